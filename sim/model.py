@@ -1,0 +1,198 @@
+"""TalentMarket: the Mesa model that builds the world and schedules the submodels each quarter."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import mesa
+import numpy as np
+import pandas as pd
+
+from . import initial_state, outputs
+from .agents import Firm, Government
+from .firms import FirmTable
+from .params import Params
+from .population import (ABROAD, AI_FIRM, CN, EU, EXITED, KR_OTHER, N_STATES, N_TIERS, OTHER,
+                         SEEKING, US, Population, Researcher)
+from .submodels import demand, exits, matching, pay, pipeline, policy, training
+
+START_YEAR, START_QUARTER = 2020, 2  # the first survey's reference date, June 2020
+START_TIME = 2020.5                  # decimal time at the end of 2020Q2
+
+
+class TalentMarket(mesa.Model):
+    """Korea's AI talent market, one agent per person; one step is one quarter.
+
+    Every argument is a keyword with a default: any field of `sim.params.Params`
+    (e.g. ``TalentMarket(sm_share=0.5, rng=7)``), or ``params=Params(...)`` with
+    optional field overrides. ``rng`` seeds the model's only random generator.
+
+    Schedule of a step (ODD 3): policy events (lab acquisition) -> demand (target
+    growth, firm entry) -> pipeline (Q1: cohort, foreign entrants, annual raises;
+    every quarter: studies, graduation) -> pay (posted-pay adjustment) ->
+    salary matching -> search and matching -> training (experience, academies,
+    tiers) -> exits -> fiscal books -> outputs.
+    """
+
+    def __init__(self, *, params: Params | None = None, rng: Any = None, **overrides: Any) -> None:
+        super().__init__(rng=rng)
+        base = params.to_dict() if params is not None else {}
+        self.p = Params.from_dict({**base, **overrides})
+        p = self.p
+        self.seed = rng if isinstance(rng, (int, np.integer)) else None
+        self.t = 0
+        self._set_clock()
+        self.n_steps = int(round((p.end_year + 1 - START_TIME) * 4))
+
+        # derived constants used by the rules
+        self.base_pay = np.array([p.pay_core, p.pay_senior, p.pay_applied])  # by tier code
+        self.gap_eta = pay.gap_exponent(p)
+        self.dest_factor = pay.dest_factor(p)
+        self.eco = np.array([0.0, p.eco_kr_region, p.eco_us, p.eco_cn, p.eco_eu, p.eco_other])
+        self.dest_p = np.array([p.dest_us, p.dest_cn, p.dest_eu, max(0.0, 1 - p.dest_us - p.dest_cn - p.dest_eu)])
+        self.search_by_state = np.zeros(N_STATES)
+        self.search_by_state[[AI_FIRM, KR_OTHER, ABROAD, SEEKING]] = (
+            p.search_otj, p.search_other, p.search_abroad_foreign, 1.0)
+        self._update_indices()
+
+        cap = int((p.init_workforce + p.init_kr_other + p.init_students_kr + p.init_kr_abroad
+                   + p.init_foreign_pool) * p.scale * 1.1
+                  + (p.bachelor_cohort + 0.1 * p.init_foreign_pool) * p.scale * (self.n_steps / 4 + 1) * 1.3)
+        self.pop = Population(cap)
+        self.firms = FirmTable()
+        self.firm_agents: list[Firm] = []
+        self.government = Government(self)
+        self.flows = dict.fromkeys(outputs.FLOW_KEYS, 0)
+        self.flow_history: list[dict[str, int]] = []
+        self.spend_history: list[dict[str, float]] = []
+        initial_state.build(self)
+        self.pop.reset_counters()
+
+        self.update_headcount()
+        self.current_outputs = outputs.compute(self)
+        self.datacollector = mesa.DataCollector(model_reporters=outputs.reporters())
+        self.datacollector.collect(self)
+
+    # --- clock ---------------------------------------------------------------
+    def _set_clock(self) -> None:
+        qi = START_YEAR * 4 + (START_QUARTER - 1) + self.t
+        self.year, self.quarter = qi // 4, qi % 4 + 1
+        self.time = START_TIME + self.t / 4.0  # decimal year at the end of the current quarter
+
+    def _update_indices(self) -> None:
+        p = self.p
+        self.wage_index_kr = (1.0 + p.wage_growth_kr) ** (self.t / 4.0)
+        self.foreign_index = (1.0 + p.wage_growth_foreign) ** (self.t / 4.0)
+
+    def policy_active(self, start: float) -> bool:
+        """True in quarters that end after `start` (decimal year; 2026.0 = from 2026Q1)."""
+        return self.time > start + 1e-9
+
+    # --- helpers used by the submodels ---------------------------------------
+    def draw_destination(self, n: int) -> np.ndarray:
+        """Foreign location codes drawn with the dest_us / dest_cn / dest_eu / rest shares."""
+        codes = np.array([US, CN, EU, OTHER], np.int8)
+        return codes[self.rng.choice(4, size=n, p=self.dest_p)] if n else np.zeros(0, np.int8)
+
+    def draw_foreign_firm(self, dest: np.ndarray) -> np.ndarray:
+        """A foreign firm in each location of `dest`, uniformly among that location's firms."""
+        f = self.firms
+        out = np.full(len(dest), -1, np.int64)
+        for loc in np.unique(dest):
+            cand = np.flatnonzero((f.loc == loc) & ~f.is_kr)
+            sel = np.flatnonzero(dest == loc)
+            out[sel] = cand[self.rng.integers(0, len(cand), len(sel))]
+        return out
+
+    def foreign_univ_index(self, dest: np.ndarray) -> np.ndarray:
+        return self.univ_by_loc[dest]
+
+    def grad_seats(self) -> np.ndarray:
+        """Graduate places this year at each Korean university (aligned with kr_univ_index)."""
+        return np.array([self.universities[i].intake() for i in self.kr_univ_index])
+
+    def register_firms(self, ids: np.ndarray) -> None:
+        """Create the Mesa agents for new firm rows."""
+        for i in ids:
+            self.firm_agents.append(Firm(self, int(i)))
+
+    def update_headcount(self) -> None:
+        """Recount each firm's staff by tier from the people (AI-firm staff and people abroad)."""
+        pop, f = self.pop, self.firms
+        emp = pop.employer
+        has = (emp >= 0) & (pop.state != EXITED)
+        key = emp[has].astype(np.int64) * N_TIERS + pop.tier[has]
+        f.headcount = np.bincount(key, minlength=f.n * N_TIERS).reshape(f.n, N_TIERS)
+
+    def retire(self, idx: np.ndarray) -> None:
+        """Move people to `exited` and clear their job and study attributes."""
+        if len(idx) == 0:
+            return
+        pop = self.pop
+        pop.move(idx, EXITED)
+        pop.employer[idx] = -1
+        pop.salary[idx] = 0.0
+        pop.subsidy[idx] = 0.0
+        pop.univ[idx] = -1
+        pop.program[idx] = -1
+        pop.study_left[idx] = 0
+        self.flows["exits"] += len(idx)
+
+    def researcher(self, i: int) -> Researcher:
+        """A read-only view of person `i`."""
+        return Researcher.from_population(self.pop, i)
+
+    # --- the schedule ----------------------------------------------------------
+    def step(self) -> None:
+        self.t += 1
+        self._set_clock()
+        self._update_indices()
+        self.pop.reset_counters()
+        self.government.new_quarter()
+        self.flows = dict.fromkeys(outputs.FLOW_KEYS, 0)
+
+        policy.lab_acquisition(self)
+        demand.grow_targets(self)
+        demand.enter_firms(self)
+        if self.quarter == 1:
+            pipeline.admit_cohort(self)
+            pipeline.foreign_entrants(self)
+            pay.annual_raise(self)
+        pipeline.progress_studies(self)
+        self.update_headcount()
+        pay.adjust_posted_pay(self, self.firms.vacancies())
+        policy.update_salary_matching(self)
+        matching.run(self)
+        training.learn(self)
+        training.academy(self)
+        training.assign_tiers(self)
+        exits.run(self)
+        policy.book_costs(self)
+
+        self.update_headcount()
+        self.flow_history.append(self.flows)
+        self.spend_history.append(dict(self.government.spend))
+        self.current_outputs = outputs.compute(self)
+        self.datacollector.collect(self)
+        if self.t >= self.n_steps:
+            self.running = False
+
+    # --- results -----------------------------------------------------------------
+    def results(self) -> pd.DataFrame:
+        """The tidy output table: one row per quarter, `year`, `quarter`, then every output."""
+        df = self.datacollector.get_model_vars_dataframe()
+        df.insert(0, "step", np.arange(len(df)))
+        return df
+
+    def run(self) -> pd.DataFrame:
+        """Run to the end of the horizon and return `results()`."""
+        self.run_model()
+        return self.results()
+
+    @property
+    def params(self) -> dict[str, Any]:
+        return dataclasses.asdict(self.p)
+
+
+__all__ = ["TalentMarket"]

@@ -1,0 +1,139 @@
+"""The output contract: names the scenarios, the app and memos read; one row per quarter.
+
+Stocks are end-of-quarter counts. Flows are trailing 12-month sums (the current
+quarter and the three before it; `flow_quarters` says how many quarters a row's
+window holds, fewer than 4 only in the first year).
+
+Conversions (documented assumptions):
+- migration_index = net_migration / (AI talent in Korea / 0.0079) * 10,000
+  = 79 * net_migration / AI talent in Korea, per 10,000 LinkedIn members, with
+  AI talent = 0.79 % of LinkedIn members (AI Index 2024) and the same LinkedIn
+  coverage of AI talent for stocks and flows. AI talent in Korea = people in
+  Korea working in or looking for AI work, or in AI graduate study.
+- salary_gap_median / salary_gap_top: a US big-tech offer over the actual pay
+  (incl. any subsidy) of Korean AI-firm staff in Korea, at median skill (those
+  between the 45th and 55th skill percentiles, median ratio) and at the top 1 %
+  by skill (median ratio).
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+import numpy as np
+
+from .firms import CONGLOMERATE, KIND_NAMES, PLATFORM, STARTUP
+from .population import (AI_FIRM, CORE, EXITED, KR_OTHER, KR_REGION, SEEKING, STATE_NAMES,
+                         STUDENT_KR, TIER_NAMES, US)
+from .submodels import demand, pay
+
+LINKEDIN_AI_SHARE = 0.0079  # AI Index 2024: Korea's AI talent concentration
+
+FLOW_KEYS = ("emigration", "immigration", "returns", "hires", "poached", "study_abroad", "med_diverted",
+             "cohort", "graduates", "exits", "firm_entries", "entry_transfers", "lab_acquired", "trained")
+
+HEADLINE = ("shortage", "shortage_rate", "workforce_kr", "core_talent_kr", "kr_abroad", "emigration",
+            "immigration", "returns", "net_migration", "migration_index", "median_salary_kr",
+            "salary_gap_median", "salary_gap_top", "fiscal_cost_krw")
+
+KR_KIND_CODES = (CONGLOMERATE, PLATFORM, STARTUP)
+INSTRUMENTS = ("salary_matching", "grad_seats", "settlement_package", "recruiting_drive")
+
+OUTPUT_NAMES = (
+    HEADLINE
+    + tuple(f"workforce_{t}" for t in TIER_NAMES) + tuple(f"shortage_{t}" for t in TIER_NAMES)
+    + tuple(f"workforce_{KIND_NAMES[k]}" for k in KR_KIND_CODES)
+    + tuple(f"shortage_{KIND_NAMES[k]}" for k in KR_KIND_CODES)
+    + tuple(f"fiscal_{i}_krw" for i in INSTRUMENTS)
+    + tuple(f"n_{s}" for s in STATE_NAMES)
+    + tuple(k for k in FLOW_KEYS if k not in HEADLINE)
+    + ("n_firms_kr", "ai_talent_kr", "mean_pay_mult", "flow_quarters", "population")
+)
+
+# Units of each headline output (for tables, the app and memos)
+UNITS = {
+    "shortage": "persons", "shortage_rate": "share", "workforce_kr": "persons", "core_talent_kr": "persons",
+    "kr_abroad": "persons", "emigration": "persons/yr", "immigration": "persons/yr", "returns": "persons/yr",
+    "net_migration": "persons/yr", "migration_index": "per 10,000 LinkedIn members/yr",
+    "median_salary_kr": "KRW/yr", "salary_gap_median": "x", "salary_gap_top": "x", "fiscal_cost_krw": "KRW/yr",
+}
+
+
+def _gap(model, idx: np.ndarray) -> float:
+    pop = model.pop
+    if len(idx) == 0:
+        return float("nan")
+    offer = pay.foreign_offer(model, pop.tier[idx], pop.skill[idx], np.full(len(idx), US))
+    return float(np.median(offer / np.maximum(pop.salary[idx], 1e-9)))
+
+
+def compute(model) -> dict[str, float]:
+    """All outputs for the current quarter (flows from `model.flow_history`)."""
+    pop, f = model.pop, model.firms
+    st, loc, tier = pop.state, pop.loc, pop.tier
+    in_kr = loc <= KR_REGION
+    out: dict[str, float] = {}
+
+    short, staff, rate = demand.shortage(model)
+    out["shortage"], out["workforce_kr"], out["shortage_rate"] = short, staff, rate
+    vac = np.maximum(f.target - f.headcount, 0) * f.is_kr[:, None]
+    for k, name in enumerate(TIER_NAMES):
+        out[f"workforce_{name}"] = float(f.headcount[f.is_kr, k].sum())
+        out[f"shortage_{name}"] = float(vac[:, k].sum())
+    for kind in KR_KIND_CODES:
+        sel = f.kind == kind
+        out[f"workforce_{KIND_NAMES[kind]}"] = float(f.headcount[sel].sum())
+        out[f"shortage_{KIND_NAMES[kind]}"] = float(vac[sel].sum())
+
+    working_kr = ((st == AI_FIRM) | (st == KR_OTHER) | (st == SEEKING)) & in_kr
+    out["core_talent_kr"] = float((working_kr & (tier == CORE)).sum())
+    out["kr_abroad"] = float((pop.korean & ~in_kr & (st != EXITED)).sum())
+    talent_kr = float((working_kr | ((st == STUDENT_KR) & in_kr)).sum())
+    out["ai_talent_kr"] = talent_kr
+
+    hist = model.flow_history[-4:]
+    for key in FLOW_KEYS:
+        out[key] = float(sum(h[key] for h in hist))
+    out["flow_quarters"] = float(len(hist))
+    out["net_migration"] = out["immigration"] + out["returns"] - out["emigration"]
+    out["migration_index"] = (out["net_migration"] / (talent_kr / LINKEDIN_AI_SHARE) * 1e4) if talent_kr else 0.0
+
+    staff_kr = np.flatnonzero((st == AI_FIRM) & in_kr)
+    sal = pop.salary[staff_kr]
+    out["median_salary_kr"] = float(np.median(sal)) * 1e6 if len(sal) else float("nan")
+    if len(staff_kr):
+        sk = pop.skill[staff_kr]
+        q45, q55, q99 = np.quantile(sk, [0.45, 0.55, 0.99])
+        out["salary_gap_median"] = _gap(model, staff_kr[(sk >= q45) & (sk <= q55)])
+        out["salary_gap_top"] = _gap(model, staff_kr[sk >= q99])
+    else:
+        out["salary_gap_median"] = out["salary_gap_top"] = float("nan")
+
+    spend = model.spend_history[-4:]
+    for ins in INSTRUMENTS:
+        out[f"fiscal_{ins}_krw"] = float(sum(s[ins] for s in spend)) * 1e6
+    out["fiscal_cost_krw"] = float(sum(out[f"fiscal_{i}_krw"] for i in INSTRUMENTS))
+
+    counts = pop.counts()
+    for i, s in enumerate(STATE_NAMES):
+        out[f"n_{s}"] = float(counts[i])
+    out["n_firms_kr"] = float(f.is_kr.sum())
+    kr = f.is_kr
+    out["mean_pay_mult"] = float(f.pay_mult[kr].mean()) if kr.any() else float("nan")
+    out["population"] = float(pop.n)
+    return out
+
+
+def read_output(model, key: str) -> float:
+    """DataCollector reporter: one named output of the current quarter."""
+    return model.current_outputs[key]
+
+
+def reporters() -> dict:
+    """Model reporters for mesa.DataCollector (module-level partials: picklable)."""
+    rep = {"year": "year", "quarter": "quarter"}
+    rep.update({k: partial(read_output, key=k) for k in OUTPUT_NAMES})
+    return rep
+
+
+__all__ = ["OUTPUT_NAMES", "HEADLINE", "FLOW_KEYS", "UNITS", "compute", "reporters"]

@@ -1,0 +1,168 @@
+"""Researchers as columns: one row per real person, numpy arrays, no scaling factor.
+
+A person is one row; its row index is its permanent id (rows are never reused or
+compacted, so an id stays valid for the whole run). Every state change goes
+through `Population.move`, which also counts the transition, so that the
+accounting identity stock_t = stock_{t-1} + entrants + inflows - outflows can be
+checked against an independent recount of the columns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+# --- states: every person is in exactly one ---------------------------------
+AI_FIRM, KR_OTHER, STUDENT_KR, STUDENT_ABROAD, ABROAD, SEEKING, EXITED = range(7)
+STATE_NAMES = ("ai_firm", "kr_other", "student_kr", "student_abroad", "abroad", "seeking", "exited")
+N_STATES = len(STATE_NAMES)
+
+# --- locations ----------------------------------------------------------------
+KR_CAPITAL, KR_REGION, US, CN, EU, OTHER = range(6)
+LOC_NAMES = ("kr_capital", "kr_region", "us", "cn", "eu", "other")
+N_LOCS = len(LOC_NAMES)
+
+# --- tiers --------------------------------------------------------------------
+CORE, SENIOR, APPLIED = range(3)
+TIER_NAMES = ("core", "senior", "applied")
+N_TIERS = 3
+
+# --- degrees ------------------------------------------------------------------
+BACHELOR, MASTER, PHD = range(3)
+DEGREE_NAMES = ("bachelor", "master", "phd")
+
+STAGE_NAMES = ("student", "junior", "mid", "senior", "exited")
+
+# column name -> dtype; `employer` is a firm index (-1: none), `univ` a university index
+COLUMNS: dict[str, Any] = {
+    "state": np.int8,
+    "loc": np.int8,
+    "tier": np.int8,
+    "degree": np.int8,
+    "korean": np.bool_,
+    "skill": np.float64,
+    "exp_q": np.int16,       # quarters of work experience
+    "employer": np.int32,
+    "salary": np.float64,    # M KRW / yr, gross, incl. any state subsidy
+    "subsidy": np.float64,   # M KRW / yr paid by the state (salary matching)
+    "tenure_q": np.int16,    # quarters with current employer
+    "study_left": np.int16,  # quarters left in a study programme
+    "program": np.int8,      # degree being studied for (-1: none)
+    "univ": np.int16,        # university index while studying (-1: none)
+    "mismatch": np.bool_,    # skills miss what firms need (seed 004)
+}
+_FILL = {"employer": -1, "univ": -1, "program": -1}
+
+
+class Population:
+    """Columns of person attributes with amortised growth.
+
+    Attributes are length-`n` views: ``pop.state``, ``pop.skill`` …; write through
+    them (``pop.salary[idx] = x``) but change ``state`` only with `move`.
+    """
+
+    def __init__(self, capacity: int) -> None:
+        self.n = 0
+        self._cap = max(int(capacity), 16)
+        self._data = {k: np.full(self._cap, _FILL.get(k, 0), dtype=dt) for k, dt in COLUMNS.items()}
+        self.transitions = np.zeros((N_STATES, N_STATES), dtype=np.int64)  # [from, to], this step
+        self.entrants = np.zeros(N_STATES, dtype=np.int64)                 # new rows by state, this step
+
+    def __getattr__(self, name: str) -> np.ndarray:
+        data = self.__dict__.get("_data")
+        if data is not None and name in data:
+            return data[name][: self.n]
+        raise AttributeError(name)
+
+    def __len__(self) -> int:
+        return self.n
+
+    def add(self, count: int, **cols: Any) -> np.ndarray:
+        """Append `count` people; unspecified columns take their fill value. Returns their ids."""
+        count = int(count)
+        if count <= 0:
+            return np.empty(0, dtype=np.int64)
+        unknown = set(cols) - set(COLUMNS)
+        if unknown:
+            raise KeyError(f"unknown population columns {sorted(unknown)}")
+        if "state" not in cols:
+            raise KeyError("new people need a 'state'")
+        if self.n + count > self._cap:
+            new_cap = max(self._cap * 2, self.n + count)
+            for k, arr in self._data.items():
+                grown = np.full(new_cap, _FILL.get(k, 0), dtype=arr.dtype)
+                grown[: self.n] = arr[: self.n]
+                self._data[k] = grown
+            self._cap = new_cap
+        sl = slice(self.n, self.n + count)
+        for k, v in cols.items():
+            self._data[k][sl] = v
+        self.n += count
+        self.entrants += np.bincount(self._data["state"][sl], minlength=N_STATES)
+        return np.arange(sl.start, sl.stop)
+
+    def move(self, idx: np.ndarray, new_state: int | np.ndarray) -> None:
+        """Change the state of people `idx` (unique ids) and count the transitions."""
+        if len(idx) == 0:
+            return
+        st = self._data["state"]
+        old = st[idx].astype(np.int64)
+        new = np.broadcast_to(np.asarray(new_state, dtype=np.int64), old.shape)
+        flat = np.bincount(old * N_STATES + new, minlength=N_STATES * N_STATES)
+        self.transitions += flat.reshape(N_STATES, N_STATES)
+        st[idx] = new
+
+    def reset_counters(self) -> None:
+        self.transitions[:] = 0
+        self.entrants[:] = 0
+
+    def counts(self) -> np.ndarray:
+        """Head-count by state (recounted from the column)."""
+        return np.bincount(self.state, minlength=N_STATES)
+
+    def in_korea(self) -> np.ndarray:
+        return self.loc <= KR_REGION
+
+    def stage(self) -> np.ndarray:
+        """Career stage, derived: student, junior (<3 yr), mid (3-10 yr), senior (>=10 yr), exited."""
+        s = np.where(self.exp_q < 12, 1, np.where(self.exp_q < 40, 2, 3))
+        s = np.where((self.state == STUDENT_KR) | (self.state == STUDENT_ABROAD), 0, s)
+        return np.where(self.state == EXITED, 4, s)
+
+
+@dataclass(frozen=True)
+class Researcher:
+    """A read-only view of one person (for inspection and tests)."""
+
+    id: int
+    state: str
+    location: str
+    tier: str
+    degree: str
+    korean_born: bool
+    skill: float
+    experience_years: float
+    career_stage: str
+    employer: int
+    salary_mkrw: float
+    subsidy_mkrw: float
+    tenure_quarters: int
+    mismatch: bool
+
+    @classmethod
+    def from_population(cls, pop: Population, i: int) -> "Researcher":
+        if not 0 <= i < pop.n:
+            raise IndexError(f"researcher id {i} out of range [0, {pop.n})")
+        d = pop._data
+        stage = pop.stage()[i]
+        return cls(
+            id=int(i), state=STATE_NAMES[d["state"][i]], location=LOC_NAMES[d["loc"][i]],
+            tier=TIER_NAMES[d["tier"][i]], degree=DEGREE_NAMES[d["degree"][i]],
+            korean_born=bool(d["korean"][i]), skill=float(d["skill"][i]),
+            experience_years=float(d["exp_q"][i]) / 4.0, career_stage=STAGE_NAMES[stage],
+            employer=int(d["employer"][i]), salary_mkrw=float(d["salary"][i]),
+            subsidy_mkrw=float(d["subsidy"][i]), tenure_quarters=int(d["tenure_q"][i]),
+            mismatch=bool(d["mismatch"][i]),
+        )

@@ -1,0 +1,230 @@
+"""Search and matching: who searches, who gets offers, whom they choose, who is hired.
+
+Each quarter:
+1. Search: person i searches with probability s_i, by state (search_otj,
+   search_other, search_abroad_kr (+ drive_rate while recruiting drives run),
+   search_abroad_foreign; job-seekers always), times the morale multiplier for
+   AI-firm staff (retention submodel).
+2. Contacts with Korean firms, per tier k: m_k = min(A V_k^a S_k^(1-a), V_k, S_k)
+   (Cobb-Douglas matching function, Petrongolo & Pissarides 2001,
+   doi:10.1257/jel.39.2.390); a searcher is contacted with probability m_k/S_k by
+   a firm drawn in proportion to its tier-k vacancies among the firms that use
+   the searcher's channel: job-seekers and people outside AI firms -> domestic
+   market; AI-firm staff -> poaching; Korean-born abroad -> recruiting drives;
+   foreign talent -> foreign hiring (seeds 000, 001, 003). Firms turn down a
+   mismatched candidate with probability mismatch_reject (seed 004).
+3. Foreign offers: anyone working or seeking in Korea gets one with probability
+   foreign_offer_rate * skill^foreign_offer_elasticity per quarter (bidders
+   target the best, seed 001); the bidder's country is drawn with dest_us /
+   dest_cn / dest_eu / rest; its pay is `pay.foreign_offer`.
+4. Choice (random utility, McFadden 1974): among staying, the Korean offer and the
+   foreign offer, i takes the largest of
+       U = beta_pay ln(pay + settlement) + eco[loc] + home_tie 1[Korean-born == in Korea]
+           - move_cost 1[international move] + Gumbel noise.
+   The outside option of a job-seeker is a job outside AI firms at
+   other_pay_ratio x market pay.
+5. Hiring: a firm takes acceptances up to its rounded tier vacancies, in random
+   order; the rest stay where they were. Unplaced job-seekers take a job outside
+   AI firms with probability seeker_to_other.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..firms import CH_DOMESTIC, CH_DRIVE, CH_FOREIGN, CH_POACH
+from ..population import (ABROAD, AI_FIRM, KR_OTHER, KR_REGION, N_TIERS, SEEKING)
+from . import pay, policy, retention
+
+STAY, KR_OFFER, FOREIGN_OFFER = 0, 1, 2
+
+
+def amenity(model, loc: np.ndarray, korean: np.ndarray) -> np.ndarray:
+    """Non-pay utility of a location: eco[loc] + home_tie * 1[korean == (loc in Korea)]."""
+    return model.eco[loc] + model.p.home_tie * (korean == (loc <= KR_REGION))
+
+
+def search_probability(model) -> np.ndarray:
+    """Per-person probability of searching this quarter (see module docstring, step 1)."""
+    pop, p = model.pop, model.p
+    st = pop.state
+    rate = model.search_by_state[st]
+    emp = np.flatnonzero(st == AI_FIRM)
+    rate[emp] *= retention.morale_multiplier(model, emp)
+    extra = p.search_abroad_kr - p.search_abroad_foreign  # the table holds the foreign-born rate
+    if model.policy_active(p.drive_start):
+        extra += p.drive_rate
+    if extra != 0:
+        rate[(st == ABROAD) & pop.korean] += extra
+    return np.minimum(rate, 1.0)
+
+
+def contact_probability(p, vacancies: np.ndarray, searchers: np.ndarray) -> np.ndarray:
+    """Per-tier chance a searcher meets a firm: min(A V^a S^(1-a), V, S) / S (0 when S or V is 0)."""
+    v = np.asarray(vacancies, float)
+    s = np.asarray(searchers, float)
+    m = p.match_efficiency * np.power(v, p.match_elasticity) * np.power(s, 1.0 - p.match_elasticity)
+    m = np.minimum(np.minimum(m, v), s)
+    return np.divide(m, s, out=np.zeros_like(m), where=s > 0)
+
+
+def _draw_firms(model, vac: np.ndarray, channel: np.ndarray, tier: np.ndarray, u: np.ndarray) -> np.ndarray:
+    """Firm for each contact, drawn in proportion to tier vacancies among firms using the channel (-1: none)."""
+    f = model.firms
+    out = np.full(len(tier), -1, np.int64)
+    for ch in (CH_DOMESTIC, CH_POACH, CH_DRIVE, CH_FOREIGN):
+        uses = (f.channels & ch) != 0
+        for k in range(N_TIERS):
+            sel = np.flatnonzero((channel == ch) & (tier == k))
+            if len(sel) == 0:
+                continue
+            cum = np.cumsum(vac[:, k] * uses)
+            if cum[-1] <= 0:
+                continue
+            out[sel] = np.searchsorted(cum, u[sel] * cum[-1], side="right")
+    return out
+
+
+def run(model) -> None:
+    """One quarter of search, offers, choice and hiring (module docstring)."""
+    pop, p, rng, f = model.pop, model.p, model.rng, model.firms
+    model.update_headcount()
+    vac = f.vacancies()
+    st = pop.state
+    n = pop.n
+
+    # 1-2. searchers and Korean offers
+    searching = np.flatnonzero(rng.random(n) < search_probability(model))
+    s_state = st[searching]
+    s_tier = pop.tier[searching].astype(np.int64)
+    channel = np.select(
+        [s_state == AI_FIRM, (s_state == ABROAD) & pop.korean[searching], s_state == ABROAD],
+        [CH_POACH, CH_DRIVE, CH_FOREIGN], CH_DOMESTIC)
+    pc = contact_probability(p, vac.sum(axis=0), np.bincount(s_tier, minlength=N_TIERS))
+    contacted = rng.random(len(searching)) < pc[s_tier]
+    firm = np.where(contacted, _draw_firms(model, vac, channel, s_tier, rng.random(len(searching))), -1)
+    firm[firm == pop.employer[searching]] = -1
+    firm[pop.mismatch[searching] & (rng.random(len(searching)) < p.mismatch_reject)] = -1
+    has_kr = firm >= 0
+    kr_idx, kr_firm = searching[has_kr], firm[has_kr]
+
+    # 3. foreign offers to people working or seeking in Korea
+    in_kr = ((st == AI_FIRM) | (st == KR_OTHER) | (st == SEEKING)) & (pop.loc <= KR_REGION)
+    cand = np.flatnonzero(in_kr)
+    phi = p.foreign_offer_rate * np.power(pop.skill[cand], p.foreign_offer_elasticity)
+    fo_idx = cand[rng.random(len(cand)) < phi]
+    fo_dest = model.draw_destination(len(fo_idx))
+    fo_firm = model.draw_foreign_firm(fo_dest)
+
+    # 4. choice among stay / Korean offer / foreign offer
+    choosers = np.union1d(kr_idx, fo_idx)
+    if len(choosers) == 0:
+        _seekers_settle(model)
+        return
+    m = len(choosers)
+    kor = pop.korean[choosers]
+    tier = pop.tier[choosers]
+    skill = pop.skill[choosers]
+    cur_loc = pop.loc[choosers]
+    cur_state = st[choosers]
+    reservation = p.other_pay_ratio * pay.market_pay(model, tier, skill)
+    cur_pay = np.where(cur_state == SEEKING, reservation, np.maximum(pop.salary[choosers], 1e-6))
+    cur_pay = cur_pay + policy.settlement_bonus(model, cur_loc, cur_state == AI_FIRM)
+    util = np.full((m, 3), -np.inf)
+    util[:, STAY] = p.beta_pay * np.log(cur_pay) + amenity(model, cur_loc, kor)
+    abroad_now = cur_loc > KR_REGION
+
+    pos_kr = np.searchsorted(choosers, kr_idx)
+    k_firm = np.full(m, -1, np.int64)
+    k_firm[pos_kr] = kr_firm
+    ok = k_firm >= 0
+    k_loc = f.loc[np.maximum(k_firm, 0)]
+    k_own = pay.market_pay(model, tier, skill) * f.pay_mult[np.maximum(k_firm, 0)]
+    k_sub = policy.subsidy(model, k_own, tier)
+    k_pay = k_own + k_sub
+    util[ok, KR_OFFER] = (p.beta_pay * np.log(k_pay[ok] + policy.settlement_bonus(model, k_loc[ok], True))
+                          + amenity(model, k_loc[ok], kor[ok]) - p.move_cost * abroad_now[ok])
+
+    pos_fo = np.searchsorted(choosers, fo_idx)
+    f_dest = np.zeros(m, np.int8)
+    f_dest[pos_fo] = fo_dest
+    f_firm = np.full(m, -1, np.int64)
+    f_firm[pos_fo] = fo_firm
+    okf = f_firm >= 0
+    f_pay = np.zeros(m)
+    f_pay[okf] = pay.foreign_offer(model, tier[okf], skill[okf], f_dest[okf]) * f.premium[f_firm[okf]]
+    util[okf, FOREIGN_OFFER] = (p.beta_pay * np.log(f_pay[okf]) + amenity(model, f_dest[okf], kor[okf])
+                                - p.move_cost * (~abroad_now[okf]))
+
+    choice = np.argmax(util + rng.gumbel(size=(m, 3)), axis=1)
+
+    # 5. hiring with capacity; then moves
+    want = np.flatnonzero(choice == KR_OFFER)
+    hired = want[_ration(model, k_firm[want], tier[want], vac)]
+    _hire_korean(model, choosers[hired], k_firm[hired], k_own[hired], k_sub[hired])
+    gone = np.flatnonzero(choice == FOREIGN_OFFER)
+    _go_abroad(model, choosers[gone], f_firm[gone], f_dest[gone], f_pay[gone])
+    _seekers_settle(model)
+
+
+def _ration(model, firm: np.ndarray, tier: np.ndarray, vac: np.ndarray) -> np.ndarray:
+    """Mask of acceptances a firm can take: at most round(vacancy) per firm and tier, random order."""
+    if len(firm) == 0:
+        return np.zeros(0, bool)
+    key = firm * N_TIERS + tier
+    order = np.lexsort((model.rng.random(len(key)), key))
+    sk = key[order]
+    starts = np.flatnonzero(np.r_[True, sk[1:] != sk[:-1]])
+    group_start = np.repeat(starts, np.diff(np.r_[starts, len(sk)]))
+    rank = np.arange(len(sk)) - group_start
+    cap = np.floor(vac.reshape(-1)[sk] + 0.5)
+    ok = np.zeros(len(key), bool)
+    ok[order] = rank < cap
+    return ok
+
+
+def _hire_korean(model, idx, firm, own, sub) -> None:
+    pop, f, fl = model.pop, model.firms, model.flows
+    if len(idx) == 0:
+        return
+    prev_state = pop.state[idx]
+    abroad = pop.loc[idx] > KR_REGION
+    kor = pop.korean[idx]
+    fl["returns"] += int((abroad & kor).sum())
+    fl["immigration"] += int((abroad & ~kor).sum())
+    fl["poached"] += int((prev_state == AI_FIRM).sum())
+    fl["hires"] += len(idx)
+    pop.move(idx, AI_FIRM)
+    pop.employer[idx] = firm
+    pop.loc[idx] = f.loc[firm]
+    pop.salary[idx] = own + sub
+    pop.subsidy[idx] = sub
+    pop.tenure_q[idx] = 0
+    retention.record_hires(model, firm, pop.tier[idx].astype(np.int64), own)
+
+
+def _go_abroad(model, idx, firm, dest, offer) -> None:
+    pop = model.pop
+    if len(idx) == 0:
+        return
+    model.flows["emigration"] += len(idx)
+    pop.move(idx, ABROAD)
+    pop.employer[idx] = firm
+    pop.loc[idx] = dest
+    pop.salary[idx] = offer
+    pop.subsidy[idx] = 0.0
+    pop.tenure_q[idx] = 0
+
+
+def _seekers_settle(model) -> None:
+    """Unplaced job-seekers take a job outside AI firms with probability seeker_to_other."""
+    pop = model.pop
+    seek = np.flatnonzero(pop.state == SEEKING)
+    go = seek[model.rng.random(len(seek)) < model.p.seeker_to_other]
+    if len(go) == 0:
+        return
+    pop.move(go, KR_OTHER)
+    pop.employer[go] = -1
+    pop.salary[go] = model.p.other_pay_ratio * pay.market_pay(model, pop.tier[go], pop.skill[go])
+    pop.subsidy[go] = 0.0
+    pop.tenure_q[go] = 0

@@ -1,0 +1,43 @@
+"""Retention and morale: new hires paid far above incumbents make incumbents search.
+
+Seed 001: paying new AI hires far above existing staff hurts the morale and
+retention of the existing staff.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def morale_multiplier(model, idx: np.ndarray) -> np.ndarray:
+    """Search-rate multiplier for AI-firm staff `idx`.
+
+    Equation: M_i = 1 + mu * max(0, h_{f(i),k(i)} / w_i - 1), where h is the
+    firm's smoothed pay of recent hires in i's tier (0 if none: M_i = 1) and
+    w_i the firm-paid part of i's salary. Parameter: morale_sensitivity
+    (mu, x per unit relative gap). Source: seed 001; mu is a first guess.
+    """
+    pop, f = model.pop, model.firms
+    h = f.hire_pay[pop.employer[idx], pop.tier[idx]]
+    own = np.maximum(pop.salary[idx] - pop.subsidy[idx], 1e-9)
+    gap = np.where(h > 0, np.maximum(h / own - 1.0, 0.0), 0.0)
+    return 1.0 + model.p.morale_sensitivity * gap
+
+
+def record_hires(model, firm: np.ndarray, tier: np.ndarray, own_pay: np.ndarray) -> None:
+    """Update each firm's smoothed new-hire pay: h <- (h + mean pay of this quarter's hires) / 2.
+
+    A firm-tier with no earlier hires takes the new mean directly; one with no
+    hires this quarter keeps h (so the comparison lasts, as morale effects do).
+    """
+    f = model.firms
+    if len(firm) == 0:
+        return
+    key = firm * 3 + tier
+    size = f.n * 3
+    cnt = np.bincount(key, minlength=size)
+    tot = np.bincount(key, weights=own_pay, minlength=size)
+    hp = f.hire_pay.reshape(-1)
+    has = cnt > 0
+    mean = np.divide(tot, cnt, out=np.zeros(size), where=has)
+    hp[:] = np.where(has, np.where(hp > 0, 0.5 * (hp + mean), mean), hp)
