@@ -158,7 +158,7 @@ def build_population(model, firm_weight: np.ndarray) -> None:
         pop.salary[ids] = pay.foreign_offer(model, pop.tier[ids], pop.skill[ids], pop.loc[ids]) * f.premium[e] * noise[ids]
 
     # targets = staff by tier + the reported shortage, spread over firms by size and over tiers
-    model.update_headcount()
+    model.census()
     n_v = _count(p.init_shortage, s)
     tier_share = np.array([p.vacancy_share_core, p.vacancy_share_senior,
                            1.0 - p.vacancy_share_core - p.vacancy_share_senior])

@@ -9,7 +9,7 @@ import mesa
 import numpy as np
 import pandas as pd
 
-from . import initial_state, outputs
+from . import _alloc, initial_state, outputs
 from .agents import Firm, Government
 from .firms import FirmTable
 from .params import Params
@@ -19,6 +19,7 @@ from .submodels import demand, exits, matching, pay, pipeline, policy, training
 
 START_YEAR, START_QUARTER = 2020, 2  # the first survey's reference date, June 2020
 START_TIME = 2020.5                  # decimal time at the end of 2020Q2
+CENSUS_STATES = (AI_FIRM, KR_OTHER, ABROAD, SEEKING)
 
 
 class TalentMarket(mesa.Model):
@@ -36,6 +37,7 @@ class TalentMarket(mesa.Model):
     """
 
     def __init__(self, *, params: Params | None = None, rng: Any = None, **overrides: Any) -> None:
+        _alloc.tune()
         super().__init__(rng=rng)
         base = params.to_dict() if params is not None else {}
         self.p = Params.from_dict({**base, **overrides})
@@ -69,10 +71,12 @@ class TalentMarket(mesa.Model):
         initial_state.build(self)
         self.pop.reset_counters()
 
-        self.update_headcount()
+        self.census()
         self.current_outputs = outputs.compute(self)
+        # The DataCollector records the state after each step (mesa.batch_run reads row
+        # steps - 1 as the final state); the initial state is kept as its own row.
+        self.initial_outputs = {"year": self.year, "quarter": self.quarter, **self.current_outputs}
         self.datacollector = mesa.DataCollector(model_reporters=outputs.reporters())
-        self.datacollector.collect(self)
 
     # --- clock ---------------------------------------------------------------
     def _set_clock(self) -> None:
@@ -117,13 +121,39 @@ class TalentMarket(mesa.Model):
         for i in ids:
             self.firm_agents.append(Firm(self, int(i)))
 
+    def census(self) -> None:
+        """Index the people working or looking for work by state (`groups[s]`: sorted ids in
+        state s, for s in AI_FIRM, KR_OTHER, ABROAD, SEEKING; None for the others) and recount
+        firms' head-counts. Valid until the next move."""
+        st = self.pop.state
+        self.groups = [np.flatnonzero(st == s) if s in CENSUS_STATES else None for s in range(EXITED)]
+        self.update_headcount()
+
     def update_headcount(self) -> None:
-        """Recount each firm's staff by tier from the people (AI-firm staff and people abroad)."""
+        """Recount each firm's staff by tier from the census groups (AI-firm staff and people
+        abroad); caches `staff` and `staff_key` (employer * 3 + tier) for the rules that follow."""
         pop, f = self.pop, self.firms
-        emp = pop.employer
-        has = (emp >= 0) & (pop.state != EXITED)
-        key = emp[has].astype(np.int64) * N_TIERS + pop.tier[has]
+        emp, tier = pop.employer, pop.tier
+        self.staff = self.groups[AI_FIRM]
+        self.staff_key = emp[self.staff].astype(np.int64) * N_TIERS + tier[self.staff]
+        abroad = self.groups[ABROAD]
+        key = np.concatenate([self.staff_key, emp[abroad].astype(np.int64) * N_TIERS + tier[abroad]])
         f.headcount = np.bincount(key, minlength=f.n * N_TIERS).reshape(f.n, N_TIERS)
+
+    def active(self) -> np.ndarray:
+        """Ids of people working or looking for work (census groups; unchanged by matching)."""
+        g = self.groups
+        return np.concatenate([g[AI_FIRM], g[KR_OTHER], g[SEEKING], g[ABROAD]])
+
+    def sample(self, idx: np.ndarray, prob: float) -> np.ndarray:
+        """Each of `idx` independently with probability `prob`: a binomial count, then a uniform
+        choice without replacement (same law as one uniform draw each, at O(count) cost)."""
+        if len(idx) == 0 or prob <= 0:
+            return idx[:0]
+        if prob >= 1:
+            return idx
+        k = self.rng.binomial(len(idx), prob)
+        return idx[self.rng.choice(len(idx), size=k, replace=False)]
 
     def retire(self, idx: np.ndarray) -> None:
         """Move people to `exited` and clear their job and study attributes."""
@@ -160,17 +190,18 @@ class TalentMarket(mesa.Model):
             pipeline.foreign_entrants(self)
             pay.annual_raise(self)
         pipeline.progress_studies(self)
-        self.update_headcount()
+        self.census()
         pay.adjust_posted_pay(self, self.firms.vacancies())
         policy.update_salary_matching(self)
         matching.run(self)
-        training.learn(self)
+        active = self.active()  # matching moves people only among these states
+        training.learn(self, active)
         training.academy(self)
         training.assign_tiers(self)
-        exits.run(self)
+        exits.run(self, active)
         policy.book_costs(self)
 
-        self.update_headcount()
+        self.census()
         self.flow_history.append(self.flows)
         self.spend_history.append(dict(self.government.spend))
         self.current_outputs = outputs.compute(self)
@@ -180,10 +211,13 @@ class TalentMarket(mesa.Model):
 
     # --- results -----------------------------------------------------------------
     def results(self) -> pd.DataFrame:
-        """The tidy output table: one row per quarter, `year`, `quarter`, then every output."""
-        df = self.datacollector.get_model_vars_dataframe()
-        df.insert(0, "step", np.arange(len(df)))
-        return df
+        """The tidy output table: one row per quarter from the initial state (step 0, 2020Q2),
+        columns `step`, `year`, `quarter`, then every output."""
+        rows = pd.DataFrame([self.initial_outputs])
+        if self.datacollector.model_vars:
+            rows = pd.concat([rows, self.datacollector.get_model_vars_dataframe()], ignore_index=True)
+        rows.insert(0, "step", np.arange(len(rows)))
+        return rows
 
     def run(self) -> pd.DataFrame:
         """Run to the end of the horizon and return `results()`."""

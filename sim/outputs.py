@@ -59,6 +59,19 @@ UNITS = {
 }
 
 
+def _order_stats(x: np.ndarray, qs: tuple[float, ...]) -> list[float]:
+    """Quantiles by one partial sort, linear interpolation (numpy's default method)."""
+    pos = [q * (len(x) - 1) for q in qs]
+    kth = sorted({int(np.floor(v)) for v in pos} | {min(int(np.floor(v)) + 1, len(x) - 1) for v in pos})
+    part = np.partition(x, kth)
+    out = []
+    for v in pos:
+        lo = int(np.floor(v))
+        hi = min(lo + 1, len(x) - 1)
+        out.append(float(part[lo] + (part[hi] - part[lo]) * (v - lo)))
+    return out
+
+
 def _gap(model, idx: np.ndarray) -> float:
     pop = model.pop
     if len(idx) == 0:
@@ -98,23 +111,22 @@ def compute(model) -> dict[str, float]:
     out["net_migration"] = out["immigration"] + out["returns"] - out["emigration"]
     out["migration_index"] = (out["net_migration"] / (talent_kr / LINKEDIN_AI_SHARE) * 1e4) if talent_kr else 0.0
 
-    staff_kr = np.flatnonzero((st == AI_FIRM) & in_kr)
-    sal = pop.salary[staff_kr]
-    out["median_salary_kr"] = float(np.median(sal)) * 1e6 if len(sal) else float("nan")
+    staff_kr = model.staff[loc[model.staff] <= KR_REGION]  # recounted at the end of the step
     if len(staff_kr):
+        out["median_salary_kr"] = _order_stats(pop.salary[staff_kr], (0.5,))[0] * 1e6
         sk = pop.skill[staff_kr]
-        q45, q55, q99 = np.quantile(sk, [0.45, 0.55, 0.99])
+        q45, q55, q99 = _order_stats(sk, (0.45, 0.55, 0.99))
         out["salary_gap_median"] = _gap(model, staff_kr[(sk >= q45) & (sk <= q55)])
         out["salary_gap_top"] = _gap(model, staff_kr[sk >= q99])
     else:
-        out["salary_gap_median"] = out["salary_gap_top"] = float("nan")
+        out["median_salary_kr"] = out["salary_gap_median"] = out["salary_gap_top"] = float("nan")
 
     spend = model.spend_history[-4:]
     for ins in INSTRUMENTS:
         out[f"fiscal_{ins}_krw"] = float(sum(s[ins] for s in spend)) * 1e6
     out["fiscal_cost_krw"] = float(sum(out[f"fiscal_{i}_krw"] for i in INSTRUMENTS))
 
-    counts = pop.counts()
+    counts = np.bincount(st, minlength=len(STATE_NAMES))
     for i, s in enumerate(STATE_NAMES):
         out[f"n_{s}"] = float(counts[i])
     out["n_firms_kr"] = float(f.is_kr.sum())

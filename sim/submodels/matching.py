@@ -33,6 +33,8 @@ from __future__ import annotations
 import numpy as np
 
 from ..firms import CH_DOMESTIC, CH_DRIVE, CH_FOREIGN, CH_POACH
+
+CHANNELS_ORDER = (CH_DOMESTIC, CH_POACH, CH_DRIVE, CH_FOREIGN)  # ascending bit values
 from ..population import (ABROAD, AI_FIRM, KR_OTHER, KR_REGION, N_TIERS, SEEKING)
 from . import pay, policy, retention
 
@@ -44,19 +46,30 @@ def amenity(model, loc: np.ndarray, korean: np.ndarray) -> np.ndarray:
     return model.eco[loc] + model.p.home_tie * (korean == (loc <= KR_REGION))
 
 
-def search_probability(model) -> np.ndarray:
-    """Per-person probability of searching this quarter (see module docstring, step 1)."""
-    pop, p = model.pop, model.p
-    st = pop.state
-    rate = model.search_by_state[st]
-    emp = np.flatnonzero(st == AI_FIRM)
-    rate[emp] *= retention.morale_multiplier(model, emp)
-    extra = p.search_abroad_kr - p.search_abroad_foreign  # the table holds the foreign-born rate
-    if model.policy_active(p.drive_start):
-        extra += p.drive_rate
-    if extra != 0:
-        rate[(st == ABROAD) & pop.korean] += extra
-    return np.minimum(rate, 1.0)
+def searchers(model) -> tuple[np.ndarray, np.ndarray]:
+    """Ids of the people who search this quarter (module docstring, step 1), and the
+    ids of everyone working or seeking in Korea (who can get foreign offers).
+
+    AI-firm staff: probability search_otj * morale multiplier (one uniform each);
+    other groups have one rate each and are sampled as a binomial count.
+    Uses `model.staff` from the head-count recount just before.
+    """
+    pop, p, rng = model.pop, model.p, model.rng
+    staff = model.staff
+    rate = p.search_otj * retention.morale_multiplier(model, staff, model.staff_key)
+    parts = [staff[rng.random(len(staff)) < rate]]
+    seek = model.groups[SEEKING]
+    other = model.groups[KR_OTHER]
+    parts.append(seek)
+    parts.append(model.sample(other, p.search_other))
+    abroad = model.groups[ABROAD]
+    kor = pop.korean[abroad]
+    drive = p.drive_rate if model.policy_active(p.drive_start) else 0.0
+    parts.append(model.sample(abroad[kor], min(1.0, p.search_abroad_kr + drive)))
+    parts.append(model.sample(abroad[~kor], p.search_abroad_foreign))
+    in_kr = np.concatenate([staff, other, seek])
+    in_kr = in_kr[pop.loc[in_kr] <= KR_REGION]
+    return np.concatenate(parts), in_kr
 
 
 def contact_probability(p, vacancies: np.ndarray, searchers: np.ndarray) -> np.ndarray:
@@ -69,55 +82,63 @@ def contact_probability(p, vacancies: np.ndarray, searchers: np.ndarray) -> np.n
 
 
 def _draw_firms(model, vac: np.ndarray, channel: np.ndarray, tier: np.ndarray, u: np.ndarray) -> np.ndarray:
-    """Firm for each contact, drawn in proportion to tier vacancies among firms using the channel (-1: none)."""
+    """Firm for each contact, drawn in proportion to tier vacancies among firms using the channel (-1: none).
+
+    All (channel, tier) groups share one search: group g's cumulative vacancies are laid
+    end to end, and a draw u in [0, 1) becomes offset_g + u * total_g.
+    """
     f = model.firms
-    out = np.full(len(tier), -1, np.int64)
-    for ch in (CH_DOMESTIC, CH_POACH, CH_DRIVE, CH_FOREIGN):
-        uses = (f.channels & ch) != 0
-        for k in range(N_TIERS):
-            sel = np.flatnonzero((channel == ch) & (tier == k))
-            if len(sel) == 0:
-                continue
-            cum = np.cumsum(vac[:, k] * uses)
-            if cum[-1] <= 0:
-                continue
-            out[sel] = np.searchsorted(cum, u[sel] * cum[-1], side="right")
-    return out
+    nf = f.n
+    chans = np.array(CHANNELS_ORDER)
+    uses = (f.channels[None, :] & chans[:, None]) != 0                      # (4, nf)
+    w = (uses[:, None, :] * vac.T[None, :, :]).reshape(-1, nf)              # (4*3, nf)
+    totals = w.sum(axis=1)
+    cum = np.cumsum(w.reshape(-1))
+    offsets = np.concatenate([[0.0], np.cumsum(totals)[:-1]])
+    g = np.searchsorted(chans, channel) * N_TIERS + tier
+    pos = np.searchsorted(cum, offsets[g] + u * totals[g], side="right")
+    firm = pos - g * nf
+    ok = (totals[g] > 0) & (firm >= 0) & (firm < nf)
+    return np.where(ok, firm, -1)
 
 
 def run(model) -> None:
     """One quarter of search, offers, choice and hiring (module docstring)."""
     pop, p, rng, f = model.pop, model.p, model.rng, model.firms
-    model.update_headcount()
-    vac = f.vacancies()
+    vac = f.vacancies()  # head-counts as recounted by the model just before
     st = pop.state
-    n = pop.n
 
     # 1-2. searchers and Korean offers
-    searching = np.flatnonzero(rng.random(n) < search_probability(model))
+    searching, cand = searchers(model)
     s_state = st[searching]
     s_tier = pop.tier[searching].astype(np.int64)
     channel = np.select(
         [s_state == AI_FIRM, (s_state == ABROAD) & pop.korean[searching], s_state == ABROAD],
         [CH_POACH, CH_DRIVE, CH_FOREIGN], CH_DOMESTIC)
     pc = contact_probability(p, vac.sum(axis=0), np.bincount(s_tier, minlength=N_TIERS))
-    contacted = rng.random(len(searching)) < pc[s_tier]
-    firm = np.where(contacted, _draw_firms(model, vac, channel, s_tier, rng.random(len(searching))), -1)
+    contacted = np.flatnonzero(rng.random(len(searching)) < pc[s_tier])
+    firm = np.full(len(searching), -1, np.int64)
+    firm[contacted] = _draw_firms(model, vac, channel[contacted], s_tier[contacted], rng.random(len(contacted)))
     firm[firm == pop.employer[searching]] = -1
     firm[pop.mismatch[searching] & (rng.random(len(searching)) < p.mismatch_reject)] = -1
     has_kr = firm >= 0
     kr_idx, kr_firm = searching[has_kr], firm[has_kr]
 
     # 3. foreign offers to people working or seeking in Korea
-    in_kr = ((st == AI_FIRM) | (st == KR_OTHER) | (st == SEEKING)) & (pop.loc <= KR_REGION)
-    cand = np.flatnonzero(in_kr)
-    phi = p.foreign_offer_rate * np.power(pop.skill[cand], p.foreign_offer_elasticity)
-    fo_idx = cand[rng.random(len(cand)) < phi]
+    # P = r s^e  <=>  log U < log r + e log s  <=>  X + e log s > -log r, X = -log U ~ Exp(1)
+    if p.foreign_offer_rate > 0:
+        x = rng.standard_exponential(len(cand)) + p.foreign_offer_elasticity * np.log(pop.skill[cand])
+        fo_idx = cand[x > -np.log(p.foreign_offer_rate)]
+    else:
+        fo_idx = cand[:0]
     fo_dest = model.draw_destination(len(fo_idx))
     fo_firm = model.draw_foreign_firm(fo_dest)
 
     # 4. choice among stay / Korean offer / foreign offer
-    choosers = np.union1d(kr_idx, fo_idx)
+    mark = np.zeros(pop.n, bool)
+    mark[kr_idx] = True
+    mark[fo_idx] = True
+    choosers = np.flatnonzero(mark)
     if len(choosers) == 0:
         _seekers_settle(model)
         return

@@ -98,7 +98,7 @@ def annual_raise(model) -> None:
     """
     pop, p = model.pop, model.p
     st = pop.state
-    own = pop.salary - pop.subsidy
-    g = np.where(st == ABROAD, p.wage_growth_foreign, p.wage_growth_kr)
-    working = (st == AI_FIRM) | (st == KR_OTHER) | (st == ABROAD)
-    pop.salary[:] = np.where(working, own * (1.0 + g) + pop.subsidy, pop.salary)
+    for state, g in ((AI_FIRM, p.wage_growth_kr), (KR_OTHER, p.wage_growth_kr), (ABROAD, p.wage_growth_foreign)):
+        sel = st == state
+        # own part grows, subsidy unchanged: salary <- (salary - subsidy) * (1 + g) + subsidy
+        np.add(pop.salary * (1.0 + g), -g * pop.subsidy, out=pop.salary, where=sel)

@@ -52,14 +52,15 @@ def update_salary_matching(model) -> None:
     every subsidy is phi * E_i (pro-rata rationing). Cost = sum_i phi E_i / 4 M KRW.
     """
     pop, p, gov = model.pop, model.p, model.government
-    st = pop.state
+    if p.sm_share <= 0:
+        return  # never active: no subsidy can exist
     paid = np.flatnonzero(pop.subsidy > 0)
     if not sm_active(model):
         if len(paid):
             pop.salary[paid] -= pop.subsidy[paid]
             pop.subsidy[paid] = 0.0
         return
-    emp = np.flatnonzero((st == AI_FIRM) & (pop.loc <= KR_REGION))
+    emp = model.staff[pop.loc[model.staff] <= KR_REGION]
     if not p.sm_incumbents:
         since = int(np.floor((model.time - p.sm_start) * 4 + 1e-9))  # quarters active before this one
         emp = emp[pop.tenure_q[emp] < since]

@@ -9,18 +9,20 @@ from __future__ import annotations
 import numpy as np
 
 
-def morale_multiplier(model, idx: np.ndarray) -> np.ndarray:
+def morale_multiplier(model, idx: np.ndarray, key: np.ndarray) -> np.ndarray:
     """Search-rate multiplier for AI-firm staff `idx`.
 
     Equation: M_i = 1 + mu * max(0, h_{f(i),k(i)} / w_i - 1), where h is the
     firm's smoothed pay of recent hires in i's tier (0 if none: M_i = 1) and
     w_i the firm-paid part of i's salary. Parameter: morale_sensitivity
     (mu, x per unit relative gap). Source: seed 001; mu is a first guess.
+    `key` is employer * 3 + tier of each person in `idx`.
     """
-    pop, f = model.pop, model.firms
-    h = f.hire_pay[pop.employer[idx], pop.tier[idx]]
-    own = np.maximum(pop.salary[idx] - pop.subsidy[idx], 1e-9)
-    gap = np.where(h > 0, np.maximum(h / own - 1.0, 0.0), 0.0)
+    pop = model.pop
+    h = model.firms.hire_pay.reshape(-1)[key]
+    own = pop.salary[idx] - pop.subsidy[idx] if model.p.sm_share > 0 else pop.salary[idx]
+    # h == 0 (no hires yet) gives a negative gap, clipped to 0: no effect
+    gap = np.maximum(h / np.maximum(own, 1e-9) - 1.0, 0.0)
     return 1.0 + model.p.morale_sensitivity * gap
 
 

@@ -9,32 +9,32 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..population import ABROAD, AI_FIRM, APPLIED, CORE, KR_OTHER, SENIOR
+from ..population import AI_FIRM, APPLIED, CORE, SEEKING, SENIOR
 
 
 def assign_tiers(model, idx: np.ndarray | None = None) -> None:
     """tier = core if skill >= s*; senior if experience >= senior_years; else applied."""
     pop, p = model.pop, model.p
     if idx is None:
-        skill, exp = pop.skill, pop.exp_q
-        pop.tier[:] = np.where(skill >= model.core_threshold, CORE,
-                               np.where(exp >= p.senior_years * 4, SENIOR, APPLIED))
+        tier = pop.tier
+        tier.fill(APPLIED)
+        tier[pop.exp_q >= p.senior_years * 4] = SENIOR
+        tier[pop.skill >= model.core_threshold] = CORE
         return
     skill, exp = pop.skill[idx], pop.exp_q[idx]
     pop.tier[idx] = np.where(skill >= model.core_threshold, CORE,
                              np.where(exp >= p.senior_years * 4, SENIOR, APPLIED))
 
 
-def learn(model) -> None:
+def learn(model, active: np.ndarray) -> None:
     """Working people gain a quarter of experience and tenure; skill grows by learning.
 
     Equation: skill <- skill * (1 + lambda / 4) for the employed (AI firms, other
     AI work in Korea, abroad); exp_q += 1, tenure_q += 1. Parameter:
-    learning_rate (lambda, 1/yr; assumption).
+    learning_rate (lambda, 1/yr; assumption). `active`: ids working or seeking.
     """
     pop = model.pop
-    st = pop.state
-    work = (st == AI_FIRM) | (st == KR_OTHER) | (st == ABROAD)
+    work = active[pop.state[active] != SEEKING]
     pop.skill[work] *= 1.0 + model.p.learning_rate / 4.0
     pop.exp_q[work] += 1
     pop.tenure_q[work] += 1
@@ -48,9 +48,12 @@ def academy(model) -> int:
     cured. Returns the number trained.
     """
     pop, p = model.pop, model.p
+    f = model.firms
+    if not f.academy.any() or p.academy_rate <= 0:
+        return 0
     staff = np.flatnonzero((pop.state == AI_FIRM) & (pop.tier == APPLIED))
-    staff = staff[model.firms.academy[pop.employer[staff]]]
-    t = staff[model.rng.random(len(staff)) < p.academy_rate]
+    staff = staff[f.academy[pop.employer[staff]]]
+    t = model.sample(staff, p.academy_rate)
     pop.skill[t] *= p.academy_gain
     pop.mismatch[t] = False
     model.flows["trained"] += len(t)

@@ -1,0 +1,92 @@
+"""Accounting invariants over random parameters and seeds (hypothesis)."""
+
+import numpy as np
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sim import TalentMarket
+from sim.population import (ABROAD, AI_FIRM, EXITED, KR_OTHER, KR_REGION, N_STATES, SEEKING, STUDENT_ABROAD,
+                            STUDENT_KR)
+
+PARAMS = st.fixed_dictionaries({
+    "demand_growth": st.floats(0.0, 0.6),
+    "firm_entry_per_year": st.floats(0.0, 1500.0),
+    "match_efficiency": st.floats(0.05, 3.0),
+    "search_otj": st.floats(0.0, 0.5),
+    "foreign_offer_rate": st.floats(0.0, 0.2),
+    "beta_pay": st.floats(0.0, 6.0),
+    "morale_sensitivity": st.floats(0.0, 10.0),
+    "med_pull": st.floats(0.0, 1.0),
+    "leave_field_rate": st.floats(0.0, 0.3),
+    "sm_share": st.sampled_from([0.0, 0.25, 0.5, 0.75]),
+    "sm_tiers": st.sampled_from(["core", "core+senior", "all"]),
+    "sm_budget": st.sampled_from([0.0, 5.0, 500.0]),
+    "sm_start": st.sampled_from([2020.5, 2021.0]),
+    "grad_seats_extra": st.sampled_from([0.0, 2000.0]),
+    "grad_seats_start": st.just(2020.5),
+    "settle_amount": st.sampled_from([0.0, 30.0]),
+    "settle_start": st.just(2020.5),
+    "drive_rate": st.sampled_from([0.0, 0.2]),
+    "drive_start": st.just(2020.5),
+    "lab_acq_size": st.sampled_from([0, 300]),
+    "lab_acq_year": st.just(2021.0),
+})
+
+
+def check_step(m: TalentMarket, prev_counts: np.ndarray) -> np.ndarray:
+    pop, f = m.pop, m.firms
+    stt = pop.state
+    # every person in exactly one valid state
+    assert stt.min() >= 0 and stt.max() < N_STATES
+    counts = np.bincount(stt, minlength=N_STATES)
+    assert counts.sum() == pop.n
+    # stocks = previous + entrants + inflows - outflows (flows counted as people moved)
+    t = pop.transitions
+    flow = pop.entrants + t.sum(axis=0) - t.sum(axis=1)
+    assert (counts == prev_counts + flow).all(), (counts, prev_counts, flow)
+    # no negative pay, head-count, vacancies, targets
+    assert (pop.salary >= 0).all() and (pop.subsidy >= 0).all()
+    assert (f.headcount >= 0).all() and (f.target >= 0).all() and (f.vacancies() >= 0).all()
+    # attributes consistent with state
+    emp = pop.employer
+    staff = stt == AI_FIRM
+    assert (emp[staff] >= 0).all() and f.is_kr[emp[staff]].all()
+    abroad = stt == ABROAD
+    assert (emp[abroad] >= 0).all() and (~f.is_kr[emp[abroad]]).all()
+    assert (pop.loc[abroad] > KR_REGION).all()
+    assert (emp[(stt == KR_OTHER) | (stt == SEEKING) | (stt == EXITED)] == -1).all()
+    assert (pop.loc[(stt == KR_OTHER) | (stt == SEEKING) | (stt == STUDENT_KR)] <= KR_REGION).all()
+    studs = (stt == STUDENT_KR) | (stt == STUDENT_ABROAD)
+    assert (pop.study_left[studs] > 0).all() and (pop.program[studs] >= 0).all() and (pop.univ[studs] >= 0).all()
+    assert (pop.salary[studs | (stt == EXITED)] == 0).all()
+    assert (pop.subsidy[~staff] == 0).all()
+    # outputs agree with the people
+    out = m.current_outputs
+    assert out["workforce_kr"] == counts[AI_FIRM]
+    assert out["shortage"] >= 0 and 0 <= out["shortage_rate"] < 1
+    assert out["fiscal_cost_krw"] >= 0
+    assert out["n_exited"] == counts[EXITED]
+    return counts
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(params=PARAMS, seed=st.integers(0, 2**32 - 1))
+def test_accounting_invariants(params, seed):
+    m = TalentMarket(scale=0.03, end_year=2022, rng=seed, **params)
+    counts = np.bincount(m.pop.state, minlength=N_STATES)
+    assert counts.sum() == m.pop.n
+    while m.running:
+        m.step()
+        counts = check_step(m, counts)
+    assert m.year == 2022 and m.quarter == 4
+
+
+@settings(max_examples=6, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), budget=st.floats(1.0, 100.0))
+def test_salary_matching_budget_never_exceeded(seed, budget):
+    m = TalentMarket(scale=0.05, end_year=2022, rng=seed, sm_share=0.5, sm_tiers="all",
+                     sm_budget=budget, sm_start=2020.5)
+    while m.running:
+        m.step()
+        q = m.government.spend["salary_matching"]
+        assert q <= budget * 1000.0 / 4.0 * (1 + 1e-9)

@@ -1,0 +1,46 @@
+import numpy as np
+import pytest
+
+from sim.population import ABROAD, AI_FIRM, EXITED, KR_OTHER, N_STATES, Population, Researcher
+
+
+def test_add_grows_and_counts_entrants():
+    pop = Population(4)
+    ids = pop.add(10, state=KR_OTHER, skill=np.arange(10.0))
+    assert list(ids) == list(range(10)) and pop.n == 10
+    assert pop.entrants[KR_OTHER] == 10 and pop.entrants.sum() == 10
+    more = pop.add(3, state=AI_FIRM, employer=5)
+    assert list(more) == [10, 11, 12]
+    assert pop.skill[:10].tolist() == list(range(10))      # survives reallocation
+    assert (pop.employer[:10] == -1).all() and (pop.employer[10:] == 5).all()
+
+
+def test_move_counts_transitions():
+    pop = Population(8)
+    pop.add(5, state=KR_OTHER)
+    pop.move(np.array([0, 2]), AI_FIRM)
+    pop.move(np.array([2]), ABROAD)
+    t = pop.transitions
+    assert t[KR_OTHER, AI_FIRM] == 2 and t[AI_FIRM, ABROAD] == 1 and t.sum() == 3
+    assert pop.counts().tolist() == [1, 3, 0, 0, 1, 0, 0]
+    pop.reset_counters()
+    assert pop.transitions.sum() == 0 and pop.entrants.sum() == 0
+
+
+def test_add_requires_state_and_known_columns():
+    pop = Population(4)
+    with pytest.raises(KeyError):
+        pop.add(1, skill=1.0)
+    with pytest.raises(KeyError):
+        pop.add(1, state=0, height=2)
+
+
+def test_researcher_view():
+    pop = Population(4)
+    pop.add(1, state=AI_FIRM, exp_q=14, salary=70.0, korean=True, employer=3)
+    r = Researcher.from_population(pop, 0)
+    assert r.state == "ai_firm" and r.career_stage == "mid" and r.experience_years == 3.5
+    assert r.salary_mkrw == 70.0 and r.korean_born and r.employer == 3
+    with pytest.raises(IndexError):
+        Researcher.from_population(pop, 1)
+    assert N_STATES == EXITED + 1

@@ -1,0 +1,136 @@
+"""Small submodels against hand-computed answers."""
+
+import math
+
+import numpy as np
+import pytest
+from numpy.testing import assert_allclose
+
+from sim import Params
+from sim.outputs import _order_stats
+from sim.population import APPLIED, CORE, SENIOR, US
+from sim.submodels import demand, matching, pay, pipeline, policy, retention
+
+from .conftest import small
+
+
+def test_contact_probability_hand_computed():
+    p = Params(match_efficiency=0.5, match_elasticity=0.5)
+    # V=400, S=100: m = 0.5*sqrt(400*100) = 100 -> min(100, 400, 100) = 100 -> 1.0
+    # V=100, S=400: m = 0.5*200 = 100 -> 100/400 = 0.25 ; V=0 -> 0 ; S=0 -> 0
+    got = matching.contact_probability(p, np.array([400, 100, 0, 50]), np.array([100, 400, 10, 0]))
+    assert_allclose(got, [1.0, 0.25, 0.0, 0.0])
+
+
+def test_salary_matching_entitlement():
+    p = Params(sm_share=0.5, sm_tiers="core")
+    own = np.array([100.0, 100.0, 300.0])
+    tier = np.array([CORE, SENIOR, CORE])
+    # state pays half the gross: E = s/(1-s) * own = own at s = 0.5
+    assert_allclose(policy.entitlement(p, own, tier), [100.0, 0.0, 300.0])
+    p2 = Params(sm_share=0.5, sm_tiers="core+senior", sm_cap=150.0)
+    assert_allclose(policy.entitlement(p2, own, tier), [100.0, 100.0, 150.0])
+    p3 = Params(sm_share=0.25, sm_tiers="all")
+    assert_allclose(policy.entitlement(p3, own, np.array([APPLIED] * 3)), own / 3.0)
+
+
+def test_foreign_gap_hits_documented_ratios():
+    m = small(gap_median=2.25, gap_top=10.0, skill_sigma=0.8)
+    tier = np.array([APPLIED, APPLIED])
+    s99 = math.exp(2.3263478740408408 * 0.8)
+    skill = np.array([1.0, s99])
+    ratio = pay.foreign_offer(m, tier, skill, np.array([US, US])) / pay.market_pay(m, tier, skill)
+    assert_allclose(ratio, [2.25, 10.0], rtol=1e-9)
+
+
+def test_market_pay_formula():
+    m = small(pay_applied=50.0, pay_core=110.0, pay_skill_elasticity_kr=0.5)
+    got = pay.market_pay(m, np.array([APPLIED, CORE]), np.array([4.0, 1.0]))
+    assert_allclose(got, [50.0 * 2.0, 110.0])  # at t = 0 the wage index is 1
+
+
+def test_ration_takes_at_most_rounded_vacancies(rng):
+    m = small()
+    nf = m.firms.n
+    vac = np.zeros((nf, 3))
+    vac[5, CORE] = 2.4   # rounds to 2
+    vac[6, APPLIED] = 0.6  # rounds to 1
+    firm = np.array([5, 5, 5, 6, 6, 7])
+    tier = np.array([CORE, CORE, CORE, APPLIED, APPLIED, APPLIED])
+    ok = matching._ration(m, firm, tier, vac)
+    assert ok[:3].sum() == 2 and ok[3:5].sum() == 1 and not ok[5]
+
+
+def test_morale_multiplier_hand_computed():
+    m = small(morale_sensitivity=2.0)
+    pop, f = m.pop, m.firms
+    i = m.staff[:2]
+    firm = pop.employer[i]
+    f.hire_pay[:] = 0.0
+    pop.salary[i] = [50.0, 100.0]
+    pop.subsidy[i] = 0.0
+    pop.tier[i] = APPLIED
+    key = firm.astype(np.int64) * 3 + APPLIED
+    f.hire_pay.reshape(-1)[key] = 75.0
+    got = retention.morale_multiplier(m, i, key)
+    # hire pay 75 vs own 50: gap 0.5 -> 1 + 2*0.5 = 2 ; vs own 100: no gap -> 1
+    assert_allclose(got, [2.0, 1.0])
+
+
+def test_record_hires_smooths():
+    m = small()
+    f = m.firms
+    f.hire_pay[:] = 0.0
+    retention.record_hires(m, np.array([3, 3]), np.array([CORE, CORE]), np.array([100.0, 200.0]))
+    assert f.hire_pay[3, CORE] == 150.0
+    retention.record_hires(m, np.array([3]), np.array([CORE]), np.array([50.0]))
+    assert f.hire_pay[3, CORE] == 100.0   # (150 + 50) / 2
+
+
+def test_demand_growth_and_cohort():
+    m = small(demand_growth=0.2, demand_growth_decay=0.0, bachelor_cohort=9000, cohort_growth=0.0)
+    assert demand.demand_growth_rate(m) == pytest.approx(0.2)
+    kr = m.firms.is_kr
+    before = m.firms.target[kr].sum()
+    demand.grow_targets(m)
+    assert m.firms.target[kr].sum() == pytest.approx(before * 1.05)
+    assert pipeline.cohort_size(m) == round(0.05 * 9000)
+
+
+def test_order_stats_matches_numpy(rng):
+    x = rng.lognormal(0, 1, 1001)
+    assert_allclose(_order_stats(x, (0.45, 0.5, 0.55, 0.99)), np.quantile(x, [0.45, 0.5, 0.55, 0.99]))
+    y = rng.random(10)
+    assert_allclose(_order_stats(y, (0.5, 0.99)), np.quantile(y, [0.5, 0.99]))
+
+
+def test_sample_has_binomial_law():
+    m = small()
+    idx = np.arange(10000)
+    sizes = [len(m.sample(idx, 0.1)) for _ in range(200)]
+    assert abs(np.mean(sizes) - 1000) < 10            # sd of the mean = 30 / sqrt(200) ~ 2.1
+    s = m.sample(idx, 0.1)
+    assert len(np.unique(s)) == len(s)
+    assert len(m.sample(idx, 0.0)) == 0 and len(m.sample(idx, 1.0)) == 10000
+
+
+def test_policy_active_timing():
+    m = small()
+    assert (m.year, m.quarter, m.time) == (2020, 2, 2020.5)
+    assert not m.policy_active(2020.5) and m.policy_active(2020.25)
+    m.step()
+    assert (m.year, m.quarter) == (2020, 3) and m.policy_active(2020.5)
+
+
+def test_migration_index_conversion():
+    # -0.30 per 10,000 LinkedIn members with AI talent at 0.79 % of members is -0.38 % of the AI stock
+    stock = 100000.0
+    net = -0.0038 * stock
+    assert net / (stock / 0.0079) * 1e4 == pytest.approx(-0.3, abs=0.001)
+
+
+def test_med_pull_policy():
+    m = small(med_pull=0.4, med_pull_cut=0.5, med_pull_start=2021.0)
+    assert policy.med_pull(m) == 0.4
+    m.time = 2021.25
+    assert policy.med_pull(m) == pytest.approx(0.2)
