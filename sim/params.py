@@ -151,9 +151,9 @@ class Params:
     search_otj: float = _p(0.05, 0.0, 1.0, "1/quarter", "assumption", "on-the-job search, AI-firm staff", "matching")
     search_other: float = _p(0.10, 0.0, 1.0, "1/quarter", "assumption",
                              "search by AI-skilled people outside AI firms", "matching")
-    search_abroad_kr: float = _p(0.03, 0.0, 1.0, "1/quarter", "assumption", "search by Korean-born abroad", "matching")
+    search_abroad_kr: float = _p(0.06, 0.0, 1.0, "1/quarter", "first guess (with foreign_offer_rate, home_tie: 2023 migration index near -0.3)", "search by Korean-born abroad", "matching")
     search_abroad_foreign: float = _p(0.02, 0.0, 1.0, "1/quarter", "assumption", "search by foreign talent abroad", "matching")
-    foreign_offer_rate: float = _p(0.006, 0.0, 1.0, "1/quarter", "assumption; AIIndex2024 net outflow",
+    foreign_offer_rate: float = _p(0.0012, 0.0, 1.0, "1/quarter", "first guess: AIIndex2024 net outflow -0.3 per 10k members (2023)",
                                    "chance a median-skill person in Korea gets a foreign offer", "matching")
     foreign_offer_elasticity: float = _p(1.2, 0.0, 4.0, "d log rate / d log skill", "assumption; seed 001 (bidders target the best)",
                                          "how much more often the skilled get foreign offers", "matching")
@@ -168,7 +168,7 @@ class Params:
     eco_other: float = _p(-0.5, -5.0, 5.0, "utility", "assumption", "ecosystem value, other abroad", "matching")
     eco_kr_region: float = _p(-0.6, -5.0, 5.0, "utility", "seed 002 (outside the capital lacks living conditions)",
                               "ecosystem value of Korea outside the capital region (capital = 0)", "matching")
-    home_tie: float = _p(1.5, 0.0, 10.0, "utility", "seed 000 (returnees); assumption",
+    home_tie: float = _p(2.0, 0.0, 10.0, "utility", "seed 000 (returnees); first guess",
                          "value of living in Korea to the Korean-born", "matching")
     move_cost: float = _p(1.5, 0.0, 10.0, "utility", "assumption", "cost of an international move", "matching")
     mismatch_reject: float = _p(0.5, 0.0, 1.0, "probability", "seed 004 (skills mismatch)",
@@ -182,7 +182,7 @@ class Params:
     cohort_growth: float = _p(0.02, -0.1, 0.3, "1/yr", "assumption", "growth of the bachelor cohort", "pipeline")
     med_pull: float = _p(0.3, 0.0, 1.0, "share", "assumption; DATA pipeline (SNU overtook KAIST, 2025)",
                          "share of the cohort's top decile drawn into medical school", "pipeline")
-    study_abroad_rate: float = _p(0.012, 0.0, 0.5, "share", "IIE Open Doors; ~729 KR S&E US doctorates/yr",
+    study_abroad_rate: float = _p(0.02, 0.0, 0.5, "share", "IIE Open Doors; ~729 KR S&E US doctorates/yr",
                                   "chance a median-skill graduate studies abroad", "pipeline")
     study_abroad_elasticity: float = _p(1.0, 0.0, 4.0, "d log p / d log skill", "assumption",
                                         "how much more the skilled study abroad", "pipeline")
