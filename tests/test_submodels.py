@@ -97,11 +97,15 @@ def test_demand_growth_and_cohort():
     assert pipeline.cohort_size(m) == round(0.05 * 9000)
 
 
-def test_order_stats_matches_numpy(rng):
-    x = rng.lognormal(0, 1, 1001)
-    assert_allclose(_order_stats(x, (0.45, 0.5, 0.55, 0.99)), np.quantile(x, [0.45, 0.5, 0.55, 0.99]))
-    y = rng.random(10)
-    assert_allclose(_order_stats(y, (0.5, 0.99)), np.quantile(y, [0.5, 0.99]))
+@pytest.mark.parametrize("n", [1, 2, 10, 1001, 4096, 50_000, 123_457])
+def test_order_stats_matches_numpy(rng, n):
+    qs = (0.0, 0.45, 0.5, 0.55, 0.99, 1.0)
+    x = rng.lognormal(0, 1, n)
+    assert_allclose(_order_stats(x, qs), np.quantile(x, qs), rtol=1e-13)
+    ties = rng.integers(0, 5, n).astype(float)          # heavy ties
+    assert_allclose(_order_stats(ties, qs), np.quantile(ties, qs), rtol=1e-13)
+    sorted_x = np.sort(x)                                # adversarial order for the sample
+    assert_allclose(_order_stats(sorted_x[::-1].copy(), qs), np.quantile(sorted_x, qs), rtol=1e-13)
 
 
 def test_sample_has_binomial_law():

@@ -47,9 +47,10 @@ def foreign_offer(model, tier: np.ndarray, skill: np.ndarray, dest: np.ndarray) 
     wage_growth_foreign (g_F, 1/yr). The ratio rising with skill is the
     superstar pattern the sources describe (3-4x typical, ~10x top).
     """
-    rel = (model.foreign_index / model.wage_index_kr)
-    return (market_pay(model, tier, skill) * model.p.gap_median
-            * np.power(skill, model.gap_eta) * model.dest_factor[dest] * rel)
+    # w_KR * (1+g_F)^(t/4) / (1+g_KR)^(t/4) = w_tier * (1+g_F)^(t/4) * skill^eta_KR: one power
+    p = model.p
+    return (model.base_pay[tier] * (model.foreign_index * p.gap_median) * model.dest_factor[dest]
+            * np.power(skill, p.pay_skill_elasticity_kr + model.gap_eta))
 
 
 def dest_factor(p) -> np.ndarray:

@@ -1,0 +1,61 @@
+"""Benchmark: one full 2020Q2-2035Q4 baseline run at 1:1 scale, against plain Mesa.
+
+Reports the median wall time of `--repeats` runs (each a fresh model, construction
+excluded, on one core), and in the same process the median time of a plain Mesa
+model that steps the same number of agents one by one with a trivial step for the
+same number of steps; the agent count is the mean number of people alive
+(not exited) in the talent model over the run. Writes benchmarks/out/bench_run.json.
+
+Targets (issue 2): run <= 1 s; ratio <= 1/8.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+
+from _common import median_time, save, time_plain
+
+from sim import TalentMarket
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--repeats", type=int, default=7)
+    ap.add_argument("--plain-repeats", type=int, default=3)
+    args = ap.parse_args()
+
+    models = []
+
+    def one_run():
+        m = TalentMarket(rng=len(models) + 1)
+        models.append(m)
+        return m
+
+    build = [TalentMarket(rng=1000 + i) for i in range(args.repeats)]
+    it = iter(build)
+    med, times = median_time(lambda: next(it).run_model(), args.repeats)
+    m = build[0]
+    df = m.results()
+    alive = (df["population"] - df["n_exited"]).mean()
+    n_steps = m.n_steps
+    plain = [time_plain(int(alive), n_steps) for _ in range(args.plain_repeats)]
+    plain_med = statistics.median(plain)
+    res = {
+        "run_seconds_median": med, "run_seconds": times, "steps": n_steps,
+        "people_alive_mean": float(alive), "people_rows_final": float(df["population"].iloc[-1]),
+        "plain_mesa_seconds_median": plain_med, "plain_mesa_seconds": plain,
+        "plain_mesa_us_per_agent_step": plain_med / (alive * n_steps) * 1e6,
+        "ratio_to_plain_mesa": med / plain_med,
+    }
+    path = save("bench_run", res)
+    print(f"full run (1:1, {n_steps} quarters): median {med:.3f} s over {args.repeats} runs "
+          f"(min {min(times):.3f}, max {max(times):.3f})")
+    print(f"plain Mesa, {int(alive):,} agents x {n_steps} steps: median {plain_med:.2f} s "
+          f"({res['plain_mesa_us_per_agent_step']:.2f} us per agent-step)")
+    print(f"ratio talent model / plain Mesa: {res['ratio_to_plain_mesa']:.3f} (target <= 0.125)")
+    print(f"written {path}")
+
+
+if __name__ == "__main__":
+    main()
