@@ -8,7 +8,7 @@ import mesa
 import numpy as np
 
 from .firms import CHANNEL_NAMES, CHANNELS, KIND_NAMES
-from .population import LOC_NAMES, TIER_NAMES
+from .population import ABROAD, LOC_NAMES, TIER_NAMES
 from .submodels.pay import market_pay
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -40,7 +40,11 @@ class Firm(mesa.Agent):
 
     @property
     def headcount(self) -> dict[str, int]:
-        return dict(zip(TIER_NAMES, self.model.firms.headcount[self.idx].tolist()))
+        if self.is_korean:
+            return dict(zip(TIER_NAMES, self.model.firms.headcount[self.idx].tolist()))
+        pop = self.model.pop
+        mine = (pop.employer == self.idx) & (pop.state == ABROAD)
+        return dict(zip(TIER_NAMES, np.bincount(pop.tier[mine], minlength=len(TIER_NAMES)).tolist()))
 
     @property
     def vacancies(self) -> dict[str, float]:

@@ -111,7 +111,7 @@ def build_population(model, firm_weight: np.ndarray) -> None:
     staff = pop.add(n_w, state=AI_FIRM, loc=f.loc[emp], employer=emp, skill=skill, exp_q=exp,
                     degree=_degrees(model, skill, p.share_phd, p.share_master),
                     korean=rng.random(n_w) >= p.init_foreign_staff_share,
-                    tenure_q=(rng.random(n_w) * exp).astype(np.int16))
+                    hired_q=-(rng.random(n_w) * exp).astype(np.int16))
     # 2. AI-skilled people elsewhere in Korea
     n_o = _count(p.init_kr_other, s)
     skill = rng.lognormal(0.0, sig, n_o)

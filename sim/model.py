@@ -66,6 +66,7 @@ class TalentMarket(mesa.Model):
         self.firm_agents: list[Firm] = []
         self.government = Government(self)
         self.flows = dict.fromkeys(outputs.FLOW_KEYS, 0)
+        self.lab_bought = False  # some AI-firm staff work abroad (lab acquisition)
         self.flow_history: list[dict[str, int]] = []
         self.spend_history: list[dict[str, float]] = []
         initial_state.build(self)
@@ -88,6 +89,10 @@ class TalentMarket(mesa.Model):
         p = self.p
         self.wage_index_kr = (1.0 + p.wage_growth_kr) ** (self.t / 4.0)
         self.foreign_index = (1.0 + p.wage_growth_foreign) ** (self.t / 4.0)
+
+    def first_active_step(self, start: float) -> int:
+        """The first step whose quarter ends after `start` (see `policy_active`)."""
+        return int(np.floor((start - START_TIME) * 4 + 1e-9)) + 1
 
     def policy_active(self, start: float) -> bool:
         """True in quarters that end after `start` (decimal year; 2026.0 = from 2026Q1)."""
@@ -130,15 +135,14 @@ class TalentMarket(mesa.Model):
         self.update_headcount()
 
     def update_headcount(self) -> None:
-        """Recount each firm's staff by tier from the census groups (AI-firm staff and people
-        abroad); caches `staff` and `staff_key` (employer * 3 + tier) for the rules that follow."""
+        """Recount Korean firms' staff by tier from the census (foreign firms' head-counts are
+        not needed by any rule: `Firm.headcount` counts them on demand); caches `staff` and
+        `staff_key` (employer * 3 + tier) for the rules that follow."""
         pop, f = self.pop, self.firms
         emp, tier = pop.employer, pop.tier
         self.staff = self.groups[AI_FIRM]
         self.staff_key = emp[self.staff].astype(np.int64) * N_TIERS + tier[self.staff]
-        abroad = self.groups[ABROAD]
-        key = np.concatenate([self.staff_key, emp[abroad].astype(np.int64) * N_TIERS + tier[abroad]])
-        f.headcount = np.bincount(key, minlength=f.n * N_TIERS).reshape(f.n, N_TIERS)
+        f.headcount = np.bincount(self.staff_key, minlength=f.n * N_TIERS).reshape(f.n, N_TIERS)
 
     def active(self) -> np.ndarray:
         """Ids of people working or looking for work (census groups; unchanged by matching)."""
@@ -146,14 +150,26 @@ class TalentMarket(mesa.Model):
         return np.concatenate([g[AI_FIRM], g[KR_OTHER], g[SEEKING], g[ABROAD]])
 
     def sample(self, idx: np.ndarray, prob: float) -> np.ndarray:
-        """Each of `idx` independently with probability `prob`: a binomial count, then a uniform
-        choice without replacement (same law as one uniform draw each, at O(count) cost)."""
-        if len(idx) == 0 or prob <= 0:
+        """Each of `idx` independently with probability `prob` (a Bernoulli process), in order.
+
+        The gaps between successes of Bernoulli(p) trials are Geometric(p), so the chosen
+        positions are cumulative sums of geometric draws: the same law as one uniform draw
+        per person, at a cost proportional to the number chosen.
+        """
+        n = len(idx)
+        if n == 0 or prob <= 0:
             return idx[:0]
         if prob >= 1:
             return idx
-        k = self.rng.binomial(len(idx), prob)
-        return idx[self.rng.choice(len(idx), size=k, replace=False)]
+        if prob < 1e-9:  # geometric gaps could overflow int64: draw the (tiny) count directly
+            k = self.rng.binomial(n, prob)
+            return idx[np.sort(self.rng.choice(n, size=k, replace=False))]
+        mean = n * prob
+        m = int(mean + 6.0 * np.sqrt(mean * (1.0 - prob)) + 16)
+        pos = np.cumsum(self.rng.geometric(prob, m)) - 1
+        while pos[-1] < n:  # rare: the first batch did not reach the end
+            pos = np.concatenate([pos, pos[-1] + np.cumsum(self.rng.geometric(prob, m))])
+        return idx[pos[: np.searchsorted(pos, n)]]
 
     def retire(self, idx: np.ndarray) -> None:
         """Move people to `exited` and clear their job and study attributes."""
@@ -171,7 +187,7 @@ class TalentMarket(mesa.Model):
 
     def researcher(self, i: int) -> Researcher:
         """A read-only view of person `i`."""
-        return Researcher.from_population(self.pop, i)
+        return Researcher.from_population(self.pop, i, self.t)
 
     # --- the schedule ----------------------------------------------------------
     def step(self) -> None:

@@ -47,7 +47,7 @@ COLUMNS: dict[str, Any] = {
     "employer": np.int32,
     "salary": np.float64,    # M KRW / yr, gross, incl. any state subsidy
     "subsidy": np.float64,   # M KRW / yr paid by the state (salary matching)
-    "tenure_q": np.int16,    # quarters with current employer
+    "hired_q": np.int16,     # step (quarter index) the current job began; tenure = t - hired_q
     "study_left": np.int16,  # quarters left in a study programme
     "program": np.int8,      # degree being studied for (-1: none)
     "univ": np.int16,        # university index while studying (-1: none)
@@ -148,11 +148,13 @@ class Researcher:
     employer: int
     salary_mkrw: float
     subsidy_mkrw: float
+    hired_step: int
     tenure_quarters: int
     mismatch: bool
 
     @classmethod
-    def from_population(cls, pop: Population, i: int) -> "Researcher":
+    def from_population(cls, pop: Population, i: int, t: int = 0) -> "Researcher":
+        """View of person `i` at step `t` (tenure = t - hired step while employed)."""
         if not 0 <= i < pop.n:
             raise IndexError(f"researcher id {i} out of range [0, {pop.n})")
         d = pop._data
@@ -163,6 +165,7 @@ class Researcher:
             korean_born=bool(d["korean"][i]), skill=float(d["skill"][i]),
             experience_years=float(d["exp_q"][i]) / 4.0, career_stage=STAGE_NAMES[stage],
             employer=int(d["employer"][i]), salary_mkrw=float(d["salary"][i]),
-            subsidy_mkrw=float(d["subsidy"][i]), tenure_quarters=int(d["tenure_q"][i]),
+            subsidy_mkrw=float(d["subsidy"][i]), hired_step=int(d["hired_q"][i]),
+            tenure_quarters=int(t - d["hired_q"][i]) if d["state"][i] in (AI_FIRM, KR_OTHER, ABROAD) else 0,
             mismatch=bool(d["mismatch"][i]),
         )

@@ -116,6 +116,18 @@ def test_sample_has_binomial_law():
     s = m.sample(idx, 0.1)
     assert len(np.unique(s)) == len(s)
     assert len(m.sample(idx, 0.0)) == 0 and len(m.sample(idx, 1.0)) == 10000
+    assert len(m.sample(idx, 5e-324)) == 0                   # subnormal: no overflow
+    big = [len(m.sample(idx, 0.9)) for _ in range(200)]      # sd of the mean = 30 / sqrt(200)
+    assert abs(np.mean(big) - 9000) < 10
+    assert (np.diff(m.sample(idx, 0.5)) > 0).all()           # in order, no repeats
+
+
+def test_logit_choice_frequencies(rng):
+    u = np.log(np.array([[1.0, 2.0, 1.0], [1.0, 3.0, 1.0]]))   # probs (1/4, 1/2, 1/4) and (1/4, 3/4, 0)
+    u[1, 2] = -np.inf
+    picks = np.array([matching.logit_choice(rng, u) for _ in range(4000)])
+    assert abs((picks[:, 0] == 1).mean() - 0.5) < 0.03 and abs((picks[:, 0] == 0).mean() - 0.25) < 0.03
+    assert abs((picks[:, 1] == 1).mean() - 0.75) < 0.03 and (picks[:, 1] != 2).all()
 
 
 def test_policy_active_timing():

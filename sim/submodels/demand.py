@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..firms import CH_DOMESTIC, CH_POACH, KR_KINDS, STARTUP
+from ..firms import CH_DOMESTIC, CH_POACH, STARTUP
 from ..population import AI_FIRM, KR_CAPITAL, KR_OTHER, KR_REGION, N_TIERS
 from . import pay
 
@@ -60,7 +60,7 @@ def enter_firms(model) -> int:
     size = np.maximum(1.0, rng.lognormal(np.log(p.entry_size_median), p.firm_size_sigma, k))
     loc = np.where(rng.random(k) < p.init_capital_share, KR_CAPITAL, KR_REGION)
     staffed = np.floor(size * p.entry_staffed_share).astype(np.int64)
-    pool = np.flatnonzero(pop.state == KR_OTHER)
+    pool = model.groups[KR_OTHER]  # census of the previous step: nobody has left kr_other since
     if staffed.sum() > len(pool):  # not enough people: staff as many as there are, in order
         staffed = np.diff(np.minimum(np.concatenate([[0], np.cumsum(staffed)]), len(pool)))
     ids = f.add(kind=np.full(k, STARTUP), loc=loc, channels=CH_DOMESTIC | CH_POACH,
@@ -72,7 +72,7 @@ def enter_firms(model) -> int:
     pop.move(people, AI_FIRM)
     pop.employer[people] = emp
     pop.loc[people] = f.loc[emp]
-    pop.tenure_q[people] = 0
+    pop.hired_q[people] = model.t
     pop.salary[people] = pay.market_pay(model, pop.tier[people], pop.skill[people])
     pop.subsidy[people] = 0.0
     hc = np.zeros((k, N_TIERS))
@@ -87,7 +87,7 @@ def enter_firms(model) -> int:
 def shortage(model) -> tuple[float, float, float]:
     """(shortage, staff, published rate) over Korean AI firms; rate = shortage / (staff + shortage)."""
     f = model.firms
-    kr = np.isin(f.kind, KR_KINDS)
+    kr = f.is_kr
     short = float(np.maximum(f.target[kr] - f.headcount[kr], 0).sum())
     staff = float(f.headcount[kr].sum())
     rate = short / (staff + short) if staff + short > 0 else 0.0

@@ -67,8 +67,9 @@ def searchers(model) -> tuple[np.ndarray, np.ndarray]:
     drive = p.drive_rate if model.policy_active(p.drive_start) else 0.0
     parts.append(model.sample(abroad[kor], min(1.0, p.search_abroad_kr + drive)))
     parts.append(model.sample(abroad[~kor], p.search_abroad_foreign))
-    in_kr = np.concatenate([staff, other, seek])
-    in_kr = in_kr[pop.loc[in_kr] <= KR_REGION]
+    # staff of a Korean firm's lab abroad are not in Korea; all others here are
+    in_kr = np.concatenate([staff[pop.loc[staff] <= KR_REGION], other, seek]) if model.lab_bought else \
+        np.concatenate([staff, other, seek])
     return np.concatenate(parts), in_kr
 
 
@@ -102,6 +103,30 @@ def _draw_firms(model, vac: np.ndarray, channel: np.ndarray, tier: np.ndarray, u
     return np.where(ok, firm, -1)
 
 
+def _foreign_offers(model, cand: np.ndarray) -> np.ndarray:
+    """Who among `cand` (working or seeking in Korea) gets a foreign offer this quarter.
+
+    P_i = min(1, r s_i^e). Drawn by thinning: candidates at the bound P_max = min(1, r s_max^e)
+    (s_max: the largest skill of anyone), each kept with probability P_i / P_max.
+    """
+    p, pop = model.p, model.pop
+    if p.foreign_offer_rate <= 0 or len(cand) == 0:
+        return cand[:0]
+    p_max = min(1.0, p.foreign_offer_rate * float(pop.skill.max()) ** p.foreign_offer_elasticity)
+    trial = model.sample(cand, p_max)
+    p_i = np.minimum(1.0, p.foreign_offer_rate * np.power(pop.skill[trial], p.foreign_offer_elasticity))
+    return trial[model.rng.random(len(trial)) * p_max < p_i]
+
+
+def logit_choice(rng, util: np.ndarray) -> np.ndarray:
+    """Index of the option each row picks with logit probabilities exp(U_j) / sum_k exp(U_k)
+    (-inf: not available). Same law as argmax(U + Gumbel noise), with one uniform per row."""
+    z = util - util.max(axis=1, keepdims=True)
+    cum = np.cumsum(np.exp(z), axis=1)
+    u = rng.random(len(util)) * cum[:, -1]
+    return (u[:, None] >= cum).sum(axis=1)
+
+
 def run(model) -> None:
     """One quarter of search, offers, choice and hiring (module docstring)."""
     pop, p, rng, f = model.pop, model.p, model.rng, model.firms
@@ -125,12 +150,7 @@ def run(model) -> None:
     kr_idx, kr_firm = searching[has_kr], firm[has_kr]
 
     # 3. foreign offers to people working or seeking in Korea
-    # P = r s^e  <=>  log U < log r + e log s  <=>  X + e log s > -log r, X = -log U ~ Exp(1)
-    if p.foreign_offer_rate > 0:
-        x = rng.standard_exponential(len(cand)) + p.foreign_offer_elasticity * np.log(pop.skill[cand])
-        fo_idx = cand[x > -np.log(p.foreign_offer_rate)]
-    else:
-        fo_idx = cand[:0]
+    fo_idx = _foreign_offers(model, cand)
     fo_dest = model.draw_destination(len(fo_idx))
     fo_firm = model.draw_foreign_firm(fo_dest)
 
@@ -177,7 +197,7 @@ def run(model) -> None:
     util[okf, FOREIGN_OFFER] = (p.beta_pay * np.log(f_pay[okf]) + amenity(model, f_dest[okf], kor[okf])
                                 - p.move_cost * (~abroad_now[okf]))
 
-    choice = np.argmax(util + rng.gumbel(size=(m, 3)), axis=1)
+    choice = logit_choice(rng, util)
 
     # 5. hiring with capacity; then moves
     want = np.flatnonzero(choice == KR_OFFER)
@@ -220,7 +240,7 @@ def _hire_korean(model, idx, firm, own, sub) -> None:
     pop.loc[idx] = f.loc[firm]
     pop.salary[idx] = own + sub
     pop.subsidy[idx] = sub
-    pop.tenure_q[idx] = 0
+    pop.hired_q[idx] = model.t
     retention.record_hires(model, firm, pop.tier[idx].astype(np.int64), own)
 
 
@@ -234,7 +254,7 @@ def _go_abroad(model, idx, firm, dest, offer) -> None:
     pop.loc[idx] = dest
     pop.salary[idx] = offer
     pop.subsidy[idx] = 0.0
-    pop.tenure_q[idx] = 0
+    pop.hired_q[idx] = model.t
 
 
 def _seekers_settle(model) -> None:
@@ -248,4 +268,4 @@ def _seekers_settle(model) -> None:
     pop.employer[go] = -1
     pop.salary[go] = model.p.other_pay_ratio * pay.market_pay(model, pop.tier[go], pop.skill[go])
     pop.subsidy[go] = 0.0
-    pop.tenure_q[go] = 0
+    pop.hired_q[go] = model.t

@@ -173,5 +173,5 @@ def return_choice(model, idx: np.ndarray) -> None:
     pop.move(s, ABROAD)
     pop.employer[s] = firm[~back]
     pop.salary[s] = w_f[~back]
-    pop.tenure_q[s] = 0
+    pop.hired_q[s] = model.t
 

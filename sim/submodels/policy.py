@@ -62,8 +62,8 @@ def update_salary_matching(model) -> None:
         return
     emp = model.staff[pop.loc[model.staff] <= KR_REGION]
     if not p.sm_incumbents:
-        since = int(np.floor((model.time - p.sm_start) * 4 + 1e-9))  # quarters active before this one
-        emp = emp[pop.tenure_q[emp] < since]
+        first = model.first_active_step(p.sm_start)
+        emp = emp[pop.hired_q[emp] >= first]
     own_all = pop.salary - pop.subsidy
     ent = entitlement(p, own_all[emp], pop.tier[emp])
     total = ent.sum() / 4.0
@@ -117,9 +117,10 @@ def lab_acquisition(model) -> int:
     buyer = int(congl[np.argmax(f.target[congl].sum(axis=1))])
     pop.move(idx, AI_FIRM)
     pop.employer[idx] = buyer
-    pop.tenure_q[idx] = 0
+    pop.hired_q[idx] = model.t
     f.target[buyer] += np.bincount(pop.tier[idx], minlength=3)
     model.flows["lab_acquired"] += size
+    model.lab_bought = True
     return size
 
 

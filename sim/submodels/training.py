@@ -16,10 +16,10 @@ def assign_tiers(model, idx: np.ndarray | None = None) -> None:
     """tier = core if skill >= s*; senior if experience >= senior_years; else applied."""
     pop, p = model.pop, model.p
     if idx is None:
-        tier = pop.tier
-        tier.fill(APPLIED)
-        tier[pop.exp_q >= p.senior_years * 4] = SENIOR
-        tier[pop.skill >= model.core_threshold] = CORE
+        # branch-free: APPLIED=2, SENIOR=1, CORE=0 -> (2 - senior) * (not core)
+        senior = pop.exp_q >= p.senior_years * 4
+        not_core = pop.skill < model.core_threshold
+        np.multiply(np.subtract(APPLIED, senior, dtype=np.int8), not_core, out=pop.tier, casting="unsafe")
         return
     skill, exp = pop.skill[idx], pop.exp_q[idx]
     pop.tier[idx] = np.where(skill >= model.core_threshold, CORE,
@@ -27,17 +27,16 @@ def assign_tiers(model, idx: np.ndarray | None = None) -> None:
 
 
 def learn(model, active: np.ndarray) -> None:
-    """Working people gain a quarter of experience and tenure; skill grows by learning.
+    """Working people gain a quarter of experience; skill grows by learning.
 
     Equation: skill <- skill * (1 + lambda / 4) for the employed (AI firms, other
-    AI work in Korea, abroad); exp_q += 1, tenure_q += 1. Parameter:
+    AI work in Korea, abroad); exp_q += 1. Parameter:
     learning_rate (lambda, 1/yr; assumption). `active`: ids working or seeking.
     """
     pop = model.pop
     work = active[pop.state[active] != SEEKING]
     pop.skill[work] *= 1.0 + model.p.learning_rate / 4.0
     pop.exp_q[work] += 1
-    pop.tenure_q[work] += 1
 
 
 def academy(model) -> int:
