@@ -23,7 +23,7 @@ from functools import partial
 import numpy as np
 
 from .firms import CONGLOMERATE, KIND_NAMES, PLATFORM, STARTUP
-from .population import (AI_FIRM, CORE, EXITED, KR_OTHER, KR_REGION, SEEKING, STATE_NAMES,
+from .population import (ABROAD, CORE, KR_OTHER, KR_REGION, SEEKING, STATE_NAMES, STUDENT_ABROAD,
                          STUDENT_KR, TIER_NAMES, US)
 from .submodels import demand, pay
 
@@ -111,7 +111,6 @@ def compute(model) -> dict[str, float]:
     """All outputs for the current quarter (flows from `model.flow_history`)."""
     pop, f = model.pop, model.firms
     st, loc, tier = pop.state, pop.loc, pop.tier
-    in_kr = loc <= KR_REGION
     out: dict[str, float] = {}
 
     short, staff, rate = demand.shortage(model)
@@ -125,10 +124,15 @@ def compute(model) -> dict[str, float]:
         out[f"workforce_{KIND_NAMES[kind]}"] = float(f.headcount[sel].sum())
         out[f"shortage_{KIND_NAMES[kind]}"] = float(vac[sel].sum())
 
-    working_kr = ((st == AI_FIRM) | (st == KR_OTHER) | (st == SEEKING)) & in_kr
-    out["core_talent_kr"] = float((working_kr & (tier == CORE)).sum())
-    out["kr_abroad"] = float((pop.korean & ~in_kr & (st != EXITED)).sum())
-    talent_kr = float((working_kr | ((st == STUDENT_KR) & in_kr)).sum())
+    g = model.groups  # census taken at the end of the step
+    staff_kr = model.staff[loc[model.staff] <= KR_REGION]
+    working_kr = np.concatenate([staff_kr, g[KR_OTHER], g[SEEKING]])  # other and seeking are in Korea
+    n_state = [int(np.count_nonzero(st == i)) for i in range(len(STATE_NAMES))]
+    out["core_talent_kr"] = float(np.count_nonzero(tier[working_kr] == CORE))
+    staff_abroad = model.staff[loc[model.staff] > KR_REGION]
+    out["kr_abroad"] = float(np.count_nonzero(pop.korean[g[ABROAD]]) + n_state[STUDENT_ABROAD]
+                             + np.count_nonzero(pop.korean[staff_abroad]))
+    talent_kr = float(len(working_kr) + n_state[STUDENT_KR])  # graduate students study in Korea
     out["ai_talent_kr"] = talent_kr
 
     hist = model.flow_history[-4:]
@@ -138,7 +142,6 @@ def compute(model) -> dict[str, float]:
     out["net_migration"] = out["immigration"] + out["returns"] - out["emigration"]
     out["migration_index"] = (out["net_migration"] / (talent_kr / LINKEDIN_AI_SHARE) * 1e4) if talent_kr else 0.0
 
-    staff_kr = model.staff[loc[model.staff] <= KR_REGION]  # recounted at the end of the step
     if len(staff_kr):
         out["median_salary_kr"] = _order_stats(pop.salary[staff_kr], (0.5,))[0] * 1e6
         sk = pop.skill[staff_kr]
@@ -154,7 +157,7 @@ def compute(model) -> dict[str, float]:
     out["fiscal_cost_krw"] = float(sum(out[f"fiscal_{i}_krw"] for i in INSTRUMENTS))
 
     for i, s in enumerate(STATE_NAMES):
-        out[f"n_{s}"] = float(np.count_nonzero(st == i))
+        out[f"n_{s}"] = float(n_state[i])
     out["n_firms_kr"] = float(f.is_kr.sum())
     kr = f.is_kr
     out["mean_pay_mult"] = float(f.pay_mult[kr].mean()) if kr.any() else float("nan")

@@ -5,7 +5,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sim import TalentMarket
-from sim.population import (ABROAD, AI_FIRM, EXITED, KR_OTHER, KR_REGION, N_STATES, SEEKING, STUDENT_ABROAD,
+from sim.population import (ABROAD, AI_FIRM, CORE, EXITED, KR_OTHER, KR_REGION, N_STATES, SEEKING, STUDENT_ABROAD,
                             STUDENT_KR)
 
 PARAMS = st.fixed_dictionaries({
@@ -66,6 +66,12 @@ def check_step(m: TalentMarket, prev_counts: np.ndarray) -> np.ndarray:
     assert out["shortage"] >= 0 and 0 <= out["shortage_rate"] < 1
     assert out["fiscal_cost_krw"] >= 0
     assert out["n_exited"] == counts[EXITED]
+    # independent recounts of outputs computed from the census
+    in_kr = pop.loc <= KR_REGION
+    working = (stt == AI_FIRM) | (stt == KR_OTHER) | (stt == SEEKING)
+    assert out["core_talent_kr"] == np.count_nonzero(working & in_kr & (pop.tier == CORE))
+    assert out["kr_abroad"] == np.count_nonzero(pop.korean & ~in_kr & (stt != EXITED))
+    assert out["ai_talent_kr"] == np.count_nonzero((working | (stt == STUDENT_KR)) & in_kr)
     return counts
 
 
