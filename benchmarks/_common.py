@@ -49,13 +49,15 @@ def time_plain(n_agents: int, n_steps: int, order: str = "shuffle_do") -> float:
     return time.perf_counter() - t
 
 
-def median_time(fn, repeats: int) -> tuple[float, list[float]]:
-    times = []
+def median_time(fn, repeats: int) -> tuple[float, list[float], list[float]]:
+    """Median wall time of `repeats` calls, with all wall and CPU (process) times."""
+    times, cpu = [], []
     for _ in range(repeats):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         fn()
         times.append(time.perf_counter() - t)
-    return statistics.median(times), times
+        cpu.append(time.process_time() - c)
+    return statistics.median(times), times, cpu
 
 
 def peak_rss_mb() -> float:

@@ -211,7 +211,7 @@ class TalentMarket(mesa.Model):
         policy.update_salary_matching(self)
         matching.run(self)
         active = self.active()  # matching moves people only among these states
-        training.learn(self, active)
+        training.learn(self)
         training.academy(self)
         training.assign_tiers(self)
         exits.run(self, active)

@@ -5,7 +5,7 @@
 ``group`` (the submodel that reads it). `Params.validate()` checks every value
 and raises ``ValueError`` naming the parameter, the value and the allowed range.
 
-Source abbreviations (full references in docs/ and sim/data/sources.yaml):
+Source abbreviations (full references in docs/sources.md):
   SPRi2020 / SPRi2023  MSIT/SPRi AI industry survey (V2)
   BoK2025              Bank of Korea issue note, Dec 2025 (Revelio/LinkedIn, V2)
   AIIndex2024          Stanford HAI AI Index 2024 (LinkedIn measures, V2)

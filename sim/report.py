@@ -19,15 +19,28 @@ COLUMNS = {
 }
 
 
+def _scaled(col: str, v: float) -> float:
+    return v / 1e6 if col == "median_salary_kr" else v / 1e9 if col == "fiscal_cost_krw" else v
+
+
+def headline_interval_table(summary: pd.DataFrame) -> pd.DataFrame:
+    """From `runner.summarize`: one row per year, 'mean [lo, hi]' per headline output."""
+    out = {}
+    for (year, col), r in summary.set_index(["year", "output"]).iterrows():
+        if col not in COLUMNS:
+            continue
+        label, fmt = COLUMNS[col]
+        m, lo, hi = (_scaled(col, r[k]) for k in ("mean", "lo", "hi"))
+        out.setdefault(year, {})[label] = f"{fmt.format(m)} [{fmt.format(lo)}, {fmt.format(hi)}]"
+    t = pd.DataFrame.from_dict(out, orient="index")
+    t.index.name = "year"
+    return t[[label for c, (label, _) in COLUMNS.items() if label in t.columns]]
+
+
 def headline_table(df: pd.DataFrame) -> pd.DataFrame:
     """One row per year (the Q4 row; flows are trailing 12 months), formatted for printing."""
     q4 = df[df["quarter"] == 4].set_index("year")
     out = pd.DataFrame(index=q4.index)
     for col, (label, fmt) in COLUMNS.items():
-        vals = q4[col]
-        if col == "median_salary_kr":
-            vals = vals / 1e6
-        elif col == "fiscal_cost_krw":
-            vals = vals / 1e9
-        out[label] = [fmt.format(v) for v in vals]
+        out[label] = [fmt.format(_scaled(col, v)) for v in q4[col]]
     return out

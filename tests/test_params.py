@@ -58,3 +58,13 @@ def test_replace_validates():
     assert p.sm_share == 0.5
     with pytest.raises(ValueError):
         p.replace(sm_share=-0.1)
+
+
+def test_parameter_doc_is_current():
+    from pathlib import Path
+
+    from sim import paramdoc
+    doc = Path(__file__).resolve().parents[1] / "docs" / "parameters.md"
+    assert doc.read_text(encoding="utf-8") == paramdoc.render(), "run: python -m sim.paramdoc"
+    for row in param_table():
+        assert f"`{row['name']}`" in doc.read_text(encoding="utf-8")

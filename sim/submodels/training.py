@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..population import AI_FIRM, APPLIED, CORE, SEEKING, SENIOR
+from ..population import ABROAD, AI_FIRM, APPLIED, CORE, KR_OTHER, N_STATES, SENIOR
 
 
 def assign_tiers(model, idx: np.ndarray | None = None) -> None:
@@ -26,17 +26,21 @@ def assign_tiers(model, idx: np.ndarray | None = None) -> None:
                              np.where(exp >= p.senior_years * 4, SENIOR, APPLIED))
 
 
-def learn(model, active: np.ndarray) -> None:
+def learn(model) -> None:
     """Working people gain a quarter of experience; skill grows by learning.
 
-    Equation: skill <- skill * (1 + lambda / 4) for the employed (AI firms, other
-    AI work in Korea, abroad); exp_q += 1. Parameter:
-    learning_rate (lambda, 1/yr; assumption). `active`: ids working or seeking.
+    Equation: skill <- skill * (1 + lambda / 4) and exp_q += 1 for the employed
+    (AI firms, other AI work in Korea, abroad). Parameter: learning_rate
+    (lambda, 1/yr; assumption). Applied through per-state lookup tables, so the
+    arithmetic runs over contiguous arrays (factor 1 / increment 0 for the rest).
     """
     pop = model.pop
-    work = active[pop.state[active] != SEEKING]
-    pop.skill[work] *= 1.0 + model.p.learning_rate / 4.0
-    pop.exp_q[work] += 1
+    st = pop.state
+    working = np.zeros(N_STATES, np.int16)
+    working[[AI_FIRM, KR_OTHER, ABROAD]] = 1
+    w = working[st]
+    pop.skill[:] *= 1.0 + (model.p.learning_rate / 4.0) * w
+    pop.exp_q[:] += w
 
 
 def academy(model) -> int:
