@@ -78,13 +78,15 @@ class Firm(mesa.Agent):
 
 
 class University(mesa.Agent):
-    """A university: graduate intake limited by faculty; a skills-mismatch share; an alliance flag.
+    """A university: graduate intake limited by faculty; a skills-mismatch share lowered by alliances.
 
-    intake (students/yr) = faculty x intake_per_faculty (ZDNet 2021: >= 40 students, >= 7 faculty).
+    intake (students/yr) = faculty x intake_per_faculty (ZDNet 2021: >= 40 students, >= 7 faculty);
+    mismatch share = univ_mismatch x (1 - alliance_mismatch_cut x allied), `allied` being the
+    share of its graduate seats in firm-university alliances (seed 004).
     """
 
     def __init__(self, model: "TalentMarket", name: str, country: int, faculty: float,
-                 allied: bool = False, extra_seats: bool = False) -> None:
+                 allied: float = 0.0, extra_seats: bool = False) -> None:
         super().__init__(model)
         self.name = name
         self.country = country

@@ -95,7 +95,7 @@ class Params:
                                      "share of shortage in the senior tier", "initial")
 
     # --- demand ------------------------------------------------------------
-    demand_growth: float = _p(0.14, 0.0, 0.8, "1/yr", "assumption; SPRi shortage 1,609 -> 8,579 (2020-23)",
+    demand_growth: float = _p(0.17, 0.0, 0.8, "1/yr", "first guess near SPRi 2023 (shortage 1,609 -> 8,579)",
                               "growth of incumbent firms' AI head-count targets in 2020", "demand")
     demand_growth_decay: float = _p(0.08, 0.0, 1.0, "1/yr", "assumption",
                                     "exponential decay rate of demand growth", "demand")
