@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import numbers
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -266,10 +267,10 @@ class Params:
                     raise ValueError(
                         f"parameter '{f.name}' = {v!r} is not allowed; choose one of {list(m['choices'])}")
                 continue
-            if isinstance(v, bool) or not isinstance(v, (int, float)):
+            if isinstance(v, bool) or not isinstance(v, numbers.Real):
                 raise ValueError(
                     f"parameter '{f.name}' = {v!r} must be a number in [{m['lo']}, {m['hi']}] ({m['unit']})")
-            if f.type == "int" and not float(v).is_integer():
+            if f.type == "int" and not (isinstance(v, numbers.Integral) or float(v).is_integer()):
                 raise ValueError(f"parameter '{f.name}' = {v!r} must be a whole number in [{m['lo']}, {m['hi']}]")
             if not math.isfinite(v) or not (m["lo"] <= v <= m["hi"]):
                 raise ValueError(

@@ -1,7 +1,7 @@
 """Accounting invariants over random parameters and seeds (hypothesis)."""
 
 import numpy as np
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from sim import TalentMarket
@@ -75,7 +75,6 @@ def check_step(m: TalentMarket, prev_counts: np.ndarray) -> np.ndarray:
     return counts
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(params=PARAMS, seed=st.integers(0, 2**32 - 1))
 def test_accounting_invariants(params, seed):
     m = TalentMarket(scale=0.03, end_year=2022, rng=seed, **params)
@@ -87,7 +86,6 @@ def test_accounting_invariants(params, seed):
     assert m.year == 2022 and m.quarter == 4
 
 
-@settings(max_examples=6, deadline=None)
 @given(seed=st.integers(0, 2**32 - 1), budget=st.floats(1.0, 100.0))
 def test_salary_matching_budget_never_exceeded(seed, budget):
     m = TalentMarket(scale=0.05, end_year=2022, rng=seed, sm_share=0.5, sm_tiers="all",

@@ -41,6 +41,12 @@ def test_wrong_type_and_choices_rejected():
         Params(demand_growth=float("nan")).validate()
 
 
+def test_numpy_numbers_accepted():
+    import numpy as np
+    p = Params(end_year=np.int64(2030), demand_growth=np.float64(0.1), init_firms=np.int32(900)).validate()
+    assert p.end_year == 2030
+
+
 def test_share_sums_checked():
     with pytest.raises(ValueError, match="dest_us"):
         Params(dest_us=0.7, dest_cn=0.3, dest_eu=0.2).validate()
