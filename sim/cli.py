@@ -1,9 +1,15 @@
-"""`talentsim` command line (thin over the library). `run` prints headline results by year."""
+"""`talentsim` command line: thin over the library (sim.scenarios, sim.batch, sim.runner).
+
+Exit status: 0 done; 2 bad input (a clear message, no traceback, no results folder);
+130 interrupted (finished runs are kept; the same command resumes).
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+from pathlib import Path
 
 import pandas as pd
 
@@ -12,8 +18,31 @@ from .outputs import HEADLINE
 from .report import COLUMNS, headline_interval_table
 from .runner import replicate, summarize
 
+EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130
 
-def _run(args: argparse.Namespace) -> int:
+
+def _positive(text: str) -> int:
+    try:
+        v = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if v < 1:
+        raise argparse.ArgumentTypeError(f"{v} must be at least 1")
+    return v
+
+
+def _seed(text: str) -> int:
+    try:
+        v = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if v < 0:
+        raise argparse.ArgumentTypeError(f"{v} must be >= 0")
+    return v
+
+
+def _baseline(args: argparse.Namespace) -> int:
     df = replicate(None, replications=args.replications, seed=args.seed, workers=args.workers,
                    progress=args.progress)
     summary = summarize(df, [c for c in HEADLINE if c in COLUMNS])
@@ -26,27 +55,160 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _batch(args: argparse.Namespace, command: str, files: list[str]) -> int:
+    from . import batch, scenarios
+    scns = [scenarios.load(f) for f in files]
+    if command == "sweep" and not scns[0].sweep:
+        raise scenarios.ScenarioError(f"{files[0]}: sweep: missing; `talentsim sweep` needs a 'sweep' section "
+                                      f"(use `talentsim run` for a single point)")
+    plan = batch.make_plan(command, scns, args.replications, args.seed)
+    return _execute(args, plan)
+
+
+def _execute(args: argparse.Namespace, plan) -> int:
+    from . import batch
+    out = Path(args.out) if args.out else batch.default_out(plan)
+    batch.prepare(plan, out)  # bad --out fails here, before any run
+    n = len(plan.tasks)
+    print(f"talentsim {__version__}: {plan.command} of {', '.join(s.name for s in plan.scenarios)}: "
+          f"{n} runs ({plan.replications} replications, seed {plan.seed}), executor {args.executor}, "
+          f"{args.workers} worker(s) -> {out}", file=sys.stderr)
+    try:
+        batch.run_command(plan, out, executor=args.executor, workers=args.workers, scheduler=args.scheduler,
+                          progress=None if args.progress is None else args.progress, argv=sys.argv,
+                          memo_years=args.memo_years)
+    except KeyboardInterrupt:
+        done = len(list((batch.staging_dir(out) / "runs").glob("*.csv")))
+        print(f"\ninterrupted: {done} of {n} runs are saved in {batch.staging_dir(out)}; "
+              f"run the same command again to resume", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    print(f"written {out}")
+    return 0
+
+
+def _run(args):
+    return _batch(args, "run", args.files)
+
+
+def _compare(args):
+    return _batch(args, "compare", [args.baseline] + args.scenarios)
+
+
+def _sweep(args):
+    return _batch(args, "sweep", [args.file])
+
+
+def _rerun(args: argparse.Namespace) -> int:
+    from . import batch, scenarios
+    path = Path(args.manifest)
+    try:
+        man = json.loads(path.read_text(encoding="utf-8"))
+        docs = [s["resolved"] for s in man["scenarios"]]
+        command, reps, seed = man["command"], int(man["replications"]), int(man["seed"])
+    except FileNotFoundError:
+        raise scenarios.ScenarioError(f"{path}: no such manifest") from None
+    except (ValueError, KeyError, TypeError) as e:
+        raise scenarios.ScenarioError(f"{path}: not a talentsim manifest ({e})") from None
+    scns = []
+    for s in man["scenarios"]:
+        files = tuple(scenarios.SourceFile(f["path"], f["sha256"], f["content"]) for f in s.get("files", []))
+        scns.append(scenarios.from_document(s["resolved"], files, path))
+    del docs
+    plan = batch.make_plan(command, scns, reps, seed)
+    return _execute(args, plan)
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from .scenarios import json_schema
+    text = json.dumps(json_schema(), indent=2)
+    if args.out:
+        Path(args.out).write_text(text + "\n", encoding="utf-8")
+        print(f"written {args.out}")
+    else:
+        print(text)
+    return 0
+
+
+def _batch_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--replications", type=_positive, default=None,
+                   help="independent runs per scenario (default: the scenario file's, else 30)")
+    p.add_argument("--seed", type=_seed, default=None,
+                   help="root seed; replication i uses SeedSequence(seed).spawn(n)[i] in every scenario "
+                        "(default: the first scenario's, else 20200601)")
+    p.add_argument("--workers", type=_positive, default=2, help="worker processes (default %(default)s)")
+    p.add_argument("--executor", choices=("local", "dask"), default="local",
+                   help="local: processes on this machine (default); dask: a Dask distributed cluster")
+    p.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                   help="Dask scheduler address (tcp://host:port); without it --executor dask starts a "
+                        "LocalCluster with --workers workers")
+    p.add_argument("--out", metavar="DIR", default=None,
+                   help="results folder (must not exist; default results/<command>-<names>-<plan hash>); "
+                        "an interrupted command resumes from DIR.partial")
+    p.add_argument("--memo-years", type=int, nargs="+", default=[2025, 2030, 2035],
+                   help="years in memo.md (default %(default)s)")
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--progress", dest="progress", action="store_true", default=None,
+                   help="always show the progress bar (default: when writing to a terminal)")
+    g.add_argument("--no-progress", dest="progress", action="store_false", help="never show it")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="talentsim", description=__doc__)
-    sub = ap.add_subparsers(dest="command", required=True)
-    r = sub.add_parser("baseline", help="run the baseline and print headline results by year with 90%% intervals")
-    r.add_argument("--seed", type=int, default=20200601, help="root random seed (default %(default)s)")
-    r.add_argument("--replications", type=int, default=10, help="independent runs (default %(default)s)")
-    r.add_argument("--workers", type=int, default=2, help="worker processes (default %(default)s)")
-    r.add_argument("--years", type=int, nargs="*", default=[2020, 2023, 2025, 2030, 2035],
-                   help="years to show (default %(default)s)")
-    r.add_argument("--progress", action="store_true", help="show a progress bar")
+    ap = argparse.ArgumentParser(prog="talentsim", description="Agent-based model of Korea's AI talent market.")
+    ap.add_argument("--version", action="version", version=f"talentsim {__version__}")
+    sub = ap.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    r = sub.add_parser("run", help="run scenario files; results folder with timeseries, summary, figures, memo")
+    r.add_argument("files", nargs="+", metavar="FILE", help="scenario YAML files")
+    _batch_options(r)
     r.set_defaults(func=_run)
+
+    c = sub.add_parser("compare", help="run a baseline and scenarios with paired seeds; adds comparison.csv")
+    c.add_argument("baseline", metavar="BASELINE", help="the baseline scenario file")
+    c.add_argument("scenarios", nargs="+", metavar="SCENARIO", help="scenario files to compare with it")
+    _batch_options(c)
+    c.set_defaults(func=_compare)
+
+    s = sub.add_parser("sweep", help="run every point of a scenario file's sweep grid")
+    s.add_argument("file", metavar="FILE", help="a scenario file with a 'sweep' section")
+    _batch_options(s)
+    s.set_defaults(func=_sweep)
+
+    m = sub.add_parser("rerun", help="rerun the command a manifest.json records (identical numbers)")
+    m.add_argument("manifest", metavar="MANIFEST", help="a results folder's manifest.json")
+    _batch_options(m)
+    m.set_defaults(func=_rerun, replications=None, seed=None)
+
+    j = sub.add_parser("schema", help="print (or write) the JSON Schema of scenario files")
+    j.add_argument("--out", metavar="FILE", default=None, help="write to FILE instead of printing")
+    j.set_defaults(func=_schema)
+
+    b = sub.add_parser("baseline", help="run the baseline and print headline results by year with 90%% intervals")
+    b.add_argument("--seed", type=_seed, default=20200601, help="root random seed (default %(default)s)")
+    b.add_argument("--replications", type=_positive, default=10, help="independent runs (default %(default)s)")
+    b.add_argument("--workers", type=_positive, default=2, help="worker processes (default %(default)s)")
+    b.add_argument("--years", type=int, nargs="*", default=[2020, 2023, 2025, 2030, 2035],
+                   help="years to show (default %(default)s)")
+    b.add_argument("--progress", action="store_true", help="show a progress bar")
+    b.set_defaults(func=_baseline)
     return ap
 
 
 def main(argv: list[str] | None = None) -> int:
+    from .batch import BatchError
+    from .scenarios import ScenarioError
     ap = build_parser()
     try:
         args = ap.parse_args(argv)
-    except SystemExit as e:  # argparse exits 2 on bad arguments
+    except SystemExit as e:  # argparse: exit 2 on bad arguments, 0 on --help
         return int(e.code or 0)
-    return args.func(args)
+    if getattr(args, "command", None) == "rerun" and (args.replications or args.seed is not None):
+        print("talentsim: error: rerun takes replications and seed from the manifest", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        return args.func(args)
+    except (ScenarioError, BatchError) as e:
+        print(f"talentsim: error: {e}", file=sys.stderr)
+        return EXIT_BAD_INPUT
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -19,6 +19,12 @@ COLUMNS = {
 }
 
 
+def display_unit(col: str) -> str:
+    """The unit of a value as `COLUMNS` shows it (pay in M KRW, fiscal cost in bn KRW)."""
+    from .outputs import UNITS
+    return {"median_salary_kr": "M KRW/yr", "fiscal_cost_krw": "bn KRW/yr"}.get(col, UNITS.get(col, ""))
+
+
 def _scaled(col: str, v: float) -> float:
     return v / 1e6 if col == "median_salary_kr" else v / 1e9 if col == "fiscal_cost_krw" else v
 

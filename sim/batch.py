@@ -1,0 +1,270 @@
+"""Batch runs: plan the tasks, run them on any executor, resume after an interruption.
+
+A plan is a list of tasks, one per (scenario, sweep point, replication). The
+seeds come from `numpy.random.SeedSequence(seed).spawn(replications)`; every
+scenario and sweep point of one command uses the same list, so replication i of
+a policy scenario and of its baseline share their random numbers (common random
+numbers: differences between them have tight intervals).
+
+Each finished run is written at once to `<out>.partial/runs/<task>.csv`
+(atomically), so an interrupted batch loses nothing finished and the same
+command resumes where it stopped. When every run is done the results folder is
+assembled inside the staging folder and moved into place in one rename: a
+results folder either is complete or does not exist.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import hashlib
+import json
+import multiprocessing as mp
+import os
+import shutil
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+import numpy as np
+import pandas as pd
+
+from .model import TalentMarket
+from .params import Params
+from .scenarios import Scenario
+
+
+class BatchError(ValueError):
+    """A batch cannot start (e.g. its results folder exists); the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class Task:
+    key: str
+    scenario: str
+    point: int
+    labels: tuple[tuple[str, Any], ...]
+    params: tuple[tuple[str, Any], ...]
+    replication: int
+    entropy: int
+    spawn_key: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Plan:
+    command: str
+    scenarios: tuple[Scenario, ...]
+    replications: int
+    seed: int
+    tasks: tuple[Task, ...]
+
+    @property
+    def digest(self) -> str:
+        doc = {"command": self.command, "replications": self.replications, "seed": self.seed,
+               "scenarios": [s.resolved_sha256 for s in self.scenarios]}
+        return hashlib.sha256(json.dumps(doc, sort_keys=True).encode()).hexdigest()
+
+    def seeds(self) -> list[dict[str, Any]]:
+        ss = np.random.SeedSequence(self.seed).spawn(self.replications)
+        return [{"replication": i, "entropy": str(s.entropy), "spawn_key": list(s.spawn_key)} for i, s in enumerate(ss)]
+
+
+def make_plan(command: str, scenarios: list[Scenario], replications: int | None = None,
+              seed: int | None = None) -> Plan:
+    """Tasks for `command` ('run', 'compare', 'sweep'); replications and seed default to the
+    first scenario's (for compare: the baseline's), and one seed list serves every scenario."""
+    if not scenarios:
+        raise BatchError("no scenario given")
+    first = scenarios[0]
+    reps = replications if replications is not None else first.replications
+    root = seed if seed is not None else first.seed
+    if reps < 1:
+        raise BatchError(f"--replications = {reps}: allowed: a whole number >= 1")
+    names = [s.name for s in scenarios]
+    if len(set(names)) != len(names):
+        raise BatchError(f"scenario names must differ within one command; got {names}")
+    spawned = np.random.SeedSequence(root).spawn(reps)
+    tasks = []
+    for si, scn in enumerate(scenarios):
+        for pi, (labels, params) in enumerate(scn.points()):
+            for r, ss in enumerate(spawned):
+                tasks.append(Task(key=f"s{si:02d}-p{pi:04d}-r{r:04d}", scenario=scn.name, point=pi,
+                                  labels=tuple(labels.items()), params=tuple(params.to_dict().items()),
+                                  replication=r, entropy=int(ss.entropy), spawn_key=tuple(ss.spawn_key)))
+    fixed = tuple(s.with_options(reps, root) for s in scenarios)
+    return Plan(command, fixed, reps, root, tuple(tasks))
+
+
+def execute(params: tuple[tuple[str, Any], ...], entropy: int, spawn_key: tuple[int, ...]) -> pd.DataFrame:
+    """Run one task (a module-level function, so it pickles to any worker)."""
+    model = TalentMarket(params=Params.from_dict(dict(params)),
+                         rng=np.random.SeedSequence(entropy, spawn_key=spawn_key))
+    return model.run()
+
+
+def _write_atomic(df: pd.DataFrame, path: Path) -> None:
+    tmp = path.with_suffix(".tmp")
+    df.to_csv(tmp, index=False, float_format="%.17g")
+    os.replace(tmp, path)
+
+
+def _read_run(path: Path) -> pd.DataFrame:
+    return pd.read_csv(path)
+
+
+@contextmanager
+def make_executor(kind: str = "local", workers: int = 1, scheduler: str | None = None) -> Iterator[cf.Executor | None]:
+    """An executor: None (in this process) for local with 1 worker, a spawn process pool for
+    local with more, or a Dask client's executor (a LocalCluster when no scheduler address)."""
+    if kind == "local":
+        if scheduler:
+            raise BatchError("--scheduler goes with --executor dask")
+        if workers <= 1:
+            yield None
+            return
+        ex = cf.ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"))
+        try:
+            yield ex
+        finally:
+            ex.shutdown(wait=True, cancel_futures=True)
+        return
+    if kind != "dask":
+        raise BatchError(f"--executor {kind!r}: allowed: local, dask")
+    from distributed import Client, LocalCluster
+    cluster = None
+    if scheduler:
+        client = Client(scheduler, timeout="20s")
+    else:
+        cluster = LocalCluster(n_workers=max(workers, 1), threads_per_worker=1, processes=True,
+                               dashboard_address=None)
+        client = Client(cluster)
+    try:
+        yield client.get_executor(pure=False)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def staging_dir(out: Path) -> Path:
+    return out.with_name(out.name + ".partial")
+
+
+def prepare(plan: Plan, out: Path) -> Path:
+    """Check the results folder is free and open (or resume) its staging folder."""
+    if out.exists():
+        raise BatchError(f"{out}: the results folder exists; choose another --out or remove it")
+    stage = staging_dir(out)
+    marker = stage / "plan.json"
+    if stage.exists():
+        try:
+            old = json.loads(marker.read_text())
+        except (OSError, ValueError):
+            old = {}
+        if old.get("digest") != plan.digest:
+            raise BatchError(f"{stage}: holds runs of a different batch; remove it or choose another --out")
+    (stage / "runs").mkdir(parents=True, exist_ok=True)
+    marker.write_text(json.dumps({"digest": plan.digest, "command": plan.command,
+                                  "tasks": len(plan.tasks)}, indent=2))
+    return stage
+
+
+def run_plan(plan: Plan, stage: Path, executor: cf.Executor | None = None, progress: bool | None = None,
+             on_done=None) -> dict[str, pd.DataFrame]:
+    """Run every task not yet saved in `stage/runs`; returns all runs by task key."""
+    runs_dir = stage / "runs"
+    todo = [t for t in plan.tasks if not (runs_dir / f"{t.key}.csv").exists()]
+    from tqdm import tqdm
+    bar = tqdm(total=len(plan.tasks), initial=len(plan.tasks) - len(todo), unit="run",
+               disable=(not progress) if progress is not None else None, desc=plan.command)
+    try:
+        if executor is None:
+            for t in todo:
+                _write_atomic(execute(t.params, t.entropy, t.spawn_key), runs_dir / f"{t.key}.csv")
+                bar.update()
+                if on_done:
+                    on_done(t)
+        else:
+            futs = {executor.submit(execute, t.params, t.entropy, t.spawn_key): t for t in todo}
+            try:
+                for fut in cf.as_completed(futs):
+                    t = futs[fut]
+                    _write_atomic(fut.result(), runs_dir / f"{t.key}.csv")
+                    bar.update()
+                    if on_done:
+                        on_done(t)
+            finally:
+                for f in futs:
+                    f.cancel()
+    finally:
+        bar.close()
+    return {t.key: _read_run(runs_dir / f"{t.key}.csv") for t in plan.tasks}
+
+
+def timeseries(plan: Plan, runs: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Every replication, every quarter, every output, with scenario, point, sweep labels and seeds."""
+    frames = []
+    label_keys = sorted({k for t in plan.tasks for k, _ in t.labels})
+    for t in plan.tasks:
+        df = runs[t.key].copy()
+        head = {"scenario": t.scenario, "point": t.point}
+        labels = dict(t.labels)
+        for k in label_keys:
+            head[k] = labels.get(k)
+        head.update({"replication": t.replication, "seed_entropy": str(t.entropy),
+                     "seed_spawn_key": "/".join(map(str, t.spawn_key))})
+        for i, (k, v) in enumerate(head.items()):
+            df.insert(i, k, v)
+        frames.append(df)
+    return pd.concat(frames, ignore_index=True)
+
+
+def finalize(stage: Path, out: Path) -> None:
+    """Move the assembled results into place in one rename, then drop the staging folder."""
+    result = stage / "result"
+    os.replace(result, out)
+    shutil.rmtree(stage, ignore_errors=True)
+
+
+def default_out(plan: Plan, root: Path = Path("results")) -> Path:
+    """A folder name fixed by the plan, so that rerunning an interrupted command resumes it."""
+    names = "-".join(s.name for s in plan.scenarios)[:60]
+    return root / f"{plan.command}-{names}-{plan.digest[:8]}"
+
+
+def run_command(plan: Plan, out: Path, *, executor: str = "local", workers: int = 1,
+                scheduler: str | None = None, progress: bool | None = None, argv: list[str] | None = None,
+                memo_years: list[int] | None = None, figures: bool = True) -> Path:
+    """Run a plan and write its results folder (timeseries, summary, comparison, figures,
+    manifest, memo). Returns the folder. Resumes from `<out>.partial` if present."""
+    from . import figures as fig
+    from . import results as res
+
+    stage = prepare(plan, out)
+    with make_executor(executor, workers, scheduler) as ex:
+        runs = run_plan(plan, stage, ex, progress)
+    result = stage / "result"
+    if result.exists():
+        shutil.rmtree(result)
+    result.mkdir()
+    ts = timeseries(plan, runs)
+    written = []
+    ts.to_csv(result / "timeseries.csv", index=False, float_format="%.17g")
+    written.append("timeseries.csv")
+    summ = res.summary(ts)
+    summ.to_csv(result / "summary.csv", index=False, float_format="%.10g")
+    written.append("summary.csv")
+    comp = None
+    if plan.command == "compare":
+        comp = res.comparison(ts, plan.scenarios[0].name)
+        comp.to_csv(result / "comparison.csv", index=False, float_format="%.10g")
+        written.append("comparison.csv")
+    if figures:
+        (result / "figures").mkdir()
+        written += [f"figures/{n}" for n in fig.fan_charts(ts, result / "figures")]
+    years = memo_years or [2025, 2030, 2035]
+    (result / "memo.md").write_text(res.memo(plan, summ, comp, years), encoding="utf-8")
+    written.append("memo.md")
+    res.write_json(result / "manifest.json", res.manifest(plan, argv or [], executor, workers, written))
+    finalize(stage, out)
+    return out

@@ -1,0 +1,191 @@
+"""The results folder: summary, paired comparison, manifest and memo.
+
+Intervals are central 90 % intervals across replications (5th-95th percentiles).
+Comparisons are paired: replication i of a scenario and of the baseline share a
+seed, and the interval is that of the per-replication differences.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import platform
+import subprocess
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .outputs import HEADLINE, OUTPUT_NAMES
+from .report import COLUMNS, _scaled, display_unit
+
+LEVEL = 0.90
+KEYS = ("scenario", "point")
+LIBRARIES = ("mesa", "numpy", "pandas", "scipy", "pyyaml", "pydantic", "matplotlib", "tqdm")
+
+
+def _outputs(df: pd.DataFrame) -> list[str]:
+    return [c for c in OUTPUT_NAMES if c in df.columns and c not in ("flow_quarters",)]
+
+
+def summary(ts: pd.DataFrame, level: float = LEVEL) -> pd.DataFrame:
+    """Mean and central `level` interval per scenario, sweep point, year (Q4) and output (long table)."""
+    q4 = ts[ts["quarter"] == 4]
+    outs = _outputs(ts)
+    keys = [k for k in KEYS if k in ts.columns] + ["year"]
+    g = q4.groupby(keys, sort=True)[outs]
+    a = (1 - level) / 2
+    parts = {"mean": g.mean(), "lo": g.quantile(a), "hi": g.quantile(1 - a)}
+    long = pd.concat({k: v.stack() for k, v in parts.items()}, axis=1)
+    long.index = long.index.set_names(keys + ["output"])
+    long["replications"] = g.size().reindex(long.index.droplevel("output")).to_numpy()
+    return long.reset_index()
+
+
+def comparison(ts: pd.DataFrame, baseline: str, level: float = LEVEL) -> pd.DataFrame:
+    """Scenario - baseline per output and year, paired by replication (same seeds)."""
+    q4 = ts[ts["quarter"] == 4]
+    outs = _outputs(ts)
+    base = q4[(q4["scenario"] == baseline) & (q4["point"] == 0)].set_index(["replication", "year"])[outs]
+    a = (1 - level) / 2
+    rows = []
+    for (scn, pt), g in q4[q4["scenario"] != baseline].groupby(["scenario", "point"], sort=False):
+        s = g.set_index(["replication", "year"])[outs]
+        common = s.index.intersection(base.index)
+        diff = (s.loc[common] - base.loc[common]).groupby(level="year")
+        m, lo, hi = diff.mean(), diff.quantile(a), diff.quantile(1 - a)
+        bm = base.loc[common].groupby(level="year").mean()
+        sm = s.loc[common].groupby(level="year").mean()
+        for year in m.index:
+            for c in outs:
+                rows.append({"scenario": scn, "point": pt, "year": int(year), "output": c,
+                             "baseline_mean": bm.at[year, c], "scenario_mean": sm.at[year, c],
+                             "diff_mean": m.at[year, c], "diff_lo": lo.at[year, c], "diff_hi": hi.at[year, c],
+                             "pairs": int(diff.size().at[year])})
+    return pd.DataFrame(rows)
+
+
+def git_commit() -> dict[str, Any]:
+    """The git commit of the code (and whether the tree had uncommitted changes), if known."""
+    here = Path(__file__).resolve().parent
+    try:
+        head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=here, capture_output=True, text=True,
+                              timeout=10, check=True).stdout.strip()
+        dirty = bool(subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=here,
+                                    capture_output=True, text=True, timeout=10).stdout.strip())
+        return {"commit": head, "dirty": dirty}
+    except (OSError, subprocess.SubprocessError):
+        return {"commit": "unknown", "dirty": None}
+
+
+def _lib_versions() -> dict[str, str]:
+    out = {"python": platform.python_version()}
+    for lib in LIBRARIES:
+        try:
+            out[lib] = version(lib)
+        except PackageNotFoundError:
+            out[lib] = "not installed"
+    return out
+
+
+def package_version() -> str:
+    try:
+        return version("talentsim")
+    except PackageNotFoundError:
+        return "0.0.0+unknown"
+
+
+def manifest(plan, argv: list[str], executor: str, workers: int, files_written: list[str]) -> dict[str, Any]:
+    """Everything needed to rerun the command and get identical numbers."""
+    return {
+        "talentsim_version": package_version(),
+        "git": git_commit(),
+        "command": plan.command,
+        "argv": list(argv),
+        "utc_time": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "replications": plan.replications,
+        "seed": plan.seed,
+        "seeds": plan.seeds(),
+        "executor": executor,
+        "workers": workers,
+        "scenarios": [{
+            "name": s.name,
+            "description": s.description,
+            "resolved_sha256": s.resolved_sha256,
+            "resolved": s.resolved(),
+            "files": [{"path": f.path, "sha256": f.sha256, "content": f.content} for f in s.files],
+            "parameters": [dict(p.to_dict(), **{"_sweep": labels}) for labels, p in s.points()],
+        } for s in plan.scenarios],
+        "files": files_written,
+        "libraries": _lib_versions(),
+        "platform": platform.platform(),
+        "cite": "see CITATION.cff; citation lines in memo.md",
+    }
+
+
+def citation(plan, scn) -> str:
+    """One line to paste under a number in a memo."""
+    top = scn.files[0] if scn.files else None
+    h = (top.sha256 if top else scn.resolved_sha256)[:12]
+    g = git_commit()
+    commit = g["commit"][:10] + ("+dirty" if g.get("dirty") else "")
+    return (f"Source: talentsim {package_version()} (git {commit}), scenario '{scn.name}' "
+            f"(sha256 {h}), {plan.replications} replications, seed {plan.seed}, "
+            f"mean [90% interval]; {dt.date.today().isoformat()}.")
+
+
+def _fmt(col: str, v: float, signed: bool = False) -> str:
+    fmt = COLUMNS.get(col, (col, "{:,.3g}"))[1]
+    if signed and not fmt.startswith("{:+"):
+        fmt = fmt.replace("{:", "{:+", 1)
+    return fmt.format(_scaled(col, v))
+
+
+def memo(plan, summ: pd.DataFrame, comp: pd.DataFrame | None, years: list[int]) -> str:
+    """A short markdown memo: headline results with intervals for chosen years, and citation lines."""
+    cols = [c for c in HEADLINE if c in COLUMNS]
+    yrs = [y for y in years if y in set(summ["year"])] or sorted(set(summ["year"]))[-1:]
+    lines = [f"# talentsim results: {plan.command} {' vs '.join(s.name for s in plan.scenarios)}", ""]
+    for scn in plan.scenarios:
+        lines += [f"## {scn.name}", "", scn.description.strip(), ""]
+        s = summ[(summ["scenario"] == scn.name) & (summ["point"] == 0)].set_index(["year", "output"])
+        header = "| output | unit | " + " | ".join(str(y) for y in yrs) + " |"
+        lines += [header, "|---|---|" + "---|" * len(yrs)]
+        for c in cols:
+            cells = []
+            for y in yrs:
+                r = s.loc[(y, c)]
+                cells.append(f"{_fmt(c, r['mean'])} [{_fmt(c, r['lo'])}, {_fmt(c, r['hi'])}]")
+            lines.append(f"| {COLUMNS[c][0]} | {display_unit(c)} | " + " | ".join(cells) + " |")
+        if len(scn.points()) > 1:
+            lines += ["", f"Sweep: {len(scn.points())} points; the table shows point 0; "
+                          "see summary.csv for every point."]
+        if comp is not None and len(comp) and scn.name in set(comp["scenario"]):
+            d = comp[(comp["scenario"] == scn.name) & (comp["point"] == 0)].set_index(["year", "output"])
+            lines += ["", f"Difference from {plan.scenarios[0].name} (paired replications):", "",
+                      header, "|---|---|" + "---|" * len(yrs)]
+            for c in cols:
+                cells = []
+                for y in yrs:
+                    r = d.loc[(y, c)]
+                    cells.append(f"{_fmt(c, r['diff_mean'], True)} [{_fmt(c, r['diff_lo'], True)}, "
+                                 f"{_fmt(c, r['diff_hi'], True)}]")
+                lines.append(f"| {COLUMNS[c][0]} | {display_unit(c)} | " + " | ".join(cells) + " |")
+        lines += ["", citation(plan, scn), ""]
+    lines += ["Values are at Q4 of each year; flows are sums over the year. Money: M KRW for pay, "
+              "bn KRW per year for fiscal cost. Intervals reflect the model's randomness across "
+              "replications, not parameter uncertainty; see docs/model.md for what the model cannot say.", ""]
+    return "\n".join(lines)
+
+
+def write_json(path: Path, doc: dict[str, Any]) -> None:
+    path.write_text(json.dumps(doc, indent=2, default=str), encoding="utf-8")
+
+
+def sha256_file(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+__all__ = ["summary", "comparison", "manifest", "memo", "citation", "write_json"]
