@@ -24,6 +24,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_run.py
 	$(BIN)/python benchmarks/bench_scaling.py
+	$(BIN)/python benchmarks/bench_batch.py
 
 # Re-pin after changing dependencies: resolves into a scratch venv and writes constraints.txt.
 lock:

@@ -170,8 +170,11 @@ def prepare(plan: Plan, out: Path) -> Path:
 
 
 def run_plan(plan: Plan, stage: Path, executor: cf.Executor | None = None, progress: bool | None = None,
-             on_done=None) -> dict[str, pd.DataFrame]:
-    """Run every task not yet saved in `stage/runs`; returns all runs by task key."""
+             on_done=None, timeout: float | None = None) -> dict[str, pd.DataFrame]:
+    """Run every task not yet saved in `stage/runs`; returns all runs by task key.
+
+    `timeout` (seconds, executors only) bounds the wait for the whole batch: a worker that
+    dies or hangs raises TimeoutError instead of waiting for ever."""
     runs_dir = stage / "runs"
     todo = [t for t in plan.tasks if not (runs_dir / f"{t.key}.csv").exists()]
     from tqdm import tqdm
@@ -187,7 +190,7 @@ def run_plan(plan: Plan, stage: Path, executor: cf.Executor | None = None, progr
         else:
             futs = {executor.submit(execute, t.params, t.entropy, t.spawn_key): t for t in todo}
             try:
-                for fut in cf.as_completed(futs):
+                for fut in cf.as_completed(futs, timeout=timeout):
                     t = futs[fut]
                     _write_atomic(fut.result(), runs_dir / f"{t.key}.csv")
                     bar.update()

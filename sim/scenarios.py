@@ -87,9 +87,10 @@ def _field_type(name: str) -> tuple[Any, Any]:
             return Optional[StrictBool], Field(None, description=desc)
         return Optional[Literal[tuple(m["choices"])]], Field(None, description=desc)  # type: ignore[misc]
     if f.type == "int":
-        return Optional[StrictInt], Field(None, ge=m["lo"], le=m["hi"], description=desc)
-    return (Optional[Union[StrictInt, StrictFloat]],
-            Field(None, ge=m["lo"], le=m["hi"], allow_inf_nan=False, description=desc))
+        return Optional[Annotated[StrictInt, Field(ge=m["lo"], le=m["hi"])]], Field(None, description=desc)
+    # strict float accepts whole numbers too, but not bools or strings
+    return (Optional[Annotated[StrictFloat, Field(ge=m["lo"], le=m["hi"], allow_inf_nan=False)]],
+            Field(None, description=desc))
 
 
 ParametersModel = create_model(
@@ -268,6 +269,8 @@ def _describe_allowed(loc: tuple) -> str:
 def _allowed_for(name: str) -> str:
     m = PARAM_FIELDS[name].metadata
     if m["choices"] is not None:
+        if isinstance(m["choices"][0], bool):
+            return "true or false"
         return "one of " + ", ".join(repr(c) for c in m["choices"])
     kind = "a whole number" if PARAM_FIELDS[name].type == "int" else "a number"
     return f"{kind} from {m['lo']} to {m['hi']} ({m['unit']})"

@@ -1,0 +1,153 @@
+"""Batch runs: results folder contents, paired comparison, resume, rerun from the manifest,
+identical results on the local and Dask executors."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from sim import batch
+from sim import scenarios as S
+
+SMALL = "horizon: {end_year: 2021}\nreplications: 3\nseed: 99\nparameters: {scale: 0.03}\n"
+
+
+@pytest.fixture
+def files(tmp_path):
+    (tmp_path / "base.yaml").write_text("name: base\ndescription: small baseline for tests\n" + SMALL)
+    (tmp_path / "pol.yaml").write_text(
+        "name: pol\ndescription: salary matching for tests\nbase: base.yaml\n"
+        "policies:\n  salary_matching: {share: 0.5, tiers: all, start: 2020.5}\n")
+    (tmp_path / "sw.yaml").write_text(
+        "name: sw\ndescription: sweep for tests\nbase: base.yaml\nreplications: 2\n"
+        "policies:\n  salary_matching: {tiers: all, start: 2020.5}\n"
+        "sweep:\n  policies.salary_matching.share: [0.0, 0.5]\n")
+    return tmp_path
+
+
+def cli(*args, cwd):
+    return subprocess.run([sys.executable, "-m", "sim", *args, "--no-progress"], capture_output=True, text=True,
+                          cwd=cwd, timeout=600)
+
+
+def test_compare_writes_the_whole_folder(files):
+    out = files / "res"
+    r = cli("compare", "base.yaml", "pol.yaml", "--out", str(out), "--workers", "2", cwd=files)
+    assert r.returncode == 0, r.stderr
+    names = {p.name for p in out.iterdir()}
+    assert {"timeseries.csv", "summary.csv", "comparison.csv", "manifest.json", "memo.md", "figures"} <= names
+    assert any(p.suffix == ".png" for p in (out / "figures").iterdir())
+    assert any(p.suffix == ".svg" for p in (out / "figures").iterdir())
+    assert not (files / "res.partial").exists()
+    ts = pd.read_csv(out / "timeseries.csv")
+    assert set(ts.scenario) == {"base", "pol"} and set(ts.replication) == {0, 1, 2}
+    # paired seeds: replication i has the same seed in both scenarios
+    seeds = ts.groupby(["scenario", "replication"]).seed_spawn_key.first().unstack(0)
+    assert (seeds["base"] == seeds["pol"]).all()
+    comp = pd.read_csv(out / "comparison.csv")
+    row = comp[(comp.output == "fiscal_cost_krw") & (comp.year == 2021)].iloc[0]
+    assert row.diff_mean > 0 and row.diff_lo <= row.diff_mean <= row.diff_hi
+    summ = pd.read_csv(out / "summary.csv")
+    assert {"scenario", "point", "year", "output", "mean", "lo", "hi", "replications"} <= set(summ.columns)
+    man = json.loads((out / "manifest.json").read_text())
+    assert man["command"] == "compare" and man["replications"] == 3 and man["seed"] == 99
+    assert len(man["seeds"]) == 3 and man["scenarios"][1]["files"][0]["sha256"]
+    assert man["git"]["commit"] and man["libraries"]["numpy"]
+    memo = (out / "memo.md").read_text()
+    assert "Source: talentsim" in memo and "scenario 'pol'" in memo and "3 replications" in memo
+    assert "Difference from base" in memo
+
+
+def test_existing_folder_is_refused(files):
+    (files / "taken").mkdir()
+    r = cli("run", "base.yaml", "--out", str(files / "taken"), cwd=files)
+    assert r.returncode == 2 and "exists" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_rerun_from_manifest_gives_identical_numbers(files):
+    a = files / "a"
+    assert cli("run", "pol.yaml", "--out", str(a), cwd=files).returncode == 0
+    b = files / "b"
+    # the scenario files are gone: the manifest alone must be enough
+    for f in ("base.yaml", "pol.yaml"):
+        (files / f).unlink()
+    r = cli("rerun", str(a / "manifest.json"), "--out", str(b), cwd=files)
+    assert r.returncode == 0, r.stderr
+    pd.testing.assert_frame_equal(pd.read_csv(a / "timeseries.csv"), pd.read_csv(b / "timeseries.csv"))
+
+
+def test_interrupted_batch_resumes_without_recomputing(files):
+    plan = batch.make_plan("run", [S.load(files / "base.yaml")], replications=4)
+    out = files / "res"
+    stage = batch.prepare(plan, out)
+    done = []
+
+    def stop_after_two(task):
+        done.append(task.key)
+        if len(done) == 2:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        batch.run_plan(plan, stage, None, progress=False, on_done=stop_after_two)
+    saved = sorted(p.name for p in (stage / "runs").glob("*.csv"))
+    assert len(saved) == 2 and not out.exists()
+    mtimes = {p.name: p.stat().st_mtime_ns for p in (stage / "runs").glob("*.csv")}
+    again = []
+    runs = batch.run_plan(plan, batch.prepare(plan, out), None, progress=False, on_done=lambda t: again.append(t.key))
+    assert sorted(again) == sorted(set(t.key for t in plan.tasks) - set(done))   # only the missing two ran
+    assert {p.name: p.stat().st_mtime_ns for p in (stage / "runs").glob("*.csv") if p.name in mtimes} == mtimes
+    fresh = batch.make_plan("run", [S.load(files / "base.yaml")], replications=4)
+    ref = batch.run_plan(fresh, batch.prepare(fresh, files / "ref"), None, progress=False)
+    for k in runs:
+        pd.testing.assert_frame_equal(runs[k], ref[k])
+
+
+def test_resume_refuses_a_different_batch(files):
+    plan = batch.make_plan("run", [S.load(files / "base.yaml")], replications=2)
+    batch.prepare(plan, files / "res")
+    other = batch.make_plan("run", [S.load(files / "base.yaml")], replications=3)
+    with pytest.raises(batch.BatchError, match="different batch"):
+        batch.prepare(other, files / "res")
+
+
+def test_sweep_runs_every_point(files):
+    out = files / "res"
+    r = cli("sweep", "sw.yaml", "--out", str(out), cwd=files)
+    assert r.returncode == 0, r.stderr
+    ts = pd.read_csv(out / "timeseries.csv")
+    assert set(ts.point) == {0, 1} and "policies.salary_matching.share" in ts.columns
+    by = ts[ts.year == 2021].groupby("policies.salary_matching.share").fiscal_cost_krw.max()
+    assert by[0.0] == 0 and by[0.5] > 0
+
+
+def test_sweep_without_grid_is_bad_input(files):
+    r = cli("sweep", "base.yaml", "--out", str(files / "x"), cwd=files)
+    assert r.returncode == 2 and "sweep" in r.stderr and not (files / "x").exists()
+
+
+def test_dask_local_cluster_matches_local(files):
+    pytest.importorskip("distributed")
+    plan = batch.make_plan("compare", [S.load(files / "base.yaml"), S.load(files / "pol.yaml")], replications=2)
+    local = batch.run_plan(plan, batch.prepare(plan, files / "l"), None, progress=False)
+    with batch.make_executor("dask", workers=2) as ex:
+        remote = batch.run_plan(plan, batch.prepare(plan, files / "d"), ex, progress=False, timeout=300)
+    assert local.keys() == remote.keys()
+    for k in local:
+        pd.testing.assert_frame_equal(local[k], remote[k])
+
+
+def test_every_library_scenario_runs(tmp_path):
+    """Smoke test: every file in scenarios/ runs (at 1/50 scale, to 2027, one replication)."""
+    import dataclasses
+    root = Path(__file__).resolve().parents[1] / "scenarios"
+    for path in sorted(root.glob("*.yaml")):
+        s = S.load(path)
+        small = dataclasses.replace(s, overrides={**s.overrides, "scale": 0.02}, end_year=2027,
+                                    sweep={k: v[:2] for k, v in s.sweep.items()})
+        plan = batch.make_plan("run", [small], replications=1)
+        runs = batch.run_plan(plan, batch.prepare(plan, tmp_path / s.name), None, progress=False)
+        for df in runs.values():
+            assert df.year.iloc[-1] == 2027 and df.workforce_kr.iloc[-1] > 0

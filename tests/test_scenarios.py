@@ -1,0 +1,129 @@
+"""Scenario files: the library loads, bases and sweeps resolve, and every kind of mistake in the
+broken corpus gives a clear error naming the file, the key, the value and what is allowed."""
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from sim import Params
+from sim import scenarios as S
+
+ROOT = Path(__file__).resolve().parents[1]
+LIBRARY = sorted((ROOT / "scenarios").glob("*.yaml"))
+BROKEN = sorted((Path(__file__).parent / "broken_scenarios").glob("*.yaml"))
+
+
+def expected(path: Path) -> list[str]:
+    """The message fragments a broken file's '# expect:' comment lines promise."""
+    return [e.decode().strip() for e in re.findall(rb"^# expect: (.*)$", path.read_bytes(), re.M)]
+
+
+def test_corpus_is_large_enough():
+    assert len(BROKEN) >= 20
+
+
+@pytest.mark.parametrize("path", BROKEN, ids=lambda p: p.stem)
+def test_broken_file_gives_clear_error(path):
+    with pytest.raises(S.ScenarioError) as e:
+        S.load(path)
+    msg = str(e.value)
+    assert "Traceback" not in msg
+    assert path.name in msg or "helpers/" in msg, msg
+    for frag in expected(path):
+        assert frag in msg, f"{frag!r} not in: {msg}"
+
+
+@pytest.mark.parametrize("path", LIBRARY, ids=lambda p: p.stem)
+def test_library_scenario_loads_and_describes_itself(path):
+    s = S.load(path)
+    assert s.name == path.stem
+    assert len(s.description) > 40
+    s.params.validate()
+    assert s.files[0].path.endswith(path.name) and len(s.files[0].sha256) == 64
+
+
+def test_base_chain_is_a_diff():
+    s75 = S.load(ROOT / "scenarios" / "salary-matching-75.yaml")
+    assert s75.overrides["sm_share"] == 0.75            # its own change
+    assert s75.overrides["sm_start"] == 2026.0          # inherited from salary-matching-50
+    assert [Path(f.path).name for f in s75.files] == ["salary-matching-75.yaml", "salary-matching-50.yaml",
+                                                     "baseline.yaml"]
+    base = S.load(ROOT / "scenarios" / "baseline.yaml")
+    assert base.overrides == {} and base.params == Params(end_year=2035)
+
+
+def test_sweep_grid():
+    s = S.load(ROOT / "scenarios" / "sweep-salary-matching.yaml")
+    pts = s.points()
+    assert len(pts) == 9
+    shares = sorted({p.sm_share for _, p in pts})
+    growth = sorted({round(p.demand_growth, 10) for _, p in pts})
+    assert shares == [0.25, 0.5, 0.75] and growth == [0.12, 0.17, 0.22]
+    assert s.replications == 10
+
+
+def test_resolved_document_round_trips(tmp_path):
+    s = S.load(ROOT / "scenarios" / "combined-package.yaml")
+    f = tmp_path / "resolved.yaml"
+    f.write_text(S.to_yaml(s))
+    again = S.load(f)
+    assert again.overrides == s.overrides and again.sweep == s.sweep and again.resolved() == s.resolved()
+    assert again.resolved_sha256 == s.resolved_sha256
+
+
+def test_json_schema_is_generated_and_current():
+    schema = json.loads((ROOT / "scenarios" / "schema.json").read_text())
+    assert schema == json.loads(json.dumps(S.json_schema())), "run: talentsim schema --out scenarios/schema.json"
+    props = schema["properties"]
+    assert {"name", "description", "base", "policies", "parameters", "sweep"} <= set(props)
+    assert schema["additionalProperties"] is False
+
+
+def test_schema_bounds_come_from_params():
+    schema = S.json_schema()
+    share = schema["$defs"]["Policy_salary_matching"]["properties"]["share"]
+    text = json.dumps(share)
+    assert '"maximum": 0.9' in text and '"minimum": 0.0' in text
+
+
+def test_safe_load_only_nothing_executed(tmp_path):
+    marker = tmp_path / "owned"
+    f = tmp_path / "evil.yaml"
+    f.write_text(f"name: evil\ndescription: !!python/object/apply:os.system [\"touch {marker}\"]\n")
+    with pytest.raises(S.ScenarioError):
+        S.load(f)
+    assert not marker.exists()
+
+
+@pytest.mark.parametrize("name", ["05-share-out-of-range", "16-duplicate-key", "19-empty-file"])
+def test_cli_exits_2_without_traceback_or_folder(tmp_path, name):
+    out = tmp_path / "res"
+    path = Path(__file__).parent / "broken_scenarios" / f"{name}.yaml"
+    r = subprocess.run([sys.executable, "-m", "sim", "run", str(path), "--out", str(out)],
+                       capture_output=True, text=True, cwd=tmp_path)
+    assert r.returncode == 2, r.stderr
+    assert "Traceback" not in r.stderr and "talentsim: error:" in r.stderr and name in r.stderr
+    assert not out.exists() and not (tmp_path / "res.partial").exists()
+    assert not (tmp_path / "results").exists()
+
+
+def test_cli_missing_file_and_bad_options(tmp_path):
+    r = subprocess.run([sys.executable, "-m", "sim", "run", "nope.yaml"], capture_output=True, text=True, cwd=tmp_path)
+    assert r.returncode == 2 and "no such scenario file" in r.stderr and "Traceback" not in r.stderr
+    good = str(ROOT / "scenarios" / "baseline.yaml")
+    for bad in (["--replications", "0"], ["--workers", "x"], ["--executor", "spark"], ["--seed", "-1"],
+                ["--scheduler", "tcp://127.0.0.1:1"]):
+        r = subprocess.run([sys.executable, "-m", "sim", "run", good, "--out", str(tmp_path / "o"), *bad],
+                           capture_output=True, text=True, cwd=tmp_path)
+        assert r.returncode == 2, (bad, r.stderr)
+        assert "Traceback" not in r.stderr and not (tmp_path / "o").exists()
+
+
+def test_yaml_library_files_are_plain_yaml():
+    for p in LIBRARY:
+        assert isinstance(yaml.safe_load(p.read_text()), dict)
