@@ -151,3 +151,16 @@ def test_every_library_scenario_runs(tmp_path):
         runs = batch.run_plan(plan, batch.prepare(plan, tmp_path / s.name), None, progress=False)
         for df in runs.values():
             assert df.year.iloc[-1] == 2027 and df.workforce_kr.iloc[-1] > 0
+
+
+def test_dask_scheduler_address(files):
+    """--scheduler: connect to a running cluster by address, as with a remote one."""
+    distributed = pytest.importorskip("distributed")
+    plan = batch.make_plan("run", [S.load(files / "base.yaml")], replications=2)
+    local = batch.run_plan(plan, batch.prepare(plan, files / "l"), None, progress=False)
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster:
+        with batch.make_executor("dask", scheduler=cluster.scheduler_address) as ex:
+            remote = batch.run_plan(plan, batch.prepare(plan, files / "d"), ex, progress=False, timeout=300)
+    for k in local:
+        pd.testing.assert_frame_equal(local[k], remote[k])
