@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench lock clean
+.PHONY: run test bench calibrate docs lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,16 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# Fit the free parameters (writes sim/data/calibration.yaml, docs/calibration-results.md), then
+# regenerate what is derived from the parameter defaults, in fresh processes.
+calibrate: $(STAMP)
+	$(BIN)/python -m sim calibrate
+	$(MAKE) docs
+
+docs: $(STAMP)
+	$(BIN)/python -m sim.paramdoc
+	$(BIN)/python -m sim schema --out scenarios/schema.json
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_run.py

@@ -22,24 +22,21 @@ EXIT_BAD_INPUT = 2
 EXIT_INTERRUPTED = 130
 
 
-def _positive(text: str) -> int:
-    try:
-        v = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if v < 1:
-        raise argparse.ArgumentTypeError(f"{v} must be at least 1")
-    return v
+def _whole_number(minimum: int):
+    """An argparse type: a whole number >= minimum, with a clear message otherwise."""
+    def parse(text: str) -> int:
+        try:
+            v = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if v < minimum:
+            raise argparse.ArgumentTypeError(f"{v} must be at least {minimum}")
+        return v
+    return parse
 
 
-def _seed(text: str) -> int:
-    try:
-        v = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if v < 0:
-        raise argparse.ArgumentTypeError(f"{v} must be >= 0")
-    return v
+_positive = _whole_number(1)
+_seed = _whole_number(0)
 
 
 def _baseline(args: argparse.Namespace) -> int:
@@ -118,6 +115,21 @@ def _rerun(args: argparse.Namespace) -> int:
     return _execute(args, plan)
 
 
+def _calibrate(args: argparse.Namespace) -> int:
+    from . import calibrate
+    doc = calibrate.run(replications=args.replications, max_evals=args.max_evals, workers=args.workers,
+                        seed=args.seed, check_replications=args.check_replications,
+                        out=Path(args.out) if args.out else None, docs=None if args.no_docs else Path("docs"),
+                        progress=not args.no_progress)
+    print(f"loss {doc['loss']:.4f} after {doc['evaluations']} evaluations; {doc['wall_seconds']:.0f} s")
+    for name, p in doc["parameters"].items():
+        print(f"  {name:22s} {p['value']:.5g}   (start {p['start']:.5g}; pinned by {p['pinned_by']})")
+    for r in doc["check"]["targets"] + doc["check"]["out_of_sample"]:
+        print(f"  {r['id']:24s} target {r['target']:>22s}  simulated {r['simulated_mean']:12.5g} "
+              f"[{r['simulated_lo']:.5g}, {r['simulated_hi']:.5g}]  {'ok' if r['within'] else 'MISS'}")
+    return 0
+
+
 def _schema(args: argparse.Namespace) -> int:
     from .scenarios import json_schema
     text = json.dumps(json_schema(), indent=2)
@@ -177,6 +189,19 @@ def build_parser() -> argparse.ArgumentParser:
     m.add_argument("manifest", metavar="MANIFEST", help="a results folder's manifest.json")
     _batch_options(m)
     m.set_defaults(func=_rerun, replications=None, seed=None)
+
+    k = sub.add_parser("calibrate", help="fit the free parameters to the documented figures (SMM); "
+                                         "writes sim/data/calibration.yaml and docs/calibration-results.md")
+    k.add_argument("--replications", type=_positive, default=6, help="replications per evaluation (default %(default)s)")
+    k.add_argument("--max-evals", type=_positive, default=250, help="optimizer evaluations (default %(default)s)")
+    k.add_argument("--workers", type=_positive, default=2, help="worker processes (default %(default)s)")
+    k.add_argument("--seed", type=_seed, default=2023, help="seed of the common random numbers (default %(default)s)")
+    k.add_argument("--check-replications", type=_positive, default=20,
+                   help="fresh replications for the final check (default %(default)s)")
+    k.add_argument("--out", metavar="FILE", default=None, help="write here instead of sim/data/calibration.yaml")
+    k.add_argument("--no-docs", action="store_true", help="do not write docs/calibration-results.md and figures")
+    k.add_argument("--no-progress", action="store_true", help="no progress bar")
+    k.set_defaults(func=_calibrate)
 
     j = sub.add_parser("schema", help="print (or write) the JSON Schema of scenario files")
     j.add_argument("--out", metavar="FILE", default=None, help="write to FILE instead of printing")

@@ -23,14 +23,15 @@ from functools import partial
 import numpy as np
 
 from .firms import CONGLOMERATE, KIND_NAMES, PLATFORM, STARTUP
-from .population import (ABROAD, CORE, KR_OTHER, KR_REGION, SEEKING, STATE_NAMES, STUDENT_ABROAD,
-                         STUDENT_KR, TIER_NAMES, US)
+from .population import (ABROAD, CORE, KR_OTHER, KR_REGION, MASTER, PHD, SEEKING, STATE_NAMES,
+                         STUDENT_ABROAD, STUDENT_KR, TIER_NAMES, US)
 from .submodels import demand, pay
 
 LINKEDIN_AI_SHARE = 0.0079  # AI Index 2024: Korea's AI talent concentration
 
 FLOW_KEYS = ("emigration", "immigration", "returns", "hires", "poached", "study_abroad", "med_diverted",
-             "cohort", "graduates", "exits", "firm_entries", "entry_transfers", "lab_acquired", "trained")
+             "cohort", "graduates", "phd_graduates_kr", "exits", "firm_entries", "entry_transfers", "lab_acquired",
+             "trained")
 
 HEADLINE = ("shortage", "shortage_rate", "workforce_kr", "core_talent_kr", "kr_abroad", "emigration",
             "immigration", "returns", "net_migration", "migration_index", "median_salary_kr",
@@ -47,7 +48,8 @@ OUTPUT_NAMES = (
     + tuple(f"fiscal_{i}_krw" for i in INSTRUMENTS)
     + tuple(f"n_{s}" for s in STATE_NAMES)
     + tuple(k for k in FLOW_KEYS if k not in HEADLINE)
-    + ("n_firms_kr", "ai_talent_kr", "mean_pay_mult", "flow_quarters", "population")
+    + ("n_firms_kr", "ai_talent_kr", "share_master_workforce", "share_phd_workforce", "foreign_share_workforce",
+       "mean_salary_conglomerate", "mean_pay_mult", "flow_quarters", "population")
 )
 
 # Units of each headline output (for tables, the app and memos)
@@ -142,6 +144,14 @@ def compute(model) -> dict[str, float]:
     out["net_migration"] = out["immigration"] + out["returns"] - out["emigration"]
     out["migration_index"] = (out["net_migration"] / (talent_kr / LINKEDIN_AI_SHARE) * 1e4) if talent_kr else 0.0
 
+    staff = model.staff
+    n_staff = max(len(staff), 1)
+    deg = np.bincount(pop.degree[staff], minlength=3)
+    out["share_master_workforce"] = float(deg[MASTER]) / n_staff
+    out["share_phd_workforce"] = float(deg[PHD]) / n_staff
+    out["foreign_share_workforce"] = float(len(staff) - np.count_nonzero(pop.korean[staff])) / n_staff
+    congl = staff_kr[f.kind[pop.employer[staff_kr]] == CONGLOMERATE]
+    out["mean_salary_conglomerate"] = float(pop.salary[congl].mean()) * 1e6 if len(congl) else float("nan")
     if len(staff_kr):
         out["median_salary_kr"] = _order_stats(pop.salary[staff_kr], (0.5,))[0] * 1e6
         sk = pop.skill[staff_kr]

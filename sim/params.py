@@ -23,7 +23,10 @@ import dataclasses
 import math
 import numbers
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
+
+import yaml
 
 __all__ = ["Params", "param_table", "PARAM_GROUPS"]
 
@@ -50,7 +53,34 @@ def _p(default: Any, lo: Any, hi: Any, unit: str, source: str, doc: str, group: 
     )
 
 
+def _pc(name: str, first_guess: Any, source: str, lo: Any, hi: Any, unit: str, doc: str, group: str) -> Any:
+    """A calibrated parameter's field: default and source from the stored calibration."""
+    default, src = _cal(name, first_guess, source)
+    return _p(default, lo, hi, unit, src, doc, group)
+
+
 TIER_SETS = ("core", "core+senior", "all")
+CALIBRATION_FILE = Path(__file__).resolve().parent / "data" / "calibration.yaml"
+
+
+def _calibrated_values() -> dict[str, float]:
+    """Values of the calibrated parameters from sim/data/calibration.yaml (written by
+    `talentsim calibrate`); empty when there is no calibration yet."""
+    try:
+        doc = yaml.safe_load(CALIBRATION_FILE.read_text(encoding="utf-8")) or {}
+    except FileNotFoundError:
+        return {}
+    return {k: float(v["value"]) for k, v in (doc.get("parameters") or {}).items()}
+
+
+CALIBRATED = _calibrated_values()
+
+
+def _cal(name: str, first_guess: float, source: str) -> tuple[float, str]:
+    """(default, source) of a calibrated parameter: the stored calibration, else the first guess."""
+    if name in CALIBRATED:
+        return CALIBRATED[name], f"calibrated (sim/data/calibration.yaml; first guess {first_guess:g}: {source})"
+    return first_guess, source
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,15 +126,15 @@ class Params:
                                      "share of shortage in the senior tier", "initial")
 
     # --- demand ------------------------------------------------------------
-    demand_growth: float = _p(0.17, 0.0, 0.8, "1/yr", "first guess near SPRi 2023 (shortage 1,609 -> 8,579)",
+    demand_growth: float = _pc("demand_growth", 0.17, "first guess near SPRi 2023 (shortage 1,609 -> 8,579)", 0.0, 0.8, "1/yr",
                               "growth of incumbent firms' AI head-count targets in 2020", "demand")
     demand_growth_decay: float = _p(0.08, 0.0, 1.0, "1/yr", "assumption",
                                     "exponential decay rate of demand growth", "demand")
-    firm_entry_per_year: float = _p(410.0, 0.0, 5000.0, "firms/yr", "SPRi2020/2023: 933 -> 2,354 firms in 3.5 yr",
+    firm_entry_per_year: float = _pc("firm_entry_per_year", 410.0, "SPRi2020/2023: 933 -> 2,354 firms in 3.5 yr", 0.0, 5000.0, "firms/yr",
                                     "new AI firms per year in 2020 (coverage growth)", "demand")
     firm_entry_decay: float = _p(0.15, 0.0, 2.0, "1/yr", "assumption",
                                  "exponential decay rate of firm entry", "demand")
-    entry_size_median: float = _p(12.0, 1.0, 500.0, "persons", "SPRi2023: 51,425 staff / 2,354 firms = 21.8 mean",
+    entry_size_median: float = _pc("entry_size_median", 12.0, "SPRi2023: 51,425 staff / 2,354 firms = 21.8 mean", 1.0, 500.0, "persons",
                                   "median AI head-count target of an entering firm (lognormal)", "demand")
     firm_size_sigma: float = _p(1.1, 0.1, 3.0, "log-units", "assumption (heavy-tailed firm sizes)",
                                 "sd of log firm size", "demand")
@@ -124,9 +154,9 @@ class Params:
                          "Korean market pay, core tier, median skill, 2020", "pay")
     pay_skill_elasticity_kr: float = _p(0.15, 0.0, 2.0, "d log pay / d log skill", "BoK2025: AI wage premium 6% (KR) vs 25% (US)",
                                         "returns to skill in Korean pay", "pay")
-    gap_median: float = _p(2.25, 1.0, 6.0, "x", "DATA-pay: 2-2.5x at the median (BLS vs Korean surveys)",
+    gap_median: float = _pc("gap_median", 2.25, "DATA-pay: 2-2.5x at the median (BLS vs Korean surveys)", 1.0, 6.0, "x",
                            "US offer / Korean pay at median skill", "pay")
-    gap_top: float = _p(10.0, 2.0, 30.0, "x", "seed 002 (Upstage CEO, ~10x, ~2 bn KRW)",
+    gap_top: float = _pc("gap_top", 10.0, "seed 002 (Upstage CEO, ~10x, ~2 bn KRW)", 2.0, 30.0, "x",
                         "US offer / Korean pay at the 99th skill percentile", "pay")
     foreign_pay_cn: float = _p(0.6, 0.1, 2.0, "x US", "assumption", "Chinese offers relative to US offers", "pay")
     foreign_pay_eu: float = _p(0.5, 0.1, 2.0, "x US", "assumption; seed 001 (Europe cheaper than the US)",
@@ -154,7 +184,7 @@ class Params:
                              "search by AI-skilled people outside AI firms", "matching")
     search_abroad_kr: float = _p(0.06, 0.0, 1.0, "1/quarter", "first guess (with foreign_offer_rate, home_tie: 2023 migration index near -0.3)", "search by Korean-born abroad", "matching")
     search_abroad_foreign: float = _p(0.02, 0.0, 1.0, "1/quarter", "assumption", "search by foreign talent abroad", "matching")
-    foreign_offer_rate: float = _p(0.0012, 0.0, 1.0, "1/quarter", "first guess: AIIndex2024 net outflow -0.3 per 10k members (2023)",
+    foreign_offer_rate: float = _pc("foreign_offer_rate", 0.0012, "first guess: AIIndex2024 net outflow -0.3 per 10k members (2023)", 0.0, 1.0, "1/quarter",
                                    "chance a median-skill person in Korea gets a foreign offer", "matching")
     foreign_offer_elasticity: float = _p(1.2, 0.0, 4.0, "d log rate / d log skill", "assumption; seed 001 (bidders target the best)",
                                          "how much more often the skilled get foreign offers", "matching")
@@ -183,7 +213,7 @@ class Params:
     cohort_growth: float = _p(0.02, -0.1, 0.3, "1/yr", "assumption", "growth of the bachelor cohort", "pipeline")
     med_pull: float = _p(0.3, 0.0, 1.0, "share", "assumption; DATA pipeline (SNU overtook KAIST, 2025)",
                          "share of the cohort's top decile drawn into medical school", "pipeline")
-    study_abroad_rate: float = _p(0.02, 0.0, 0.5, "share", "IIE Open Doors; ~729 KR S&E US doctorates/yr",
+    study_abroad_rate: float = _pc("study_abroad_rate", 0.02, "IIE Open Doors; ~729 KR S&E US doctorates/yr", 0.0, 0.5, "share",
                                   "chance a median-skill graduate studies abroad", "pipeline")
     study_abroad_elasticity: float = _p(1.0, 0.0, 4.0, "d log p / d log skill", "assumption",
                                         "how much more the skilled study abroad", "pipeline")

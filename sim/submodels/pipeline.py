@@ -142,6 +142,7 @@ def progress_studies(model) -> None:
     pop.move(home, SEEKING)
     away = done[pop.state[done] == STUDENT_ABROAD]
     model.flows["graduates"] += len(done)
+    model.flows["phd_graduates_kr"] += int(np.count_nonzero(pop.degree[home] == PHD))
     training.assign_tiers(model, done)
     if len(away):
         return_choice(model, away)
