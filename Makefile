@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench calibrate docs lock clean
+.PHONY: run test app browser bench calibrate docs lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,8 +18,20 @@ $(STAMP): pyproject.toml constraints.txt | $(BIN)/python
 run: $(STAMP)
 	$(BIN)/python -m sim baseline
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/python -m pytest
+
+app: $(STAMP)
+	$(BIN)/python -m streamlit run app.py
+
+# The end-to-end app test drives Debian's chromium (never a downloaded browser), with a Korean
+# font for readable screenshots. As root (CI) this installs them when missing; otherwise the
+# test is skipped with a message.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	  else echo "chromium not found: the browser test will be skipped"; fi; }
 
 # Fit the free parameters (writes sim/data/calibration.yaml, docs/calibration-results.md), then
 # regenerate what is derived from the parameter defaults, in fresh processes.

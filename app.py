@@ -1,0 +1,26 @@
+"""Streamlit entry point (`make app`): language switch and navigation; the pages are in app_pages/.
+
+Thin over the library: every number comes from sim.explorer / sim.scenarios / sim.results.
+"""
+
+import streamlit as st
+
+from app_pages.common import t
+
+st.set_page_config(page_title="talentsim", page_icon="📈", layout="wide")
+
+# a shared link may carry ?lang=ko|en; take it before the widget exists
+if "lang" not in st.session_state and st.query_params.get("lang") in ("ko", "en"):
+    st.session_state["lang"] = st.query_params["lang"]
+
+with st.sidebar:
+    st.radio("Language / 언어", options=["ko", "en"], key="lang", horizontal=True, bind="query-params",
+             format_func=lambda c: {"ko": "한국어", "en": "English"}[c])
+
+pages = [
+    st.Page("app_pages/explorer.py", title=t("page_explorer"), default=True, url_path="explorer"),
+    st.Page("app_pages/calibration.py", title=t("page_calibration"), url_path="calibration"),
+    st.Page("app_pages/model.py", title=t("page_model"), url_path="model"),
+    st.Page("app_pages/about.py", title=t("page_about"), url_path="about"),
+]
+st.navigation(pages).run()

@@ -1,0 +1,44 @@
+"""Shared pieces of the app's pages: language, cached resources, paths. Thin over sim/."""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import multiprocessing as mp
+import os
+from pathlib import Path
+
+import streamlit as st
+
+from sim import i18n
+from sim.explorer import RunCache
+
+ROOT = Path(__file__).resolve().parents[1]
+SCENARIOS = ROOT / "scenarios"
+DOCS = ROOT / "docs"
+
+
+def lang() -> str:
+    return st.session_state.get("lang", "ko")
+
+
+def t(key: str, **kw) -> str:
+    return i18n.t(key, lang(), **kw)
+
+
+@st.cache_resource
+def executor() -> cf.Executor | None:
+    """One process pool for the app's lifetime (TALENTSIM_APP_WORKERS, default 2; 0 = in-process)."""
+    n = int(os.environ.get("TALENTSIM_APP_WORKERS", "2"))
+    if n <= 0:
+        return None
+    return cf.ProcessPoolExecutor(max_workers=n, mp_context=mp.get_context("spawn"))
+
+
+@st.cache_resource
+def run_cache() -> RunCache:
+    """Finished replications, keyed by parameters and seed, shared by every session."""
+    return RunCache(max_entries=600)
+
+
+def scenario_files() -> list[Path]:
+    return sorted(p for p in SCENARIOS.glob("*.yaml"))

@@ -1,0 +1,91 @@
+"""Benchmark: the app's response to a slider change, in a real browser (Debian's chromium).
+
+Starts `streamlit run app.py` with 10 replications and 2 worker processes at 1:1 scale, waits
+for the first page to finish (baseline and scenario computed), then moves the salary-matching
+share slider one step at a time `--moves` times. For each move it measures, from the key press,
+(a) the time until the metric cards show new numbers (first result) and (b) the time until the
+run is complete (10-replication bands drawn). The baseline is cached, as in normal use.
+Writes benchmarks/out/bench_app.json. Targets (issue 5): (a) <= 2 s, (b) <= 6 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from _common import save
+
+ROOT = Path(__file__).resolve().parents[1]
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+         "--disable-sync", "--no-first-run", "--disable-quic"]
+IDLE = "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+CHANGED = ("prev => { const v = [...document.querySelectorAll('[data-testid=\"stMetricValue\"]')]"
+           ".map(e => e.innerText); return v.length === 5 && JSON.stringify(v) !== JSON.stringify(prev); }")
+
+
+def main() -> None:
+    from playwright.sync_api import sync_playwright
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--moves", type=int, default=5)
+    ap.add_argument("--replications", type=int, default=10)
+    args = ap.parse_args()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = dict(os.environ, TALENTSIM_APP_REPLICATIONS=str(args.replications), TALENTSIM_APP_WORKERS="2")
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+                             "--server.address", "127.0.0.1", "--server.port", str(port),
+                             "--browser.gatherUsageStats", "false"], cwd=ROOT, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    first, full = [], []
+    try:
+        for _ in range(240):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.5)
+        with sync_playwright() as pw:
+            b = pw.chromium.launch(executable_path=shutil.which("chromium"), args=FLAGS)
+            page = b.new_page(viewport={"width": 1500, "height": 1100})
+            t = time.perf_counter()
+            page.goto(f"http://127.0.0.1:{port}/?lang=en", timeout=120_000)
+            page.get_by_test_id("stMetricValue").first.wait_for(timeout=300_000)
+            page.wait_for_timeout(300)
+            page.wait_for_function(IDLE, timeout=600_000)
+            cold = time.perf_counter() - t
+            thumb = page.get_by_role("slider", name="Salary matching: share paid by the state")
+            for i in range(args.moves):
+                before = page.get_by_test_id("stMetricValue").all_inner_texts()
+                thumb.focus()
+                t = time.perf_counter()
+                thumb.press("ArrowLeft")  # 0.50 -> 0.45 -> 0.40 ...: each a new scenario
+                page.wait_for_function(CHANGED, arg=before, timeout=300_000)
+                first.append(time.perf_counter() - t)
+                page.wait_for_function(IDLE, timeout=300_000)
+                full.append(time.perf_counter() - t)
+            if (ROOT / "docs" / "figures").exists():
+                page.screenshot(path=str(ROOT / "docs" / "figures" / "app.png"))
+            b.close()
+    finally:
+        proc.terminate()
+    res = {"replications": args.replications, "workers": 2, "moves": args.moves, "cold_start_seconds": cold,
+           "first_result_seconds": first, "full_bands_seconds": full,
+           "first_result_median": statistics.median(first), "full_bands_median": statistics.median(full)}
+    save("bench_app", res)
+    print(f"cold start (baseline + scenario, {args.replications} replications each): {cold:.1f} s")
+    print(f"after a slider change: first result median {res['first_result_median']:.2f} s "
+          f"(max {max(first):.2f}); {args.replications}-replication bands median {res['full_bands_median']:.2f} s "
+          f"(max {max(full):.2f}); {args.moves} moves")
+
+
+if __name__ == "__main__":
+    main()

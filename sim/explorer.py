@@ -1,0 +1,239 @@
+"""What the scenario explorer (app.py) does, without Streamlit: levers, settings <-> scenarios,
+replications with caching and streaming, paired metrics, downloads.
+
+The app is a thin layer over these functions; the CLI uses the same scenario, batch and
+results code, so a scenario downloaded from the app reproduces the app's numbers through
+`talentsim run` with the same seed and replications.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import dataclasses
+import json
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+import numpy as np
+import pandas as pd
+
+from . import batch, i18n
+from . import results as res
+from . import scenarios as S
+from .params import Params
+
+POLICY_START_FIELDS = ("sm_start", "grad_seats_start", "settle_start", "drive_start", "med_pull_start",
+                       "lab_acq_year")
+
+
+@dataclass(frozen=True)
+class Lever:
+    """A widget: a parameter, its range and step (bounds within the parameter's own)."""
+    name: str
+    lo: float
+    hi: float
+    step: float
+    kind: str = "slider"  # slider | select
+
+    def options(self) -> tuple:
+        return Params.__dataclass_fields__[self.name].metadata["choices"]
+
+
+POLICY_LEVERS = (
+    Lever("sm_share", 0.0, 0.9, 0.05),
+    Lever("sm_tiers", 0, 0, 0, kind="select"),
+    Lever("sm_cap", 0.0, 500.0, 10.0),
+    Lever("sm_budget", 0.0, 5000.0, 50.0),
+    Lever("grad_seats_extra", 0.0, 10000.0, 250.0),
+    Lever("settle_amount", 0.0, 100.0, 5.0),
+    Lever("drive_rate", 0.0, 0.5, 0.02),
+    Lever("lab_acq_size", 0, 1000, 50),
+    Lever("med_pull_cut", 0.0, 1.0, 0.1),
+)
+ASSUMPTION_LEVERS = (
+    Lever("demand_growth", 0.05, 0.40, 0.01),
+    Lever("beta_pay", 0.5, 6.0, 0.25),
+    Lever("gap_top", 4.0, 20.0, 0.5),
+    Lever("home_tie", 0.0, 5.0, 0.25),
+)
+CARDS = ("shortage", "core_talent_kr", "net_migration", "fiscal_cost_krw")
+CHARTS = ("shortage", "workforce_kr", "core_talent_kr", "net_migration", "fiscal_cost_krw")
+
+
+def settings_of(scn: S.Scenario) -> dict[str, Any]:
+    """Widget values for a scenario: every lever's parameter, and the policy start year."""
+    p = scn.params
+    out = {lv.name: getattr(p, lv.name) for lv in POLICY_LEVERS + ASSUMPTION_LEVERS}
+    out["policy_start"] = int(np.floor(p.sm_start))
+    return out
+
+
+def apply_settings(scn: S.Scenario, settings: dict[str, Any]) -> S.Scenario:
+    """The scenario with the widgets' values (validated; raises ValueError if impossible)."""
+    over = dict(scn.overrides)
+    for lv in POLICY_LEVERS + ASSUMPTION_LEVERS:
+        if lv.name in settings:
+            v = settings[lv.name]
+            over[lv.name] = int(v) if S.PARAM_FIELDS[lv.name].type == "int" else v
+    if "policy_start" in settings:
+        for f in POLICY_START_FIELDS:
+            over[f] = float(settings["policy_start"])
+    new = Params.from_dict({**over, "end_year": scn.end_year})
+    changed = new != scn.params
+    name = scn.name if not changed or scn.name.endswith("-custom") else f"{scn.name}-custom"
+    desc = scn.description if not changed else (scn.description.strip() + " Adjusted in the explorer app.")
+    return dataclasses.replace(scn, name=name, description=desc, overrides=over, sweep={})
+
+
+def baseline_of(scn: S.Scenario) -> S.Scenario:
+    """The comparison baseline: the same assumptions and horizon, every policy off."""
+    policy = {n for n, f in Params.__dataclass_fields__.items() if f.metadata["group"] == "policy"}
+    over = {k: v for k, v in scn.overrides.items() if k not in policy}
+    return dataclasses.replace(scn, name="baseline", description="No new policy (same assumptions).",
+                               overrides=over, sweep={}, files=())
+
+
+class RunCache:
+    """Finished replications by (parameters, seed, replication): an LRU of small frames."""
+
+    def __init__(self, max_entries: int = 400) -> None:
+        self.max = max_entries
+        self._d: OrderedDict[tuple, pd.DataFrame] = OrderedDict()
+
+    def get(self, key):
+        if key in self._d:
+            self._d.move_to_end(key)
+            return self._d[key]
+        return None
+
+    def put(self, key, df: pd.DataFrame) -> None:
+        self._d[key] = df
+        self._d.move_to_end(key)
+        while len(self._d) > self.max:
+            self._d.popitem(last=False)
+
+
+def _key(task: batch.Task) -> tuple:
+    return (json.dumps(dict(task.params), sort_keys=True), task.entropy, task.spawn_key)
+
+
+def stream(plan: batch.Plan, cache: RunCache, executor: cf.Executor | None) -> Iterator[dict[str, pd.DataFrame]]:
+    """Yield the runs available so far (by task key), first from the cache, then as each finishes.
+
+    Replications are submitted in order, so the first result comes after about one run's time.
+    """
+    done: dict[str, pd.DataFrame] = {}
+    todo = []
+    for t in plan.tasks:
+        hit = cache.get(_key(t))
+        if hit is not None:
+            done[t.key] = hit
+        else:
+            todo.append(t)
+    yield dict(done)
+    if not todo:
+        return
+    if executor is None:
+        for t in todo:
+            df = batch.execute(t.params, t.entropy, t.spawn_key)
+            cache.put(_key(t), df)
+            done[t.key] = df
+            yield dict(done)
+        return
+    futs = {executor.submit(batch.execute, t.params, t.entropy, t.spawn_key): t for t in todo}
+    for fut in cf.as_completed(futs, timeout=600):
+        t = futs[fut]
+        df = fut.result()
+        cache.put(_key(t), df)
+        done[t.key] = df
+        yield dict(done)
+
+
+def make_plan(scn: S.Scenario, replications: int, seed: int) -> batch.Plan:
+    """Baseline and scenario with paired seeds, as `talentsim compare` would run them."""
+    return batch.make_plan("compare", [baseline_of(scn), scn], replications, seed)
+
+
+def paired(runs: dict[str, pd.DataFrame], plan: batch.Plan) -> pd.DataFrame:
+    """Tidy table of the available runs (only replications finished for both scenarios)."""
+    have = {}
+    for t in plan.tasks:
+        if t.key in runs:
+            have.setdefault(t.replication, set()).add(t.scenario)
+    both = {r for r, s in have.items() if len(s) == 2}
+    keep = [t for t in plan.tasks if t.replication in both]
+    if not keep:
+        return pd.DataFrame()
+    sub = dataclasses.replace(plan, tasks=tuple(keep))
+    return batch.timeseries(sub, runs)
+
+
+def card(ts: pd.DataFrame, col: str, year: int) -> dict[str, float]:
+    """Scenario mean, and mean and 90 % interval of scenario - baseline (paired by replication)."""
+    q = ts[(ts["year"] == year) & (ts["quarter"] == 4)]
+    b = q[q["scenario"] == "baseline"].set_index("replication")[col]
+    s = q[q["scenario"] != "baseline"].set_index("replication")[col]
+    d = (s - b.reindex(s.index)).dropna()
+    out = {"value": float(s.mean()), "diff": float(d.mean()), "n": int(len(d))}
+    if len(d) >= 2:
+        out["lo"], out["hi"] = float(d.quantile(0.05)), float(d.quantile(0.95))
+    return out
+
+
+def cost_per_core(ts: pd.DataFrame, year: int) -> dict[str, float] | None:
+    """Extra fiscal cost per extra core researcher in Korea (KRW/yr per person), from the mean
+    differences; the interval from per-replication ratios. None when there is no gain."""
+    q = ts[(ts["year"] == year) & (ts["quarter"] == 4)]
+    b = q[q["scenario"] == "baseline"].set_index("replication")
+    s = q[q["scenario"] != "baseline"].set_index("replication")
+    dc = (s["core_talent_kr"] - b["core_talent_kr"]).dropna()
+    df = (s["fiscal_cost_krw"] - b["fiscal_cost_krw"]).reindex(dc.index)
+    if len(dc) == 0 or dc.mean() <= 0 or df.mean() <= 0:
+        return None
+    out = {"value": float(df.mean() / dc.mean()), "n": int(len(dc))}
+    if len(dc) >= 2 and (dc > 0).all():
+        r = df / dc
+        out["lo"], out["hi"] = float(r.quantile(0.05)), float(r.quantile(0.95))
+    return out
+
+
+def bands(ts: pd.DataFrame, col: str) -> pd.DataFrame:
+    """Per scenario and quarter: time, mean, lo, hi (90 %)."""
+    t = ts.assign(time=ts["year"] + ts["quarter"] / 4.0)
+    g = t.groupby(["scenario", "time"])[col]
+    return pd.DataFrame({"mean": g.mean(), "lo": g.quantile(0.05), "hi": g.quantile(0.95)}).reset_index()
+
+
+TABLE_FORMATS = {"shortage_rate": "{:.1%}", "migration_index": "{:+.2f}", "net_migration": "{:+,.0f}",
+                 "salary_gap_median": "{:.2f}", "salary_gap_top": "{:.2f}", "median_salary_kr": "{:,.1f}",
+                 "fiscal_cost_krw": "{:,.1f}"}
+
+
+def yearly_table(ts: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, dict[str, str]]:
+    """Scenario means at Q4 by year, labelled in `lang` (pay in M KRW, fiscal cost in bn KRW),
+    and a format string per column."""
+    q = ts[(ts["quarter"] == 4) & (ts["scenario"] != "baseline")]
+    cols = [c for c in i18n.OUTPUT_LABELS if c in q.columns]
+    t = q.groupby("year")[cols].mean()
+    t["median_salary_kr"] = t["median_salary_kr"] / 1e6
+    t["fiscal_cost_krw"] = t["fiscal_cost_krw"] / 1e9
+    unit = {"median_salary_kr": " (M KRW)" if lang == "en" else " (백만원)",
+            "fiscal_cost_krw": " (bn KRW)" if lang == "en" else " (십억원)"}
+    labels = {c: i18n.output_label(c, lang) + unit.get(c, "") for c in cols}
+    formats = {labels[c]: TABLE_FORMATS.get(c, "{:,.0f}") for c in cols}
+    return t.rename(columns=labels), formats
+
+
+def downloads(plan: batch.Plan, ts: pd.DataFrame, lang: str) -> dict[str, str]:
+    """The files the app offers: scenario YAML (reproduces the numbers), CSV, memo, manifest."""
+    scn = plan.scenarios[1]
+    summ = res.summary(ts)
+    comp = res.comparison(ts, "baseline")
+    return {
+        "yaml": S.to_yaml(dataclasses.replace(scn, replications=plan.replications, seed=plan.seed)),
+        "csv": ts.to_csv(index=False),
+        "memo": res.memo(plan, summ, comp, [2025, 2030, 2035], lang=lang),
+        "manifest": json.dumps(res.manifest(plan, ["streamlit app"], "app", 0, ["timeseries.csv"]), indent=2,
+                               default=str),
+    }

@@ -1,0 +1,175 @@
+"""Labels in Korean and English, and money in the units each language's memos use.
+
+Korean memos write money in 만원 (10^4 KRW), 억원 (10^8 KRW) and 조원 (10^12 KRW);
+English ones in KRW with M/bn/tn, and US dollars at 1 USD = 1,350 KRW (2024-25).
+"""
+
+from __future__ import annotations
+
+LANGS = ("ko", "en")
+USD_KRW = 1350.0
+
+T: dict[str, dict[str, str]] = {
+    # app chrome
+    "app_title": {"en": "Korea AI talent market: policy explorer", "ko": "한국 AI 인재 시장: 정책 탐색기"},
+    "language": {"en": "Language", "ko": "언어"},
+    "page_explorer": {"en": "Scenario explorer", "ko": "시나리오 탐색"},
+    "page_calibration": {"en": "Calibration", "ko": "보정(캘리브레이션)"},
+    "page_model": {"en": "Model description", "ko": "모형 설명"},
+    "page_about": {"en": "About and how to cite", "ko": "소개 및 인용 방법"},
+    "start_scenario": {"en": "Starting scenario", "ko": "시작 시나리오"},
+    "start_scenario_help": {"en": "A scenario file from scenarios/; the sliders start from its values.",
+                            "ko": "scenarios/ 폴더의 시나리오 파일. 슬라이더는 이 값에서 시작합니다."},
+    "upload": {"en": "…or upload a scenario YAML", "ko": "…또는 시나리오 YAML 업로드"},
+    "upload_help": {"en": "A talentsim scenario file (self-contained; no base).",
+                    "ko": "talentsim 시나리오 파일 (base 없이 독립적인 파일)."},
+    "policies": {"en": "Policy levers", "ko": "정책 수단"},
+    "assumptions": {"en": "Key uncertain assumptions", "ko": "주요 불확실 가정"},
+    "run_settings": {"en": "Runs", "ko": "실행 설정"},
+    "replications": {"en": "Replications", "ko": "반복 실행 수"},
+    "replications_help": {"en": "Independent runs; the 90% bands need about 10.",
+                          "ko": "독립 실행 횟수. 90% 구간에는 약 10회가 필요합니다."},
+    "seed": {"en": "Seed", "ko": "난수 시드"},
+    "seed_help": {"en": "Root seed; the same seed gives the same numbers.",
+                  "ko": "기준 시드. 같은 시드는 같은 결과를 냅니다."},
+    "year": {"en": "Year shown in the cards", "ko": "카드에 표시할 연도"},
+    "policy_start": {"en": "Policies start in", "ko": "정책 시작 연도"},
+    "policy_start_help": {"en": "First year (Q1) of every policy lever below.",
+                          "ko": "아래 모든 정책 수단의 시작 연도(1분기)."},
+    "running": {"en": "Running {done}/{total} replications…", "ko": "반복 실행 중 {done}/{total}…"},
+    "vs_baseline": {"en": "vs baseline (no new policy)", "ko": "기준 시나리오(신규 정책 없음) 대비"},
+    "interval": {"en": "90% interval of the difference: {lo} to {hi}", "ko": "차이의 90% 구간: {lo} ~ {hi}"},
+    "interval_na": {"en": "needs at least 2 replications for an interval", "ko": "구간 추정에는 2회 이상 실행이 필요합니다"},
+    "not_defined": {"en": "not defined (no gain in core talent)", "ko": "정의 불가 (핵심 인재 증가 없음)"},
+    "chart_title": {"en": "{what}: mean and 90% band", "ko": "{what}: 평균과 90% 구간"},
+    "baseline": {"en": "baseline", "ko": "기준"},
+    "scenario": {"en": "scenario", "ko": "시나리오"},
+    "survey": {"en": "survey (SPRi/MSIT)", "ko": "실태조사 (SPRi/과기정통부)"},
+    "year_axis": {"en": "year", "ko": "연도"},
+    "table_title": {"en": "Results by year (scenario; mean)", "ko": "연도별 결과 (시나리오 평균)"},
+    "downloads": {"en": "Downloads", "ko": "내려받기"},
+    "dl_yaml": {"en": "Settings as scenario YAML", "ko": "설정을 시나리오 YAML로"},
+    "dl_csv": {"en": "Results CSV", "ko": "결과 CSV"},
+    "dl_memo": {"en": "Memo (markdown)", "ko": "메모 (마크다운)"},
+    "dl_manifest": {"en": "Manifest (JSON)", "ko": "매니페스트 (JSON)"},
+    "bad_upload": {"en": "The uploaded file is not a valid scenario; the previous results stay.",
+                   "ko": "업로드한 파일이 올바른 시나리오가 아닙니다. 이전 결과를 유지합니다."},
+    "bad_settings": {"en": "These settings are not possible; the previous results stay.",
+                     "ko": "이 설정은 불가능합니다. 이전 결과를 유지합니다."},
+    "yaml_roundtrip": {"en": "`talentsim run` on this file reproduces these numbers (same seed and replications).",
+                       "ko": "이 파일로 `talentsim run`을 실행하면 같은 결과가 재현됩니다 (같은 시드·반복 수)."},
+    "calibration_intro": {"en": "Documented figures the model was fitted to, and checks it was not fitted to.",
+                          "ko": "모형을 맞춘 공식 수치와, 맞추지 않은 검증 수치입니다."},
+    "fitted": {"en": "Fitted targets", "ko": "보정 목표"},
+    "out_of_sample": {"en": "Out of sample", "ko": "표본 외 검증"},
+    "about_text": {
+        "en": "An agent-based model (Mesa) of Korea's AI talent market: one agent per person, one step per "
+              "quarter, from the June 2020 survey to 2035. Numbers are means over replications with 90% "
+              "intervals from the model's randomness; they do not include parameter uncertainty.",
+        "ko": "한국 AI 인재 시장의 행위자 기반 모형(Mesa)입니다. 한 사람당 하나의 행위자, 분기 단위로 2020년 6월 "
+              "실태조사부터 2035년까지 모의합니다. 수치는 반복 실행의 평균이며, 90% 구간은 모형의 확률적 변동만 "
+              "반영하고 모수 불확실성은 포함하지 않습니다."},
+    "cite": {"en": "How to cite", "ko": "인용 방법"},
+    # metric cards
+    "cost_per_core": {"en": "Cost per extra core researcher", "ko": "추가 핵심 인재 1인당 비용"},
+}
+
+OUTPUT_LABELS: dict[str, dict[str, str]] = {
+    "shortage": {"en": "AI staff shortage", "ko": "AI 인력 부족 인원"},
+    "shortage_rate": {"en": "Shortage rate", "ko": "인력 부족률"},
+    "workforce_kr": {"en": "AI staff of Korean AI firms", "ko": "국내 AI 기업 인력"},
+    "core_talent_kr": {"en": "Core AI talent in Korea", "ko": "국내 핵심 AI 인재"},
+    "kr_abroad": {"en": "Korean-born AI people abroad", "ko": "해외 한국인 AI 인력"},
+    "net_migration": {"en": "Net migration (per year)", "ko": "순이동 (연간)"},
+    "migration_index": {"en": "Migration index (per 10,000 LinkedIn members)", "ko": "순이동 지수 (링크드인 회원 1만 명당)"},
+    "median_salary_kr": {"en": "Median pay, AI staff", "ko": "AI 인력 중위 연봉"},
+    "salary_gap_median": {"en": "US/Korean pay, median", "ko": "미국/한국 연봉 배수 (중위)"},
+    "salary_gap_top": {"en": "US/Korean pay, top 1%", "ko": "미국/한국 연봉 배수 (상위 1%)"},
+    "fiscal_cost_krw": {"en": "Fiscal cost (per year)", "ko": "재정 비용 (연간)"},
+}
+
+LEVER_LABELS: dict[str, dict[str, str]] = {
+    "sm_share": {"en": "Salary matching: share paid by the state", "ko": "연봉 매칭: 정부 부담 비율"},
+    "sm_tiers": {"en": "Salary matching: eligible tiers", "ko": "연봉 매칭: 지원 대상 등급"},
+    "sm_cap": {"en": "Salary matching: cap per person (M KRW/yr, 0 = none)", "ko": "연봉 매칭: 1인당 상한 (백만원/년, 0 = 없음)"},
+    "sm_budget": {"en": "Salary matching: annual budget (bn KRW, 0 = unlimited)", "ko": "연봉 매칭: 연간 예산 (십억원, 0 = 무제한)"},
+    "grad_seats_extra": {"en": "Extra graduate seats per year", "ko": "대학원 정원 확대 (명/년)"},
+    "settle_amount": {"en": "Settlement package outside the capital (M KRW/yr)", "ko": "비수도권 정착 지원금 (백만원/년)"},
+    "drive_rate": {"en": "Recruiting drives abroad (extra search rate/quarter)", "ko": "해외 인재 유치 활동 (분기 추가 탐색률)"},
+    "lab_acq_size": {"en": "Buy a European lab (people)", "ko": "유럽 연구소 인수 (인원)"},
+    "med_pull_cut": {"en": "Weaker medical-school pull (cut)", "ko": "의대 쏠림 완화 (감소 비율)"},
+    "demand_growth": {"en": "Demand growth of AI staff (per year, 2020)", "ko": "AI 인력 수요 증가율 (연, 2020년)"},
+    "beta_pay": {"en": "Pay sensitivity of job choice", "ko": "직장 선택의 연봉 민감도"},
+    "gap_top": {"en": "US/Korean pay at the top (×)", "ko": "최상위 인재 미국/한국 연봉 배수 (배)"},
+    "home_tie": {"en": "Value of living in Korea to the Korean-born", "ko": "한국 출신의 국내 거주 선호"},
+}
+
+LEVER_HELP: dict[str, dict[str, str]] = {
+    "sm_share": {"en": "Share of eligible salaries the state pays (seed 002: the Upstage CEO proposed about half).",
+                 "ko": "지원 대상 연봉 중 정부 부담 비율 (업스테이지 대표 제안: 약 절반)."},
+    "sm_tiers": {"en": "core: top talent only; core+senior; all AI staff.",
+                 "ko": "core: 핵심 인재만, core+senior: 핵심+시니어, all: 전체 AI 인력."},
+    "sm_cap": {"en": "Largest state payment per person and year.", "ko": "1인당 연간 최대 정부 지원액."},
+    "sm_budget": {"en": "If entitlements exceed it, every payment is cut pro rata.",
+                  "ko": "지원 수요가 예산을 넘으면 모든 지원액을 비례 삭감합니다."},
+    "grad_seats_extra": {"en": "Extra master's/PhD places a year, paid by the state (40 M KRW per student-year).",
+                         "ko": "정부 지원 석·박사 추가 정원 (학생 1인·1년당 4천만원)."},
+    "settle_amount": {"en": "Paid to AI staff of firms outside the capital region.",
+                      "ko": "비수도권 AI 기업 인력에게 지급."},
+    "drive_rate": {"en": "Recruiting fairs and executive visits aimed at Korean-born AI people abroad.",
+                   "ko": "해외 한국인 AI 인력 대상 채용 박람회·경영진 방문."},
+    "lab_acq_size": {"en": "A conglomerate buys a European lab whole (Naver bought Xerox's European centre).",
+                     "ko": "대기업이 유럽 연구소를 통째로 인수 (네이버의 제록스 유럽연구소 인수 사례)."},
+    "med_pull_cut": {"en": "Relative cut in the share of top students lost to medical school.",
+                     "ko": "최상위 학생의 의대 진학 비율의 상대적 감소."},
+    "demand_growth": {"en": "Calibrated on the 2023 survey; the main driver of the shortage after 2023.",
+                      "ko": "2023년 실태조사로 보정. 2023년 이후 부족 인원의 주된 요인."},
+    "beta_pay": {"en": "Weight of log pay in job choice (a first guess, not calibrated).",
+                 "ko": "직장 선택에서 로그 연봉의 가중치 (보정되지 않은 초기 추정)."},
+    "gap_top": {"en": "About 10× for Korean-born top researchers (seed 002).",
+                "ko": "한국 출신 최상위 연구자 기준 약 10배 (출처: 002)."},
+    "home_tie": {"en": "Pull of home for Korean-born people (a first guess, not calibrated).",
+                 "ko": "한국 출신 인력의 귀국 선호 (보정되지 않은 초기 추정)."},
+}
+
+
+def t(key: str, lang: str, **kw) -> str:
+    """A label in `lang` ('ko' or 'en')."""
+    return T[key][lang].format(**kw)
+
+
+def output_label(col: str, lang: str) -> str:
+    return OUTPUT_LABELS.get(col, {}).get(lang, col)
+
+
+def lever_label(name: str, lang: str) -> str:
+    return LEVER_LABELS.get(name, {}).get(lang, name)
+
+
+def lever_help(name: str, lang: str) -> str:
+    return LEVER_HELP.get(name, {}).get(lang, "")
+
+
+def money(krw: float, lang: str, signed: bool = False) -> str:
+    """KRW in the units memos use: 조원/억원/만원 in Korean; KRW (M/bn/tn) and USD in English.
+
+    >>> money(1.5e12, "ko"), money(3.2e9, "ko"), money(2.5e9, "en")
+    ('1.50조원', '32억원', '2.5 bn KRW ($1.9 M)')
+    """
+    sign = "+" if signed and krw > 0 else ("-" if krw < 0 else "")
+    a = abs(krw)
+    if lang == "ko":
+        if a >= 1e12:
+            return f"{sign}{a / 1e12:,.2f}조원"
+        if a >= 1e8:
+            return f"{sign}{a / 1e8:,.0f}억원"
+        return f"{sign}{a / 1e4:,.0f}만원"
+    usd = a / USD_KRW
+    if a >= 1e12:
+        k = f"{a / 1e12:,.2f} tn KRW"
+    elif a >= 1e9:
+        k = f"{a / 1e9:,.1f} bn KRW"
+    else:
+        k = f"{a / 1e6:,.0f} M KRW"
+    u = f"${usd / 1e9:,.2f} bn" if usd >= 1e9 else f"${usd / 1e6:,.1f} M" if usd >= 1e6 else f"${usd / 1e3:,.0f}k"
+    return f"{sign}{k} ({u})"

@@ -1,0 +1,132 @@
+"""The Streamlit app through AppTest: widgets change the numbers and charts as they should,
+bad uploads show a message and keep the previous results, the downloaded YAML reproduces."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+os.environ.setdefault("TALENTSIM_APP_WORKERS", "0")        # runs in the test process
+os.environ.setdefault("TALENTSIM_APP_REPLICATIONS", "2")   # small bands: fast tests
+
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
+from sim import explorer as E  # noqa: E402
+from sim import i18n  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def app():
+    import streamlit as st
+    st.cache_data.clear()   # caches persist across AppTest instances in one process
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def cards(at):
+    return {m.label: (m.value, m.delta) for m in at.metric}
+
+
+def chart_specs(at):
+    """Decoded Vega-Lite specs (titles, layers); the data travel separately in proto.datasets."""
+    return [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+
+
+def chart(at, title_part: str):
+    """The chart whose title contains `title_part` (the two-column grid changes element order)."""
+    for c in at.get("vega_lite_chart"):
+        if title_part in json.loads(c.proto.spec).get("title", ""):
+            return c
+    raise AssertionError(f"no chart titled {title_part!r}")
+
+
+def has_points(spec) -> bool:
+    return any((layer.get("mark") or {}).get("type") == "point" for layer in spec.get("layer", []))
+
+
+def scenario_value(at, col, year=2030):
+    return E.card(at.session_state["last_ts"], col, year)
+
+
+def test_loads_in_korean_with_cards_charts_and_survey_points(app):
+    labels = list(cards(app))
+    assert "국내 핵심 AI 인재" in labels and "재정 비용 (연간)" in labels and "추가 핵심 인재 1인당 비용" in labels
+    specs = chart_specs(app)
+    assert len(specs) == len(E.CHARTS)
+    spec = {k: json.loads(chart(app, i18n.output_label(k, "ko")).proto.spec) for k in E.CHARTS}
+    assert has_points(spec["shortage"]) and has_points(spec["workforce_kr"])   # survey points drawn
+    assert not has_points(spec["core_talent_kr"])
+    assert all("평균과 90% 구간" in json.dumps(s, ensure_ascii=False) for s in specs)
+    assert any("조원" in v or "억원" in v for v, _ in cards(app).values())   # Korean money units
+
+
+def test_language_switch(app):
+    app.radio(key="lang").set_value("en").run()
+    labels = list(cards(app))
+    assert "Core AI talent in Korea" in labels and "Fiscal cost (per year)" in labels
+    assert any("KRW" in v for v, _ in cards(app).values())
+    assert all("mean and 90% band" in json.dumps(s) for s in chart_specs(app))
+
+
+def test_raising_salary_matching_raises_core_talent_and_fiscal_cost(app):
+    app.slider(key="w_sm_share").set_value(0.25).run()
+    low_core, low_cost = scenario_value(app, "core_talent_kr"), scenario_value(app, "fiscal_cost_krw")
+    shown_low = cards(app)
+    core_title = i18n.output_label("core_talent_kr", "ko")
+    chart_low = chart(app, core_title).proto.SerializeToString()   # spec and data
+    app.slider(key="w_sm_share").set_value(0.75).run()
+    high_core, high_cost = scenario_value(app, "core_talent_kr"), scenario_value(app, "fiscal_cost_krw")
+    assert high_core["value"] > low_core["value"] and high_core["diff"] > low_core["diff"] > 0
+    assert high_cost["value"] > 2 * low_cost["value"] > 0
+    assert cards(app) != shown_low                                        # the cards changed
+    assert chart(app, core_title).proto.SerializeToString() != chart_low   # the core-talent chart changed
+
+
+def test_invalid_upload_shows_message_and_keeps_results(app):
+    before = cards(app)
+    bad = b"name: x\ndescription: broken\npolicies:\n  salary_matching: {share: 1.5}\n"
+    app.file_uploader(key="w_upload").set_value(("bad.yaml", bad, "text/yaml")).run()
+    assert not app.exception
+    msgs = " ".join(e.value for e in app.error)
+    assert "policies.salary_matching.share" in msgs and "1.5" in msgs and "0.9" in msgs
+    assert cards(app) == before
+
+
+def test_valid_upload_is_used(app, tmp_path):
+    good = b"name: up\ndescription: uploaded test scenario\npolicies:\n  salary_matching: {share: 0.0}\n"
+    app.file_uploader(key="w_upload").set_value(("up.yaml", good, "text/yaml")).run()
+    assert not app.error and app.slider(key="w_sm_share").value == 0.0
+    assert scenario_value(app, "fiscal_cost_krw")["value"] == 0
+
+
+def test_downloaded_yaml_reproduces_the_numbers_through_the_cli(app, tmp_path):
+    app.slider(key="w_sm_share").set_value(0.3).run()
+    files = app.session_state["downloads"]
+    path = tmp_path / "from-app.yaml"
+    path.write_text(files["yaml"])
+    r = subprocess.run([sys.executable, "-m", "sim", "run", str(path), "--out", str(tmp_path / "res"),
+                        "--workers", "1", "--no-progress"], capture_output=True, text=True, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    cli = pd.read_csv(tmp_path / "res" / "timeseries.csv")
+    ts = app.session_state["last_ts"]
+    mine = ts[ts.scenario != "baseline"]
+    for col in ("shortage", "core_talent_kr", "fiscal_cost_krw", "workforce_kr"):
+        assert cli[col].tolist() == pytest.approx(mine[col].tolist(), rel=1e-12)
+    man = json.loads(files["manifest"])
+    assert man["replications"] == 2 and len(man["seeds"]) == 2
+    assert "Source: talentsim" in files["memo"]
+
+
+def test_other_pages_render(app):
+    for page in ("app_pages/calibration.py", "app_pages/model.py", "app_pages/about.py"):
+        at = AppTest.from_file(str(ROOT / page), default_timeout=120)
+        at.run()
+        assert not at.exception, (page, at.exception)

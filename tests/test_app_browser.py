@@ -1,0 +1,108 @@
+"""End to end in a real headless Chromium (Debian's package, driven by Playwright): start the app
+on a free local port, move a slider, see the metrics and charts change, download the YAML, and
+save a screenshot to test-artifacts/."""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+         "--disable-sync", "--no-first-run", "--disable-quic"]
+
+if CHROMIUM is None:
+    if os.environ.get("CI"):
+        pytest.fail("chromium is not installed in CI; `make test` installs Debian's chromium", pytrace=False)
+    pytest.skip("chromium not installed (Debian package 'chromium')", allow_module_level=True)
+playwright = pytest.importorskip("playwright.sync_api")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server():
+    port = free_port()
+    env = dict(os.environ, TALENTSIM_APP_REPLICATIONS="2", TALENTSIM_APP_WORKERS="2")
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless",
+                             "true", "--server.address", "127.0.0.1", "--server.port", str(port),
+                             "--browser.gatherUsageStats", "false"], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        proc.kill()
+        pytest.fail("the app did not start: " + proc.stdout.read().decode(errors="replace")[-2000:])
+    yield url
+    proc.terminate()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+def wait_idle(page) -> None:
+    """Wait until the app has finished its run (Streamlit's status widget is gone)."""
+    page.wait_for_timeout(300)
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=300_000)
+    page.get_by_text("Downloads", exact=True).wait_for(timeout=300_000)
+
+
+def metric_values(page) -> list[str]:
+    return page.get_by_test_id("stMetricValue").all_inner_texts()
+
+
+def test_slider_changes_metrics_and_yaml_downloads(server, tmp_path):
+    ARTIFACTS.mkdir(exist_ok=True)
+    with playwright.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+        page = browser.new_page(viewport={"width": 1500, "height": 1100}, accept_downloads=True)
+        page.goto(server, timeout=120_000)
+        page.get_by_test_id("stMetricValue").first.wait_for(timeout=300_000)
+        page.get_by_text("English", exact=True).click()              # the language switch
+        page.get_by_text("Core AI talent in Korea", exact=True).wait_for(timeout=300_000)
+        wait_idle(page)                                                # all replications done
+        before = metric_values(page)
+        assert len(before) == 5 and page.locator("[data-testid='stVegaLiteChart']").count() >= 5
+        chart_before = page.locator("[data-testid='stVegaLiteChart']").nth(2).inner_html()
+
+        # move the salary-matching share slider with the keyboard: 0.50 -> 0.75
+        thumb = page.get_by_role("slider", name="Salary matching: share paid by the state")
+        thumb.focus()
+        for _ in range(5):
+            thumb.press("ArrowRight")
+        page.wait_for_function(
+            "prev => { const v = [...document.querySelectorAll('[data-testid=\"stMetricValue\"]')]"
+            ".map(e => e.innerText); return v.length === 5 && JSON.stringify(v) !== JSON.stringify(prev); }",
+            arg=before, timeout=300_000)
+        wait_idle(page)
+        after = metric_values(page)
+        assert after != before
+        assert page.locator("[data-testid='stVegaLiteChart']").nth(2).inner_html() != chart_before
+
+        with page.expect_download(timeout=120_000) as dl:
+            page.get_by_role("button", name="Settings as scenario YAML").click()
+        text = Path(dl.value.path()).read_text()
+        assert "salary_matching" in text and "share: 0.75" in text
+        page.screenshot(path=str(ARTIFACTS / "app.png"), full_page=True)
+        browser.close()
+    assert (ARTIFACTS / "app.png").stat().st_size > 10_000
