@@ -114,9 +114,9 @@ plan = E.make_plan(scn, reps, seed)
 
 
 # ---------------------------------------------------------------- rendering
-def fmt(col: str, v: float, signed: bool = False) -> str:
+def fmt(col: str, v: float, signed: bool = False, usd: bool = True) -> str:
     if col == "fiscal_cost_krw":
-        return i18n.money(v, L, signed=signed)
+        return i18n.money(v, L, signed=signed, usd=usd)
     s = f"{v:+,.0f}" if signed else f"{v:,.0f}"
     return s + (" 명" if L == "ko" and col != "net_migration" else "")
 
@@ -125,7 +125,7 @@ def render_cards(ts: pd.DataFrame) -> None:
     cols = st.columns(len(E.CARDS) + 1)
     for c, col in zip(cols, E.CARDS):
         m = E.card(ts, col, year)
-        c.metric(i18n.output_label(col, L), fmt(col, m["value"]), fmt(col, m["diff"], signed=True),
+        c.metric(i18n.output_label(col, L), fmt(col, m["value"], usd=False), fmt(col, m["diff"], True, usd=False),
                  delta_color="inverse" if col in ("shortage", "fiscal_cost_krw") else "normal",
                  help=t("vs_baseline"))
         c.caption(t("interval", lo=fmt(col, m["lo"], True), hi=fmt(col, m["hi"], True)) if "lo" in m
@@ -136,7 +136,7 @@ def render_cards(ts: pd.DataFrame) -> None:
         c.metric(t("cost_per_core"), "—", help=t("not_defined"))
         c.caption(t("not_defined"))
     else:
-        c.metric(t("cost_per_core"), i18n.money(cpc["value"], L), help=t("vs_baseline"))
+        c.metric(t("cost_per_core"), i18n.money(cpc["value"], L, usd=False), help=t("vs_baseline"))
         c.caption(t("interval", lo=i18n.money(cpc["lo"], L), hi=i18n.money(cpc["hi"], L)) if "lo" in cpc
                   else t("interval_na"))
 

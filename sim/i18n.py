@@ -150,8 +150,9 @@ def lever_help(name: str, lang: str) -> str:
     return LEVER_HELP.get(name, {}).get(lang, "")
 
 
-def money(krw: float, lang: str, signed: bool = False) -> str:
-    """KRW in the units memos use: 조원/억원/만원 in Korean; KRW (M/bn/tn) and USD in English.
+def money(krw: float, lang: str, signed: bool = False, usd: bool = True) -> str:
+    """KRW in the units memos use: 조원/억원/만원 in Korean; KRW (M/bn/tn) and USD in English
+    (`usd=False`: KRW only, for narrow places).
 
     >>> money(1.5e12, "ko"), money(3.2e9, "ko"), money(2.5e9, "en")
     ('1.50조원', '32억원', '2.5 bn KRW ($1.9 M)')
@@ -164,12 +165,14 @@ def money(krw: float, lang: str, signed: bool = False) -> str:
         if a >= 1e8:
             return f"{sign}{a / 1e8:,.0f}억원"
         return f"{sign}{a / 1e4:,.0f}만원"
-    usd = a / USD_KRW
     if a >= 1e12:
         k = f"{a / 1e12:,.2f} tn KRW"
     elif a >= 1e9:
         k = f"{a / 1e9:,.1f} bn KRW"
     else:
         k = f"{a / 1e6:,.0f} M KRW"
-    u = f"${usd / 1e9:,.2f} bn" if usd >= 1e9 else f"${usd / 1e6:,.1f} M" if usd >= 1e6 else f"${usd / 1e3:,.0f}k"
+    if not usd:
+        return f"{sign}{k}"
+    d = a / USD_KRW
+    u = f"${d / 1e9:,.2f} bn" if d >= 1e9 else f"${d / 1e6:,.1f} M" if d >= 1e6 else f"${d / 1e3:,.0f}k"
     return f"{sign}{k} ({u})"
