@@ -1,0 +1,27 @@
+import pytest
+
+from sim import i18n
+from sim.explorer import ASSUMPTION_LEVERS, CARDS, CHARTS, POLICY_LEVERS
+
+
+def test_every_label_exists_in_both_languages():
+    for table in (i18n.T, i18n.OUTPUT_LABELS, i18n.LEVER_LABELS, i18n.LEVER_HELP):
+        for key, texts in table.items():
+            assert set(texts) == set(i18n.LANGS) and all(texts.values()), key
+    for col in set(CARDS) | set(CHARTS):
+        assert col in i18n.OUTPUT_LABELS
+    for lv in POLICY_LEVERS + ASSUMPTION_LEVERS:
+        assert lv.name in i18n.LEVER_LABELS and lv.name in i18n.LEVER_HELP
+
+
+@pytest.mark.parametrize("krw, lang, expected", [
+    (1.5e12, "ko", "1.50조원"), (3.2e9, "ko", "32억원"), (5.0e6, "ko", "500만원"), (-2.0e12, "ko", "-2.00조원"),
+    (2.5e9, "en", "2.5 bn KRW ($1.9 M)"), (2.7e12, "en", "2.70 tn KRW ($2.00 bn)"), (9.0e7, "en", "90 M KRW ($67k)"),
+])
+def test_money_units(krw, lang, expected):
+    assert i18n.money(krw, lang) == expected
+
+
+def test_money_sign_and_krw_only():
+    assert i18n.money(3.2e9, "ko", signed=True) == "+32억원"
+    assert i18n.money(6.5e11, "en", usd=False) == "650.0 bn KRW"
