@@ -130,6 +130,44 @@ def _calibrate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _sensitivity(args: argparse.Namespace) -> int:
+    import json as _json
+
+    from . import batch, scenarios
+    from . import sensitivity as sa
+    scn = scenarios.load(args.file)
+    names = args.params.split(",") if args.params else [u.name for u in sa.UNCERTAIN]
+    known = {u.name: u for u in sa.UNCERTAIN}
+    bad = [n for n in names if n not in known]
+    if bad:
+        raise scenarios.ScenarioError(f"--params: {bad} are not uncertain parameters; allowed: {', '.join(known)}")
+    params = tuple(known[n] for n in names)
+    out = Path(args.out) if args.out else Path("results") / f"sensitivity-{scn.name}-{args.method}-{args.n}"
+    if out.exists():
+        raise batch.BatchError(f"{out}: the results folder exists; choose another --out or remove it")
+    X = sa.sample(args.method, params, args.n, args.seed)
+    print(f"talentsim {__version__}: {args.method} sensitivity of {scn.name} ({len(X)} points x 2 runs, "
+          f"{len(params)} parameters, outputs at {args.year}Q4) -> {out}", file=sys.stderr)
+    with batch.make_executor(args.executor, args.workers, args.scheduler) as ex:
+        table = sa.evaluate_points(scn, params, X, args.year, args.seed, ex, progress=args.progress is not False)
+    result = sa.analyze(args.method, params, X, table, args.seed)
+    tmp = out.with_name(out.name + ".partial")
+    tmp.mkdir(parents=True, exist_ok=True)
+    table.to_csv(tmp / "points.csv", index=False)
+    result.to_csv(tmp / "indices.csv", index=False)
+    sa.chart(result, args.method, tmp / "indices.png", f"{args.method} sensitivity: {scn.name}, {args.year}Q4")
+    (tmp / "manifest.json").write_text(_json.dumps({
+        "talentsim_version": __version__, "command": sys.argv, "scenario": scn.resolved(),
+        "scenario_sha256": scn.files[0].sha256 if scn.files else scn.resolved_sha256, "method": args.method,
+        "n": args.n, "points": len(X), "seed": args.seed, "year": args.year,
+        "parameters": [{"name": u.name, "lo": u.lo, "hi": u.hi, "why": u.why} for u in params]}, indent=2))
+    tmp.rename(out)
+    with pd.option_context("display.width", 200, "display.max_columns", 20):
+        print(result.round(4).to_string(index=False))
+    print(f"written {out}")
+    return 0
+
+
 def _schema(args: argparse.Namespace) -> int:
     from .scenarios import json_schema
     text = json.dumps(json_schema(), indent=2)
@@ -202,6 +240,23 @@ def build_parser() -> argparse.ArgumentParser:
     k.add_argument("--no-docs", action="store_true", help="do not write docs/calibration-results.md and figures")
     k.add_argument("--no-progress", action="store_true", help="no progress bar")
     k.set_defaults(func=_calibrate)
+
+    v = sub.add_parser("sensitivity", help="global sensitivity (Morris or Sobol) of a policy's effects to the "
+                                           "uncertain parameters")
+    v.add_argument("file", metavar="FILE", help="the policy scenario (compared with itself, all policies off)")
+    v.add_argument("--method", choices=("morris", "sobol"), default="morris",
+                   help="morris: screening, cheap (points = n x (k+1)); sobol: variance shares with confidence "
+                        "intervals (points = n x (k+2)); default %(default)s")
+    v.add_argument("--n", type=_positive, default=10, help="Morris trajectories or Sobol base points (default %(default)s)")
+    v.add_argument("--params", default=None, help="comma-separated subset of the uncertain parameters (default: all)")
+    v.add_argument("--year", type=int, default=2030, help="year whose Q4 values are analysed (default %(default)s)")
+    v.add_argument("--seed", type=_seed, default=7, help="seed of the sampling and of the runs (default %(default)s)")
+    v.add_argument("--workers", type=_positive, default=2, help="worker processes (default %(default)s)")
+    v.add_argument("--executor", choices=("local", "dask"), default="local", help="local (default) or dask")
+    v.add_argument("--scheduler", metavar="ADDRESS", default=None, help="Dask scheduler address")
+    v.add_argument("--out", metavar="DIR", default=None, help="results folder (must not exist)")
+    v.add_argument("--no-progress", dest="progress", action="store_false", default=None, help="no progress bar")
+    v.set_defaults(func=_sensitivity)
 
     j = sub.add_parser("schema", help="print (or write) the JSON Schema of scenario files")
     j.add_argument("--out", metavar="FILE", default=None, help="write to FILE instead of printing")
