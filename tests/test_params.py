@@ -74,3 +74,17 @@ def test_parameter_doc_is_current():
     assert doc.read_text(encoding="utf-8") == paramdoc.render(), "run: python -m sim.paramdoc"
     for row in param_table():
         assert f"`{row['name']}`" in doc.read_text(encoding="utf-8")
+
+
+def test_model_doc_has_a_current_parameter_table_per_submodel():
+    """docs/model.md (ODD section 7) embeds each submodel's table generated from the code."""
+    from pathlib import Path
+
+    from sim import paramdoc
+    text = (Path(__file__).resolve().parents[1] / "docs" / "model.md").read_text(encoding="utf-8")
+    assert text == paramdoc.fill_blocks(text), "run: python -m sim.paramdoc"
+    for g in ("demand", "pay", "matching", "pipeline", "retention", "training", "exits", "policy"):
+        assert f"<!-- params:{g} -->" in text, g
+    for row in param_table():
+        if row["group"] not in ("scale", "initial"):
+            assert f"`{row['name']}`" in text, row["name"]
