@@ -252,19 +252,24 @@ def run_command(plan: Plan, out: Path, *, executor: str = "local", workers: int 
     result.mkdir()
     ts = timeseries(plan, runs)
     written = []
-    ts.to_csv(result / "timeseries.csv", index=False, float_format="%.17g")
+    version = res.package_version()
+
+    def stamped(df: pd.DataFrame) -> pd.DataFrame:  # every table names the version that made it
+        return df.assign(talentsim_version=version)[["talentsim_version", *df.columns]]
+
+    stamped(ts).to_csv(result / "timeseries.csv", index=False, float_format="%.17g")
     written.append("timeseries.csv")
     summ = res.summary(ts)
-    summ.to_csv(result / "summary.csv", index=False, float_format="%.10g")
+    stamped(summ).to_csv(result / "summary.csv", index=False, float_format="%.10g")
     written.append("summary.csv")
     comp = None
     if plan.command == "compare":
         comp = res.comparison(ts, plan.scenarios[0].name)
-        comp.to_csv(result / "comparison.csv", index=False, float_format="%.10g")
+        stamped(comp).to_csv(result / "comparison.csv", index=False, float_format="%.10g")
         written.append("comparison.csv")
     if figures:
         (result / "figures").mkdir()
-        written += [f"figures/{n}" for n in fig.fan_charts(ts, result / "figures")]
+        written += [f"figures/{n}" for n in fig.fan_charts(ts, result / "figures", footer=f"talentsim {version}")]
     years = memo_years or [2025, 2030, 2035]
     (result / "memo.md").write_text(res.memo(plan, summ, comp, years), encoding="utf-8")
     written.append("memo.md")

@@ -28,7 +28,7 @@ def bands(ts: pd.DataFrame, col: str, level: float = 0.90) -> pd.DataFrame:
     return pd.DataFrame({"mean": g.mean(), "lo": g.quantile(a), "hi": g.quantile(1 - a)}).reset_index()
 
 
-def fan_charts(ts: pd.DataFrame, folder: Path, outputs=FIG_OUTPUTS) -> list[str]:
+def fan_charts(ts: pd.DataFrame, folder: Path, outputs=FIG_OUTPUTS, footer: str = "") -> list[str]:
     """Write one PNG and one SVG per output; returns the file names written."""
     import matplotlib
     matplotlib.use("Agg")
@@ -56,6 +56,8 @@ def fan_charts(ts: pd.DataFrame, folder: Path, outputs=FIG_OUTPUTS) -> list[str]
             ax.set_ylabel(unit)
         ax.grid(alpha=0.3)
         ax.legend(fontsize=8, loc="best")
+        if footer:
+            fig.text(0.99, 0.01, footer, ha="right", va="bottom", fontsize=7, color="0.4")
         fig.tight_layout()
         for ext in ("png", "svg"):
             name = f"{col}.{ext}"

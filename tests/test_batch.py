@@ -44,6 +44,8 @@ def test_compare_writes_the_whole_folder(files):
     assert not (files / "res.partial").exists()
     ts = pd.read_csv(out / "timeseries.csv")
     assert set(ts.scenario) == {"base", "pol"} and set(ts.replication) == {0, 1, 2}
+    for f in ("timeseries.csv", "summary.csv", "comparison.csv"):      # a version string in every output
+        assert pd.read_csv(out / f).talentsim_version.nunique() == 1
     # paired seeds: replication i has the same seed in both scenarios
     seeds = ts.groupby(["scenario", "replication"]).seed_spawn_key.first().unstack(0)
     assert (seeds["base"] == seeds["pol"]).all()
@@ -77,6 +79,7 @@ def test_rerun_from_manifest_gives_identical_numbers(files):
     r = cli("rerun", str(a / "manifest.json"), "--out", str(b), cwd=files)
     assert r.returncode == 0, r.stderr
     pd.testing.assert_frame_equal(pd.read_csv(a / "timeseries.csv"), pd.read_csv(b / "timeseries.csv"))
+    assert (a / "figures" / "shortage.png").stat().st_size > 0
 
 
 def test_interrupted_batch_resumes_without_recomputing(files):
