@@ -183,29 +183,27 @@ def memo(plan, summ: pd.DataFrame, comp: pd.DataFrame | None, years: list[int], 
     yrs = [y for y in years if y in set(summ["year"])] or sorted(set(summ["year"]))[-1:]
     lines = [f"# {tx['title']}: {plan.command} {' vs '.join(s.name for s in plan.scenarios)}", ""]
     header = f"| {tx['output']} | {tx['unit']} | " + " | ".join(str(y) for y in yrs) + " |"
-    for scn in plan.scenarios:
-        lines += [f"## {scn.name}", "", scn.description.strip(), ""]
-        s = summ[(summ["scenario"] == scn.name) & (summ["point"] == 0)].set_index(["year", "output"])
-        lines += [header, "|---|---|" + "---|" * len(yrs)]
+    def table(frame: pd.DataFrame, keys: tuple[str, str, str], signed: bool) -> list[str]:
+        """Header and one row per headline output: 'mean [lo, hi]' per year."""
+        rows = [header, "|---|---|" + "---|" * len(yrs)]
         for c in cols:
             cells = []
             for y in yrs:
-                r = s.loc[(y, c)]
-                cells.append(f"{_fmt(c, r['mean'], lang=lang)} [{_fmt(c, r['lo'], lang=lang)}, "
-                             f"{_fmt(c, r['hi'], lang=lang)}]")
-            lines.append(f"| {label(c)} | {unit(c)} | " + " | ".join(cells) + " |")
+                m, lo, hi = (_fmt(c, frame.loc[(y, c)][k], signed, lang) for k in keys)
+                cells.append(f"{m} [{lo}, {hi}]")
+            rows.append(f"| {label(c)} | {unit(c)} | " + " | ".join(cells) + " |")
+        return rows
+
+    for scn in plan.scenarios:
+        lines += [f"## {scn.name}", "", scn.description.strip(), ""]
+        s = summ[(summ["scenario"] == scn.name) & (summ["point"] == 0)].set_index(["year", "output"])
+        lines += table(s, ("mean", "lo", "hi"), False)
         if len(scn.points()) > 1:
             lines += ["", tx["sweep"].format(n=len(scn.points()))]
         if comp is not None and len(comp) and scn.name in set(comp["scenario"]):
             d = comp[(comp["scenario"] == scn.name) & (comp["point"] == 0)].set_index(["year", "output"])
-            lines += ["", tx["diff"].format(base=plan.scenarios[0].name), "", header, "|---|---|" + "---|" * len(yrs)]
-            for c in cols:
-                cells = []
-                for y in yrs:
-                    r = d.loc[(y, c)]
-                    cells.append(f"{_fmt(c, r['diff_mean'], True, lang)} [{_fmt(c, r['diff_lo'], True, lang)}, "
-                                 f"{_fmt(c, r['diff_hi'], True, lang)}]")
-                lines.append(f"| {label(c)} | {unit(c)} | " + " | ".join(cells) + " |")
+            lines += ["", tx["diff"].format(base=plan.scenarios[0].name), ""]
+            lines += table(d, ("diff_mean", "diff_lo", "diff_hi"), True)
         lines += ["", citation(plan, scn), ""]
     lines += [tx["foot"], ""]
     return "\n".join(lines)
