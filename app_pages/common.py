@@ -40,5 +40,11 @@ def run_cache() -> RunCache:
     return RunCache(max_entries=600)
 
 
+@st.cache_resource
+def run_states() -> RunCache:
+    """Pickled baseline states at a policy start (≈ 18 MB each at 1:1), for continuing runs."""
+    return RunCache(max_entries=24)
+
+
 def scenario_files() -> list[Path]:
     return sorted(p for p in SCENARIOS.glob("*.yaml"))

@@ -9,7 +9,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from app_pages.common import executor, lang, run_cache, scenario_files, t
+from app_pages.common import executor, lang, run_cache, run_states, scenario_files, t
 from sim import explorer as E
 from sim import i18n
 from sim import scenarios as S
@@ -177,7 +177,7 @@ progress = st.empty()
 ts = pd.DataFrame()
 total = len(plan.tasks)
 last_draw = 0.0
-for runs in E.stream(plan, run_cache(), executor()):
+for runs in E.stream(plan, run_cache(), executor(), run_states()):
     part = E.paired(runs, plan)
     complete = len(runs) == total
     if not complete:

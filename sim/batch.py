@@ -102,6 +102,36 @@ def execute(params: tuple[tuple[str, Any], ...], entropy: int, spawn_key: tuple[
     return model.run()
 
 
+def policy_start_step(params: Params) -> int:
+    """The first step at which any policy of `params` can act (its earliest start date)."""
+    from .model import START_TIME
+    starts = (params.sm_start, params.grad_seats_start, params.settle_start, params.drive_start,
+              params.med_pull_start, params.lab_acq_year)
+    return int(np.floor((min(starts) - START_TIME) * 4 + 1e-9)) + 1
+
+
+def execute_checkpoint(params: tuple[tuple[str, Any], ...], entropy: int, spawn_key: tuple[int, ...],
+                       stop: int) -> tuple[pd.DataFrame, bytes | None]:
+    """Run one task and also return the pickled model state after step `stop` (None if stop < 1)."""
+    import pickle
+    model = TalentMarket(params=Params.from_dict(dict(params)),
+                         rng=np.random.SeedSequence(entropy, spawn_key=spawn_key))
+    state = None
+    while model.running:
+        if model.t == stop:
+            state = pickle.dumps(model, protocol=5)
+        model.step()
+    return model.results(), state
+
+
+def execute_resume(state: bytes, params: tuple[tuple[str, Any], ...]) -> pd.DataFrame:
+    """Continue a pickled run with the policy parameters of `params` (see TalentMarket.with_policies)."""
+    import pickle
+    model = pickle.loads(state).with_policies(Params.from_dict(dict(params)))
+    model.run_model()
+    return model.results()
+
+
 def _write_atomic(df: pd.DataFrame, path: Path) -> None:
     tmp = path.with_suffix(".tmp")
     df.to_csv(tmp, index=False, float_format="%.17g")

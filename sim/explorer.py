@@ -118,10 +118,26 @@ def _key(task: batch.Task) -> tuple:
     return (json.dumps(dict(task.params), sort_keys=True), task.entropy, task.spawn_key)
 
 
-def stream(plan: batch.Plan, cache: RunCache, executor: cf.Executor | None) -> Iterator[dict[str, pd.DataFrame]]:
+def _fork_step(plan: batch.Plan) -> int:
+    """Step after which the scenario runs can start from the baseline's state (0: they cannot)."""
+    base, scn = plan.scenarios
+    if base.end_year != scn.end_year:
+        return 0
+    policy = {n for n, f in Params.__dataclass_fields__.items() if f.metadata["group"] == "policy"}
+    pb, ps = base.params.to_dict(), scn.params.to_dict()
+    if any(pb[k] != ps[k] for k in pb if k not in policy):
+        return 0
+    return max(batch.policy_start_step(scn.params) - 1, 0)
+
+
+def stream(plan: batch.Plan, cache: RunCache, executor: cf.Executor | None,
+           states: RunCache | None = None) -> Iterator[dict[str, pd.DataFrame]]:
     """Yield the runs available so far (by task key), first from the cache, then as each finishes.
 
-    Replications are submitted in order, so the first result comes after about one run's time.
+    With `states` (a cache of pickled baseline states), a scenario replication continues its
+    baseline replication from the quarter before the policies start instead of running from
+    2020: the quarters before are identical (same seed, no policy acting), so the result is
+    the same as a fresh run (tested) at about a third less work for a 2026 start.
     """
     done: dict[str, pd.DataFrame] = {}
     todo = []
@@ -134,17 +150,49 @@ def stream(plan: batch.Plan, cache: RunCache, executor: cf.Executor | None) -> I
     yield dict(done)
     if not todo:
         return
-    if executor is None:
-        for t in todo:
-            df = batch.execute(t.params, t.entropy, t.spawn_key)
-            cache.put(_key(t), df)
-            done[t.key] = df
-            yield dict(done)
-        return
-    futs = {executor.submit(batch.execute, t.params, t.entropy, t.spawn_key): t for t in todo}
-    for fut in cf.as_completed(futs, timeout=600):
-        t = futs[fut]
-        df = fut.result()
+    stop = _fork_step(plan) if states is not None else 0
+    base_name = plan.scenarios[0].name
+    by_rep = {(t.scenario, t.replication): t for t in plan.tasks}
+
+    def state_key(t: batch.Task) -> tuple:
+        return (*_key(t), stop)
+
+    def submit(fn, *args):
+        if executor is None:
+            f = cf.Future()
+            f.set_result(fn(*args))
+            return f
+        return executor.submit(fn, *args)
+
+    pending: dict[cf.Future, tuple[str, batch.Task]] = {}
+    waiting: list[batch.Task] = []      # scenario tasks waiting for their baseline's state
+    for t in todo:
+        if stop <= 0:
+            pending[submit(batch.execute, t.params, t.entropy, t.spawn_key)] = ("run", t)
+        elif t.scenario == base_name:
+            pending[submit(batch.execute_checkpoint, t.params, t.entropy, t.spawn_key, stop)] = ("base", t)
+        else:
+            st = states.get(state_key(by_rep[(base_name, t.replication)]))
+            if st is not None:
+                pending[submit(batch.execute_resume, st, t.params)] = ("run", t)
+            else:
+                b = by_rep[(base_name, t.replication)]
+                if not any(kind == "base" and bt is b for kind, bt in pending.values()):
+                    pending[submit(batch.execute_checkpoint, b.params, b.entropy, b.spawn_key, stop)] = ("base", b)
+                waiting.append(t)
+    while pending:
+        fut = next(cf.as_completed(list(pending), timeout=600))
+        kind, t = pending.pop(fut)
+        if kind == "base":
+            df, st = fut.result()
+            if st is not None:
+                states.put(state_key(t), st)
+            for w in [w for w in waiting if w.replication == t.replication]:
+                waiting.remove(w)
+                pending[submit(batch.execute_resume, st, w.params) if st is not None
+                        else submit(batch.execute, w.params, w.entropy, w.spawn_key)] = ("run", w)
+        else:
+            df = fut.result()
         cache.put(_key(t), df)
         done[t.key] = df
         yield dict(done)

@@ -225,6 +225,22 @@ class TalentMarket(mesa.Model):
         if self.t >= self.n_steps:
             self.running = False
 
+    # --- forking a run at a policy start ----------------------------------------------
+    def with_policies(self, params: Params) -> "TalentMarket":
+        """Switch to `params`, which may differ from the current ones only in policy parameters.
+
+        Used to continue a baseline run as a policy run from the quarter before the policies
+        start: no policy acts before its start and the random stream is shared, so the result
+        equals a fresh run of the policy scenario with the same seed (tested).
+        """
+        policy = {f.name for f in dataclasses.fields(Params) if f.metadata["group"] == "policy"}
+        old, new = self.p.to_dict(), params.to_dict()
+        diff = sorted(k for k in old if old[k] != new[k] and k not in policy)
+        if diff:
+            raise ValueError(f"with_policies: non-policy parameters differ: {diff}")
+        self.p = params
+        return self
+
     # --- results -----------------------------------------------------------------
     def results(self) -> pd.DataFrame:
         """The tidy output table: one row per quarter from the initial state (step 0, 2020Q2),

@@ -64,14 +64,16 @@ def update_salary_matching(model) -> None:
     if not p.sm_incumbents:
         first = model.first_active_step(p.sm_start)
         emp = emp[pop.hired_q[emp] >= first]
-    own_all = pop.salary - pop.subsidy
-    ent = entitlement(p, own_all[emp], pop.tier[emp])
+    # take back last quarter's subsidies, then pay this quarter's (only the people concerned)
+    if len(paid):
+        pop.salary[paid] -= pop.subsidy[paid]
+        pop.subsidy[paid] = 0.0
+    ent = entitlement(p, pop.salary[emp], pop.tier[emp])
     total = ent.sum() / 4.0
     gov.sm_scale = 1.0 if p.sm_budget <= 0 or total <= 0 else min(1.0, p.sm_budget * 1000.0 / 4.0 / total)
-    new = np.zeros(pop.n)
-    new[emp] = gov.sm_scale * ent
-    pop.salary[:] = own_all + new
-    pop.subsidy[:] = new
+    new = gov.sm_scale * ent
+    pop.salary[emp] += new
+    pop.subsidy[emp] = new
     gov.book("salary_matching", new.sum() / 4.0)
 
 
