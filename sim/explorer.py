@@ -247,10 +247,9 @@ def cost_per_core(ts: pd.DataFrame, year: int) -> dict[str, float] | None:
 
 
 def bands(ts: pd.DataFrame, col: str) -> pd.DataFrame:
-    """Per scenario and quarter: time, mean, lo, hi (90 %)."""
-    t = ts.assign(time=ts["year"] + ts["quarter"] / 4.0)
-    g = t.groupby(["scenario", "time"])[col]
-    return pd.DataFrame({"mean": g.mean(), "lo": g.quantile(0.05), "hi": g.quantile(0.95)}).reset_index()
+    """Per scenario and quarter: time, mean, lo, hi (90 %) — the fan charts' bands."""
+    from .figures import bands as fan_bands
+    return fan_bands(ts, col).drop(columns="point")
 
 
 TABLE_FORMATS = {"shortage_rate": "{:.1%}", "migration_index": "{:+.2f}", "net_migration": "{:+,.0f}",

@@ -122,9 +122,6 @@ class Population:
         """Head-count by state (recounted from the column)."""
         return np.bincount(self.state, minlength=N_STATES)
 
-    def in_korea(self) -> np.ndarray:
-        return self.loc <= KR_REGION
-
     def stage(self) -> np.ndarray:
         """Career stage, derived: student, junior (<3 yr), mid (3-10 yr), senior (>=10 yr), exited."""
         s = np.where(self.exp_q < 12, 1, np.where(self.exp_q < 40, 2, 3))
