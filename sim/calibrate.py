@@ -206,11 +206,10 @@ def fit(ev: Evaluator, start: np.ndarray, max_evals: int = 250, progress: bool =
 
     x0 = to_x(start)
     init = np.vstack([x0] + [x0 + 0.6 * np.eye(len(x0))[i] for i in range(len(x0))])
-    res = minimize(f, x0, method="Nelder-Mead",
-                   options={"maxfev": max_evals, "xatol": 1e-3, "fatol": 1e-4, "initial_simplex": init})
+    minimize(f, x0, method="Nelder-Mead",
+             options={"maxfev": max_evals, "xatol": 1e-3, "fatol": 1e-4, "initial_simplex": init})
     bar.close()
-    best = min(ev.history, key=lambda h: h["loss"])
-    del res
+    best = min(ev.history, key=lambda h: h["loss"])  # the best evaluation, whatever the simplex ended on
     return np.array(best["theta"]), best["loss"]
 
 

@@ -100,7 +100,6 @@ def _rerun(args: argparse.Namespace) -> int:
     path = Path(args.manifest)
     try:
         man = json.loads(path.read_text(encoding="utf-8"))
-        docs = [s["resolved"] for s in man["scenarios"]]
         command, reps, seed = man["command"], int(man["replications"]), int(man["seed"])
     except FileNotFoundError:
         raise scenarios.ScenarioError(f"{path}: no such manifest") from None
@@ -110,7 +109,6 @@ def _rerun(args: argparse.Namespace) -> int:
     for s in man["scenarios"]:
         files = tuple(scenarios.SourceFile(f["path"], f["sha256"], f["content"]) for f in s.get("files", []))
         scns.append(scenarios.from_document(s["resolved"], files, path))
-    del docs
     plan = batch.make_plan(command, scns, reps, seed)
     return _execute(args, plan)
 

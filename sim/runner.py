@@ -82,15 +82,9 @@ def replicate(params: Params | dict[str, Any] | None = None, replications: int =
 def summarize(df: pd.DataFrame, columns: list[str] | tuple[str, ...], level: float = 0.90) -> pd.DataFrame:
     """Mean and central `level` interval across replications, per year (Q4 rows) and output.
 
-    Returns a long table: year, output, mean, lo, hi, replications.
+    Returns a long table: year, output, mean, lo, hi, replications (`results.summary`,
+    restricted to `columns`).
     """
-    q4 = df[df["quarter"] == 4]
-    a = (1.0 - level) / 2.0
-    rows = []
-    for year, g in q4.groupby("year"):
-        for c in columns:
-            v = g[c].to_numpy(float)
-            rows.append({"year": int(year), "output": c, "mean": float(np.mean(v)),
-                         "lo": float(np.quantile(v, a)), "hi": float(np.quantile(v, 1 - a)),
-                         "replications": len(v)})
-    return pd.DataFrame(rows)
+    from .results import summary
+    s = summary(df, level)
+    return s[s["output"].isin(list(columns))].reset_index(drop=True)
