@@ -55,6 +55,7 @@ class FirmTable:
         self.entry_q = np.zeros(0, np.int16)
         self.hire_pay = np.zeros((0, N_TIERS))      # smoothed pay of recent hires (M KRW/yr), 0 = none
         self.headcount = np.zeros((0, N_TIERS), np.int64)
+        self._foreign_at: dict[int, np.ndarray] = {}  # location -> foreign firm ids (cache)
 
     def add(self, kind, loc, channels, target, pay_cap, premium=1.0, academy=False, entry_q=0) -> np.ndarray:
         kind = np.atleast_1d(np.asarray(kind, np.int8))
@@ -76,6 +77,15 @@ class FirmTable:
         self.headcount = np.concatenate([self.headcount, np.zeros((m, N_TIERS), np.int64)])
         ids = np.arange(self.n, self.n + m)
         self.n += m
+        if (kind > STARTUP).any():
+            self._foreign_at = {}
+        return ids
+
+    def foreign_at(self, loc: int) -> np.ndarray:
+        """Ids of the foreign firms in location `loc` (cached: firms never move or change kind)."""
+        ids = self._foreign_at.get(loc)
+        if ids is None:
+            ids = self._foreign_at[loc] = np.flatnonzero((self.loc == loc) & ~self.is_kr)
         return ids
 
     @property

@@ -1,12 +1,15 @@
 """Accounting invariants over random parameters and seeds (hypothesis)."""
 
 import numpy as np
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from sim import TalentMarket
-from sim.population import (ABROAD, AI_FIRM, CORE, EXITED, KR_OTHER, KR_REGION, N_STATES, SEEKING, STUDENT_ABROAD,
-                            STUDENT_KR)
+from sim.firms import CONGLOMERATE
+from sim.population import (ABROAD, AI_FIRM, CORE, EXITED, KR_OTHER, KR_REGION, MASTER, N_STATES, PHD, SEEKING,
+                            STUDENT_ABROAD, STUDENT_KR, US)
+from sim.submodels import pay
 
 PARAMS = st.fixed_dictionaries({
     "demand_growth": st.floats(0.0, 0.6),
@@ -72,6 +75,23 @@ def check_step(m: TalentMarket, prev_counts: np.ndarray) -> np.ndarray:
     assert out["core_talent_kr"] == np.count_nonzero(working & in_kr & (pop.tier == CORE))
     assert out["kr_abroad"] == np.count_nonzero(pop.korean & ~in_kr & (stt != EXITED))
     assert out["ai_talent_kr"] == np.count_nonzero((working | (stt == STUDENT_KR)) & in_kr)
+    # distributional outputs against plain numpy on the people
+    ids = np.flatnonzero(staff)
+    if len(ids):
+        assert out["share_master_workforce"] == pytest.approx(np.mean(pop.degree[ids] == MASTER), abs=1e-12)
+        assert out["share_phd_workforce"] == pytest.approx(np.mean(pop.degree[ids] == PHD), abs=1e-12)
+        assert out["foreign_share_workforce"] == pytest.approx(np.mean(~pop.korean[ids]), abs=1e-12)
+    kr_ids = ids[in_kr[ids]]
+    if len(kr_ids):
+        sal, sk = pop.salary[kr_ids], pop.skill[kr_ids]
+        assert out["median_salary_kr"] == pytest.approx(np.median(sal) * 1e6, rel=1e-12)
+        congl = f.kind[emp[kr_ids]] == CONGLOMERATE
+        if congl.any():
+            assert out["mean_salary_conglomerate"] == pytest.approx(sal[congl].mean() * 1e6, rel=1e-9)
+        q45, q55, q99 = np.quantile(sk, (0.45, 0.55, 0.99))
+        for name, sel in (("salary_gap_median", (sk >= q45) & (sk <= q55)), ("salary_gap_top", sk >= q99)):
+            offer = pay.foreign_offer(m, pop.tier[kr_ids[sel]], sk[sel], np.full(int(sel.sum()), US))
+            assert out[name] == pytest.approx(np.median(offer / sal[sel]), rel=1e-12)
     return counts
 
 

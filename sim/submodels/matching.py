@@ -97,7 +97,10 @@ def _draw_firms(model, vac: np.ndarray, channel: np.ndarray, tier: np.ndarray, u
     cum = np.cumsum(w.reshape(-1))
     offsets = np.concatenate([[0.0], np.cumsum(totals)[:-1]])
     g = np.searchsorted(chans, channel) * N_TIERS + tier
-    pos = np.searchsorted(cum, offsets[g] + u * totals[g], side="right")
+    q = offsets[g] + u * totals[g]
+    order = np.argsort(q)  # sorted queries search ~2x faster (numpy narrows from the last hit)
+    pos = np.empty(len(q), np.int64)
+    pos[order] = np.searchsorted(cum, q[order], side="right")
     firm = pos - g * nf
     ok = (totals[g] > 0) & (firm >= 0) & (firm < nf)
     return np.where(ok, firm, -1)
@@ -121,10 +124,21 @@ def _foreign_offers(model, cand: np.ndarray) -> np.ndarray:
 def logit_choice(rng, util: np.ndarray) -> np.ndarray:
     """Index of the option each row picks with logit probabilities exp(U_j) / sum_k exp(U_k)
     (-inf: not available). Same law as argmax(U + Gumbel noise), with one uniform per row."""
-    z = util - util.max(axis=1, keepdims=True)
-    cum = np.cumsum(np.exp(z), axis=1)
-    u = rng.random(len(util)) * cum[:, -1]
-    return (u[:, None] >= cum).sum(axis=1)
+    # column by column: numpy's axis=1 reductions over 3 columns are ~5x slower here
+    cols = [util[:, j] for j in range(util.shape[1])]
+    top = cols[0]
+    for c in cols[1:]:
+        top = np.maximum(top, c)
+    cum = np.exp(cols[0] - top)
+    bounds = [cum]
+    for c in cols[1:]:
+        cum = cum + np.exp(c - top)
+        bounds.append(cum)
+    u = rng.random(len(util)) * cum
+    pick = np.zeros(len(util), np.int64)
+    for b in bounds[:-1]:
+        pick += u >= b
+    return pick
 
 
 def run(model) -> None:
@@ -213,7 +227,8 @@ def _ration(model, firm: np.ndarray, tier: np.ndarray, vac: np.ndarray) -> np.nd
     if len(firm) == 0:
         return np.zeros(0, bool)
     key = firm * N_TIERS + tier
-    order = np.lexsort((model.rng.random(len(key)), key))
+    # by key, random order within a key: key + u/2 < key + 1 keeps keys apart (faster than lexsort)
+    order = np.argsort(key + 0.5 * model.rng.random(len(key)), kind="stable")
     sk = key[order]
     starts = np.flatnonzero(np.r_[True, sk[1:] != sk[:-1]])
     group_start = np.repeat(starts, np.diff(np.r_[starts, len(sk)]))

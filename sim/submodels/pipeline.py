@@ -122,10 +122,11 @@ def progress_studies(model) -> None:
     studs = np.flatnonzero((st == STUDENT_KR) | (st == STUDENT_ABROAD))
     if len(studs) == 0:
         return
-    drop = studs[rng.random(len(studs)) < p.student_dropout / 4.0]
+    dropping = rng.random(len(studs)) < p.student_dropout / 4.0
+    drop = studs[dropping]
     if len(drop):
         model.retire(drop)
-    studs = np.setdiff1d(studs, drop, assume_unique=True)
+    studs = studs[~dropping]
     pop.study_left[studs] -= 1
     done = studs[pop.study_left[studs] <= 0]
     if len(done) == 0:

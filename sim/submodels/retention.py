@@ -19,11 +19,19 @@ def morale_multiplier(model, idx: np.ndarray, key: np.ndarray) -> np.ndarray:
     `key` is employer * 3 + tier of each person in `idx`.
     """
     pop = model.pop
-    h = model.firms.hire_pay.reshape(-1)[key]
-    own = pop.salary[idx] - pop.subsidy[idx] if model.p.sm_share > 0 else pop.salary[idx]
-    # h == 0 (no hires yet) gives a negative gap, clipped to 0: no effect
-    gap = np.maximum(h / np.maximum(own, 1e-9) - 1.0, 0.0)
-    return 1.0 + model.p.morale_sensitivity * gap
+    h = np.take(model.firms.hire_pay.reshape(-1), key)
+    own = np.take(pop.salary, idx)
+    if model.p.sm_share > 0:
+        own -= np.take(pop.subsidy, idx)
+    # in place, same operations: h / max(own, 1e-9) - 1, clipped at 0 (h == 0, no hires
+    # yet, gives a negative gap: no effect), times mu, plus 1
+    np.maximum(own, 1e-9, out=own)
+    np.divide(h, own, out=h)
+    h -= 1.0
+    np.maximum(h, 0.0, out=h)
+    h *= model.p.morale_sensitivity
+    h += 1.0
+    return h
 
 
 def record_hires(model, firm: np.ndarray, tier: np.ndarray, own_pay: np.ndarray) -> None:
