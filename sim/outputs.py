@@ -126,7 +126,7 @@ def _gap(model, idx: np.ndarray, skill: np.ndarray, salary: np.ndarray) -> float
 def compute(model) -> dict[str, float]:
     """All outputs for the current quarter (flows from `model.flow_history`)."""
     pop, f = model.pop, model.firms
-    st, loc, tier = pop.state, pop.loc, pop.tier
+    loc, tier = pop.loc, pop.tier
     out: dict[str, float] = {}
 
     short, staff, rate = demand.shortage(model)
@@ -147,7 +147,7 @@ def compute(model) -> dict[str, float]:
         staff_kr, key_kr, staff_abroad = staff[in_kr], key[in_kr], staff[~in_kr]
     else:
         staff_kr, key_kr, staff_abroad = staff, key, staff[:0]
-    n_state = [int(np.count_nonzero(st == i)) for i in range(len(STATE_NAMES))]
+    n_state = pop.n_by_state.tolist()
     # core talent in Korea: staff in Korea, other AI work and job-seekers (both in Korea)
     core_staff = (f.headcount[:, CORE].sum() if staff_abroad.size == 0
                   else np.count_nonzero(tier[staff_kr] == CORE))

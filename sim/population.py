@@ -69,6 +69,7 @@ class Population:
         self._data = {k: np.full(self._cap, _FILL.get(k, 0), dtype=dt) for k, dt in COLUMNS.items()}
         self.transitions = np.zeros((N_STATES, N_STATES), dtype=np.int64)  # [from, to], this step
         self.entrants = np.zeros(N_STATES, dtype=np.int64)                 # new rows by state, this step
+        self.n_by_state = np.zeros(N_STATES, dtype=np.int64)               # head-count by state, kept current
 
     def __getattr__(self, name: str) -> np.ndarray:
         data = self.__dict__.get("_data")
@@ -100,7 +101,9 @@ class Population:
         for k, v in cols.items():
             self._data[k][sl] = v
         self.n += count
-        self.entrants += np.bincount(self._data["state"][sl], minlength=N_STATES)
+        new = np.bincount(self._data["state"][sl], minlength=N_STATES)
+        self.entrants += new
+        self.n_by_state += new
         return np.arange(sl.start, sl.stop)
 
     def move(self, idx: np.ndarray, new_state: int | np.ndarray) -> None:
@@ -110,8 +113,9 @@ class Population:
         st = self._data["state"]
         old = st[idx].astype(np.int64)
         new = np.broadcast_to(np.asarray(new_state, dtype=np.int64), old.shape)
-        flat = np.bincount(old * N_STATES + new, minlength=N_STATES * N_STATES)
-        self.transitions += flat.reshape(N_STATES, N_STATES)
+        flat = np.bincount(old * N_STATES + new, minlength=N_STATES * N_STATES).reshape(N_STATES, N_STATES)
+        self.transitions += flat
+        self.n_by_state += flat.sum(axis=0) - flat.sum(axis=1)
         st[idx] = new
 
     def reset_counters(self) -> None:
@@ -119,7 +123,7 @@ class Population:
         self.entrants[:] = 0
 
     def counts(self) -> np.ndarray:
-        """Head-count by state (recounted from the column)."""
+        """Head-count by state, recounted from the column (`n_by_state` is the running count)."""
         return np.bincount(self.state, minlength=N_STATES)
 
     def stage(self) -> np.ndarray:

@@ -43,6 +43,7 @@ def check_step(m: TalentMarket, prev_counts: np.ndarray) -> np.ndarray:
     assert stt.min() >= 0 and stt.max() < N_STATES
     counts = np.bincount(stt, minlength=N_STATES)
     assert counts.sum() == pop.n
+    assert (pop.n_by_state == counts).all()  # the running count the outputs use
     # stocks = previous + entrants + inflows - outflows (flows counted as people moved)
     t = pop.transitions
     flow = pop.entrants + t.sum(axis=0) - t.sum(axis=1)
