@@ -4,6 +4,9 @@ import math
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
 from numpy.testing import assert_allclose
 
 from sim import Params
@@ -150,3 +153,21 @@ def test_med_pull_policy():
     assert policy.med_pull(m) == 0.4
     m.time = 2021.25
     assert policy.med_pull(m) == pytest.approx(0.2)
+
+
+@given(weights=hnp.arrays(np.float64, st.integers(0, 400),
+                          elements=st.one_of(st.just(0.0), st.floats(1e-6, 50.0), st.floats(1e-12, 1e-9))),
+       u=hnp.arrays(np.float64, st.integers(0, 300), elements=st.floats(0.0, 1.0, exclude_max=True)),
+       extra=st.lists(st.sampled_from(["zero", "top", "above", "exact"]), max_size=5))
+def test_search_right_equals_searchsorted(weights, u, extra):
+    """The guide-table search gives exactly np.searchsorted(side='right'), zero weights, ties
+    at the cumulative values, tiny weights (long forward steps) and queries at/after the end included."""
+    cum = np.cumsum(weights)
+    top = cum[-1] if len(cum) else 0.0
+    q = [u * top]
+    for e in extra:
+        q.append({"zero": np.zeros(2), "top": np.full(1, top), "above": np.full(1, top + 1.0),
+                  "exact": cum[:: max(1, len(cum) // 7)]}[e])
+    q = np.concatenate(q)
+    np.testing.assert_array_equal(matching.search_right(cum, q, max_steps=2), np.searchsorted(cum, q, side="right"))
+    np.testing.assert_array_equal(matching.search_right(cum, q), np.searchsorted(cum, q, side="right"))

@@ -97,13 +97,42 @@ def _draw_firms(model, vac: np.ndarray, channel: np.ndarray, tier: np.ndarray, u
     cum = np.cumsum(w.reshape(-1))
     offsets = np.concatenate([[0.0], np.cumsum(totals)[:-1]])
     g = np.searchsorted(chans, channel) * N_TIERS + tier
-    q = offsets[g] + u * totals[g]
-    order = np.argsort(q)  # sorted queries search ~2x faster (numpy narrows from the last hit)
-    pos = np.empty(len(q), np.int64)
-    pos[order] = np.searchsorted(cum, q[order], side="right")
+    pos = search_right(cum, offsets[g] + u * totals[g])
     firm = pos - g * nf
     ok = (totals[g] > 0) & (firm >= 0) & (firm < nf)
     return np.where(ok, firm, -1)
+
+
+def search_right(cum: np.ndarray, q: np.ndarray, max_steps: int = 6) -> np.ndarray:
+    """`np.searchsorted(cum, q, side="right")` for a nondecreasing `cum` >= 0, by a guide table.
+
+    Only the entries where `cum` rises can be the first entry > q, so the search runs
+    over those (strictly increasing `vals`). A guide table over [0, max) in 4 k buckets
+    gives each query a start at or before its answer (guide[j] = number of vals in
+    buckets below j; the query starts one bucket early so rounding cannot overshoot);
+    queries then step forward while vals[pos] <= q, and the few still unplaced after
+    `max_steps` steps are finished by a binary search. Same result as searchsorted;
+    ~3x faster here, where binary searches of unsorted queries miss the cache.
+    """
+    inc = np.flatnonzero(np.diff(cum, prepend=0.0) > 0)
+    if len(inc) == 0 or len(q) == 0:
+        return np.full(len(q), len(cum), np.int64)
+    vals = cum[inc]
+    n_buckets = 4 * len(vals)
+    scale = n_buckets / vals[-1]
+    bucket = np.minimum((vals * scale).astype(np.int64), n_buckets - 1)
+    guide = np.concatenate([[0], np.cumsum(np.bincount(bucket, minlength=n_buckets))])
+    pos = guide[np.clip((q * scale).astype(np.int64) - 1, 0, n_buckets - 1)]
+    ext = np.append(vals, np.inf)
+    act = np.flatnonzero(ext[pos] <= q)
+    for _ in range(max_steps):
+        if len(act) == 0:
+            break
+        pos[act] += 1
+        act = act[ext[pos[act]] <= q[act]]
+    if len(act):
+        pos[act] = np.searchsorted(vals, q[act], side="right")
+    return np.append(inc, len(cum))[pos]
 
 
 def _foreign_offers(model, cand: np.ndarray) -> np.ndarray:
@@ -226,16 +255,22 @@ def _ration(model, firm: np.ndarray, tier: np.ndarray, vac: np.ndarray) -> np.nd
     """Mask of acceptances a firm can take: at most round(vacancy) per firm and tier, random order."""
     if len(firm) == 0:
         return np.zeros(0, bool)
-    key = firm * N_TIERS + tier
+    key = (firm * N_TIERS + tier).astype(np.int64)
+    u = model.rng.random(len(key))
+    cap_by_key = np.floor(vac.reshape(-1) + 0.5)
+    over = np.bincount(key, minlength=len(cap_by_key)) > cap_by_key
+    ok = np.ones(len(key), bool)
+    sub = np.flatnonzero(over[key])  # only over-subscribed firm-tiers need a random order
+    if len(sub) == 0:
+        return ok
+    k = key[sub]
     # by key, random order within a key: key + u/2 < key + 1 keeps keys apart (faster than lexsort)
-    order = np.argsort(key + 0.5 * model.rng.random(len(key)), kind="stable")
-    sk = key[order]
+    order = np.argsort(k + 0.5 * u[sub], kind="stable")
+    sk = k[order]
     starts = np.flatnonzero(np.r_[True, sk[1:] != sk[:-1]])
     group_start = np.repeat(starts, np.diff(np.r_[starts, len(sk)]))
     rank = np.arange(len(sk)) - group_start
-    cap = np.floor(vac.reshape(-1)[sk] + 0.5)
-    ok = np.zeros(len(key), bool)
-    ok[order] = rank < cap
+    ok[sub[order]] = rank < cap_by_key[sk]
     return ok
 
 
@@ -275,7 +310,8 @@ def _go_abroad(model, idx, firm, dest, offer) -> None:
 def _seekers_settle(model) -> None:
     """Unplaced job-seekers take a job outside AI firms with probability seeker_to_other."""
     pop = model.pop
-    seek = np.flatnonzero(pop.state == SEEKING)
+    seek = model.groups[SEEKING]  # census before matching; matching only moves people out of seeking
+    seek = seek[pop.state[seek] == SEEKING]
     go = seek[model.rng.random(len(seek)) < model.p.seeker_to_other]
     if len(go) == 0:
         return

@@ -99,7 +99,12 @@ def annual_raise(model) -> None:
     """
     pop, p = model.pop, model.p
     st = pop.state
-    for state, g in ((AI_FIRM, p.wage_growth_kr), (KR_OTHER, p.wage_growth_kr), (ABROAD, p.wage_growth_foreign)):
-        sel = st == state
-        # own part grows, subsidy unchanged: salary <- (salary - subsidy) * (1 + g) + subsidy
-        np.add(pop.salary * (1.0 + g), -g * pop.subsidy, out=pop.salary, where=sel)
+    # g per person, 0 for those not employed; branch-free over contiguous arrays
+    g = ((st == AI_FIRM) | (st == KR_OTHER)).astype(np.float64)
+    g *= p.wage_growth_kr
+    g += (st == ABROAD) * p.wage_growth_foreign
+    # own part grows, subsidy unchanged: salary <- (salary - subsidy) * (1 + g) + subsidy
+    # = salary * (1 + g) - g * subsidy (exactly the salary when g = 0)
+    raised = pop.salary * (1.0 + g)
+    raised += -g * pop.subsidy
+    pop.salary[:] = raised
