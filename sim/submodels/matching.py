@@ -56,7 +56,8 @@ def searchers(model) -> tuple[np.ndarray, np.ndarray]:
     """
     pop, p, rng = model.pop, model.p, model.rng
     staff = model.staff
-    rate = p.search_otj * retention.morale_multiplier(model, staff, model.staff_key)
+    rate = retention.morale_multiplier(model, staff, model.staff_key)
+    rate *= p.search_otj
     parts = [staff[rng.random(len(staff)) < rate]]
     seek = model.groups[SEEKING]
     other = model.groups[KR_OTHER]
