@@ -60,7 +60,11 @@ def update_salary_matching(model) -> None:
             pop.salary[paid] -= pop.subsidy[paid]
             pop.subsidy[paid] = 0.0
         return
-    emp = model.staff[pop.loc[model.staff] <= KR_REGION]
+    emp = model.staff[pop.loc[model.staff] <= KR_REGION] if model.lab_bought else model.staff
+    tiers = _TIERS[p.sm_tiers]
+    if len(tiers) < len(_TIERS["all"]):  # only the eligible tiers have an entitlement
+        t = np.take(pop.tier, emp)
+        emp = emp[(t == tiers[0]) | (t == tiers[-1])]
     if not p.sm_incumbents:
         first = model.first_active_step(p.sm_start)
         emp = emp[pop.hired_q[emp] >= first]
