@@ -109,7 +109,7 @@ def test_valid_upload_is_used(app, tmp_path):
 
 def test_downloaded_yaml_reproduces_the_numbers_through_the_cli(app, tmp_path):
     app.slider(key="w_sm_share").set_value(0.3).run()
-    files = app.session_state["downloads"]
+    files = {name: make() for name, make in app.session_state["downloads"].items()}
     path = tmp_path / "from-app.yaml"
     path.write_text(files["yaml"])
     r = subprocess.run([sys.executable, "-m", "sim", "run", str(path), "--out", str(tmp_path / "res"),
