@@ -162,8 +162,7 @@ def fan_chart(ts: pd.DataFrame, col: str) -> alt.LayerChart:
     return chart.properties(title=title, height=260)
 
 
-def render(ts: pd.DataFrame) -> None:
-    render_cards(ts)
+def render_charts(ts: pd.DataFrame) -> None:
     grid = st.columns(2)
     for i, col in enumerate(E.CHARTS):
         grid[i % 2].altair_chart(fan_chart(ts, col), width="stretch")
@@ -172,8 +171,9 @@ def render(ts: pd.DataFrame) -> None:
     st.dataframe(table.style.format(formats), width="stretch")
 
 
-main = st.empty()
+cards_area = st.empty()
 progress = st.empty()
+charts_area = st.empty()
 ts = pd.DataFrame()
 total = len(plan.tasks)
 last_draw = 0.0
@@ -181,19 +181,23 @@ for runs in E.stream(plan, run_cache(), executor(), run_states()):
     complete = len(runs) == total
     if not complete:
         progress.caption(t("running", done=len(runs), total=total))
-    # draw the first result at once and then the final one: on 2 cores every intermediate redraw
-    # (and even pairing the runs, ~40 ms) takes CPU from the runs (measured: bands 9.3 s with
-    # redraws every 1.5 s)
+    # the cards show the first paired result at once; cards, charts and table are drawn again
+    # when all runs are in. On 2 cores every intermediate redraw (and even pairing the runs,
+    # ~40 ms) takes CPU from the runs: bands took 9.3 s with redraws every 1.5 s, and drawing
+    # the charts twice costs the browser ~1 CPU-s per slider change
     if not (complete or last_draw == 0.0):
         continue
     part = E.paired(runs, plan)
     if part.empty:
         continue
     ts = part
-    with main.container():
-        render(ts)
+    with cards_area.container():
+        render_cards(ts)
+    if complete:
+        with charts_area.container():
+            render_charts(ts)
     last_draw = time.perf_counter()
-progress.empty()
+progress.caption(t("done", total=total, reps=reps))
 st.session_state["last_ts"] = ts
 
 # ---------------------------------------------------------------- downloads

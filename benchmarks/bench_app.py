@@ -26,7 +26,9 @@ from _common import save
 ROOT = Path(__file__).resolve().parents[1]
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
          "--disable-sync", "--no-first-run", "--disable-quic"]
-IDLE = "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+# finished: Streamlit's running indicator gone (when shown) and the app's own "Done" caption drawn
+IDLE = ("() => !document.querySelector('[data-testid=\"stStatusWidget\"]') && [...document.querySelectorAll("
+        "'[data-testid=\"stCaptionContainer\"]')].some(e => e.innerText.startsWith('Done:'))")
 CHANGED = ("prev => { const v = [...document.querySelectorAll('[data-testid=\"stMetricValue\"]')]"
            ".map(e => e.innerText); return v.length === 5 && JSON.stringify(v) !== JSON.stringify(prev); }")
 

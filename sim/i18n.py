@@ -37,6 +37,8 @@ T: dict[str, dict[str, str]] = {
     "policy_start_help": {"en": "First year (Q1) of every policy lever below.",
                           "ko": "아래 모든 정책 수단의 시작 연도(1분기)."},
     "running": {"en": "Running {done}/{total} replications…", "ko": "반복 실행 중 {done}/{total}…"},
+    "done": {"en": "Done: {total} runs (baseline and scenario, {reps} replications each)",
+             "ko": "완료: {total}회 실행 (기준선과 시나리오 각 {reps}회 반복)"},
     "vs_baseline": {"en": "vs baseline (no new policy)", "ko": "기준 시나리오(신규 정책 없음) 대비"},
     "interval": {"en": "90% interval of the difference: {lo} to {hi}", "ko": "차이의 90% 구간: {lo} ~ {hi}"},
     "interval_na": {"en": "needs at least 2 replications for an interval", "ko": "구간 추정에는 2회 이상 실행이 필요합니다"},
