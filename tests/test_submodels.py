@@ -4,7 +4,7 @@ import math
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 from numpy.testing import assert_allclose
@@ -171,3 +171,22 @@ def test_search_right_equals_searchsorted(weights, u, extra):
     q = np.concatenate(q)
     np.testing.assert_array_equal(matching.search_right(cum, q, max_steps=2), np.searchsorted(cum, q, side="right"))
     np.testing.assert_array_equal(matching.search_right(cum, q), np.searchsorted(cum, q, side="right"))
+
+
+@settings(max_examples=25, deadline=None)
+@given(rate=st.sampled_from([1e-4, 0.0012, 0.01, 0.2, 1.0]), elasticity=st.sampled_from([0.0, 0.5, 1.0, 1.2, 3.0]),
+       seed=st.integers(0, 2**32 - 1))
+def test_foreign_offers_same_draws_as_plain_thinning(rate, elasticity, seed):
+    """The pre-filter that skips the power for hopeless candidates keeps exactly the people
+    the plain thinning rule keeps, from the same random numbers."""
+    m = small(rng=seed, foreign_offer_rate=rate, foreign_offer_elasticity=elasticity)
+    m.step()
+    cand = np.flatnonzero(np.isin(m.pop.state, [0, 1, 5]))  # AI firm, other AI work, seeking
+    m.pop.skill[cand[:5]] *= 40.0                            # a few stars: a wide skill range
+    state = m.rng.bit_generator.state
+    got = matching._foreign_offers(m, cand)
+    m.rng.bit_generator.state = state
+    p_max = min(1.0, rate * float(m.pop.skill.max()) ** elasticity)
+    trial = m.sample(cand, p_max)
+    p_i = np.minimum(1.0, rate * np.power(m.pop.skill[trial], elasticity))
+    np.testing.assert_array_equal(got, trial[m.rng.random(len(trial)) * p_max < p_i])

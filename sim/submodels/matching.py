@@ -145,10 +145,19 @@ def _foreign_offers(model, cand: np.ndarray) -> np.ndarray:
     p, pop = model.p, model.pop
     if p.foreign_offer_rate <= 0 or len(cand) == 0:
         return cand[:0]
-    p_max = min(1.0, p.foreign_offer_rate * float(pop.skill.max()) ** p.foreign_offer_elasticity)
+    r, e = p.foreign_offer_rate, p.foreign_offer_elasticity
+    s_max = float(pop.skill.max())
+    p_max = min(1.0, r * s_max ** e)
     trial = model.sample(cand, p_max)
-    p_i = np.minimum(1.0, p.foreign_offer_rate * np.power(pop.skill[trial], p.foreign_offer_elasticity))
-    return trial[model.rng.random(len(trial)) * p_max < p_i]
+    sk = pop.skill[trial]
+    u = model.rng.random(len(trial))
+    if p_max < 1.0 and e >= 1.0:
+        # keeping needs u < P_i / P_max = (s / s_max)^e <= s / s_max (e >= 1, s <= s_max): the
+        # power, the costly part, is needed only where s > u s_max (margin for rounding)
+        pos = np.flatnonzero(sk > u * (s_max * (1.0 - 1e-9)))
+        trial, sk, u = trial[pos], sk[pos], u[pos]
+    p_i = np.minimum(1.0, r * np.power(sk, e))
+    return trial[u * p_max < p_i]
 
 
 def logit_choice(rng, util: np.ndarray) -> np.ndarray:
