@@ -46,9 +46,10 @@ def amenity(model, loc: np.ndarray, korean: np.ndarray) -> np.ndarray:
     return model.eco[loc] + model.p.home_tie * (korean == (loc <= KR_REGION))
 
 
-def searchers(model) -> tuple[np.ndarray, np.ndarray]:
-    """Ids of the people who search this quarter (module docstring, step 1), and the
-    ids of everyone working or seeking in Korea (who can get foreign offers).
+def searchers(model) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Ids of the people who search this quarter (module docstring, step 1), the channel
+    each searches through, and the ids of everyone working or seeking in Korea (who can
+    get foreign offers).
 
     AI-firm staff: probability search_otj * morale multiplier (one uniform each);
     other groups have one rate each and are sampled as a binomial count.
@@ -71,7 +72,10 @@ def searchers(model) -> tuple[np.ndarray, np.ndarray]:
     # staff of a Korean firm's lab abroad are not in Korea; all others here are
     in_kr = np.concatenate([staff[pop.loc[staff] <= KR_REGION], other, seek]) if model.lab_bought else \
         np.concatenate([staff, other, seek])
-    return np.concatenate(parts), in_kr
+    # channel by group: staff -> poaching; seekers, other AI work -> domestic market;
+    # Korean-born abroad -> recruiting drives; foreign talent abroad -> foreign hiring
+    channel = np.repeat(np.array([CH_POACH, CH_DOMESTIC, CH_DOMESTIC, CH_DRIVE, CH_FOREIGN]), [len(x) for x in parts])
+    return np.concatenate(parts), channel, in_kr
 
 
 def contact_probability(p, vacancies: np.ndarray, searchers: np.ndarray) -> np.ndarray:
@@ -187,17 +191,14 @@ def run(model) -> None:
     st = pop.state
 
     # 1-2. searchers and Korean offers
-    searching, cand = searchers(model)
-    s_state = st[searching]
+    searching, channel, cand = searchers(model)
     s_tier = pop.tier[searching].astype(np.int64)
-    channel = np.select(
-        [s_state == AI_FIRM, (s_state == ABROAD) & pop.korean[searching], s_state == ABROAD],
-        [CH_POACH, CH_DRIVE, CH_FOREIGN], CH_DOMESTIC)
     pc = contact_probability(p, vac.sum(axis=0), np.bincount(s_tier, minlength=N_TIERS))
     contacted = np.flatnonzero(rng.random(len(searching)) < pc[s_tier])
     firm = np.full(len(searching), -1, np.int64)
     firm[contacted] = _draw_firms(model, vac, channel[contacted], s_tier[contacted], rng.random(len(contacted)))
-    firm[firm == pop.employer[searching]] = -1
+    poach = channel == CH_POACH  # only staff could be offered a job by their own employer
+    firm[poach] = np.where(firm[poach] == pop.employer[searching[poach]], -1, firm[poach])
     firm[pop.mismatch[searching] & (rng.random(len(searching)) < p.mismatch_reject)] = -1
     has_kr = firm >= 0
     kr_idx, kr_firm = searching[has_kr], firm[has_kr]
@@ -228,7 +229,9 @@ def run(model) -> None:
     util[:, STAY] = p.beta_pay * np.log(cur_pay) + amenity(model, cur_loc, kor)
     abroad_now = cur_loc > KR_REGION
 
-    pos_kr = np.searchsorted(choosers, kr_idx)
+    where = np.empty(pop.n, np.int64)  # position of each chooser in `choosers`
+    where[choosers] = np.arange(m)
+    pos_kr = where[kr_idx]
     k_firm = np.full(m, -1, np.int64)
     k_firm[pos_kr] = kr_firm
     ok = k_firm >= 0
@@ -239,7 +242,7 @@ def run(model) -> None:
     util[ok, KR_OFFER] = (p.beta_pay * np.log(k_pay[ok] + policy.settlement_bonus(model, k_loc[ok], True))
                           + amenity(model, k_loc[ok], kor[ok]) - p.move_cost * abroad_now[ok])
 
-    pos_fo = np.searchsorted(choosers, fo_idx)
+    pos_fo = where[fo_idx]
     f_dest = np.zeros(m, np.int8)
     f_dest[pos_fo] = fo_dest
     f_firm = np.full(m, -1, np.int64)
