@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import time
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
@@ -141,31 +140,44 @@ def render_cards(ts: pd.DataFrame) -> None:
                   else t("interval_na"))
 
 
-def fan_chart(ts: pd.DataFrame, col: str) -> alt.LayerChart:
+def fan_chart(ts: pd.DataFrame, col: str) -> tuple[pd.DataFrame, dict]:
+    """Data and Vega-Lite spec of a fan chart: baseline and scenario means with 90 % bands, and
+    the survey points where there are any. Written as a plain spec: building it with Altair
+    validated every piece against the schema, ~0.1 s of CPU per chart taken from the runs."""
     b = E.bands(ts, col)
     div = 1e9 if col == "fiscal_cost_krw" else 1.0
     b[["mean", "lo", "hi"]] = b[["mean", "lo", "hi"]] / div
     b["series"] = b["scenario"].map(lambda s: t("baseline") if s == "baseline" else s)
     title = t("chart_title", what=i18n.output_label(col, L)) + (" (bn KRW)" if div != 1 and L == "en" else
                                                                   " (십억원)" if div != 1 else "")
-    names = [t("baseline"), scn.name]
-    enc = alt.Chart(b).encode(x=alt.X("time:Q", title=t("year_axis"), scale=alt.Scale(zero=False),
-                                      axis=alt.Axis(format="d")),
-                              color=alt.Color("series:N", title=None,
-                                              scale=alt.Scale(domain=names, range=["#7f7f7f", "#d62728"])))
-    chart = enc.mark_area(opacity=0.2).encode(y=alt.Y("lo:Q", title=None), y2="hi:Q") + enc.mark_line().encode(
-        y="mean:Q", tooltip=["series:N", alt.Tooltip("time:Q", format=".2f"), alt.Tooltip("mean:Q", format=",.0f")])
+    x = {"field": "time", "type": "quantitative", "title": t("year_axis"), "scale": {"zero": False},
+         "axis": {"format": "d"}}
+    color = {"field": "series", "type": "nominal", "title": None,
+             "scale": {"domain": [t("baseline"), scn.name], "range": ["#7f7f7f", "#d62728"]}}
+    layers = [
+        {"mark": {"type": "area", "opacity": 0.2},
+         "encoding": {"x": x, "color": color, "y": {"field": "lo", "type": "quantitative", "title": None},
+                      "y2": {"field": "hi"}}},
+        {"mark": {"type": "line"},
+         "encoding": {"x": x, "color": color, "y": {"field": "mean", "type": "quantitative", "title": None},
+                      "tooltip": [{"field": "series", "type": "nominal"},
+                                  {"field": "time", "type": "quantitative", "format": ".2f"},
+                                  {"field": "mean", "type": "quantitative", "format": ",.0f"}]}},
+    ]
     if col in SURVEY_POINTS:
-        pts = pd.DataFrame([{"time": x, "value": y, "label": t("survey")} for x, y in SURVEY_POINTS[col]])
-        chart = chart + alt.Chart(pts).mark_point(color="black", filled=True, size=60).encode(
-            x="time:Q", y="value:Q", shape=alt.Shape("label:N", title=None))
-    return chart.properties(title=title, height=260)
+        layers.append({
+            "data": {"values": [{"time": x_, "value": y_, "label": t("survey")} for x_, y_ in SURVEY_POINTS[col]]},
+            "mark": {"type": "point", "color": "black", "filled": True, "size": 60},
+            "encoding": {"x": {"field": "time", "type": "quantitative"}, "y": {"field": "value", "type": "quantitative"},
+                         "shape": {"field": "label", "type": "nominal", "title": None}}})
+    return b[["time", "series", "mean", "lo", "hi"]], {"title": title, "height": 260, "layer": layers}
 
 
 def render_charts(ts: pd.DataFrame) -> None:
     grid = st.columns(2)
     for i, col in enumerate(E.CHARTS):
-        grid[i % 2].altair_chart(fan_chart(ts, col), width="stretch")
+        data, spec = fan_chart(ts, col)
+        grid[i % 2].vega_lite_chart(data, spec, width="stretch")
     st.subheader(t("table_title"))
     table, formats = E.yearly_table(ts, L)
     st.dataframe(table.style.format(formats), width="stretch")

@@ -6,7 +6,6 @@ import json
 import os
 import platform
 import resource
-import statistics
 import subprocess
 import sys
 import time
@@ -47,17 +46,6 @@ def time_plain(n_agents: int, n_steps: int, order: str = "shuffle_do") -> float:
     for _ in range(n_steps):
         m.step()
     return time.perf_counter() - t
-
-
-def median_time(fn, repeats: int) -> tuple[float, list[float], list[float]]:
-    """Median wall time of `repeats` calls, with all wall and CPU (process) times."""
-    times, cpu = [], []
-    for _ in range(repeats):
-        t, c = time.perf_counter(), time.process_time()
-        fn()
-        times.append(time.perf_counter() - t)
-        cpu.append(time.process_time() - c)
-    return statistics.median(times), times, cpu
 
 
 def peak_rss_mb() -> float:
