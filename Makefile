@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test app browser bench calibrate docs lock clean
+.PHONY: run test app browser bench bench-app calibrate docs lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,11 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_run.py
 	$(BIN)/python benchmarks/bench_scaling.py
 	$(BIN)/python benchmarks/bench_batch.py
+
+# The app's response to a slider change: library calls only, then in headless chromium.
+bench-app: $(STAMP) browser
+	$(BIN)/python benchmarks/bench_explorer.py
+	$(BIN)/python benchmarks/bench_app.py
 
 # Re-pin after changing dependencies: resolves into a scratch venv and writes constraints.txt.
 lock:
