@@ -23,7 +23,7 @@ from functools import partial
 import numpy as np
 
 from .firms import CONGLOMERATE, KIND_NAMES, PLATFORM, STARTUP
-from .population import (ABROAD, CORE, KR_OTHER, KR_REGION, MASTER, N_TIERS, PHD, SEEKING, STATE_NAMES,
+from .population import (ABROAD, AI_FIRM, CORE, KR_OTHER, KR_REGION, MASTER, N_TIERS, PHD, SEEKING, STATE_NAMES,
                          STUDENT_ABROAD, STUDENT_KR, TIER_NAMES, US)
 from .submodels import demand, pay
 
@@ -153,7 +153,7 @@ def compute(model) -> dict[str, float]:
                   else np.count_nonzero(tier[staff_kr] == CORE))
     out["core_talent_kr"] = float(core_staff + np.count_nonzero(tier[g[KR_OTHER]] == CORE)
                                   + np.count_nonzero(tier[g[SEEKING]] == CORE))
-    out["kr_abroad"] = float(np.count_nonzero(pop.korean[g[ABROAD]]) + n_state[STUDENT_ABROAD]
+    out["kr_abroad"] = float(np.count_nonzero((pop.state == ABROAD) & pop.korean) + n_state[STUDENT_ABROAD]
                              + np.count_nonzero(pop.korean[staff_abroad]))
     # graduate students study in Korea
     talent_kr = float(len(staff_kr) + len(g[KR_OTHER]) + len(g[SEEKING]) + n_state[STUDENT_KR])
@@ -167,10 +167,11 @@ def compute(model) -> dict[str, float]:
     out["migration_index"] = (out["net_migration"] / (talent_kr / LINKEDIN_AI_SHARE) * 1e4) if talent_kr else 0.0
 
     n_staff = max(len(staff), 1)
-    deg = np.take(pop.degree, staff)
-    out["share_master_workforce"] = float(np.count_nonzero(deg == MASTER)) / n_staff
-    out["share_phd_workforce"] = float(np.count_nonzero(deg == PHD)) / n_staff
-    out["foreign_share_workforce"] = float(len(staff) - np.count_nonzero(np.take(pop.korean, staff))) / n_staff
+    is_staff = pop.state == AI_FIRM  # contiguous masks over everyone: cheaper than gathering the staff's
+    deg = pop.degree
+    out["share_master_workforce"] = float(np.count_nonzero(is_staff & (deg == MASTER))) / n_staff
+    out["share_phd_workforce"] = float(np.count_nonzero(is_staff & (deg == PHD))) / n_staff
+    out["foreign_share_workforce"] = float(np.count_nonzero(is_staff & ~pop.korean)) / n_staff
     if len(staff_kr):
         sal = np.take(pop.salary, staff_kr)
         # mean pay at conglomerates: pay summed by firm and tier, then over conglomerates
