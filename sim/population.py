@@ -111,8 +111,16 @@ class Population:
         if len(idx) == 0:
             return
         st = self._data["state"]
+        if np.ndim(new_state) == 0:  # the usual case: everyone to one state
+            s = int(new_state)
+            out = np.bincount(st[idx], minlength=N_STATES)
+            self.transitions[:, s] += out
+            self.n_by_state -= out
+            self.n_by_state[s] += len(idx)
+            st[idx] = s
+            return
         old = st[idx].astype(np.int64)
-        new = np.broadcast_to(np.asarray(new_state, dtype=np.int64), old.shape)
+        new = np.asarray(new_state, dtype=np.int64)
         flat = np.bincount(old * N_STATES + new, minlength=N_STATES * N_STATES).reshape(N_STATES, N_STATES)
         self.transitions += flat
         self.n_by_state += flat.sum(axis=0) - flat.sum(axis=1)

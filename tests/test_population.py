@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from sim.population import ABROAD, AI_FIRM, EXITED, KR_OTHER, N_STATES, Population, Researcher
+from sim.population import ABROAD, AI_FIRM, EXITED, KR_OTHER, N_STATES, SEEKING, Population, Researcher
 
 
 def test_add_grows_and_counts_entrants():
@@ -23,6 +23,11 @@ def test_move_counts_transitions():
     t = pop.transitions
     assert t[KR_OTHER, AI_FIRM] == 2 and t[AI_FIRM, ABROAD] == 1 and t.sum() == 3
     assert pop.counts().tolist() == [1, 3, 0, 0, 1, 0, 0]
+    assert pop.n_by_state.tolist() == [1, 3, 0, 0, 1, 0, 0]
+    # a vector of new states (the general path) counts the same way as one state for all
+    pop.move(np.array([0, 1, 3]), np.array([SEEKING, SEEKING, AI_FIRM]))
+    assert t[AI_FIRM, SEEKING] == 1 and t[KR_OTHER, SEEKING] == 1 and t[KR_OTHER, AI_FIRM] == 3
+    assert pop.n_by_state.tolist() == pop.counts().tolist() == [1, 1, 0, 0, 1, 2, 0]
     pop.reset_counters()
     assert pop.transitions.sum() == 0 and pop.entrants.sum() == 0
 
