@@ -188,11 +188,12 @@ progress = st.empty()
 charts_area = st.empty()
 ts = pd.DataFrame()
 total = len(plan.tasks)
-last_draw = 0.0
+last_draw = last_note = 0.0
 for runs in E.stream(plan, run_cache(), executor(), run_states()):
     complete = len(runs) == total
-    if not complete:
+    if not complete and time.perf_counter() - last_note > 1.0:  # each update re-renders the page
         progress.caption(t("running", done=len(runs), total=total))
+        last_note = time.perf_counter()
     # the cards show the first paired result at once; cards, charts and table are drawn again
     # when all runs are in. On 2 cores every intermediate redraw (and even pairing the runs,
     # ~40 ms) takes CPU from the runs: bands took 9.3 s with redraws every 1.5 s, and drawing
