@@ -67,6 +67,7 @@ class TalentMarket(mesa.Model):
         self.government = Government(self)
         self.flows = dict.fromkeys(outputs.FLOW_KEYS, 0)
         self.lab_bought = False  # some AI-firm staff work abroad (lab acquisition)
+        self.quantile_guess: dict[str, list[float]] = {}  # last quarter's output quantiles (search brackets)
         self.flow_history: list[dict[str, int]] = []
         self.spend_history: list[dict[str, float]] = []
         initial_state.build(self)

@@ -109,6 +109,10 @@ def test_order_stats_matches_numpy(rng, n):
     assert_allclose(_order_stats(ties, qs), np.quantile(ties, qs), rtol=1e-13)
     sorted_x = np.sort(x)                                # adversarial order for the sample
     assert_allclose(_order_stats(sorted_x[::-1].copy(), qs), np.quantile(sorted_x, qs), rtol=1e-13)
+    # brackets guessed from a previous quarter: right, slightly off, far off, unusable
+    exact = np.quantile(x, qs)
+    for guess in (list(exact), list(exact * 1.02), list(exact * 0.5 + 3.0), [np.nan] * len(qs), [1.0]):
+        assert_allclose(_order_stats(x, qs, guess), exact, rtol=1e-13)
 
 
 def test_sample_has_binomial_law():
