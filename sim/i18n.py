@@ -156,8 +156,8 @@ def money(krw: float, lang: str, signed: bool = False, usd: bool = True) -> str:
     """KRW in the units memos use: 조원/억원/만원 in Korean; KRW (M/bn/tn) and USD in English
     (`usd=False`: KRW only, for narrow places).
 
-    >>> money(1.5e12, "ko"), money(3.2e9, "ko"), money(2.5e9, "en")
-    ('1.50조원', '32억원', '2.5 bn KRW ($1.9 M)')
+    >>> money(1.5e12, "ko"), money(3.2e9, "ko"), money(2.5e9, "en"), money(651.4e9, "en", usd=False)
+    ('1.50조원', '32억원', '2.5 bn KRW ($1.9 M)', '651 bn KRW')
     """
     sign = "+" if signed and krw > 0 else ("-" if krw < 0 else "")
     a = abs(krw)
@@ -169,8 +169,8 @@ def money(krw: float, lang: str, signed: bool = False, usd: bool = True) -> str:
         return f"{sign}{a / 1e4:,.0f}만원"
     if a >= 1e12:
         k = f"{a / 1e12:,.2f} tn KRW"
-    elif a >= 1e9:
-        k = f"{a / 1e9:,.1f} bn KRW"
+    elif a >= 1e9:  # three significant digits: "651 bn KRW" fits a metric card, "651.4 bn K…" did not
+        k = f"{a / 1e9:,.1f} bn KRW" if a < 1e11 else f"{a / 1e9:,.0f} bn KRW"
     else:
         k = f"{a / 1e6:,.0f} M KRW"
     if not usd:

@@ -24,4 +24,5 @@ def test_money_units(krw, lang, expected):
 
 def test_money_sign_and_krw_only():
     assert i18n.money(3.2e9, "ko", signed=True) == "+32억원"
-    assert i18n.money(6.5e11, "en", usd=False) == "650.0 bn KRW"
+    assert i18n.money(6.5e11, "en", usd=False) == "650 bn KRW"    # three significant digits: fits a card
+    assert i18n.money(6.54e10, "en", usd=False) == "65.4 bn KRW"
