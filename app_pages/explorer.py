@@ -188,7 +188,7 @@ progress = st.empty()
 charts_area = st.empty()
 ts = pd.DataFrame()
 total = len(plan.tasks)
-last_draw = last_note = 0.0
+drawn, last_note = False, 0.0
 for runs in E.stream(plan, run_cache(), executor(), run_states()):
     complete = len(runs) == total
     if not complete and time.perf_counter() - last_note > 1.0:  # each update re-renders the page
@@ -198,7 +198,7 @@ for runs in E.stream(plan, run_cache(), executor(), run_states()):
     # when all runs are in. On 2 cores every intermediate redraw (and even pairing the runs,
     # ~40 ms) takes CPU from the runs: bands took 9.3 s with redraws every 1.5 s, and drawing
     # the charts twice costs the browser ~1 CPU-s per slider change
-    if not (complete or last_draw == 0.0):
+    if not (complete or not drawn):
         continue
     part = E.paired(runs, plan)
     if part.empty:
@@ -209,7 +209,7 @@ for runs in E.stream(plan, run_cache(), executor(), run_states()):
     if complete:
         with charts_area.container():
             render_charts(ts)
-    last_draw = time.perf_counter()
+    drawn = True
 progress.caption(t("done", total=total, reps=reps))
 st.session_state["last_ts"] = ts
 

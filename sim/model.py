@@ -13,7 +13,7 @@ from . import _alloc, initial_state, outputs
 from .agents import Firm, Government
 from .firms import FirmTable
 from .params import Params
-from .population import (ABROAD, AI_FIRM, CN, EU, EXITED, KR_OTHER, N_STATES, N_TIERS, OTHER,
+from .population import (ABROAD, AI_FIRM, CN, EU, EXITED, KR_OTHER, KR_REGION, N_STATES, N_TIERS, OTHER,
                          SEEKING, US, Population, Researcher)
 from .submodels import demand, exits, matching, pay, pipeline, policy, training
 
@@ -137,8 +137,9 @@ class TalentMarket(mesa.Model):
 
     def update_headcount(self) -> None:
         """Recount Korean firms' staff by tier from the census (foreign firms' head-counts are
-        not needed by any rule: `Firm.headcount` counts them on demand); caches `staff` and
-        `staff_key` (employer * 3 + tier) for the rules that follow."""
+        not needed by any rule: `Firm.headcount` counts them on demand); caches `staff`,
+        `staff_key` (employer * 3 + tier) and `staff_kr` / `staff_kr_key` (those working in
+        Korea) for the rules that follow."""
         pop, f = self.pop, self.firms
         emp, tier = pop.employer, pop.tier
         self.staff = self.groups[AI_FIRM]
@@ -147,6 +148,12 @@ class TalentMarket(mesa.Model):
         full += tier
         self.staff_key = np.take(full, self.staff)
         f.headcount = np.bincount(self.staff_key, minlength=f.n * N_TIERS).reshape(f.n, N_TIERS)
+        # staff working in Korea (all of them unless a Korean firm bought a lab abroad) and their keys
+        if self.lab_bought:
+            in_kr = pop.loc[self.staff] <= KR_REGION
+            self.staff_kr, self.staff_kr_key = self.staff[in_kr], self.staff_key[in_kr]
+        else:
+            self.staff_kr, self.staff_kr_key = self.staff, self.staff_key
 
     def active(self) -> np.ndarray:
         """Ids of people working or looking for work (census groups; unchanged by matching)."""

@@ -23,7 +23,7 @@ from functools import partial
 import numpy as np
 
 from .firms import CONGLOMERATE, KIND_NAMES, PLATFORM, STARTUP
-from .population import (ABROAD, AI_FIRM, CORE, KR_OTHER, KR_REGION, MASTER, N_TIERS, PHD, SEEKING, STATE_NAMES,
+from .population import (ABROAD, AI_FIRM, CORE, KR_OTHER, MASTER, N_TIERS, PHD, SEEKING, STATE_NAMES,
                          STUDENT_ABROAD, STUDENT_KR, TIER_NAMES, US)
 from .submodels import demand, pay
 
@@ -139,7 +139,7 @@ def _gap(model, idx: np.ndarray, skill: np.ndarray, salary: np.ndarray) -> float
 def compute(model) -> dict[str, float]:
     """All outputs for the current quarter (flows from `model.flow_history`)."""
     pop, f = model.pop, model.firms
-    loc, tier = pop.loc, pop.tier
+    tier = pop.tier
     out: dict[str, float] = {}
 
     short, staff, rate = demand.shortage(model)
@@ -154,20 +154,16 @@ def compute(model) -> dict[str, float]:
         out[f"shortage_{KIND_NAMES[kind]}"] = float(vac[sel].sum())
 
     g = model.groups  # census taken at the end of the step
-    staff, key = model.staff, model.staff_key
-    if model.lab_bought:  # some staff work in a Korean firm's lab abroad
-        in_kr = loc[staff] <= KR_REGION
-        staff_kr, key_kr, staff_abroad = staff[in_kr], key[in_kr], staff[~in_kr]
-    else:
-        staff_kr, key_kr, staff_abroad = staff, key, staff[:0]
+    staff, staff_kr, key_kr = model.staff, model.staff_kr, model.staff_kr_key
+    all_in_kr = len(staff_kr) == len(staff)  # else some staff work in a Korean firm's lab abroad
     n_state = pop.n_by_state.tolist()
     # core talent in Korea: staff in Korea, other AI work and job-seekers (both in Korea)
-    core_staff = (f.headcount[:, CORE].sum() if staff_abroad.size == 0
-                  else np.count_nonzero(tier[staff_kr] == CORE))
+    core_staff = f.headcount[:, CORE].sum() if all_in_kr else np.count_nonzero(tier[staff_kr] == CORE)
     out["core_talent_kr"] = float(core_staff + np.count_nonzero(tier[g[KR_OTHER]] == CORE)
                                   + np.count_nonzero(tier[g[SEEKING]] == CORE))
     out["kr_abroad"] = float(np.count_nonzero((pop.state == ABROAD) & pop.korean) + n_state[STUDENT_ABROAD]
-                             + np.count_nonzero(pop.korean[staff_abroad]))
+                             + (0 if all_in_kr else np.count_nonzero(pop.korean[staff])
+                                - np.count_nonzero(pop.korean[staff_kr])))
     # graduate students study in Korea
     talent_kr = float(len(staff_kr) + len(g[KR_OTHER]) + len(g[SEEKING]) + n_state[STUDENT_KR])
     out["ai_talent_kr"] = talent_kr
@@ -189,7 +185,7 @@ def compute(model) -> dict[str, float]:
         sal = np.take(pop.salary, staff_kr)
         # mean pay at conglomerates: pay summed by firm and tier, then over conglomerates
         by_key = np.bincount(key_kr, weights=sal, minlength=f.n * N_TIERS).reshape(f.n, N_TIERS)
-        n_by_key = (f.headcount if staff_abroad.size == 0 else
+        n_by_key = (f.headcount if all_in_kr else
                     np.bincount(key_kr, minlength=f.n * N_TIERS).reshape(f.n, N_TIERS))
         congl = f.kind == CONGLOMERATE
         n_congl = int(n_by_key[congl].sum())

@@ -70,8 +70,7 @@ def searchers(model) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     parts.append(model.sample(abroad[kor], min(1.0, p.search_abroad_kr + drive)))
     parts.append(model.sample(abroad[~kor], p.search_abroad_foreign))
     # staff of a Korean firm's lab abroad are not in Korea; all others here are
-    in_kr = np.concatenate([staff[pop.loc[staff] <= KR_REGION], other, seek]) if model.lab_bought else \
-        np.concatenate([staff, other, seek])
+    in_kr = np.concatenate([model.staff_kr, other, seek])
     # channel by group: staff -> poaching; seekers, other AI work -> domestic market;
     # Korean-born abroad -> recruiting drives; foreign talent abroad -> foreign hiring
     channel = np.repeat(np.array([CH_POACH, CH_DOMESTIC, CH_DOMESTIC, CH_DRIVE, CH_FOREIGN]), [len(x) for x in parts])

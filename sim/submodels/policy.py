@@ -9,14 +9,14 @@ from __future__ import annotations
 import numpy as np
 
 from ..firms import CONGLOMERATE
-from ..population import ABROAD, AI_FIRM, CORE, EU, KR_REGION, SENIOR
+from ..population import ABROAD, AI_FIRM, APPLIED, CORE, EU, KR_REGION, SENIOR
 
-_TIERS = {"core": (CORE,), "core+senior": (CORE, SENIOR), "all": (CORE, SENIOR, 2)}
+# tier codes run CORE < SENIOR < APPLIED, so each eligible set is "tier <= its last tier"
+_LAST_TIER = {"core": CORE, "core+senior": SENIOR, "all": APPLIED}
 
 
 def eligible_tier(p, tier: np.ndarray) -> np.ndarray:
-    tiers = _TIERS[p.sm_tiers]  # one or two comparisons: several times faster than np.isin here
-    return (tier == tiers[0]) | (tier == tiers[-1]) if len(tiers) < 3 else np.ones(len(tier), bool)
+    return tier <= _LAST_TIER[p.sm_tiers]
 
 
 def entitlement(p, own: np.ndarray, tier: np.ndarray) -> np.ndarray:
@@ -61,8 +61,8 @@ def update_salary_matching(model) -> None:
             pop.salary[paid] -= pop.subsidy[paid]
             pop.subsidy[paid] = 0.0
         return
-    emp = model.staff[pop.loc[model.staff] <= KR_REGION] if model.lab_bought else model.staff
-    if p.sm_tiers != "all":  # only the eligible tiers have an entitlement
+    emp = model.staff_kr
+    if _LAST_TIER[p.sm_tiers] < APPLIED:  # only the eligible tiers have an entitlement
         emp = emp[eligible_tier(p, np.take(pop.tier, emp))]
     if not p.sm_incumbents:
         first = model.first_active_step(p.sm_start)
