@@ -127,6 +127,9 @@ def execute_checkpoint(params: tuple[tuple[str, Any], ...], entropy: int, spawn_
 def execute_resume(state: bytes, params: tuple[tuple[str, Any], ...]) -> pd.DataFrame:
     """Continue a pickled run with the policy parameters of `params` (see TalentMarket.with_policies)."""
     import pickle
+
+    from . import _alloc
+    _alloc.tune()  # unpickling skips TalentMarket.__init__, which tunes the allocator
     model = pickle.loads(state).with_policies(Params.from_dict(dict(params)))
     model.run_model()
     return model.results()

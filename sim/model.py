@@ -13,13 +13,14 @@ from . import _alloc, initial_state, outputs
 from .agents import Firm, Government
 from .firms import FirmTable
 from .params import Params
-from .population import (ABROAD, AI_FIRM, CN, EU, EXITED, KR_OTHER, KR_REGION, N_STATES, N_TIERS, OTHER,
-                         SEEKING, US, Population, Researcher)
+from .population import (ABROAD, AI_FIRM, CN, EU, EXITED, KR_OTHER, KR_REGION, N_LOCS, N_STATES, N_TIERS,
+                         OTHER, SEEKING, US, Population, Researcher)
 from .submodels import demand, exits, matching, pay, pipeline, policy, training
 
 START_YEAR, START_QUARTER = 2020, 2  # the first survey's reference date, June 2020
 START_TIME = 2020.5                  # decimal time at the end of 2020Q2
 CENSUS_STATES = (AI_FIRM, KR_OTHER, ABROAD, SEEKING)
+_DEST_CODES = np.array([US, CN, EU, OTHER], np.int8)  # foreign locations in dest_p order
 
 
 class TalentMarket(mesa.Model):
@@ -53,6 +54,7 @@ class TalentMarket(mesa.Model):
         self.dest_factor = pay.dest_factor(p)
         self.eco = np.array([0.0, p.eco_kr_region, p.eco_us, p.eco_cn, p.eco_eu, p.eco_other])
         self.dest_p = np.array([p.dest_us, p.dest_cn, p.dest_eu, max(0.0, 1 - p.dest_us - p.dest_cn - p.dest_eu)])
+        self.dest_cdf = self.dest_p.cumsum() / self.dest_p.sum()
         self.search_by_state = np.zeros(N_STATES)
         self.search_by_state[[AI_FIRM, KR_OTHER, ABROAD, SEEKING]] = (
             p.search_otj, p.search_other, p.search_abroad_foreign, 1.0)
@@ -101,15 +103,22 @@ class TalentMarket(mesa.Model):
 
     # --- helpers used by the submodels ---------------------------------------
     def draw_destination(self, n: int) -> np.ndarray:
-        """Foreign location codes drawn with the dest_us / dest_cn / dest_eu / rest shares."""
-        codes = np.array([US, CN, EU, OTHER], np.int8)
-        return codes[self.rng.choice(4, size=n, p=self.dest_p)] if n else np.zeros(0, np.int8)
+        """Foreign location codes drawn with the dest_us / dest_cn / dest_eu / rest shares.
+
+        Inverse-CDF draw with one uniform each: the same draws as `rng.choice(4, size=n,
+        p=dest_p)` (which does exactly this) without its per-call validation of p."""
+        if not n:
+            return np.zeros(0, np.int8)
+        return _DEST_CODES[np.searchsorted(self.dest_cdf, self.rng.random(n), side="right")]
 
     def draw_foreign_firm(self, dest: np.ndarray) -> np.ndarray:
         """A foreign firm in each location of `dest`, uniformly among that location's firms."""
         f = self.firms
         out = np.full(len(dest), -1, np.int64)
-        for loc in np.unique(dest):
+        if len(dest) == 0:
+            return out
+        counts = np.bincount(dest, minlength=N_LOCS)
+        for loc in np.flatnonzero(counts):  # ascending, as np.unique(dest) gave
             cand = f.foreign_at(int(loc))
             sel = np.flatnonzero(dest == loc)
             out[sel] = cand[self.rng.integers(0, len(cand), len(sel))]

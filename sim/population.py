@@ -71,14 +71,24 @@ class Population:
         self.entrants = np.zeros(N_STATES, dtype=np.int64)                 # new rows by state, this step
         self.n_by_state = np.zeros(N_STATES, dtype=np.int64)               # head-count by state, kept current
 
-    def __getattr__(self, name: str) -> np.ndarray:
-        data = self.__dict__.get("_data")
-        if data is not None and name in data:
-            return data[name][: self.n]
-        raise AttributeError(name)
-
     def __len__(self) -> int:
         return self.n
+
+    def __getstate__(self) -> dict:
+        # pickle the first n rows only (the spare capacity is fill values): a run's state
+        # sent to a worker process (the app's forked runs) is about half the size
+        d = dict(self.__dict__)
+        d["_data"] = {k: v[: self.n] for k, v in self._data.items()}
+        return d
+
+    def __setstate__(self, d: dict) -> None:
+        n, cap = d["n"], d["_cap"]
+        data = {}
+        for k, v in d["_data"].items():
+            col = np.full(cap, _FILL.get(k, 0), dtype=v.dtype)
+            col[:n] = v
+            data[k] = col
+        self.__dict__.update(d, _data=data)
 
     def add(self, count: int, **cols: Any) -> np.ndarray:
         """Append `count` people; unspecified columns take their fill value. Returns their ids."""
@@ -139,6 +149,19 @@ class Population:
         s = np.where(self.exp_q < 12, 1, np.where(self.exp_q < 40, 2, 3))
         s = np.where((self.state == STUDENT_KR) | (self.state == STUDENT_ABROAD), 0, s)
         return np.where(self.state == EXITED, 4, s)
+
+
+def _column(name: str) -> property:
+    """Read-only attribute for a column: its first `n` entries, a view (write through it)."""
+    def get(self: Population) -> np.ndarray:
+        return self._data[name][: self.n]
+    return property(get, doc=f"column {name!r} ({np.dtype(COLUMNS[name]).name}), length n")
+
+
+# real attributes rather than __getattr__: a failed normal lookup before __getattr__ cost ~2 %
+# of a run (the columns are read a few hundred times per quarter)
+for _name in COLUMNS:
+    setattr(Population, _name, _column(_name))
 
 
 @dataclass(frozen=True)

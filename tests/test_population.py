@@ -49,3 +49,32 @@ def test_researcher_view():
     with pytest.raises(IndexError):
         Researcher.from_population(pop, 1)
     assert N_STATES == EXITED + 1
+
+
+def test_pickle_keeps_rows_capacity_and_fill_values():
+    import pickle
+    pop = Population(1000)
+    pop.add(5, state=AI_FIRM, employer=np.arange(5), skill=np.linspace(1, 2, 5))
+    pop.move(np.array([1, 3]), ABROAD)
+    blob = pickle.dumps(pop)
+    assert len(blob) < 2000   # the 995 spare rows are not pickled
+    back = pickle.loads(blob)
+    assert back.n == 5 and back._cap == pop._cap
+    for k in ("state", "employer", "skill", "univ"):
+        assert np.array_equal(getattr(back, k), getattr(pop, k))
+        assert np.array_equal(back._data[k], pop._data[k])       # spare rows hold the fill values
+    assert back.n_by_state.tolist() == pop.n_by_state.tolist()
+    more = back.add(2, state=SEEKING)                               # unspecified columns: fill values
+    assert (back.employer[more] == -1).all() and (back.univ[more] == -1).all()
+
+
+def test_columns_are_read_only_views():
+    pop = Population(8)
+    pop.add(3, state=KR_OTHER)
+    pop.salary[[0, 2]] = 7.0                                          # writes go through the view
+    assert pop._data["salary"][:3].tolist() == [7.0, 0.0, 7.0]
+    assert len(pop.salary) == 3
+    with pytest.raises(AttributeError):
+        pop.salary = np.zeros(3)                                      # no rebinding a column
+    with pytest.raises(AttributeError):
+        pop.no_such_column
