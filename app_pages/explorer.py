@@ -180,9 +180,7 @@ def render_charts(ts: pd.DataFrame) -> None:
         grid[i % 2].vega_lite_chart(data, spec, width="stretch")
     st.subheader(t("table_title"))
     table, formats = E.yearly_table(ts, L)
-    # a static table: 16 rows need no scrolling or sorting, and the interactive grid cost the
-    # browser ~0.15 CPU-s more per slider change (the CSV download has every number)
-    st.table(table.style.format(formats))
+    st.dataframe(table.style.format(formats), width="stretch")
 
 
 cards_area = st.empty()
