@@ -9,8 +9,9 @@ from app_pages.common import t
 
 st.set_page_config(page_title="talentsim", page_icon="📈", layout="wide")
 # No CSS animations or transitions (stale-element fades, widget and status-icon motion): the
-# browser repaints for each one while the runs it waits for use the same cores; measured with
-# benchmarks/bench_app.py, 1.37 instead of 1.5-1.9 browser CPU-s per slider change
+# browser repaints for each one while the runs it waits for use the same cores. Measured with
+# benchmarks/bench_app.py, alternating with the page without this rule: 1.0-1.3 instead of
+# 1.4-1.5 browser CPU-s per slider change
 st.html("<style>*, *::before, *::after {animation: none !important; transition: none !important;}</style>")
 
 # a shared link may carry ?lang=ko|en; take it before the widget exists

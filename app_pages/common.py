@@ -42,7 +42,7 @@ def run_cache() -> RunCache:
 
 @st.cache_resource
 def run_states() -> RunCache:
-    """Pickled baseline states at a policy start (≈ 18 MB each at 1:1), for continuing runs."""
+    """Pickled baseline states at a policy start (≈ 9 MB each at 1:1), for continuing runs."""
     return RunCache(max_entries=24)
 
 
