@@ -26,16 +26,19 @@ def _load_named(name: str) -> S.Scenario:
     return S.load(next(p for p in files if p.stem == name))
 
 
+MAX_REPS = int(os.environ.get("TALENTSIM_APP_REPLICATIONS", "10"))  # first replications shown
+
+
 def _reset_widgets(scn: S.Scenario) -> None:
-    for k, v in E.settings_of(scn).items():
+    for k, v in E.widget_values(scn, MAX_REPS).items():
         st.session_state[f"w_{k}"] = v
-    st.session_state["w_replications"] = min(scn.replications, int(os.environ.get("TALENTSIM_APP_REPLICATIONS", "10")))
-    st.session_state["w_seed"] = scn.seed
 
 
 def _on_pick() -> None:
     scn = _load_named(st.session_state["w_scenario"])
     st.session_state["start"] = scn
+    st.session_state["start_uploaded"] = False
+    st.session_state.pop("url_errors", None)
     st.session_state.pop("upload_error", None)
     _reset_widgets(scn)
 
@@ -56,18 +59,32 @@ def _on_upload() -> None:
         return
     st.session_state.pop("upload_error", None)
     st.session_state["start"] = scn
+    st.session_state["start_uploaded"] = True   # a link cannot carry an uploaded file
+    st.session_state.pop("url_errors", None)
     _reset_widgets(scn)
 
 
 if "start" not in st.session_state:
-    st.session_state["w_scenario"] = "salary-matching-50" if "salary-matching-50" in names else names[0]
+    # a shared link: ?scenario=...&sm_share=...: the starting scenario, then the values that differ
+    query = st.query_params.to_dict()
+    pick = query.get("scenario")
+    st.session_state["w_scenario"] = (pick if pick in names else
+                                      "salary-matching-50" if "salary-matching-50" in names else names[0])
     _on_pick()
+    from_url, bad_url = E.parse_query(query, st.session_state["start"].end_year)
+    for k, v in from_url.items():
+        st.session_state[f"w_{k}"] = v
+    if pick is not None and pick not in names:
+        bad_url.insert(0, f"scenario={pick!r}: allowed: {', '.join(names)}")
+    st.session_state["url_errors"] = bad_url
 
 with st.sidebar:
     st.selectbox(t("start_scenario"), names, key="w_scenario", on_change=_on_pick, help=t("start_scenario_help"))
     st.file_uploader(t("upload"), type=["yaml", "yml"], key="w_upload", on_change=_on_upload,
                      help=t("upload_help"))
 
+if st.session_state.get("url_errors"):
+    st.warning(t("bad_link") + "\n\n" + "\n".join(f"- `{m}`" for m in st.session_state["url_errors"]))
 if st.session_state.get("upload_error"):
     st.error(f"{t('bad_upload')}\n\n```\n{st.session_state['upload_error']}\n```")
 
@@ -88,16 +105,19 @@ def _lever(lv: E.Lever) -> None:
 
 with st.sidebar:
     st.header(t("policies"))
-    st.slider(t("policy_start"), 2021, 2035, step=1, key="w_policy_start", help=t("policy_start_help"))
+    st.slider(t("policy_start"), *E.RUN_SETTINGS["policy_start"], step=1, key="w_policy_start",
+              help=t("policy_start_help"))
     for lv in E.POLICY_LEVERS:
         _lever(lv)
     st.header(t("assumptions"))
     for lv in E.ASSUMPTION_LEVERS:
         _lever(lv)
     st.header(t("run_settings"))
-    st.slider(t("replications"), 1, 30, step=1, key="w_replications", help=t("replications_help"))
-    st.number_input(t("seed"), min_value=0, max_value=2**31 - 1, step=1, key="w_seed", help=t("seed_help"))
-    st.slider(t("year"), 2021, start.end_year, value=min(2030, start.end_year), key="w_year")
+    st.slider(t("replications"), *E.RUN_SETTINGS["replications"], step=1, key="w_replications",
+              help=t("replications_help"))
+    lo, hi = E.RUN_SETTINGS["seed"]
+    st.number_input(t("seed"), min_value=lo, max_value=hi, step=1, key="w_seed", help=t("seed_help"))
+    st.slider(t("year"), E.FIRST_YEAR, start.end_year, key="w_year")
 
 settings = {lv.name: st.session_state[f"w_{lv.name}"] for lv in E.POLICY_LEVERS + E.ASSUMPTION_LEVERS}
 settings["policy_start"] = st.session_state["w_policy_start"]
@@ -110,6 +130,20 @@ except ValueError as e:
 
 reps, seed, year = int(st.session_state["w_replications"]), int(st.session_state["w_seed"]), st.session_state["w_year"]
 plan = E.make_plan(scn, reps, seed)
+
+# the address bar carries the starting scenario and every widget value that differs from it,
+# so the link reproduces this page (not for an uploaded scenario: the file is not in the link)
+if st.session_state.get("start_uploaded"):
+    wanted = {}
+else:
+    current = {k: st.session_state[f"w_{k}"] for k in E.URL_KEYS}
+    wanted = {"scenario": start.name, **E.query_of(E.widget_values(start, MAX_REPS), current)}
+for k in ("scenario",) + E.URL_KEYS:
+    if k in wanted:
+        if st.query_params.get(k) != wanted[k]:
+            st.query_params[k] = wanted[k]
+    elif k in st.query_params:
+        del st.query_params[k]
 
 
 # ---------------------------------------------------------------- rendering

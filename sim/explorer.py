@@ -70,6 +70,57 @@ def settings_of(scn: S.Scenario) -> dict[str, Any]:
     return out
 
 
+# run settings shown as widgets next to the levers: (lowest, highest), integers
+RUN_SETTINGS = {"policy_start": (2021, 2035), "replications": (1, 30), "seed": (0, 2**31 - 1)}
+FIRST_YEAR = 2021  # first year the cards can show (the year slider's low end)
+URL_KEYS = tuple(lv.name for lv in POLICY_LEVERS + ASSUMPTION_LEVERS) + tuple(RUN_SETTINGS) + ("year",)
+
+
+def widget_values(scn: S.Scenario, max_replications: int = 10) -> dict[str, Any]:
+    """Every widget's value when `scn` is chosen as the starting scenario (keys: URL_KEYS)."""
+    return {**settings_of(scn), "replications": min(scn.replications, max_replications), "seed": scn.seed,
+            "year": min(2030, scn.end_year)}
+
+
+def query_of(start: dict[str, Any], current: dict[str, Any]) -> dict[str, str]:
+    """URL query parameters for a shareable link: the widget values that differ from the starting
+    scenario's (`start`, from `widget_values`), as text that `parse_query` reads back exactly."""
+    return {k: repr(v) if isinstance(v, float) else str(v)
+            for k, v in current.items() if k in URL_KEYS and v != start.get(k)}
+
+
+def parse_query(query: dict[str, str], end_year: int) -> tuple[dict[str, Any], list[str]]:
+    """Widget values from URL query parameters (other keys are ignored), and a message for each
+    value that cannot be used: not a number, not one of the choices, or outside the widget's range."""
+    fields = {lv.name: lv for lv in POLICY_LEVERS + ASSUMPTION_LEVERS}
+    ranges = {**RUN_SETTINGS, "year": (FIRST_YEAR, end_year)}
+    out: dict[str, Any] = {}
+    bad: list[str] = []
+    for k in URL_KEYS:
+        if k not in query:
+            continue
+        text = str(query[k])
+        lv = fields.get(k)
+        if lv is not None and lv.kind == "select":
+            if text in lv.options():
+                out[k] = text
+            else:
+                bad.append(f"{k}={text!r}: allowed: {', '.join(lv.options())}")
+            continue
+        is_int = lv is None or S.PARAM_FIELDS[k].type == "int"
+        lo, hi = ranges[k] if lv is None else (lv.lo, lv.hi)
+        try:
+            v = int(text) if is_int else float(text)
+        except ValueError:
+            bad.append(f"{k}={text!r}: not {'a whole number' if is_int else 'a number'}; allowed: {lo} to {hi}")
+            continue
+        if not lo <= v <= hi:
+            bad.append(f"{k}={text!r}: outside {lo} to {hi}")
+            continue
+        out[k] = v
+    return out, bad
+
+
 def apply_settings(scn: S.Scenario, settings: dict[str, Any]) -> S.Scenario:
     """The scenario with the widgets' values (validated; raises ValueError if impossible)."""
     over = dict(scn.overrides)

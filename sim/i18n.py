@@ -56,6 +56,8 @@ T: dict[str, dict[str, str]] = {
     "dl_manifest": {"en": "Manifest (JSON)", "ko": "매니페스트 (JSON)"},
     "bad_upload": {"en": "The uploaded file is not a valid scenario; the previous results stay.",
                    "ko": "업로드한 파일이 올바른 시나리오가 아닙니다. 이전 결과를 유지합니다."},
+    "bad_link": {"en": "Some values in the link could not be used; the starting scenario's values are shown instead:",
+                 "ko": "링크의 일부 값을 사용할 수 없어 시작 시나리오의 값을 표시합니다:"},
     "bad_settings": {"en": "These settings are not possible; the previous results stay.",
                      "ko": "이 설정은 불가능합니다. 이전 결과를 유지합니다."},
     "yaml_roundtrip": {"en": "`talentsim run` on this file reproduces these numbers (same seed and replications).",

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+import yaml
 
 os.environ.setdefault("TALENTSIM_APP_WORKERS", "0")        # runs in the test process
 os.environ.setdefault("TALENTSIM_APP_REPLICATIONS", "2")   # small bands: fast tests
@@ -123,6 +124,38 @@ def test_downloaded_yaml_reproduces_the_numbers_through_the_cli(app, tmp_path):
     man = json.loads(files["manifest"])
     assert man["replications"] == 2 and len(man["seeds"]) == 2
     assert "Source: talentsim" in files["memo"]
+
+
+def test_link_sets_the_widgets_and_follows_them():
+    import streamlit as st
+    st.cache_data.clear()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
+    at.query_params.update({"lang": "en", "scenario": "salary-matching-25", "sm_share": "0.3", "seed": "7"})
+    at.run()
+    assert not at.exception and not at.warning
+    assert at.session_state["w_scenario"] == "salary-matching-25" and at.slider(key="w_sm_share").value == 0.3
+    assert at.session_state["w_seed"] == 7
+    ts = at.session_state["last_ts"]
+    assert ts[ts.scenario != "baseline"]["scenario"].iloc[0] == "salary-matching-25-custom"
+    doc = yaml.safe_load(at.session_state["downloads"]["yaml"]())   # the runs used the link's values
+    assert doc["seed"] == 7 and doc["policies"]["salary_matching"]["share"] == 0.3
+    at.slider(key="w_sm_share").set_value(0.4).run()
+    assert at.query_params["sm_share"] == "0.4" and at.query_params["seed"] == "7"
+    at.slider(key="w_sm_share").set_value(0.25).run()    # back to the scenario's own value: off the link
+    assert "sm_share" not in at.query_params and at.query_params["scenario"] == "salary-matching-25"
+
+
+def test_bad_link_values_warn_and_fall_back():
+    import streamlit as st
+    st.cache_data.clear()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
+    at.query_params.update({"lang": "en", "scenario": "no-such", "sm_share": "2", "year": "2031"})
+    at.run()
+    assert not at.exception
+    msg = " ".join(w.value for w in at.warning)
+    assert "scenario='no-such'" in msg and "sm_share='2'" in msg and "0.0 to 0.9" in msg
+    assert at.slider(key="w_sm_share").value == 0.5 and at.slider(key="w_year").value == 2031
+    assert "sm_share" not in at.query_params
 
 
 def test_other_pages_render(app):

@@ -99,6 +99,15 @@ def test_slider_changes_metrics_and_yaml_downloads(server, tmp_path):
         assert after != before
         assert page.locator("[data-testid='stVegaLiteChart']").nth(2).inner_html() != chart_before
 
+        # the address bar now carries the change: the same link in a new tab shows the same numbers
+        assert "sm_share=0.75" in page.url and "scenario=salary-matching-50" in page.url
+        shared = browser.new_page(viewport={"width": 1500, "height": 1100})
+        shared.goto(page.url, timeout=120_000)
+        shared.get_by_text("Core AI talent in Korea", exact=True).wait_for(timeout=300_000)
+        wait_idle(shared)
+        assert metric_values(shared) == after
+        shared.close()
+
         with page.expect_download(timeout=120_000) as dl:
             page.get_by_role("button", name="Settings as scenario YAML").click()
         text = Path(dl.value.path()).read_text()

@@ -74,3 +74,23 @@ def test_settings_round_trip_and_custom_name():
     assert changed.name == "salary-matching-50-custom" and changed.params.sm_share == 0.25
     with pytest.raises(ValueError):
         E.apply_settings(scn, {**st, "sm_share": 0.95})
+
+
+def test_link_query_round_trip_and_bad_values():
+    scn = S.load(ROOT / "scenarios" / "salary-matching-50.yaml")
+    start = E.widget_values(scn, 10)
+    assert set(start) == set(E.URL_KEYS)
+    cur = dict(start, sm_share=0.45000000000000007, sm_tiers="all", lab_acq_size=150, seed=7, year=2033)
+    q = E.query_of(start, cur)
+    assert set(q) == {"sm_share", "sm_tiers", "lab_acq_size", "seed", "year"}   # only what differs
+    back, bad = E.parse_query({**q, "lang": "en", "other": "x"}, scn.end_year)
+    assert bad == [] and {**start, **back} == cur                                # exact floats, ints, choices
+    assert isinstance(back["lab_acq_size"], int) and isinstance(back["sm_share"], float)
+    assert E.query_of(start, start) == {}
+    vals, bad = E.parse_query({"sm_share": "0.95", "seed": "1.5", "sm_tiers": "most", "year": "2036",
+                               "beta_pay": "abc", "replications": "3"}, 2035)
+    assert vals == {"replications": 3}
+    msg = "\n".join(bad)
+    for part in ("sm_share='0.95'", "0.0 to 0.9", "seed='1.5'", "whole number", "sm_tiers='most'",
+                 "core, core+senior, all", "year='2036'", "2021 to 2035", "beta_pay='abc'", "not a number"):
+        assert part in msg, part
