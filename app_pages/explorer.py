@@ -119,16 +119,15 @@ with st.sidebar:
     st.number_input(t("seed"), min_value=lo, max_value=hi, step=1, key="w_seed", help=t("seed_help"))
     st.slider(t("year"), E.FIRST_YEAR, start.end_year, key="w_year")
 
-settings = {lv.name: st.session_state[f"w_{lv.name}"] for lv in E.POLICY_LEVERS + E.ASSUMPTION_LEVERS}
-settings["policy_start"] = st.session_state["w_policy_start"]
+current = {k: st.session_state[f"w_{k}"] for k in E.URL_KEYS}  # every widget's value
 try:
-    scn = E.apply_settings(start, settings)
+    scn = E.apply_settings(start, current)
     st.session_state["last_good"] = scn
 except ValueError as e:
     st.error(f"{t('bad_settings')}\n\n{e}")
     scn = st.session_state.get("last_good", start)
 
-reps, seed, year = int(st.session_state["w_replications"]), int(st.session_state["w_seed"]), st.session_state["w_year"]
+reps, seed, year = int(current["replications"]), int(current["seed"]), current["year"]
 plan = E.make_plan(scn, reps, seed)
 
 # the address bar carries the starting scenario and every widget value that differs from it,
@@ -136,7 +135,6 @@ plan = E.make_plan(scn, reps, seed)
 if st.session_state.get("start_uploaded"):
     wanted = {}
 else:
-    current = {k: st.session_state[f"w_{k}"] for k in E.URL_KEYS}
     wanted = {"scenario": start.name, **E.query_of(E.widget_values(start, MAX_REPS), current)}
 for k in ("scenario",) + E.URL_KEYS:
     if k in wanted:

@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from .model import TalentMarket
-from .params import Params
+from .params import POLICY_START_FIELDS, Params
 from .scenarios import Scenario
 
 
@@ -105,9 +105,8 @@ def execute(params: tuple[tuple[str, Any], ...], entropy: int, spawn_key: tuple[
 def policy_start_step(params: Params) -> int:
     """The first step at which any policy of `params` can act (its earliest start date)."""
     from .model import START_TIME
-    starts = (params.sm_start, params.grad_seats_start, params.settle_start, params.drive_start,
-              params.med_pull_start, params.lab_acq_year)
-    return int(np.floor((min(starts) - START_TIME) * 4 + 1e-9)) + 1
+    first = min(getattr(params, f) for f in POLICY_START_FIELDS)
+    return int(np.floor((first - START_TIME) * 4 + 1e-9)) + 1
 
 
 def execute_checkpoint(params: tuple[tuple[str, Any], ...], entropy: int, spawn_key: tuple[int, ...],

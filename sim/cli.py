@@ -129,8 +129,6 @@ def _calibrate(args: argparse.Namespace) -> int:
 
 
 def _sensitivity(args: argparse.Namespace) -> int:
-    import json as _json
-
     from . import batch, scenarios
     from . import sensitivity as sa
     scn = scenarios.load(args.file)
@@ -154,7 +152,7 @@ def _sensitivity(args: argparse.Namespace) -> int:
     table.to_csv(tmp / "points.csv", index=False)
     result.to_csv(tmp / "indices.csv", index=False)
     sa.chart(result, args.method, tmp / "indices.png", f"{args.method} sensitivity: {scn.name}, {args.year}Q4")
-    (tmp / "manifest.json").write_text(_json.dumps({
+    (tmp / "manifest.json").write_text(json.dumps({
         "talentsim_version": __version__, "command": sys.argv, "scenario": scn.resolved(),
         "scenario_sha256": scn.files[0].sha256 if scn.files else scn.resolved_sha256, "method": args.method,
         "n": args.n, "points": len(X), "seed": args.seed, "year": args.year,

@@ -22,10 +22,7 @@ import pandas as pd
 from . import batch, i18n
 from . import results as res
 from . import scenarios as S
-from .params import Params
-
-POLICY_START_FIELDS = ("sm_start", "grad_seats_start", "settle_start", "drive_start", "med_pull_start",
-                       "lab_acq_year")
+from .params import POLICY_FIELDS, POLICY_START_FIELDS, Params, non_policy_differences
 
 
 @dataclass(frozen=True)
@@ -140,8 +137,7 @@ def apply_settings(scn: S.Scenario, settings: dict[str, Any]) -> S.Scenario:
 
 def baseline_of(scn: S.Scenario) -> S.Scenario:
     """The comparison baseline: the same assumptions and horizon, every policy off."""
-    policy = {n for n, f in Params.__dataclass_fields__.items() if f.metadata["group"] == "policy"}
-    over = {k: v for k, v in scn.overrides.items() if k not in policy}
+    over = {k: v for k, v in scn.overrides.items() if k not in POLICY_FIELDS}
     return dataclasses.replace(scn, name="baseline", description="No new policy (same assumptions).",
                                overrides=over, sweep={}, files=())
 
@@ -173,11 +169,7 @@ def _key(task: batch.Task) -> tuple:
 def _fork_step(plan: batch.Plan) -> int:
     """Step after which the scenario runs can start from the baseline's state (0: they cannot)."""
     base, scn = plan.scenarios
-    if base.end_year != scn.end_year:
-        return 0
-    policy = {n for n, f in Params.__dataclass_fields__.items() if f.metadata["group"] == "policy"}
-    pb, ps = base.params.to_dict(), scn.params.to_dict()
-    if any(pb[k] != ps[k] for k in pb if k not in policy):
+    if base.end_year != scn.end_year or non_policy_differences(base.params, scn.params):
         return 0
     return max(batch.policy_start_step(scn.params) - 1, 0)
 

@@ -76,7 +76,25 @@ T: dict[str, dict[str, str]] = {
     "cite": {"en": "How to cite", "ko": "인용 방법"},
     # metric cards
     "cost_per_core": {"en": "Cost per extra core researcher", "ko": "추가 핵심 인재 1인당 비용"},
+    # the memo (results.memo: CLI results folders and the app's download)
+    "memo_title": {"en": "talentsim results", "ko": "talentsim 결과"},
+    "memo_output": {"en": "output", "ko": "지표"},
+    "memo_unit": {"en": "unit", "ko": "단위"},
+    "memo_sweep": {"en": "Sweep: {n} points; the table shows point 0; see summary.csv for every point.",
+                   "ko": "파라미터 격자: {n}개 지점. 표는 0번 지점이며 전체는 summary.csv를 보십시오."},
+    "memo_diff": {"en": "Difference from {base} (paired replications):",
+                  "ko": "{base} 대비 차이 (같은 시드로 짝지은 반복 실행):"},
+    "memo_foot": {"en": "Values are at Q4 of each year; flows are sums over the year. Money: M KRW for pay, bn KRW per "
+                        "year for fiscal cost. Intervals reflect the model's randomness across replications, not "
+                        "parameter uncertainty; see docs/model.md for what the model cannot say.",
+                  "ko": "각 연도 4분기 값이며, 이동 등 흐름은 연간 합계입니다. 금액은 억원·조원 단위입니다. 구간은 반복 실행 간 "
+                        "모형의 확률적 변동만 반영하며 모수 불확실성은 포함하지 않습니다. 모형의 한계는 docs/model.md를 "
+                        "참고하십시오."},
 }
+
+# units of the memo's tables in Korean (English uses results.display_unit as it is)
+UNITS_KO = {"persons": "명", "persons/yr": "명/년", "share": "비율", "x": "배",
+            "per 10,000 LinkedIn members/yr": "링크드인 회원 1만 명당/년"}
 
 OUTPUT_LABELS: dict[str, dict[str, str]] = {
     "shortage": {"en": "AI staff shortage", "ko": "AI 인력 부족 인원"},

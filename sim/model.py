@@ -12,7 +12,7 @@ import pandas as pd
 from . import _alloc, initial_state, outputs
 from .agents import Firm, Government
 from .firms import FirmTable
-from .params import Params
+from .params import Params, non_policy_differences
 from .population import (ABROAD, AI_FIRM, CN, EU, EXITED, KR_OTHER, KR_REGION, N_LOCS, N_STATES, N_TIERS,
                          OTHER, SEEKING, US, Population, Researcher)
 from .submodels import demand, exits, matching, pay, pipeline, policy, training
@@ -253,9 +253,7 @@ class TalentMarket(mesa.Model):
         start: no policy acts before its start and the random stream is shared, so the result
         equals a fresh run of the policy scenario with the same seed (tested).
         """
-        policy = {f.name for f in dataclasses.fields(Params) if f.metadata["group"] == "policy"}
-        old, new = self.p.to_dict(), params.to_dict()
-        diff = sorted(k for k in old if old[k] != new[k] and k not in policy)
+        diff = non_policy_differences(self.p, params)
         if diff:
             raise ValueError(f"with_policies: non-policy parameters differ: {diff}")
         self.p = params

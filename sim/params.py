@@ -332,6 +332,18 @@ class Params:
         return Params.from_dict({**self.to_dict(), **changes})
 
 
+# the policy levers (group "policy"); no policy acts before its start date
+POLICY_FIELDS = frozenset(f.name for f in dataclasses.fields(Params) if f.metadata["group"] == "policy")
+POLICY_START_FIELDS = ("sm_start", "grad_seats_start", "settle_start", "drive_start", "med_pull_start",
+                       "lab_acq_year")
+
+
+def non_policy_differences(a: Params, b: Params) -> list[str]:
+    """Names of the parameters outside POLICY_FIELDS on which `a` and `b` differ (sorted)."""
+    da, db = a.to_dict(), b.to_dict()
+    return sorted(k for k in da if k not in POLICY_FIELDS and da[k] != db[k])
+
+
 def param_table() -> list[dict[str, Any]]:
     """One row per parameter: name, group, default, lo, hi, unit, source, doc (for docs and the app)."""
     rows = []

@@ -18,6 +18,7 @@ from typing import Any
 
 import pandas as pd
 
+from . import i18n
 from .outputs import HEADLINE, OUTPUT_NAMES
 from .report import COLUMNS, _scaled, display_unit
 
@@ -137,24 +138,11 @@ def citation(plan, scn) -> str:
 
 
 MONEY = ("fiscal_cost_krw", "median_salary_kr")
-MEMO_TEXT = {
-    "en": {"title": "talentsim results", "output": "output", "unit": "unit", "sweep": "Sweep: {n} points; the table "
-           "shows point 0; see summary.csv for every point.", "diff": "Difference from {base} (paired replications):",
-           "foot": "Values are at Q4 of each year; flows are sums over the year. Money: M KRW for pay, bn KRW per "
-                   "year for fiscal cost. Intervals reflect the model's randomness across replications, not "
-                   "parameter uncertainty; see docs/model.md for what the model cannot say."},
-    "ko": {"title": "talentsim 결과", "output": "지표", "unit": "단위", "sweep": "파라미터 격자: {n}개 지점. 표는 0번 지점이며 "
-           "전체는 summary.csv를 보십시오.", "diff": "{base} 대비 차이 (같은 시드로 짝지은 반복 실행):",
-           "foot": "각 연도 4분기 값이며, 이동 등 흐름은 연간 합계입니다. 금액은 억원·조원 단위입니다. 구간은 반복 실행 간 "
-                   "모형의 확률적 변동만 반영하며 모수 불확실성은 포함하지 않습니다. 모형의 한계는 docs/model.md를 "
-                   "참고하십시오."},
-}
 
 
 def _fmt(col: str, v: float, signed: bool = False, lang: str = "en") -> str:
     if lang == "ko" and col in MONEY:
-        from .i18n import money
-        return money(v, "ko", signed=signed)
+        return i18n.money(v, "ko", signed=signed)
     fmt = COLUMNS.get(col, (col, "{:,.3g}"))[1]
     if signed and not fmt.startswith("{:+"):
         fmt = fmt.replace("{:", "{:+", 1)
@@ -165,24 +153,18 @@ def memo(plan, summ: pd.DataFrame, comp: pd.DataFrame | None, years: list[int], 
     """A short markdown memo: headline results with intervals for chosen years, and citation lines.
 
     `lang` 'en' or 'ko' (Korean labels; money in 억원/조원)."""
-    from .i18n import output_label
-    tx = MEMO_TEXT[lang]
-
     def label(c):
-        return COLUMNS[c][0] if lang == "en" else output_label(c, "ko")
-
-    ko_units = {"persons": "명", "persons/yr": "명/년", "share": "비율", "x": "배",
-                "per 10,000 LinkedIn members/yr": "링크드인 회원 1만 명당/년"}
+        return COLUMNS[c][0] if lang == "en" else i18n.output_label(c, "ko")
 
     def unit(c):
         if lang == "en":
             return display_unit(c)
-        return "원/년" if c in MONEY else ko_units.get(display_unit(c), display_unit(c))
+        return "원/년" if c in MONEY else i18n.UNITS_KO.get(display_unit(c), display_unit(c))
 
     cols = [c for c in HEADLINE if c in COLUMNS]
     yrs = [y for y in years if y in set(summ["year"])] or sorted(set(summ["year"]))[-1:]
-    lines = [f"# {tx['title']}: {plan.command} {' vs '.join(s.name for s in plan.scenarios)}", ""]
-    header = f"| {tx['output']} | {tx['unit']} | " + " | ".join(str(y) for y in yrs) + " |"
+    lines = [f"# {i18n.t('memo_title', lang)}: {plan.command} {' vs '.join(s.name for s in plan.scenarios)}", ""]
+    header = f"| {i18n.t('memo_output', lang)} | {i18n.t('memo_unit', lang)} | " + " | ".join(str(y) for y in yrs) + " |"
     def table(frame: pd.DataFrame, keys: tuple[str, str, str], signed: bool) -> list[str]:
         """Header and one row per headline output: 'mean [lo, hi]' per year."""
         rows = [header, "|---|---|" + "---|" * len(yrs)]
@@ -199,13 +181,13 @@ def memo(plan, summ: pd.DataFrame, comp: pd.DataFrame | None, years: list[int], 
         s = summ[(summ["scenario"] == scn.name) & (summ["point"] == 0)].set_index(["year", "output"])
         lines += table(s, ("mean", "lo", "hi"), False)
         if len(scn.points()) > 1:
-            lines += ["", tx["sweep"].format(n=len(scn.points()))]
+            lines += ["", i18n.t("memo_sweep", lang, n=len(scn.points()))]
         if comp is not None and len(comp) and scn.name in set(comp["scenario"]):
             d = comp[(comp["scenario"] == scn.name) & (comp["point"] == 0)].set_index(["year", "output"])
-            lines += ["", tx["diff"].format(base=plan.scenarios[0].name), ""]
+            lines += ["", i18n.t("memo_diff", lang, base=plan.scenarios[0].name), ""]
             lines += table(d, ("diff_mean", "diff_lo", "diff_hi"), True)
         lines += ["", citation(plan, scn), ""]
-    lines += [tx["foot"], ""]
+    lines += [i18n.t("memo_foot", lang), ""]
     return "\n".join(lines)
 
 

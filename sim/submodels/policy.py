@@ -55,11 +55,12 @@ def update_salary_matching(model) -> None:
     pop, p, gov = model.pop, model.p, model.government
     if p.sm_share <= 0:
         return  # never active: no subsidy can exist
+    # take back last quarter's subsidies (only the people concerned), then pay this quarter's
     paid = np.flatnonzero(pop.subsidy > 0)
+    if len(paid):
+        pop.salary[paid] -= pop.subsidy[paid]
+        pop.subsidy[paid] = 0.0
     if not sm_active(model):
-        if len(paid):
-            pop.salary[paid] -= pop.subsidy[paid]
-            pop.subsidy[paid] = 0.0
         return
     emp = model.staff_kr
     if _LAST_TIER[p.sm_tiers] < APPLIED:  # only the eligible tiers have an entitlement
@@ -67,10 +68,6 @@ def update_salary_matching(model) -> None:
     if not p.sm_incumbents:
         first = model.first_active_step(p.sm_start)
         emp = emp[pop.hired_q[emp] >= first]
-    # take back last quarter's subsidies, then pay this quarter's (only the people concerned)
-    if len(paid):
-        pop.salary[paid] -= pop.subsidy[paid]
-        pop.subsidy[paid] = 0.0
     ent = entitlement(p, pop.salary[emp], pop.tier[emp])
     total = ent.sum() / 4.0
     gov.sm_scale = 1.0 if p.sm_budget <= 0 or total <= 0 else min(1.0, p.sm_budget * 1000.0 / 4.0 / total)
