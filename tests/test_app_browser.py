@@ -67,6 +67,18 @@ def wait_idle(page) -> None:
     page.get_by_text("Downloads", exact=True).wait_for(timeout=300_000)
 
 
+def wait_charts(page, n: int = 5, differ_from: str | None = None) -> str:
+    """Wait until n Vega-Lite charts are drawn (Streamlit loads the chart code lazily, so the charts
+    can appear after the run has finished) and, if given, until the third differs from
+    `differ_from`; return the third chart's HTML."""
+    page.wait_for_function(
+        "([n, prev]) => { const c = document.querySelectorAll('[data-testid=\"stVegaLiteChart\"]');"
+        " return c.length >= n && [...c].every(e => e.querySelector('canvas, svg'))"
+        " && (prev === null || c[2].innerHTML !== prev); }",
+        arg=[n, differ_from], timeout=300_000)
+    return page.locator("[data-testid='stVegaLiteChart']").nth(2).inner_html()
+
+
 def metric_values(page) -> list[str]:
     return page.get_by_test_id("stMetricValue").all_inner_texts()
 
@@ -82,8 +94,8 @@ def test_slider_changes_metrics_and_yaml_downloads(server, tmp_path):
         page.get_by_text("Core AI talent in Korea", exact=True).wait_for(timeout=300_000)
         wait_idle(page)                                                # all replications done
         before = metric_values(page)
-        assert len(before) == 5 and page.locator("[data-testid='stVegaLiteChart']").count() >= 5
-        chart_before = page.locator("[data-testid='stVegaLiteChart']").nth(2).inner_html()
+        assert len(before) == 5
+        chart_before = wait_charts(page)
 
         # move the salary-matching share slider with the keyboard: 0.50 -> 0.75
         thumb = page.get_by_role("slider", name="Salary matching: share paid by the state")
@@ -97,7 +109,7 @@ def test_slider_changes_metrics_and_yaml_downloads(server, tmp_path):
         wait_idle(page)
         after = metric_values(page)
         assert after != before
-        assert page.locator("[data-testid='stVegaLiteChart']").nth(2).inner_html() != chart_before
+        assert wait_charts(page, differ_from=chart_before) != chart_before
 
         # the address bar now carries the change: the same link in a new tab shows the same numbers
         assert "sm_share=0.75" in page.url and "scenario=salary-matching-50" in page.url
