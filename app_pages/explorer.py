@@ -54,6 +54,8 @@ def _on_upload() -> None:
             raise S.ScenarioError(f"{up.name}: base: an uploaded scenario must be self-contained (no base); "
                                   f"download one from this app or use `talentsim` for files with bases")
         scn = S.from_document(doc, (S.SourceFile(up.name, "", text),), up.name)
+        if E.unshowable(scn):
+            raise S.ScenarioError("\n".join(f"{up.name}: {m}" for m in E.unshowable(scn)))
     except (S.ScenarioError, UnicodeDecodeError) as e:
         st.session_state["upload_error"] = str(e)
         return
@@ -71,7 +73,8 @@ if "start" not in st.session_state:
     st.session_state["w_scenario"] = (pick if pick in names else
                                       "salary-matching-50" if "salary-matching-50" in names else names[0])
     _on_pick()
-    from_url, bad_url = E.parse_query(query, st.session_state["start"].end_year)
+    first = st.session_state["start"]
+    from_url, bad_url = E.parse_query(query, E.widget_values(first, MAX_REPS), first.end_year)
     for k, v in from_url.items():
         st.session_state[f"w_{k}"] = v
     if pick is not None and pick not in names:
@@ -92,32 +95,38 @@ start: S.Scenario = st.session_state["start"]
 
 
 # ---------------------------------------------------------------- levers
+start_values = E.widget_values(start, MAX_REPS)
+
+
 def _lever(lv: E.Lever) -> None:
     key = f"w_{lv.name}"
     label, hlp = i18n.lever_label(lv.name, L), i18n.lever_help(lv.name, L)
     if lv.kind == "select":
         st.selectbox(label, lv.options(), key=key, help=hlp)
-    elif isinstance(lv.lo, int) and isinstance(lv.step, int):
-        st.slider(label, int(lv.lo), int(lv.hi), step=int(lv.step), key=key, help=hlp)
+        return
+    lo, hi = E.widget_range(lv.name, start_values, start.end_year)   # takes in the scenario's value
+    if isinstance(lv.lo, int) and isinstance(lv.step, int):
+        st.slider(label, int(lo), int(hi), step=int(lv.step), key=key, help=hlp)
     else:
-        st.slider(label, float(lv.lo), float(lv.hi), step=float(lv.step), key=key, help=hlp)
+        st.slider(label, float(lo), float(hi), step=float(lv.step), key=key, help=hlp)
 
 
 with st.sidebar:
     st.header(t("policies"))
-    st.slider(t("policy_start"), *E.RUN_SETTINGS["policy_start"], step=1, key="w_policy_start",
-              help=t("policy_start_help"))
-    for lv in E.POLICY_LEVERS:
-        _lever(lv)
+    active = E.active_policies(start.params)
+    for policy, levers in E.policy_groups():
+        with st.expander(i18n.policy_label(policy, L), expanded=policy == "salary_matching" or policy in active):
+            for lv in levers:
+                _lever(lv)
     st.header(t("assumptions"))
     for lv in E.ASSUMPTION_LEVERS:
         _lever(lv)
     st.header(t("run_settings"))
     st.slider(t("replications"), *E.RUN_SETTINGS["replications"], step=1, key="w_replications",
               help=t("replications_help"))
-    lo, hi = E.RUN_SETTINGS["seed"]
+    lo, hi = E.widget_range("seed", start_values, start.end_year)
     st.number_input(t("seed"), min_value=lo, max_value=hi, step=1, key="w_seed", help=t("seed_help"))
-    st.slider(t("year"), E.FIRST_YEAR, start.end_year, key="w_year")
+    st.slider(t("year"), *E.widget_range("year", start_values, start.end_year), key="w_year")
 
 current = {k: st.session_state[f"w_{k}"] for k in E.URL_KEYS}  # every widget's value
 try:

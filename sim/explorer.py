@@ -16,7 +16,6 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
-import numpy as np
 import pandas as pd
 
 from . import batch, i18n
@@ -38,16 +37,23 @@ class Lever:
         return Params.__dataclass_fields__[self.name].metadata["choices"]
 
 
+# each policy's levers, its start date last (decimal year, by quarter: 2026.0 = from 2026Q1)
 POLICY_LEVERS = (
     Lever("sm_share", 0.0, 0.9, 0.05),
     Lever("sm_tiers", 0, 0, 0, kind="select"),
     Lever("sm_cap", 0.0, 500.0, 10.0),
     Lever("sm_budget", 0.0, 5000.0, 50.0),
+    Lever("sm_start", 2021.0, 2035.75, 0.25),
     Lever("grad_seats_extra", 0.0, 10000.0, 250.0),
+    Lever("grad_seats_start", 2021.0, 2035.75, 0.25),
     Lever("settle_amount", 0.0, 100.0, 5.0),
+    Lever("settle_start", 2021.0, 2035.75, 0.25),
     Lever("drive_rate", 0.0, 0.5, 0.02),
+    Lever("drive_start", 2021.0, 2035.75, 0.25),
     Lever("lab_acq_size", 0, 1000, 50),
+    Lever("lab_acq_year", 2021.0, 2035.75, 0.25),
     Lever("med_pull_cut", 0.0, 1.0, 0.1),
+    Lever("med_pull_start", 2021.0, 2035.75, 0.25),
 )
 ASSUMPTION_LEVERS = (
     Lever("demand_growth", 0.05, 0.40, 0.01),
@@ -59,16 +65,28 @@ CARDS = ("shortage", "core_talent_kr", "net_migration", "fiscal_cost_krw")
 CHARTS = ("shortage", "workforce_kr", "core_talent_kr", "net_migration", "fiscal_cost_krw")
 
 
+def policy_groups() -> list[tuple[str, tuple[Lever, ...]]]:
+    """POLICY_LEVERS by policy (the scenario file's `policies` keys), in order."""
+    groups: dict[str, list[Lever]] = {}
+    for lv in POLICY_LEVERS:
+        groups.setdefault(S.policy_of(lv.name)[0], []).append(lv)
+    return [(k, tuple(v)) for k, v in groups.items()]
+
+
+def active_policies(p: Params) -> set[str]:
+    """The policies whose first lever (share, seats, amount, rate, size, cut) is not zero."""
+    return {pol for pol, levers in policy_groups() if getattr(p, levers[0].name) != 0}
+
+
 def settings_of(scn: S.Scenario) -> dict[str, Any]:
-    """Widget values for a scenario: every lever's parameter, and the policy start year."""
+    """Widget values for a scenario: every lever's parameter."""
     p = scn.params
-    out = {lv.name: getattr(p, lv.name) for lv in POLICY_LEVERS + ASSUMPTION_LEVERS}
-    out["policy_start"] = int(np.floor(p.sm_start))
-    return out
+    return {lv.name: getattr(p, lv.name) for lv in POLICY_LEVERS + ASSUMPTION_LEVERS}
 
 
-# run settings shown as widgets next to the levers: (lowest, highest), integers
-RUN_SETTINGS = {"policy_start": (2021, 2035), "replications": (1, 30), "seed": (0, 2**31 - 1)}
+# run settings shown as widgets next to the levers: (lowest, highest), whole numbers; a seed
+# above 2**53 - 1 cannot be shown exactly in the browser (JavaScript numbers)
+RUN_SETTINGS = {"replications": (1, 30), "seed": (0, 2**53 - 1)}
 FIRST_YEAR = 2021  # first year the cards can show (the year slider's low end)
 URL_KEYS = tuple(lv.name for lv in POLICY_LEVERS + ASSUMPTION_LEVERS) + tuple(RUN_SETTINGS) + ("year",)
 
@@ -79,6 +97,37 @@ def widget_values(scn: S.Scenario, max_replications: int = 10) -> dict[str, Any]
             "year": min(2030, scn.end_year)}
 
 
+def widget_range(key: str, start: dict[str, Any], end_year: int) -> tuple[Any, Any]:
+    """(lowest, highest) a widget offers: the lever's range (a policy may start up to the last
+    quarter of the horizon), widened to take in the starting scenario's value `start[key]`, so
+    every valid scenario file can be shown and changed."""
+    lv = next((lv for lv in POLICY_LEVERS + ASSUMPTION_LEVERS if lv.name == key), None)
+    if lv is None:
+        return {**RUN_SETTINGS, "year": (FIRST_YEAR, end_year)}[key]
+    lo, hi = lv.lo, lv.hi
+    if key in POLICY_START_FIELDS:
+        hi = max(hi, end_year + 0.75)
+    v = start.get(key)
+    if isinstance(v, (int, float)):
+        lo, hi = min(lo, v), max(hi, v)
+    return lo, hi
+
+
+def unshowable(scn: S.Scenario) -> list[str]:
+    """Why the app cannot show a (valid) scenario, if it cannot: an empty list if it can."""
+    out = []
+    if scn.seed > RUN_SETTINGS["seed"][1]:
+        out.append(f"seed: {scn.seed} is above {RUN_SETTINGS['seed'][1]}, the largest seed a browser shows "
+                   f"exactly; use `talentsim run` for this file or choose a smaller seed")
+    if scn.end_year <= FIRST_YEAR:
+        out.append(f"horizon.end_year: {scn.end_year}: the app needs at least {FIRST_YEAR + 1} (its cards "
+                   f"show {FIRST_YEAR} to the last year); use `talentsim run` for this file")
+    if scn.sweep:
+        out.append(f"sweep: {', '.join(scn.sweep)}: the app shows one scenario, not a grid; use "
+                   f"`talentsim run` for sweeps, or upload one point of the grid")
+    return out
+
+
 def query_of(start: dict[str, Any], current: dict[str, Any]) -> dict[str, str]:
     """URL query parameters for a shareable link: the widget values that differ from the starting
     scenario's (`start`, from `widget_values`), as text that `parse_query` reads back exactly."""
@@ -86,11 +135,11 @@ def query_of(start: dict[str, Any], current: dict[str, Any]) -> dict[str, str]:
             for k, v in current.items() if k in URL_KEYS and v != start.get(k)}
 
 
-def parse_query(query: dict[str, str], end_year: int) -> tuple[dict[str, Any], list[str]]:
+def parse_query(query: dict[str, str], start: dict[str, Any], end_year: int) -> tuple[dict[str, Any], list[str]]:
     """Widget values from URL query parameters (other keys are ignored), and a message for each
-    value that cannot be used: not a number, not one of the choices, or outside the widget's range."""
+    value that cannot be used: not a number, not one of the choices, or outside the widget's range
+    (`widget_range` for the starting scenario's values `start`)."""
     fields = {lv.name: lv for lv in POLICY_LEVERS + ASSUMPTION_LEVERS}
-    ranges = {**RUN_SETTINGS, "year": (FIRST_YEAR, end_year)}
     out: dict[str, Any] = {}
     bad: list[str] = []
     for k in URL_KEYS:
@@ -105,7 +154,7 @@ def parse_query(query: dict[str, str], end_year: int) -> tuple[dict[str, Any], l
                 bad.append(f"{k}={text!r}: allowed: {', '.join(lv.options())}")
             continue
         is_int = lv is None or S.PARAM_FIELDS[k].type == "int"
-        lo, hi = ranges[k] if lv is None else (lv.lo, lv.hi)
+        lo, hi = widget_range(k, start, end_year)
         try:
             v = int(text) if is_int else float(text)
         except ValueError:
@@ -125,9 +174,6 @@ def apply_settings(scn: S.Scenario, settings: dict[str, Any]) -> S.Scenario:
         if lv.name in settings:
             v = settings[lv.name]
             over[lv.name] = int(v) if S.PARAM_FIELDS[lv.name].type == "int" else v
-    if "policy_start" in settings:
-        for f in POLICY_START_FIELDS:
-            over[f] = float(settings["policy_start"])
     new = Params.from_dict({**over, "end_year": scn.end_year})
     changed = new != scn.params
     name = scn.name if not changed or scn.name.endswith("-custom") else f"{scn.name}-custom"

@@ -33,9 +33,6 @@ T: dict[str, dict[str, str]] = {
     "seed_help": {"en": "Root seed; the same seed gives the same numbers.",
                   "ko": "기준 시드. 같은 시드는 같은 결과를 냅니다."},
     "year": {"en": "Year shown in the cards", "ko": "카드에 표시할 연도"},
-    "policy_start": {"en": "Policies start in", "ko": "정책 시작 연도"},
-    "policy_start_help": {"en": "First year (Q1) of every policy lever below.",
-                          "ko": "아래 모든 정책 수단의 시작 연도(1분기)."},
     "running": {"en": "Running {done}/{total} replications…", "ko": "반복 실행 중 {done}/{total}…"},
     "done": {"en": "Done: {total} runs (baseline and scenario, {reps} replications each)",
              "ko": "완료: {total}회 실행 (기준선과 시나리오 각 {reps}회 반복)"},
@@ -120,10 +117,27 @@ LEVER_LABELS: dict[str, dict[str, str]] = {
     "drive_rate": {"en": "Recruiting drives abroad (extra search rate/quarter)", "ko": "해외 인재 유치 활동 (분기 추가 탐색률)"},
     "lab_acq_size": {"en": "Buy a European lab (people)", "ko": "유럽 연구소 인수 (인원)"},
     "med_pull_cut": {"en": "Weaker medical-school pull (cut)", "ko": "의대 쏠림 완화 (감소 비율)"},
+    "sm_start": {"en": "Salary matching: start (year)", "ko": "연봉 매칭: 시작 시점 (연도)"},
+    "grad_seats_start": {"en": "Extra graduate seats: start (year)", "ko": "대학원 정원 확대: 시작 시점 (연도)"},
+    "settle_start": {"en": "Settlement package: start (year)", "ko": "정착 지원금: 시작 시점 (연도)"},
+    "drive_start": {"en": "Recruiting drives: start (year)", "ko": "해외 인재 유치: 시작 시점 (연도)"},
+    "lab_acq_year": {"en": "Lab acquisition: date (year)", "ko": "연구소 인수: 시점 (연도)"},
+    "med_pull_start": {"en": "Weaker medical-school pull: start (year)", "ko": "의대 쏠림 완화: 시작 시점 (연도)"},
     "demand_growth": {"en": "Demand growth of AI staff (per year, 2020)", "ko": "AI 인력 수요 증가율 (연, 2020년)"},
     "beta_pay": {"en": "Pay sensitivity of job choice", "ko": "직장 선택의 연봉 민감도"},
     "gap_top": {"en": "US/Korean pay at the top (×)", "ko": "최상위 인재 미국/한국 연봉 배수 (배)"},
     "home_tie": {"en": "Value of living in Korea to the Korean-born", "ko": "한국 출신의 국내 거주 선호"},
+}
+
+_START_HELP = {"en": "Decimal year, by quarter: 2026.0 = from 2026 Q1, 2026.25 = Q2, 2026.5 = Q3, 2026.75 = Q4.",
+                 "ko": "분기 단위 연도: 2026.0 = 2026년 1분기부터, 2026.25 = 2분기, 2026.5 = 3분기, 2026.75 = 4분기."}
+POLICY_LABELS: dict[str, dict[str, str]] = {   # the scenario file's `policies` keys
+    "salary_matching": {"en": "Salary matching", "ko": "연봉 매칭"},
+    "grad_seats": {"en": "Graduate seats", "ko": "대학원 정원 확대"},
+    "settlement_package": {"en": "Settlement package", "ko": "비수도권 정착 지원"},
+    "recruiting_drive": {"en": "Recruiting drives abroad", "ko": "해외 인재 유치"},
+    "lab_acquisition": {"en": "Buying a lab abroad", "ko": "해외 연구소 인수"},
+    "med_school_pull": {"en": "Medical-school pull", "ko": "의대 쏠림 완화"},
 }
 
 LEVER_HELP: dict[str, dict[str, str]] = {
@@ -144,6 +158,8 @@ LEVER_HELP: dict[str, dict[str, str]] = {
                      "ko": "대기업이 유럽 연구소를 통째로 인수 (네이버의 제록스 유럽연구소 인수 사례)."},
     "med_pull_cut": {"en": "Relative cut in the share of top students lost to medical school.",
                      "ko": "최상위 학생의 의대 진학 비율의 상대적 감소."},
+    **{f: _START_HELP for f in ("sm_start", "grad_seats_start", "settle_start", "drive_start", "lab_acq_year",
+                                "med_pull_start")},
     "demand_growth": {"en": "Calibrated on the 2023 survey; the main driver of the shortage after 2023.",
                       "ko": "2023년 실태조사로 보정. 2023년 이후 부족 인원의 주된 요인."},
     "beta_pay": {"en": "Weight of log pay in job choice (a first guess, not calibrated).",
@@ -166,6 +182,10 @@ def output_label(col: str, lang: str) -> str:
 
 def lever_label(name: str, lang: str) -> str:
     return LEVER_LABELS.get(name, {}).get(lang, name)
+
+
+def policy_label(policy: str, lang: str) -> str:
+    return POLICY_LABELS.get(policy, {}).get(lang, policy)
 
 
 def lever_help(name: str, lang: str) -> str:

@@ -194,7 +194,7 @@ class Scenario:
         """The scenario as one self-contained document (no base): what a manifest stores."""
         params, policies = {}, {}
         for k, v in sorted(self.overrides.items()):
-            pol = _policy_of(k)
+            pol = policy_of(k)
             if pol:
                 policies.setdefault(pol[0], {})[pol[1]] = v
             else:
@@ -219,7 +219,8 @@ class Scenario:
                                    seed=self.seed if seed is None else seed)
 
 
-def _policy_of(param: str) -> tuple[str, str] | None:
+def policy_of(param: str) -> tuple[str, str] | None:
+    """(policy, key) of a policy parameter in a scenario file's `policies` section, or None."""
     for pol, fields in POLICIES.items():
         for k, v in fields.items():
             if v == param:
@@ -404,7 +405,7 @@ def _check_sweep(path: Path, sweep: dict[str, Any]) -> None:
             name = _param_of(key)
         except KeyError:
             name = None
-        if name is None or (name not in PARAMETER_NAMES and _policy_of(name) is None):
+        if name is None or (name not in PARAMETER_NAMES and policy_of(name) is None):
             paths = [f"parameters.{n}" for n in PARAMETER_NAMES] + [
                 f"policies.{p}.{k}" for p, fs in POLICIES.items() for k in fs]
             raise ScenarioError(f"{path}: sweep.{key}: unknown sweep path{_suggest(key, paths)}; allowed: "

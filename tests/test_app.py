@@ -108,6 +108,35 @@ def test_valid_upload_is_used(app, tmp_path):
     assert scenario_value(app, "fiscal_cost_krw")["value"] == 0
 
 
+def test_upload_with_own_start_dates_and_wide_values_is_used_unchanged(app):
+    """Valid files whose values lie outside the sliders' usual ranges, and whose policies start
+    at different dates, are shown and run exactly as written (no traceback, no silent change)."""
+    good = (b"name: odd\ndescription: own start dates\npolicies:\n"
+            b"  salary_matching: {share: 0.5, start: 2027.5, cap_mkrw: 1000.0}\n"
+            b"  grad_seats: {extra_seats: 2000.0, start: 2024.25}\n")
+    app.file_uploader(key="w_upload").set_value(("odd.yaml", good, "text/yaml")).run()
+    assert not app.exception and not app.error
+    assert app.slider(key="w_sm_cap").value == 1000.0 and app.slider(key="w_sm_cap").max == 1000.0
+    assert app.slider(key="w_sm_start").value == 2027.5 and app.slider(key="w_grad_seats_start").value == 2024.25
+    ts = app.session_state["last_ts"]
+    assert set(ts.scenario) == {"baseline", "odd"}             # not "odd-custom": nothing was changed
+    doc = yaml.safe_load(app.session_state["downloads"]["yaml"]())
+    assert doc["policies"]["salary_matching"]["start"] == 2027.5 and doc["policies"]["grad_seats"]["start"] == 2024.25
+    app.slider(key="w_grad_seats_start").set_value(2030.0).run()   # one policy's start moves, not the others
+    doc = yaml.safe_load(app.session_state["downloads"]["yaml"]())
+    assert doc["policies"]["grad_seats"]["start"] == 2030.0 and doc["policies"]["salary_matching"]["start"] == 2027.5
+
+
+def test_upload_the_app_cannot_show_is_refused_with_a_message(app):
+    before = cards(app)
+    big = f"name: big\ndescription: t\nseed: {2**60}\n".encode()
+    app.file_uploader(key="w_upload").set_value(("big.yaml", big, "text/yaml")).run()
+    assert not app.exception
+    msgs = " ".join(e.value for e in app.error)
+    assert "big.yaml: seed" in msgs and str(2**60) in msgs and str(2**53 - 1) in msgs
+    assert cards(app) == before
+
+
 def test_downloaded_yaml_reproduces_the_numbers_through_the_cli(app, tmp_path):
     app.slider(key="w_sm_share").set_value(0.3).run()
     files = {name: make() for name, make in app.session_state["downloads"].items()}

@@ -83,14 +83,61 @@ def test_link_query_round_trip_and_bad_values():
     cur = dict(start, sm_share=0.45000000000000007, sm_tiers="all", lab_acq_size=150, seed=7, year=2033)
     q = E.query_of(start, cur)
     assert set(q) == {"sm_share", "sm_tiers", "lab_acq_size", "seed", "year"}   # only what differs
-    back, bad = E.parse_query({**q, "lang": "en", "other": "x"}, scn.end_year)
+    back, bad = E.parse_query({**q, "lang": "en", "other": "x"}, start, scn.end_year)
     assert bad == [] and {**start, **back} == cur                                # exact floats, ints, choices
     assert isinstance(back["lab_acq_size"], int) and isinstance(back["sm_share"], float)
     assert E.query_of(start, start) == {}
     vals, bad = E.parse_query({"sm_share": "0.95", "seed": "1.5", "sm_tiers": "most", "year": "2036",
-                               "beta_pay": "abc", "replications": "3"}, 2035)
+                               "beta_pay": "abc", "replications": "3"}, start, 2035)
     assert vals == {"replications": 3}
     msg = "\n".join(bad)
     for part in ("sm_share='0.95'", "0.0 to 0.9", "seed='1.5'", "whole number", "sm_tiers='most'",
                  "core, core+senior, all", "year='2036'", "2021 to 2035", "beta_pay='abc'", "not a number"):
         assert part in msg, part
+
+
+def test_per_policy_start_years_survive_the_app_and_widgets_take_in_any_valid_value(tmp_path):
+    """A scenario whose policies start at different dates (and whose values lie outside the
+    sliders' usual ranges) comes back unchanged from the app's widgets, its link values are
+    accepted, and a changed start moves only that policy."""
+    path = tmp_path / "odd.yaml"
+    path.write_text("name: odd\ndescription: t\nhorizon: {end_year: 2040}\n"
+                    "policies:\n  salary_matching: {share: 0.5, start: 2027.5, cap_mkrw: 1000.0}\n"
+                    "  grad_seats: {extra_seats: 2000.0, start: 2024.25}\n")
+    scn = S.load(path)
+    start = E.widget_values(scn, 10)
+    back = E.apply_settings(scn, start)
+    assert back.params == scn.params and back.name == "odd"
+    assert (back.params.sm_start, back.params.grad_seats_start) == (2027.5, 2024.25)
+    assert E.widget_range("sm_cap", start, scn.end_year) == (0.0, 1000.0)      # widened to the file's value
+    assert E.widget_range("sm_start", start, scn.end_year) == (2021.0, 2040.75)  # up to the horizon's end
+    assert E.widget_range("sm_share", start, scn.end_year) == (0.0, 0.9)
+    later = E.apply_settings(scn, dict(start, grad_seats_start=2030.0))
+    assert (later.params.sm_start, later.params.grad_seats_start) == (2027.5, 2030.0)
+    vals, bad = E.parse_query({"sm_cap": "900.0", "sm_start": "2039.25"}, start, scn.end_year)
+    assert bad == [] and vals == {"sm_cap": 900.0, "sm_start": 2039.25}
+    assert E.parse_query({"sm_cap": "1200.0"}, start, scn.end_year)[1] == ["sm_cap='1200.0': outside 0.0 to 1000.0"]
+    assert E.active_policies(scn.params) == {"salary_matching", "grad_seats"}
+    assert E.unshowable(scn) == []
+
+
+def test_every_shipped_scenario_is_shown_unchanged():
+    for path in sorted((ROOT / "scenarios").glob("*.yaml")):
+        scn = S.load(path)
+        if scn.sweep:
+            assert "sweep" in " ".join(E.unshowable(scn))
+            continue
+        assert E.unshowable(scn) == [], path
+        start = E.widget_values(scn, 10)
+        assert E.apply_settings(scn, start).params == scn.params, path
+        for k, v in start.items():
+            if isinstance(v, (int, float)) and not isinstance(v, bool):
+                lo, hi = E.widget_range(k, start, scn.end_year)
+                assert lo <= v <= hi, (path, k)
+
+
+def test_unshowable_names_the_key_and_value():
+    scn = S.load(ROOT / "scenarios" / "baseline.yaml")
+    msgs = E.unshowable(dataclasses.replace(scn, seed=2**60, end_year=2021))
+    assert any(m.startswith(f"seed: {2**60}") and str(2**53 - 1) in m for m in msgs)
+    assert any(m.startswith("horizon.end_year: 2021") and "2022" in m for m in msgs)

@@ -1,17 +1,19 @@
 import pytest
 
 from sim import i18n
-from sim.explorer import ASSUMPTION_LEVERS, CARDS, CHARTS, POLICY_LEVERS
+from sim.explorer import ASSUMPTION_LEVERS, CARDS, CHARTS, POLICY_LEVERS, policy_groups
 
 
 def test_every_label_exists_in_both_languages():
-    for table in (i18n.T, i18n.OUTPUT_LABELS, i18n.LEVER_LABELS, i18n.LEVER_HELP):
+    for table in (i18n.T, i18n.OUTPUT_LABELS, i18n.LEVER_LABELS, i18n.LEVER_HELP, i18n.POLICY_LABELS):
         for key, texts in table.items():
             assert set(texts) == set(i18n.LANGS) and all(texts.values()), key
     for col in set(CARDS) | set(CHARTS):
         assert col in i18n.OUTPUT_LABELS
     for lv in POLICY_LEVERS + ASSUMPTION_LEVERS:
         assert lv.name in i18n.LEVER_LABELS and lv.name in i18n.LEVER_HELP
+    for policy, _ in policy_groups():
+        assert policy in i18n.POLICY_LABELS
 
 
 @pytest.mark.parametrize("krw, lang, expected", [
