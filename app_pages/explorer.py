@@ -144,7 +144,7 @@ plan = E.make_plan(scn, reps, seed)
 if st.session_state.get("start_uploaded"):
     wanted = {}
 else:
-    wanted = {"scenario": start.name, **E.query_of(E.widget_values(start, MAX_REPS), current)}
+    wanted = {"scenario": start.name, **E.query_of(start_values, current)}
 for k in ("scenario",) + E.URL_KEYS:
     if k in wanted:
         if st.query_params.get(k) != wanted[k]:
