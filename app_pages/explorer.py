@@ -48,15 +48,10 @@ def _on_upload() -> None:
     if up is None:
         return
     try:
-        text = up.getvalue().decode("utf-8")
-        doc = S.parse_text(text, up.name)
-        if doc.get("base"):
-            raise S.ScenarioError(f"{up.name}: base: an uploaded scenario must be self-contained (no base); "
-                                  f"download one from this app or use `talentsim` for files with bases")
-        scn = S.from_document(doc, (S.SourceFile(up.name, "", text),), up.name)
+        scn = S.from_upload(up.getvalue(), up.name)
         if E.unshowable(scn):
             raise S.ScenarioError("\n".join(f"{up.name}: {m}" for m in E.unshowable(scn)))
-    except (S.ScenarioError, UnicodeDecodeError) as e:
+    except S.ScenarioError as e:
         st.session_state["upload_error"] = str(e)
         return
     st.session_state.pop("upload_error", None)

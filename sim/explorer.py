@@ -11,6 +11,7 @@ from __future__ import annotations
 import concurrent.futures as cf
 import dataclasses
 import functools
+import hashlib
 import json
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -176,9 +177,12 @@ def apply_settings(scn: S.Scenario, settings: dict[str, Any]) -> S.Scenario:
             over[lv.name] = int(v) if S.PARAM_FIELDS[lv.name].type == "int" else v
     new = Params.from_dict({**over, "end_year": scn.end_year})
     changed = new != scn.params
-    name = scn.name if not changed or scn.name.endswith("-custom") else f"{scn.name}-custom"
-    desc = scn.description if not changed else (scn.description.strip() + " Adjusted in the explorer app.")
-    return dataclasses.replace(scn, name=name, description=desc, overrides=over, sweep={})
+    if not changed:
+        return dataclasses.replace(scn, overrides=over, sweep={})
+    name = scn.name if scn.name.endswith("-custom") else f"{scn.name}-custom"
+    desc = scn.description.strip() + " Adjusted in the explorer app."
+    # the starting file no longer describes it: make_plan records the YAML the app offers instead
+    return dataclasses.replace(scn, name=name, description=desc, overrides=over, sweep={}, files=())
 
 
 def baseline_of(scn: S.Scenario) -> S.Scenario:
@@ -289,8 +293,19 @@ def stream(plan: batch.Plan, cache: RunCache, executor: cf.Executor | None,
 
 
 def make_plan(scn: S.Scenario, replications: int, seed: int) -> batch.Plan:
-    """Baseline and scenario with paired seeds, as `talentsim compare` would run them."""
+    """Baseline and scenario with paired seeds, as `talentsim compare` would run them. A scenario
+    adjusted in the app (no source file) gets the YAML the app offers for download as its source
+    file, so the memo's citation and the manifest name the file that reproduces the numbers."""
+    if not scn.files:
+        text = scenario_yaml(scn, replications, seed)
+        scn = dataclasses.replace(scn, files=(S.SourceFile(f"{scn.name}.yaml", hashlib.sha256(
+            text.encode("utf-8")).hexdigest(), text),))
     return batch.make_plan("compare", [baseline_of(scn), scn], replications, seed)
+
+
+def scenario_yaml(scn: S.Scenario, replications: int, seed: int) -> str:
+    """The scenario as a self-contained YAML file with the app's replications and seed."""
+    return S.to_yaml(dataclasses.replace(scn, replications=replications, seed=seed))
 
 
 def paired(runs: dict[str, pd.DataFrame], plan: batch.Plan) -> pd.DataFrame:
@@ -371,8 +386,7 @@ def downloads(plan: batch.Plan, ts: pd.DataFrame, lang: str) -> dict[str, Callab
 
 def _download(name: str, plan: batch.Plan, ts: pd.DataFrame, lang: str) -> str:
     if name == "yaml":
-        scn = plan.scenarios[1]
-        return S.to_yaml(dataclasses.replace(scn, replications=plan.replications, seed=plan.seed))
+        return scenario_yaml(plan.scenarios[1], plan.replications, plan.seed)
     if name == "csv":
         return ts.to_csv(index=False)
     if name == "memo":

@@ -370,11 +370,27 @@ def read_file(path: str | Path) -> tuple[dict[str, Any], SourceFile]:
         raise ScenarioError(f"{path}: no such scenario file") from None
     except (IsADirectoryError, PermissionError) as e:
         raise ScenarioError(f"{path}: cannot read the scenario file ({e.strerror})") from None
+    text = _decode(raw, path)
+    return parse_text(text, path), SourceFile(str(path), hashlib.sha256(raw).hexdigest(), text)
+
+
+def _decode(raw: bytes, path: str | Path) -> str:
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError:
         raise ScenarioError(f"{path}: not UTF-8 text") from None
-    return parse_text(text, path), SourceFile(str(path), hashlib.sha256(raw).hexdigest(), text)
+
+
+def from_upload(raw: bytes, name: str) -> Scenario:
+    """A scenario from the bytes of an uploaded file called `name` (the app's upload). It must be
+    self-contained: a `base` names a file next to it, which an upload does not have. Its source
+    file (name, sha256 of the bytes, text) is recorded as for `load`."""
+    text = _decode(raw, name)
+    doc = parse_text(text, name)
+    if doc.get("base"):
+        raise ScenarioError(f"{name}: base: an uploaded scenario must be self-contained (no base); "
+                            f"download one from the app or use `talentsim` for files with bases")
+    return from_document(doc, (SourceFile(name, hashlib.sha256(raw).hexdigest(), text),), name)
 
 
 def parse_text(text: str, path: str | Path = "<scenario>") -> dict[str, Any]:

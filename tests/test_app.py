@@ -1,8 +1,10 @@
 """The Streamlit app through AppTest: widgets change the numbers and charts as they should,
 bad uploads show a message and keep the previous results, the downloaded YAML reproduces."""
 
+import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -105,6 +107,8 @@ def test_valid_upload_is_used(app, tmp_path):
     good = b"name: up\ndescription: uploaded test scenario\npolicies:\n  salary_matching: {share: 0.0}\n"
     app.file_uploader(key="w_upload").set_value(("up.yaml", good, "text/yaml")).run()
     assert not app.error and app.slider(key="w_sm_share").value == 0.0
+    memo = app.session_state["downloads"]["memo"]()        # cites the uploaded bytes
+    assert f"scenario 'up' (sha256 {hashlib.sha256(good).hexdigest()[:12]})" in memo
     assert scenario_value(app, "fiscal_cost_krw")["value"] == 0
 
 
@@ -152,7 +156,13 @@ def test_downloaded_yaml_reproduces_the_numbers_through_the_cli(app, tmp_path):
         assert cli[col].tolist() == pytest.approx(mine[col].tolist(), rel=1e-12)
     man = json.loads(files["manifest"])
     assert man["replications"] == 2 and len(man["seeds"]) == 2
-    assert "Source: talentsim" in files["memo"]
+    # the memo cites the downloaded file (not the starting scenario's), as the CLI's memo of it does
+    sha = hashlib.sha256(files["yaml"].encode("utf-8")).hexdigest()
+    cite = re.search(r"scenario 'salary-matching-50-custom' \(sha256 (\w+)\)", files["memo"])
+    assert cite and sha.startswith(cite.group(1))
+    assert f"(sha256 {cite.group(1)})" in (tmp_path / "res" / "memo.md").read_text()
+    custom = next(s for s in man["scenarios"] if s["name"] == "salary-matching-50-custom")
+    assert custom["files"][0]["sha256"] == sha and custom["files"][0]["content"] == files["yaml"]
 
 
 def test_link_sets_the_widgets_and_follows_them():

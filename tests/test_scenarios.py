@@ -127,3 +127,15 @@ def test_cli_missing_file_and_bad_options(tmp_path):
 def test_yaml_library_files_are_plain_yaml():
     for p in LIBRARY:
         assert isinstance(yaml.safe_load(p.read_text()), dict)
+
+
+def test_from_upload_records_the_bytes_and_refuses_bases_and_non_utf8():
+    import hashlib
+    raw = "name: up\ndescription: 업로드 test\npolicies:\n  salary_matching: {share: 0.4}\n".encode()
+    scn = S.from_upload(raw, "up.yaml")
+    assert scn.params.sm_share == 0.4
+    assert scn.files == (S.SourceFile("up.yaml", hashlib.sha256(raw).hexdigest(), raw.decode()),)
+    with pytest.raises(S.ScenarioError, match=r"^up.yaml: base: .*self-contained"):
+        S.from_upload(b"name: up\ndescription: t\nbase: baseline.yaml\n", "up.yaml")
+    with pytest.raises(S.ScenarioError, match=r"^bin.yaml: not UTF-8 text"):
+        S.from_upload(b"\xff\xfe\x00", "bin.yaml")
