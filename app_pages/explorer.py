@@ -108,7 +108,7 @@ def _lever(lv: E.Lever) -> None:
 
 with st.sidebar:
     st.header(t("policies"))
-    active = E.active_policies(start.params)
+    active = S.active_policies(start.params)
     for policy, levers in E.policy_groups():
         with st.expander(i18n.policy_label(policy, L), expanded=policy == "salary_matching" or policy in active):
             for lv in levers:

@@ -74,11 +74,6 @@ def policy_groups() -> list[tuple[str, tuple[Lever, ...]]]:
     return [(k, tuple(v)) for k, v in groups.items()]
 
 
-def active_policies(p: Params) -> set[str]:
-    """The policies whose first lever (share, seats, amount, rate, size, cut) is not zero."""
-    return {pol for pol, levers in policy_groups() if getattr(p, levers[0].name) != 0}
-
-
 def settings_of(scn: S.Scenario) -> dict[str, Any]:
     """Widget values for a scenario: every lever's parameter."""
     p = scn.params

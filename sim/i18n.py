@@ -81,6 +81,13 @@ T: dict[str, dict[str, str]] = {
                    "ko": "파라미터 격자: {n}개 지점. 표는 0번 지점이며 전체는 summary.csv를 보십시오."},
     "memo_diff": {"en": "Difference from {base} (paired replications):",
                   "ko": "{base} 대비 차이 (같은 시드로 짝지은 반복 실행):"},
+    "memo_policies": {"en": "Policies:", "ko": "정책:"},
+    "memo_no_policy": {"en": "Policies: none (no new policy).", "ko": "정책: 없음 (신규 정책 없음)."},
+    "memo_params": {"en": "Parameters set differently from the defaults (docs/parameters.md):",
+                    "ko": "기본값과 다르게 설정한 매개변수 (docs/parameters.md):"},
+    "yes": {"en": "yes", "ko": "예"},
+    "no": {"en": "no", "ko": "아니오"},
+    "quarter": {"en": "{y} Q{q}", "ko": "{y}년 {q}분기"},
     "memo_foot": {"en": "Values are at Q4 of each year; flows are sums over the year. Money: M KRW for pay, bn KRW per "
                         "year for fiscal cost. Intervals reflect the model's randomness across replications, not "
                         "parameter uncertainty; see docs/model.md for what the model cannot say.",
@@ -117,6 +124,9 @@ LEVER_LABELS: dict[str, dict[str, str]] = {
     "drive_rate": {"en": "Recruiting drives abroad (extra search rate/quarter)", "ko": "해외 인재 유치 활동 (분기 추가 탐색률)"},
     "lab_acq_size": {"en": "Buy a European lab (people)", "ko": "유럽 연구소 인수 (인원)"},
     "med_pull_cut": {"en": "Weaker medical-school pull (cut)", "ko": "의대 쏠림 완화 (감소 비율)"},
+    "sm_incumbents": {"en": "Salary matching: also for staff already employed", "ko": "연봉 매칭: 기존 재직자 포함"},
+    "grad_seat_cost": {"en": "Graduate seats: state cost (M KRW per student-year)", "ko": "대학원 정원: 정부 비용 (학생 1인·1년당 백만원)"},
+    "drive_cost": {"en": "Recruiting drives: state cost (bn KRW/yr)", "ko": "해외 인재 유치: 정부 비용 (십억원/년)"},
     "sm_start": {"en": "Salary matching: start (year)", "ko": "연봉 매칭: 시작 시점 (연도)"},
     "grad_seats_start": {"en": "Extra graduate seats: start (year)", "ko": "대학원 정원 확대: 시작 시점 (연도)"},
     "settle_start": {"en": "Settlement package: start (year)", "ko": "정착 지원금: 시작 시점 (연도)"},

@@ -149,6 +149,53 @@ def _fmt(col: str, v: float, signed: bool = False, lang: str = "en") -> str:
     return fmt.format(_scaled(col, v))
 
 
+def _setting(name: str, v: Any, lang: str, short: bool = False) -> str:
+    """`label: value` of one parameter for the memo (start dates as year and quarter; `short`:
+    without the policy's name before the label's first colon)."""
+    from .params import POLICY_START_FIELDS, Params
+    f = Params.__dataclass_fields__[name]
+    if name in i18n.LEVER_LABELS:
+        label = i18n.lever_label(name, lang)
+    else:
+        label = f"{name} ({f.metadata['doc']}, {f.metadata['unit']})"
+    if short:
+        label = label.split(": ", 1)[-1]
+    if isinstance(v, bool):
+        text = i18n.t("yes" if v else "no", lang)
+    elif name in POLICY_START_FIELDS:
+        on_grid = abs(v * 4 - round(v * 4)) < 1e-9
+        text = i18n.t("quarter", lang, y=int(v // 1), q=int(round((v % 1) * 4)) + 1) if on_grid else f"{v:g}"
+    elif isinstance(v, float):
+        text = f"{v:,.6g}"
+    else:
+        text = str(v)
+    return f"{label}: {text}"
+
+
+def settings_lines(scn, lang: str = "en") -> list[str]:
+    """What a scenario sets, for the memo: each active policy's fields (a policy whose first
+    field is zero does nothing and is not listed), then the parameters it sets differently
+    from the defaults."""
+    from .params import Params
+    from .scenarios import POLICIES, active_policies
+    p, default = scn.params, Params()
+    active = active_policies(p)
+    out = []
+    if not active:
+        out.append(i18n.t("memo_no_policy", lang))
+    else:
+        out.append(i18n.t("memo_policies", lang))
+        for pol in active:
+            fields = "; ".join(_setting(k, getattr(p, k), lang, short=True) for k in POLICIES[pol].values())
+            out.append(f"- **{i18n.policy_label(pol, lang)}**: {fields}")
+    policy_fields = {k for fields in POLICIES.values() for k in fields.values()}
+    changed = [k for k, v in p.to_dict().items()
+               if k not in policy_fields and k != "end_year" and v != getattr(default, k)]
+    if changed:
+        out += ["", i18n.t("memo_params", lang)] + [f"- {_setting(k, getattr(p, k), lang)}" for k in changed]
+    return out
+
+
 def memo(plan, summ: pd.DataFrame, comp: pd.DataFrame | None, years: list[int], lang: str = "en") -> str:
     """A short markdown memo: headline results with intervals for chosen years, and citation lines.
 
@@ -177,7 +224,7 @@ def memo(plan, summ: pd.DataFrame, comp: pd.DataFrame | None, years: list[int], 
         return rows
 
     for scn in plan.scenarios:
-        lines += [f"## {scn.name}", "", scn.description.strip(), ""]
+        lines += [f"## {scn.name}", "", scn.description.strip(), ""] + settings_lines(scn, lang) + [""]
         s = summ[(summ["scenario"] == scn.name) & (summ["point"] == 0)].set_index(["year", "output"])
         lines += table(s, ("mean", "lo", "hi"), False)
         if len(scn.points()) > 1:

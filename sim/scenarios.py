@@ -219,6 +219,12 @@ class Scenario:
                                    seed=self.seed if seed is None else seed)
 
 
+def active_policies(p: Params) -> list[str]:
+    """The policies (POLICIES keys, in order) whose first field - share, seats, amount, rate,
+    size, cut - is not zero: the others do nothing whatever their other fields say."""
+    return [pol for pol, fields in POLICIES.items() if getattr(p, next(iter(fields.values()))) != 0]
+
+
 def policy_of(param: str) -> tuple[str, str] | None:
     """(policy, key) of a policy parameter in a scenario file's `policies` section, or None."""
     for pol, fields in POLICIES.items():

@@ -61,6 +61,9 @@ def test_compare_writes_the_whole_folder(files):
     memo = (out / "memo.md").read_text()
     assert "Source: talentsim" in memo and "scenario 'pol'" in memo and "3 replications" in memo
     assert "Difference from base" in memo
+    # what each scenario sets: the policy's fields (start as year and quarter), changed parameters
+    assert "- **Salary matching**: share paid by the state: 0.5; eligible tiers: all;" in memo
+    assert "start (year): 2020 Q3" in memo and memo.count("- scale (") == 2
 
 
 def test_existing_folder_is_refused(files):

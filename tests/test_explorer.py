@@ -117,7 +117,7 @@ def test_per_policy_start_years_survive_the_app_and_widgets_take_in_any_valid_va
     vals, bad = E.parse_query({"sm_cap": "900.0", "sm_start": "2039.25"}, start, scn.end_year)
     assert bad == [] and vals == {"sm_cap": 900.0, "sm_start": 2039.25}
     assert E.parse_query({"sm_cap": "1200.0"}, start, scn.end_year)[1] == ["sm_cap='1200.0': outside 0.0 to 1000.0"]
-    assert E.active_policies(scn.params) == {"salary_matching", "grad_seats"}
+    assert S.active_policies(scn.params) == ["salary_matching", "grad_seats"]
     assert E.unshowable(scn) == []
 
 
