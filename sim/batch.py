@@ -103,9 +103,13 @@ def execute(params: tuple[tuple[str, Any], ...], entropy: int, spawn_key: tuple[
 
 
 def policy_start_step(params: Params) -> int:
-    """The first step at which any policy of `params` can act (its earliest start date)."""
+    """The first step at which a policy of `params` can act: the earliest start date of its
+    active policies (`scenarios.active_policies`; a policy whose share, seats, amount, rate, size
+    or cut is zero does nothing whatever its start), or of all policies if none is active."""
     from .model import START_TIME
-    first = min(getattr(params, f) for f in POLICY_START_FIELDS)
+    from .scenarios import POLICIES, active_policies
+    fields = [f for pol in active_policies(params) for f in POLICIES[pol].values() if f in POLICY_START_FIELDS]
+    first = min(getattr(params, f) for f in fields or POLICY_START_FIELDS)
     return int(np.floor((first - START_TIME) * 4 + 1e-9)) + 1
 
 

@@ -163,6 +163,9 @@ def parse_query(query: dict[str, str], start: dict[str, Any], end_year: int) -> 
     return out, bad
 
 
+BASELINE = "baseline"   # the comparison run's name (the scenario's is never the same)
+
+
 def apply_settings(scn: S.Scenario, settings: dict[str, Any]) -> S.Scenario:
     """The scenario with the widgets' values (validated; raises ValueError if impossible)."""
     over = dict(scn.overrides)
@@ -183,7 +186,7 @@ def apply_settings(scn: S.Scenario, settings: dict[str, Any]) -> S.Scenario:
 def baseline_of(scn: S.Scenario) -> S.Scenario:
     """The comparison baseline: the same assumptions and horizon, every policy off."""
     over = {k: v for k, v in scn.overrides.items() if k not in POLICY_FIELDS}
-    return dataclasses.replace(scn, name="baseline", description="No new policy (same assumptions).",
+    return dataclasses.replace(scn, name=BASELINE, description="No new policy (same assumptions).",
                                overrides=over, sweep={}, files=())
 
 
@@ -290,7 +293,10 @@ def stream(plan: batch.Plan, cache: RunCache, executor: cf.Executor | None,
 def make_plan(scn: S.Scenario, replications: int, seed: int) -> batch.Plan:
     """Baseline and scenario with paired seeds, as `talentsim compare` would run them. A scenario
     adjusted in the app (no source file) gets the YAML the app offers for download as its source
-    file, so the memo's citation and the manifest name the file that reproduces the numbers."""
+    file, so the memo's citation and the manifest name the file that reproduces the numbers.
+    A scenario called "baseline" (the comparison run's name) runs as "baseline-scenario"."""
+    if scn.name == BASELINE:
+        scn = dataclasses.replace(scn, name=f"{BASELINE}-scenario", files=())
     if not scn.files:
         text = scenario_yaml(scn, replications, seed)
         scn = dataclasses.replace(scn, files=(S.SourceFile(f"{scn.name}.yaml", hashlib.sha256(
@@ -320,8 +326,8 @@ def paired(runs: dict[str, pd.DataFrame], plan: batch.Plan) -> pd.DataFrame:
 def card(ts: pd.DataFrame, col: str, year: int) -> dict[str, float]:
     """Scenario mean, and mean and 90 % interval of scenario - baseline (paired by replication)."""
     q = ts[(ts["year"] == year) & (ts["quarter"] == 4)]
-    b = q[q["scenario"] == "baseline"].set_index("replication")[col]
-    s = q[q["scenario"] != "baseline"].set_index("replication")[col]
+    b = q[q["scenario"] == BASELINE].set_index("replication")[col]
+    s = q[q["scenario"] != BASELINE].set_index("replication")[col]
     d = (s - b.reindex(s.index)).dropna()
     out = {"value": float(s.mean()), "diff": float(d.mean()), "n": int(len(d))}
     if len(d) >= 2:
@@ -333,8 +339,8 @@ def cost_per_core(ts: pd.DataFrame, year: int) -> dict[str, float] | None:
     """Extra fiscal cost per extra core researcher in Korea (KRW/yr per person), from the mean
     differences; the interval from per-replication ratios. None when there is no gain."""
     q = ts[(ts["year"] == year) & (ts["quarter"] == 4)]
-    b = q[q["scenario"] == "baseline"].set_index("replication")
-    s = q[q["scenario"] != "baseline"].set_index("replication")
+    b = q[q["scenario"] == BASELINE].set_index("replication")
+    s = q[q["scenario"] != BASELINE].set_index("replication")
     dc = (s["core_talent_kr"] - b["core_talent_kr"]).dropna()
     df = (s["fiscal_cost_krw"] - b["fiscal_cost_krw"]).reindex(dc.index)
     if len(dc) == 0 or dc.mean() <= 0 or df.mean() <= 0:
@@ -360,7 +366,7 @@ TABLE_FORMATS = {"shortage_rate": "{:.1%}", "migration_index": "{:+.2f}", "net_m
 def yearly_table(ts: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, dict[str, str]]:
     """Scenario means at Q4 by year, labelled in `lang` (pay in M KRW, fiscal cost in bn KRW),
     and a format string per column."""
-    q = ts[(ts["quarter"] == 4) & (ts["scenario"] != "baseline")]
+    q = ts[(ts["quarter"] == 4) & (ts["scenario"] != BASELINE)]
     cols = [c for c in i18n.OUTPUT_LABELS if c in q.columns]
     t = q.groupby("year")[cols].mean()
     t["median_salary_kr"] = t["median_salary_kr"] / 1e6
@@ -385,5 +391,5 @@ def _download(name: str, plan: batch.Plan, ts: pd.DataFrame, lang: str) -> str:
     if name == "csv":
         return ts.to_csv(index=False)
     if name == "memo":
-        return res.memo(plan, res.summary(ts), res.comparison(ts, "baseline"), [2025, 2030, 2035], lang=lang)
+        return res.memo(plan, res.summary(ts), res.comparison(ts, BASELINE), [2025, 2030, 2035], lang=lang)
     return json.dumps(res.manifest(plan, ["streamlit app"], "app", 0, ["timeseries.csv"]), indent=2, default=str)

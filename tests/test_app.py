@@ -131,6 +131,17 @@ def test_upload_with_own_start_dates_and_wide_values_is_used_unchanged(app):
     assert doc["policies"]["grad_seats"]["start"] == 2030.0 and doc["policies"]["salary_matching"]["start"] == 2027.5
 
 
+def test_baseline_as_starting_scenario_compares_with_itself_then_with_a_change(app):
+    app.selectbox(key="w_scenario").set_value("baseline").run()
+    assert not app.exception and not app.error
+    assert set(app.session_state["last_ts"].scenario) == {"baseline", "baseline-scenario"}
+    core = scenario_value(app, "core_talent_kr")
+    assert core["diff"] == 0 and core["lo"] == 0 and core["hi"] == 0     # the same runs
+    app.slider(key="w_sm_share").set_value(0.5).run()
+    assert set(app.session_state["last_ts"].scenario) == {"baseline", "baseline-custom"}
+    assert scenario_value(app, "fiscal_cost_krw")["diff"] > 0
+
+
 def test_upload_the_app_cannot_show_is_refused_with_a_message(app):
     before = cards(app)
     big = f"name: big\ndescription: t\nseed: {2**60}\n".encode()
