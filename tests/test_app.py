@@ -142,6 +142,16 @@ def test_baseline_as_starting_scenario_compares_with_itself_then_with_a_change(a
     assert scenario_value(app, "fiscal_cost_krw")["diff"] > 0
 
 
+def test_every_starting_scenario_shows_cards_and_charts_without_error(app):
+    names = app.selectbox(key="w_scenario").options
+    assert len(names) >= 10 and "baseline" in names
+    for name in names:
+        app.selectbox(key="w_scenario").set_value(name).run()
+        assert not app.exception and not app.error, name
+        assert len(app.metric) == 5 and len(app.get("vega_lite_chart")) == 5, name
+        assert app.session_state["last_ts"].scenario.nunique() == 2, name
+
+
 def test_upload_the_app_cannot_show_is_refused_with_a_message(app):
     before = cards(app)
     big = f"name: big\ndescription: t\nseed: {2**60}\n".encode()
