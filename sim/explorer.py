@@ -95,14 +95,14 @@ def widget_values(scn: S.Scenario, max_replications: int = 10) -> dict[str, Any]
 
 def widget_range(key: str, start: dict[str, Any], end_year: int) -> tuple[Any, Any]:
     """(lowest, highest) a widget offers: the lever's range (a policy may start up to the last
-    quarter of the horizon), widened to take in the starting scenario's value `start[key]`, so
+    quarter of the horizon, within the parameter's bounds), widened to take in the starting scenario's value `start[key]`, so
     every valid scenario file can be shown and changed."""
     lv = next((lv for lv in POLICY_LEVERS + ASSUMPTION_LEVERS if lv.name == key), None)
     if lv is None:
         return {**RUN_SETTINGS, "year": (FIRST_YEAR, end_year)}[key]
     lo, hi = lv.lo, lv.hi
     if key in POLICY_START_FIELDS:
-        hi = max(hi, end_year + 0.75)
+        hi = min(max(hi, end_year + 0.75), S.PARAM_FIELDS[key].metadata["hi"])
     v = start.get(key)
     if isinstance(v, (int, float)):
         lo, hi = min(lo, v), max(hi, v)

@@ -136,6 +136,7 @@ def test_per_policy_start_years_survive_the_app_and_widgets_take_in_any_valid_va
     assert E.widget_range("sm_cap", start, scn.end_year) == (0.0, 1000.0)      # widened to the file's value
     assert E.widget_range("sm_start", start, scn.end_year) == (2021.0, 2040.75)  # up to the horizon's end
     assert E.widget_range("sm_share", start, scn.end_year) == (0.0, 0.9)
+    assert E.widget_range("sm_start", start, 2060) == (2021.0, 2060.0)          # the parameter's bound
     later = E.apply_settings(scn, dict(start, grad_seats_start=2030.0))
     assert (later.params.sm_start, later.params.grad_seats_start) == (2027.5, 2030.0)
     vals, bad = E.parse_query({"sm_cap": "900.0", "sm_start": "2039.25"}, start, scn.end_year)
