@@ -51,6 +51,7 @@ bench: $(STAMP)
 # The app's response to a slider change: library calls only, then in headless chromium.
 bench-app: $(STAMP) browser
 	$(BIN)/python benchmarks/bench_explorer.py
+	$(BIN)/python benchmarks/bench_fork.py
 	$(BIN)/python benchmarks/bench_app.py
 
 # Re-pin after changing dependencies: resolves into a scratch venv and writes constraints.txt.
