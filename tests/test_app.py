@@ -93,6 +93,17 @@ def test_raising_salary_matching_raises_core_talent_and_fiscal_cost(app):
     assert chart(app, core_title).proto.SerializeToString() != chart_low   # the core-talent chart changed
 
 
+def test_a_later_salary_matching_start_has_no_cost_before_it(app):
+    assert scenario_value(app, "fiscal_cost_krw")["value"] > 0            # 2030, matching from 2026
+    app.slider(key="w_sm_start").set_value(2031.0).run()
+    assert not app.exception and app.slider(key="w_grad_seats_start").value == 2026.0   # others stay
+    cost, core = scenario_value(app, "fiscal_cost_krw"), scenario_value(app, "core_talent_kr")
+    assert cost["value"] == 0 and core["diff"] == 0                       # not started by 2030
+    ts = app.session_state["last_ts"]
+    late = ts[(ts.scenario != "baseline") & (ts.year == 2031) & (ts.quarter == 4)]
+    assert (late.fiscal_cost_krw > 0).all()                               # started in 2031
+
+
 def test_invalid_upload_shows_message_and_keeps_results(app):
     before = cards(app)
     bad = b"name: x\ndescription: broken\npolicies:\n  salary_matching: {share: 1.5}\n"

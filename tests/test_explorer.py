@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st_hyp
 
 from sim import batch
 from sim import explorer as E
@@ -166,3 +168,32 @@ def test_unshowable_names_the_key_and_value():
     msgs = E.unshowable(dataclasses.replace(scn, seed=2**60, end_year=2021))
     assert any(m.startswith(f"seed: {2**60}") and str(2**53 - 1) in m for m in msgs)
     assert any(m.startswith("horizon.end_year: 2021") and "2022" in m for m in msgs)
+
+
+@st_hyp.composite
+def _widget_values(draw):
+    """Any values the widgets can hold for the salary-matching-50 scenario."""
+    scn = S.load(ROOT / "scenarios" / "salary-matching-50.yaml")
+    start = E.widget_values(scn, 10)
+    cur = dict(start)
+    for k in draw(st_hyp.sets(st_hyp.sampled_from(E.URL_KEYS))):
+        lv = next((lv for lv in E.POLICY_LEVERS + E.ASSUMPTION_LEVERS if lv.name == k), None)
+        if lv is not None and lv.kind == "select":
+            cur[k] = draw(st_hyp.sampled_from(lv.options()))
+            continue
+        lo, hi = E.widget_range(k, start, scn.end_year)
+        if lv is None or S.PARAM_FIELDS[k].type == "int":
+            cur[k] = draw(st_hyp.integers(int(lo), int(hi)))
+        else:
+            cur[k] = draw(st_hyp.floats(lo, hi, allow_nan=False))
+    return scn, start, cur
+
+
+@given(_widget_values())
+def test_any_widget_values_survive_the_link_exactly(case):
+    scn, start, cur = case
+    q = E.query_of(start, cur)
+    assert all(isinstance(v, str) for v in q.values())
+    back, bad = E.parse_query(q, start, scn.end_year)
+    assert bad == [] and {**start, **back} == cur
+    assert set(q) == {k for k in cur if cur[k] != start[k]}
