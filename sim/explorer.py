@@ -95,8 +95,8 @@ def widget_values(scn: S.Scenario, max_replications: int = 10) -> dict[str, Any]
 
 def widget_range(key: str, start: dict[str, Any], end_year: int) -> tuple[Any, Any]:
     """(lowest, highest) a widget offers: the lever's range (a policy may start up to the last
-    quarter of the horizon, within the parameter's bounds), widened to take in the starting scenario's value `start[key]`, so
-    every valid scenario file can be shown and changed."""
+    quarter of the horizon, within the parameter's bounds), widened to take in the starting
+    scenario's value `start[key]`, so every valid scenario file can be shown and changed."""
     lv = next((lv for lv in POLICY_LEVERS + ASSUMPTION_LEVERS if lv.name == key), None)
     if lv is None:
         return {**RUN_SETTINGS, "year": (FIRST_YEAR, end_year)}[key]
