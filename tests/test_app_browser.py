@@ -102,6 +102,9 @@ def test_slider_changes_metrics_and_yaml_downloads(server, tmp_path):
         thumb.focus()
         for _ in range(5):
             thumb.press("ArrowRight")
+        # the run for 0.75 has started once the address bar carries it (earlier key presses may
+        # start runs for values in between)
+        page.wait_for_function("() => location.search.includes('sm_share=0.75')", timeout=300_000)
         page.wait_for_function(
             "prev => { const v = [...document.querySelectorAll('[data-testid=\"stMetricValue\"]')]"
             ".map(e => e.innerText); return v.length === 5 && JSON.stringify(v) !== JSON.stringify(prev); }",
