@@ -11,6 +11,7 @@ import streamlit as st
 from app_pages.common import executor, lang, run_cache, run_states, scenario_files, t
 from sim import explorer as E
 from sim import i18n
+from sim import results as R
 from sim import scenarios as S
 from sim.figures import SURVEY_POINTS
 
@@ -133,6 +134,7 @@ except ValueError as e:
 
 reps, seed, year = int(current["replications"]), int(current["seed"]), current["year"]
 plan = E.make_plan(scn, reps, seed)
+scn = plan.scenarios[1]   # as run: a scenario called "baseline" runs as "baseline-scenario"
 
 # the address bar carries the starting scenario and every widget value that differs from it,
 # so the link reproduces this page (not for an uploaded scenario: the file is not in the link)
@@ -219,6 +221,8 @@ def render_charts(ts: pd.DataFrame) -> None:
     st.dataframe(table.style.format(formats), width="stretch")
 
 
+with st.expander(t("scenario_sets", name=scn.name)):   # what is compared, as the memo states it
+    st.markdown("\n".join(R.settings_lines(scn, L)))
 cards_area = st.empty()
 progress = st.empty()
 charts_area = st.empty()

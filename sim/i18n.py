@@ -81,6 +81,8 @@ T: dict[str, dict[str, str]] = {
                    "ko": "파라미터 격자: {n}개 지점. 표는 0번 지점이며 전체는 summary.csv를 보십시오."},
     "memo_diff": {"en": "Difference from {base} (paired replications):",
                   "ko": "{base} 대비 차이 (같은 시드로 짝지은 반복 실행):"},
+    "scenario_sets": {"en": "What '{name}' sets (the baseline: the same without any new policy)",
+                      "ko": "'{name}'의 설정 (기준선: 신규 정책 없이 같은 가정)"},
     "memo_policies": {"en": "Policies:", "ko": "정책:"},
     "memo_no_policy": {"en": "Policies: none (no new policy).", "ko": "정책: 없음 (신규 정책 없음)."},
     "memo_params": {"en": "Parameters set differently from the defaults (docs/parameters.md):",

@@ -97,6 +97,8 @@ def test_a_later_salary_matching_start_has_no_cost_before_it(app):
     assert scenario_value(app, "fiscal_cost_krw")["value"] > 0            # 2030, matching from 2026
     app.slider(key="w_sm_start").set_value(2031.0).run()
     assert not app.exception and app.slider(key="w_grad_seats_start").value == 2026.0   # others stay
+    shown = " ".join(m.value for m in app.main.expander[0].markdown)          # what the page says it compares
+    assert "2031년 1분기" in shown and "**연봉 매칭**" in shown
     cost, core = scenario_value(app, "fiscal_cost_krw"), scenario_value(app, "core_talent_kr")
     assert cost["value"] == 0 and core["diff"] == 0                       # not started by 2030
     ts = app.session_state["last_ts"]
@@ -148,6 +150,8 @@ def test_baseline_as_starting_scenario_compares_with_itself_then_with_a_change(a
     assert set(app.session_state["last_ts"].scenario) == {"baseline", "baseline-scenario"}
     core = scenario_value(app, "core_talent_kr")
     assert core["diff"] == 0 and core["lo"] == 0 and core["hi"] == 0     # the same runs
+    assert all("baseline-scenario" in json.dumps(spec) for spec in chart_specs(app))   # its colour and legend
+    assert any("정책: 없음" in m.value for m in app.main.expander[0].markdown)   # the page says what it compares
     app.slider(key="w_sm_share").set_value(0.5).run()
     assert set(app.session_state["last_ts"].scenario) == {"baseline", "baseline-custom"}
     assert scenario_value(app, "fiscal_cost_krw")["diff"] > 0
