@@ -156,6 +156,9 @@ def _setting(name: str, v: Any, lang: str, short: bool = False) -> str:
     f = Params.__dataclass_fields__[name]
     if name in i18n.LEVER_LABELS:
         label = i18n.lever_label(name, lang)
+    elif lang == "ko":
+        unit = f.metadata["unit"]
+        label = f"{name} ({i18n.PARAM_DOC_KO.get(name, f.metadata['doc'])}, {i18n.UNITS_KO.get(unit, unit)})"
     else:
         label = f"{name} ({f.metadata['doc']}, {f.metadata['unit']})"
     if short:

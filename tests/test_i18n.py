@@ -14,6 +14,10 @@ def test_every_label_exists_in_both_languages():
         assert lv.name in i18n.LEVER_LABELS and lv.name in i18n.LEVER_HELP
     for policy, _ in policy_groups():
         assert policy in i18n.POLICY_LABELS
+    from sim.params import param_table
+    for row in param_table():       # every parameter a memo may list has a Korean description
+        assert row["group"] == "policy" or i18n.PARAM_DOC_KO.get(row["name"]), row["name"]
+        assert row["group"] != "policy" or row["name"] in i18n.LEVER_LABELS, row["name"]
 
 
 @pytest.mark.parametrize("krw, lang, expected", [

@@ -23,6 +23,8 @@ def test_settings_lines_list_active_policies_and_changed_parameters():
     assert "- Pay sensitivity of job choice: 3\n" in en + "\n"
     ko = "\n".join(R.settings_lines(custom, "ko"))
     assert "**연봉 매칭**: 정부 부담 비율: 0.75;" in ko and "2027년 3분기" in ko
+    academy = S.load(ROOT / "scenarios" / "corporate-grad-schools.yaml")
+    assert "- academy_share (사내 AI 아카데미를 운영하는 대기업 비율, 비율): 1" in R.settings_lines(academy, "ko")
     base = "\n".join(R.settings_lines(E.baseline_of(custom), "en"))
     assert base.startswith("Policies: none") and "Pay sensitivity of job choice: 3" in base
     odd = dataclasses.replace(custom, overrides={**custom.overrides, "sm_start": 2027.1})
