@@ -50,8 +50,9 @@ def _on_upload() -> None:
         return
     try:
         scn = S.from_upload(up.getvalue(), up.name)
-        if E.unshowable(scn):
-            raise S.ScenarioError("\n".join(f"{up.name}: {m}" for m in E.unshowable(scn)))
+        why = E.unshowable(scn)
+        if why:
+            raise S.ScenarioError("\n".join(f"{up.name}: {m}" for m in why))
     except S.ScenarioError as e:
         st.session_state["upload_error"] = str(e)
         return
@@ -185,7 +186,7 @@ def fan_chart(ts: pd.DataFrame, col: str) -> tuple[pd.DataFrame, dict]:
     b = E.bands(ts, col)
     div = 1e9 if col == "fiscal_cost_krw" else 1.0
     b[["mean", "lo", "hi"]] = b[["mean", "lo", "hi"]] / div
-    b["series"] = b["scenario"].map(lambda s: t("baseline") if s == "baseline" else s)
+    b["series"] = b["scenario"].map(lambda s: t("baseline") if s == E.BASELINE else s)
     title = t("chart_title", what=i18n.output_label(col, L)) + (" (bn KRW)" if div != 1 and L == "en" else
                                                                   " (십억원)" if div != 1 else "")
     x = {"field": "time", "type": "quantitative", "title": t("year_axis"), "scale": {"zero": False},

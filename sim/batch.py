@@ -29,9 +29,9 @@ from typing import Any, Iterator
 import numpy as np
 import pandas as pd
 
-from .model import TalentMarket
+from .model import TalentMarket, first_active_step
 from .params import POLICY_START_FIELDS, Params
-from .scenarios import Scenario
+from .scenarios import POLICIES, Scenario, active_policies
 
 
 class BatchError(ValueError):
@@ -106,11 +106,8 @@ def policy_start_step(params: Params) -> int:
     """The first step at which a policy of `params` can act: the earliest start date of its
     active policies (`scenarios.active_policies`; a policy whose share, seats, amount, rate, size
     or cut is zero does nothing whatever its start), or of all policies if none is active."""
-    from .model import START_TIME
-    from .scenarios import POLICIES, active_policies
     fields = [f for pol in active_policies(params) for f in POLICIES[pol].values() if f in POLICY_START_FIELDS]
-    first = min(getattr(params, f) for f in fields or POLICY_START_FIELDS)
-    return int(np.floor((first - START_TIME) * 4 + 1e-9)) + 1
+    return first_active_step(min(getattr(params, f) for f in fields or POLICY_START_FIELDS))
 
 
 def execute_checkpoint(params: tuple[tuple[str, Any], ...], entropy: int, spawn_key: tuple[int, ...],

@@ -62,6 +62,7 @@ ASSUMPTION_LEVERS = (
     Lever("gap_top", 4.0, 20.0, 0.5),
     Lever("home_tie", 0.0, 5.0, 0.25),
 )
+LEVERS = {lv.name: lv for lv in POLICY_LEVERS + ASSUMPTION_LEVERS}
 CARDS = ("shortage", "core_talent_kr", "net_migration", "fiscal_cost_krw")
 CHARTS = ("shortage", "workforce_kr", "core_talent_kr", "net_migration", "fiscal_cost_krw")
 
@@ -77,14 +78,14 @@ def policy_groups() -> list[tuple[str, tuple[Lever, ...]]]:
 def settings_of(scn: S.Scenario) -> dict[str, Any]:
     """Widget values for a scenario: every lever's parameter."""
     p = scn.params
-    return {lv.name: getattr(p, lv.name) for lv in POLICY_LEVERS + ASSUMPTION_LEVERS}
+    return {name: getattr(p, name) for name in LEVERS}
 
 
 # run settings shown as widgets next to the levers: (lowest, highest), whole numbers; a seed
 # above 2**53 - 1 cannot be shown exactly in the browser (JavaScript numbers)
 RUN_SETTINGS = {"replications": (1, 30), "seed": (0, 2**53 - 1)}
 FIRST_YEAR = 2021  # first year the cards can show (the year slider's low end)
-URL_KEYS = tuple(lv.name for lv in POLICY_LEVERS + ASSUMPTION_LEVERS) + tuple(RUN_SETTINGS) + ("year",)
+URL_KEYS = tuple(LEVERS) + tuple(RUN_SETTINGS) + ("year",)
 
 
 def widget_values(scn: S.Scenario, max_replications: int = 10) -> dict[str, Any]:
@@ -97,7 +98,7 @@ def widget_range(key: str, start: dict[str, Any], end_year: int) -> tuple[Any, A
     """(lowest, highest) a widget offers: the lever's range (a policy may start up to the last
     quarter of the horizon, within the parameter's bounds), widened to take in the starting
     scenario's value `start[key]`, so every valid scenario file can be shown and changed."""
-    lv = next((lv for lv in POLICY_LEVERS + ASSUMPTION_LEVERS if lv.name == key), None)
+    lv = LEVERS.get(key)
     if lv is None:
         return {**RUN_SETTINGS, "year": (FIRST_YEAR, end_year)}[key]
     lo, hi = lv.lo, lv.hi
@@ -135,14 +136,13 @@ def parse_query(query: dict[str, str], start: dict[str, Any], end_year: int) -> 
     """Widget values from URL query parameters (other keys are ignored), and a message for each
     value that cannot be used: not a number, not one of the choices, or outside the widget's range
     (`widget_range` for the starting scenario's values `start`)."""
-    fields = {lv.name: lv for lv in POLICY_LEVERS + ASSUMPTION_LEVERS}
     out: dict[str, Any] = {}
     bad: list[str] = []
     for k in URL_KEYS:
         if k not in query:
             continue
         text = str(query[k])
-        lv = fields.get(k)
+        lv = LEVERS.get(k)
         if lv is not None and lv.kind == "select":
             if text in lv.options():
                 out[k] = text

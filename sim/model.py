@@ -23,6 +23,11 @@ CENSUS_STATES = (AI_FIRM, KR_OTHER, ABROAD, SEEKING)
 _DEST_CODES = np.array([US, CN, EU, OTHER], np.int8)  # foreign locations in dest_p order
 
 
+def first_active_step(start: float) -> int:
+    """The first step whose quarter ends after `start` (decimal year; 2026.0 = from 2026Q1)."""
+    return int(np.floor((start - START_TIME) * 4 + 1e-9)) + 1
+
+
 class TalentMarket(mesa.Model):
     """Korea's AI talent market, one agent per person; one step is one quarter.
 
@@ -95,7 +100,7 @@ class TalentMarket(mesa.Model):
 
     def first_active_step(self, start: float) -> int:
         """The first step whose quarter ends after `start` (see `policy_active`)."""
-        return int(np.floor((start - START_TIME) * 4 + 1e-9)) + 1
+        return first_active_step(start)
 
     def policy_active(self, start: float) -> bool:
         """True in quarters that end after `start` (decimal year; 2026.0 = from 2026Q1)."""

@@ -20,6 +20,8 @@ import pandas as pd
 
 from . import i18n
 from .outputs import HEADLINE, OUTPUT_NAMES
+from .params import POLICY_FIELDS, POLICY_START_FIELDS, Params
+from .scenarios import POLICIES, active_policies
 from .report import COLUMNS, _scaled, display_unit
 
 LEVEL = 0.90
@@ -152,7 +154,6 @@ def _fmt(col: str, v: float, signed: bool = False, lang: str = "en") -> str:
 def _setting(name: str, v: Any, lang: str, short: bool = False) -> str:
     """`label: value` of one parameter for the memo (start dates as year and quarter; `short`:
     without the policy's name before the label's first colon)."""
-    from .params import POLICY_START_FIELDS, Params
     f = Params.__dataclass_fields__[name]
     if name in i18n.LEVER_LABELS:
         label = i18n.lever_label(name, lang)
@@ -179,8 +180,6 @@ def settings_lines(scn, lang: str = "en") -> list[str]:
     """What a scenario sets, for the memo: each active policy's fields (a policy whose first
     field is zero does nothing and is not listed), then the parameters it sets differently
     from the defaults."""
-    from .params import Params
-    from .scenarios import POLICIES, active_policies
     p, default = scn.params, Params()
     active = active_policies(p)
     out = []
@@ -191,9 +190,8 @@ def settings_lines(scn, lang: str = "en") -> list[str]:
         for pol in active:
             fields = "; ".join(_setting(k, getattr(p, k), lang, short=True) for k in POLICIES[pol].values())
             out.append(f"- **{i18n.policy_label(pol, lang)}**: {fields}")
-    policy_fields = {k for fields in POLICIES.values() for k in fields.values()}
     changed = [k for k, v in p.to_dict().items()
-               if k not in policy_fields and k != "end_year" and v != getattr(default, k)]
+               if k not in POLICY_FIELDS and k != "end_year" and v != getattr(default, k)]
     if changed:
         out += ["", i18n.t("memo_params", lang)] + [f"- {_setting(k, getattr(p, k), lang)}" for k in changed]
     return out

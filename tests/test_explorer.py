@@ -177,7 +177,7 @@ def _widget_values(draw):
     start = E.widget_values(scn, 10)
     cur = dict(start)
     for k in draw(st_hyp.sets(st_hyp.sampled_from(E.URL_KEYS))):
-        lv = next((lv for lv in E.POLICY_LEVERS + E.ASSUMPTION_LEVERS if lv.name == k), None)
+        lv = E.LEVERS.get(k)
         if lv is not None and lv.kind == "select":
             cur[k] = draw(st_hyp.sampled_from(lv.options()))
             continue
