@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test app browser bench bench-app calibrate docs lock clean
+.PHONY: run test app browser bench bench-app calibrate docs golden lint lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,7 +40,7 @@ calibrate: $(STAMP)
 	$(MAKE) docs
 
 docs: $(STAMP)
-	$(BIN)/python -m sim.paramdoc
+	$(BIN)/python -m sim.study.paramdoc
 	$(BIN)/python -m sim schema --out scenarios/schema.json
 
 bench: $(STAMP)
@@ -64,3 +64,9 @@ lock:
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis
+
+# Recompute every published number (README, docs/calibration-results.md) and rewrite
+# tests/golden.yaml and the published tables from the same run; then say in CHANGELOG.md
+# what moved and why. `make test` checks them (tests/test_golden.py).
+golden: $(STAMP)
+	$(BIN)/python -m sim.study.golden --write

@@ -4,7 +4,7 @@ import streamlit as st
 
 from app_pages.common import ROOT, t
 from sim import __version__
-from sim.results import git_commit
+from sim.study.provenance import git_commit
 
 st.title(t("page_about"))
 st.write(t("about_text"))

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.common import DOCS, t
-from sim.calibrate import load_calibration
+from sim.study.calibrate import load_calibration
 
 st.title(t("page_calibration"))
 st.write(t("calibration_intro"))

@@ -9,11 +9,12 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.common import executor, lang, run_cache, run_states, scenario_files, t
-from sim import explorer as E
-from sim import i18n
-from sim import results as R
-from sim import scenarios as S
-from sim.figures import SURVEY_POINTS
+from sim.app import charts
+from sim.core import policies
+from sim.app import explorer as E
+from sim.study import i18n, memo
+from sim.study import scenarios as S
+from sim.study.labels import label
 
 L = lang()
 st.title(t("app_title"))
@@ -110,7 +111,7 @@ def _lever(lv: E.Lever) -> None:
 
 with st.sidebar:
     st.header(t("policies"))
-    active = S.active_policies(start.params)
+    active = policies.active_names(start.params)
     for policy, levers in E.policy_groups():
         with st.expander(i18n.policy_label(policy, L), expanded=policy == "salary_matching" or policy in active):
             for lv in levers:
@@ -163,7 +164,7 @@ def render_cards(ts: pd.DataFrame) -> None:
     cols = st.columns(len(E.CARDS) + 1)
     for c, col in zip(cols, E.CARDS):
         m = E.card(ts, col, year)
-        c.metric(i18n.output_label(col, L), fmt(col, m["value"], usd=False), fmt(col, m["diff"], True, usd=False),
+        c.metric(label(col, L), fmt(col, m["value"], usd=False), fmt(col, m["diff"], True, usd=False),
                  delta_color="inverse" if col in ("shortage", "fiscal_cost_krw") else "normal",
                  help=t("vs_baseline"))
         c.caption(t("interval", lo=fmt(col, m["lo"], True), hi=fmt(col, m["hi"], True)) if "lo" in m
@@ -179,43 +180,10 @@ def render_cards(ts: pd.DataFrame) -> None:
                   else t("interval_na"))
 
 
-def fan_chart(ts: pd.DataFrame, col: str) -> tuple[pd.DataFrame, dict]:
-    """Data and Vega-Lite spec of a fan chart: baseline and scenario means with 90 % bands, and
-    the survey points where there are any. Written as a plain spec: building it with Altair
-    validated every piece against the schema, ~0.1 s of CPU per chart taken from the runs."""
-    b = E.bands(ts, col)
-    div = 1e9 if col == "fiscal_cost_krw" else 1.0
-    b[["mean", "lo", "hi"]] = b[["mean", "lo", "hi"]] / div
-    b["series"] = b["scenario"].map(lambda s: t("baseline") if s == E.BASELINE else s)
-    title = t("chart_title", what=i18n.output_label(col, L)) + (" (bn KRW)" if div != 1 and L == "en" else
-                                                                  " (십억원)" if div != 1 else "")
-    x = {"field": "time", "type": "quantitative", "title": t("year_axis"), "scale": {"zero": False},
-         "axis": {"format": "d"}}
-    color = {"field": "series", "type": "nominal", "title": None,
-             "scale": {"domain": [t("baseline"), scn.name], "range": ["#7f7f7f", "#d62728"]}}
-    layers = [
-        {"mark": {"type": "area", "opacity": 0.2},
-         "encoding": {"x": x, "color": color, "y": {"field": "lo", "type": "quantitative", "title": None},
-                      "y2": {"field": "hi"}}},
-        {"mark": {"type": "line"},
-         "encoding": {"x": x, "color": color, "y": {"field": "mean", "type": "quantitative", "title": None},
-                      "tooltip": [{"field": "series", "type": "nominal"},
-                                  {"field": "time", "type": "quantitative", "format": ".2f"},
-                                  {"field": "mean", "type": "quantitative", "format": ",.0f"}]}},
-    ]
-    if col in SURVEY_POINTS:
-        layers.append({
-            "data": {"values": [{"time": x_, "value": y_, "label": t("survey")} for x_, y_ in SURVEY_POINTS[col]]},
-            "mark": {"type": "point", "color": "black", "filled": True, "size": 60},
-            "encoding": {"x": {"field": "time", "type": "quantitative"}, "y": {"field": "value", "type": "quantitative"},
-                         "shape": {"field": "label", "type": "nominal", "title": None}}})
-    return b[["time", "series", "mean", "lo", "hi"]], {"title": title, "height": 260, "layer": layers}
-
-
 def render_charts(ts: pd.DataFrame) -> None:
     grid = st.columns(2)
     for i, col in enumerate(E.CHARTS):
-        data, spec = fan_chart(ts, col)
+        data, spec = charts.fan_chart(ts, col, L, scn.name)
         grid[i % 2].vega_lite_chart(data, spec, width="stretch")
     st.subheader(t("table_title"))
     table, formats = E.yearly_table(ts, L)
@@ -223,7 +191,7 @@ def render_charts(ts: pd.DataFrame) -> None:
 
 
 with st.expander(t("scenario_sets", name=scn.name)):   # what is compared, as the memo states it
-    st.markdown("\n".join(R.settings_lines(scn, L)))
+    st.markdown("\n".join(memo.settings_lines(scn, L)))
 cards_area = st.empty()
 progress = st.empty()
 charts_area = st.empty()

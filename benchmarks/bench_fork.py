@@ -15,9 +15,9 @@ from pathlib import Path
 
 from _common import save
 
-from sim import batch
-from sim import explorer as E
-from sim import scenarios as S
+from sim.study import batch
+from sim.app import explorer as E
+from sim.study import scenarios as S
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -18,8 +18,9 @@ os.environ.setdefault("TALENTSIM_APP_REPLICATIONS", "2")   # small bands: fast t
 
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-from sim import explorer as E  # noqa: E402
-from sim import i18n  # noqa: E402
+from sim.app import explorer as E  # noqa: E402
+from sim.study import i18n  # noqa: E402
+from sim.study.labels import label  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -64,7 +65,7 @@ def test_loads_in_korean_with_cards_charts_and_survey_points(app):
     assert "국내 핵심 AI 인재" in labels and "재정 비용 (연간)" in labels and "추가 핵심 인재 1인당 비용" in labels
     specs = chart_specs(app)
     assert len(specs) == len(E.CHARTS)
-    spec = {k: json.loads(chart(app, i18n.output_label(k, "ko")).proto.spec) for k in E.CHARTS}
+    spec = {k: json.loads(chart(app, label(k, "ko")).proto.spec) for k in E.CHARTS}
     assert has_points(spec["shortage"]) and has_points(spec["workforce_kr"])   # survey points drawn
     assert not has_points(spec["core_talent_kr"])
     assert all("평균과 90% 구간" in json.dumps(s, ensure_ascii=False) for s in specs)
@@ -83,7 +84,7 @@ def test_raising_salary_matching_raises_core_talent_and_fiscal_cost(app):
     app.slider(key="w_sm_share").set_value(0.25).run()
     low_core, low_cost = scenario_value(app, "core_talent_kr"), scenario_value(app, "fiscal_cost_krw")
     shown_low = cards(app)
-    core_title = i18n.output_label("core_talent_kr", "ko")
+    core_title = label("core_talent_kr", "ko")
     chart_low = chart(app, core_title).proto.SerializeToString()   # spec and data
     app.slider(key="w_sm_share").set_value(0.75).run()
     high_core, high_cost = scenario_value(app, "core_talent_kr"), scenario_value(app, "fiscal_cost_krw")

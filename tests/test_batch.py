@@ -9,8 +9,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from sim import batch
-from sim import scenarios as S
+from sim.study import batch
+from sim.study import scenarios as S
+from sim.study.executor import make_executor
 
 SMALL = "horizon: {end_year: 2021}\nreplications: 3\nseed: 99\nparameters: {scale: 0.03}\n"
 
@@ -138,7 +139,7 @@ def test_dask_local_cluster_matches_local(files):
     pytest.importorskip("distributed")
     plan = batch.make_plan("compare", [S.load(files / "base.yaml"), S.load(files / "pol.yaml")], replications=2)
     local = batch.run_plan(plan, batch.prepare(plan, files / "l"), None, progress=False)
-    with batch.make_executor("dask", workers=2) as ex:
+    with make_executor("dask", workers=2) as ex:
         remote = batch.run_plan(plan, batch.prepare(plan, files / "d"), ex, progress=False, timeout=300)
     assert local.keys() == remote.keys()
     for k in local:
@@ -166,7 +167,7 @@ def test_dask_scheduler_address(files):
     local = batch.run_plan(plan, batch.prepare(plan, files / "l"), None, progress=False)
     with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
                                   dashboard_address=None) as cluster:
-        with batch.make_executor("dask", scheduler=cluster.scheduler_address) as ex:
+        with make_executor("dask", scheduler=cluster.scheduler_address) as ex:
             remote = batch.run_plan(plan, batch.prepare(plan, files / "d"), ex, progress=False, timeout=300)
     for k in local:
         pd.testing.assert_frame_equal(local[k], remote[k])

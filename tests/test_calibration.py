@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from sim import Params, TalentMarket
-from sim import calibrate as C
+from sim.study import calibrate as C
 
 CAL = C.load_calibration()
 FITTED, OOS = C.load_targets()

@@ -1,8 +1,8 @@
 import subprocess
 import sys
 
-from sim.cli import main
-from sim.report import headline_table
+from sim.study.cli import main
+from sim.study.labels import headline_table
 
 
 def test_help_and_bad_arguments():

@@ -10,9 +10,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st_hyp
 
-from sim import batch
-from sim import explorer as E
-from sim import scenarios as S
+from sim.study import batch
+from sim.app import explorer as E
+from sim.core import policies
+from sim.study import scenarios as S
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -144,7 +145,7 @@ def test_per_policy_start_years_survive_the_app_and_widgets_take_in_any_valid_va
     vals, bad = E.parse_query({"sm_cap": "900.0", "sm_start": "2039.25"}, start, scn.end_year)
     assert bad == [] and vals == {"sm_cap": 900.0, "sm_start": 2039.25}
     assert E.parse_query({"sm_cap": "1200.0"}, start, scn.end_year)[1] == ["sm_cap='1200.0': outside 0.0 to 1000.0"]
-    assert S.active_policies(scn.params) == ["salary_matching", "grad_seats"]
+    assert policies.active_names(scn.params) == ["salary_matching", "grad_seats"]
     assert E.unshowable(scn) == []
 
 

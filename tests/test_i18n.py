@@ -1,20 +1,27 @@
 import pytest
 
-from sim import i18n
-from sim.explorer import ASSUMPTION_LEVERS, CARDS, CHARTS, POLICY_LEVERS, policy_groups
+from sim.app.explorer import ASSUMPTION_LEVERS, CARDS, CHARTS, POLICY_LEVERS, policy_groups
+from sim.core.params import param_table
+from sim.core.policies import POLICIES
+from sim.study import i18n
+from sim.study.labels import QUANTITIES
 
 
 def test_every_label_exists_in_both_languages():
-    for table in (i18n.T, i18n.OUTPUT_LABELS, i18n.LEVER_LABELS, i18n.LEVER_HELP, i18n.POLICY_LABELS):
+    for table in (i18n.T, i18n.LEVER_LABELS, i18n.LEVER_HELP, i18n.POLICY_LABELS):
         for key, texts in table.items():
             assert set(texts) == set(i18n.LANGS) and all(texts.values()), key
+    for q in QUANTITIES.values():
+        assert q.en and q.ko and q.short and q.unit, q.name
     for col in set(CARDS) | set(CHARTS):
-        assert col in i18n.OUTPUT_LABELS
+        assert col in QUANTITIES
     for lv in POLICY_LEVERS + ASSUMPTION_LEVERS:
         assert lv.name in i18n.LEVER_LABELS and lv.name in i18n.LEVER_HELP
     for policy, _ in policy_groups():
         assert policy in i18n.POLICY_LABELS
-    from sim.params import param_table
+    for pol in POLICIES:            # every policy of the registry has its labels (memo, app)
+        assert pol.name in i18n.POLICY_LABELS, pol.name
+        assert all(f in i18n.LEVER_LABELS for f in pol.params), pol.name
     for row in param_table():       # every parameter a memo may list has a Korean description
         assert row["group"] == "policy" or i18n.PARAM_DOC_KO.get(row["name"]), row["name"]
         assert row["group"] != "policy" or row["name"] in i18n.LEVER_LABELS, row["name"]

@@ -6,10 +6,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sim import TalentMarket
-from sim.firms import CONGLOMERATE
-from sim.population import (ABROAD, AI_FIRM, CORE, EXITED, KR_OTHER, KR_REGION, MASTER, N_STATES, PHD, SEEKING,
+from sim.core.codes import CONGLOMERATE
+from sim.core.codes import (ABROAD, AI_FIRM, CORE, EXITED, KR_OTHER, KR_REGION, MASTER, N_STATES, PHD, SEEKING,
                             STUDENT_ABROAD, STUDENT_KR, US)
-from sim.submodels import pay
+from sim.core.submodels import pay
 
 PARAMS = st.fixed_dictionaries({
     "demand_growth": st.floats(0.0, 0.6),

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from sim import TalentMarket
-from sim.population import KR_REGION
+from sim.core.codes import KR_REGION
 
 SEEDS = (201, 202)
 

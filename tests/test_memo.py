@@ -4,9 +4,9 @@ as year and quarter, and the parameters set differently from the defaults."""
 import dataclasses
 from pathlib import Path
 
-from sim import explorer as E
-from sim import results as R
-from sim import scenarios as S
+from sim.app import explorer as E
+from sim.study import memo as R
+from sim.study import scenarios as S
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -25,7 +25,7 @@ def test_settings_lines_list_active_policies_and_changed_parameters():
     assert "**연봉 매칭**: 정부 부담 비율: 0.75;" in ko and "2027년 3분기" in ko
     academy = S.load(ROOT / "scenarios" / "corporate-grad-schools.yaml")
     assert "- academy_share (사내 AI 아카데미를 운영하는 대기업 비율, 비율): 1" in R.settings_lines(academy, "ko")
-    base = "\n".join(R.settings_lines(E.baseline_of(custom), "en"))
+    base = "\n".join(R.settings_lines(S.baseline_of(custom), "en"))
     assert base.startswith("Policies: none") and "Pay sensitivity of job choice: 3" in base
     odd = dataclasses.replace(custom, overrides={**custom.overrides, "sm_start": 2027.1})
     assert "start (year): 2027.1;" in "\n".join(R.settings_lines(odd, "en"))   # off the quarter grid

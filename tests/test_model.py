@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from sim import HEADLINE, OUTPUT_NAMES, TalentMarket
-from sim.agents import Firm, Government, University
+from sim.core.agents import Firm, Government, University
 
 from .conftest import small
 

@@ -69,9 +69,9 @@ def test_replace_validates():
 def test_parameter_doc_is_current():
     from pathlib import Path
 
-    from sim import paramdoc
+    from sim.study import paramdoc
     doc = Path(__file__).resolve().parents[1] / "docs" / "parameters.md"
-    assert doc.read_text(encoding="utf-8") == paramdoc.render(), "run: python -m sim.paramdoc"
+    assert doc.read_text(encoding="utf-8") == paramdoc.render(), "run: python -m sim.study.paramdoc"
     for row in param_table():
         assert f"`{row['name']}`" in doc.read_text(encoding="utf-8")
 
@@ -80,9 +80,9 @@ def test_model_doc_has_a_current_parameter_table_per_submodel():
     """docs/model.md (ODD section 7) embeds each submodel's table generated from the code."""
     from pathlib import Path
 
-    from sim import paramdoc
+    from sim.study import paramdoc
     text = (Path(__file__).resolve().parents[1] / "docs" / "model.md").read_text(encoding="utf-8")
-    assert text == paramdoc.fill_blocks(text), "run: python -m sim.paramdoc"
+    assert text == paramdoc.fill_blocks(text), "run: python -m sim.study.paramdoc"
     for g in ("demand", "pay", "matching", "pipeline", "retention", "training", "exits", "policy"):
         assert f"<!-- params:{g} -->" in text, g
     for row in param_table():

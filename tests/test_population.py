@@ -1,7 +1,8 @@
 import numpy as np
 import pytest
 
-from sim.population import ABROAD, AI_FIRM, EXITED, KR_OTHER, N_STATES, SEEKING, Population, Researcher
+from sim.core.codes import ABROAD, AI_FIRM, EXITED, KR_OTHER, N_STATES, SEEKING
+from sim.core.population import Population, Researcher
 
 
 def test_add_grows_and_counts_entrants():

@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from sim import TalentMarket
-from sim.runner import replicate, run_one, seeds_for, summarize
+from sim.study.runner import replicate, run_one, seeds_for, summarize
 
 SMALL = {"scale": 0.03, "end_year": 2021}
 

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from sim import Params
-from sim import scenarios as S
+from sim.study import scenarios as S
 
 ROOT = Path(__file__).resolve().parents[1]
 LIBRARY = sorted((ROOT / "scenarios").glob("*.yaml"))

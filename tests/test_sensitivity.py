@@ -8,7 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from sim import sensitivity as sa
+from sim.study import sensitivity as sa
+from sim.study.executor import make_executor
 
 U = (sa.Uncertain("a", 0.0, 1.0, ""), sa.Uncertain("b", 0.0, 1.0, ""), sa.Uncertain("c", 0.0, 1.0, ""))
 
@@ -60,8 +61,8 @@ def test_bad_parameter_name_is_bad_input(tmp_path):
 def test_points_identical_in_process_and_on_dask(tmp_path):
     """Each sample point runs with the same fixed seed wherever it runs."""
     pytest.importorskip("distributed")
-    from sim import batch
-    from sim import scenarios as S
+    from sim.study import batch
+    from sim.study import scenarios as S
     f = tmp_path / "pol.yaml"
     f.write_text("name: pol\ndescription: salary matching for the executor test\nhorizon: {end_year: 2021}\n"
                  "parameters: {scale: 0.03}\npolicies:\n  salary_matching: {share: 0.5, tiers: all, start: 2020.5}\n")
@@ -69,7 +70,7 @@ def test_points_identical_in_process_and_on_dask(tmp_path):
     params = tuple(u for u in sa.UNCERTAIN if u.name in ("beta_pay", "home_tie"))
     X = sa.sample("morris", params, 2, seed=3)
     local = sa.evaluate_points(scn, params, X, 2021, seed=3)
-    with batch.make_executor("dask", workers=2) as ex:
+    with make_executor("dask", workers=2) as ex:
         remote = sa.evaluate_points(scn, params, X, 2021, seed=3, executor=ex, timeout=300)
     pd.testing.assert_frame_equal(local, remote)
     assert np.isfinite(local[list(sa.OUTPUTS)].to_numpy()).all()

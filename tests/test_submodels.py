@@ -10,9 +10,9 @@ from hypothesis.extra import numpy as hnp
 from numpy.testing import assert_allclose
 
 from sim import Params
-from sim.outputs import _order_stats
-from sim.population import APPLIED, CORE, SENIOR, US
-from sim.submodels import demand, matching, pay, pipeline, policy, retention
+from sim.core.outputs import _order_stats
+from sim.core.codes import APPLIED, CORE, SENIOR, US
+from sim.core.submodels import demand, matching, pay, pipeline, policy, retention
 
 from .conftest import small
 

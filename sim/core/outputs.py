@@ -1,0 +1,232 @@
+"""The output contract: names the scenarios, the app and memos read; one row per quarter.
+
+Stocks are end-of-quarter counts. Flows are trailing 12-month sums (the current
+quarter and the three before it; `flow_quarters` says how many quarters a row's
+window holds, fewer than 4 only in the first year).
+
+Conversions (documented assumptions):
+- migration_index = net_migration / (AI talent in Korea / 0.0079) * 10,000
+  = 79 * net_migration / AI talent in Korea, per 10,000 LinkedIn members, with
+  AI talent = 0.79 % of LinkedIn members (AI Index 2024) and the same LinkedIn
+  coverage of AI talent for stocks and flows. AI talent in Korea = people in
+  Korea working in or looking for AI work, or in AI graduate study.
+- salary_gap_median / salary_gap_top: a US big-tech offer over the actual pay
+  (incl. any subsidy) of Korean AI-firm staff in Korea, at median skill (those
+  between the 45th and 55th skill percentiles, median ratio) and at the top 1 %
+  by skill (median ratio).
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+import numpy as np
+
+from .codes import (ABROAD, AI_FIRM, CONGLOMERATE, CORE, KIND_NAMES, KR_KINDS, KR_OTHER, MASTER, N_TIERS, PHD,
+                    SEEKING, STATE_NAMES, STUDENT_ABROAD, STUDENT_KR, TIER_NAMES, US)
+from .policies import INSTRUMENTS
+from .submodels import demand, pay
+
+LINKEDIN_AI_SHARE = 0.0079  # AI Index 2024: Korea's AI talent concentration
+
+FLOW_KEYS = ("emigration", "immigration", "returns", "hires", "poached", "study_abroad", "med_diverted",
+             "cohort", "graduates", "phd_graduates_kr", "exits", "firm_entries", "entry_transfers", "lab_acquired",
+             "trained")
+
+HEADLINE = ("shortage", "shortage_rate", "workforce_kr", "core_talent_kr", "kr_abroad", "emigration",
+            "immigration", "returns", "net_migration", "migration_index", "median_salary_kr",
+            "salary_gap_median", "salary_gap_top", "fiscal_cost_krw")
+
+KR_KIND_CODES = KR_KINDS
+
+OUTPUT_NAMES = (
+    HEADLINE
+    + tuple(f"workforce_{t}" for t in TIER_NAMES) + tuple(f"shortage_{t}" for t in TIER_NAMES)
+    + tuple(f"workforce_{KIND_NAMES[k]}" for k in KR_KIND_CODES)
+    + tuple(f"shortage_{KIND_NAMES[k]}" for k in KR_KIND_CODES)
+    + tuple(f"fiscal_{i}_krw" for i in INSTRUMENTS)
+    + tuple(f"n_{s}" for s in STATE_NAMES)
+    + tuple(k for k in FLOW_KEYS if k not in HEADLINE)
+    + ("n_firms_kr", "ai_talent_kr", "share_master_workforce", "share_phd_workforce", "foreign_share_workforce",
+       "mean_salary_conglomerate", "mean_pay_mult", "flow_quarters", "population")
+)
+
+# Units of each headline output (for tables, the app and memos)
+UNITS = {
+    "shortage": "persons", "shortage_rate": "share", "workforce_kr": "persons", "core_talent_kr": "persons",
+    "kr_abroad": "persons", "emigration": "persons/yr", "immigration": "persons/yr", "returns": "persons/yr",
+    "net_migration": "persons/yr", "migration_index": "per 10,000 LinkedIn members/yr",
+    "median_salary_kr": "KRW/yr", "salary_gap_median": "x", "salary_gap_top": "x", "fiscal_cost_krw": "KRW/yr",
+}
+
+
+def _order_stats(x: np.ndarray, qs: tuple[float, ...], guess: list[float] | None = None) -> list[float]:
+    """Exact quantiles with linear interpolation (numpy's default method), by selection.
+
+    Floyd-Rivest style: brackets [lo, hi) of values around each wanted rank; the values
+    inside a bracket are partitioned and the ranks read off after counting the values
+    below `lo`. Brackets come first from `guess` (the same quantiles a quarter earlier,
+    +-3 %: they move little between quarters, so the windows are small), then for ranks
+    still missing from a systematic sample of ~1024 values (every k-th, no randomness;
+    3 standard errors of the sample quantile on each side), and a full partition is the
+    last resort. Overlapping brackets are merged. Same answer as np.quantile whatever
+    the guess, several times faster than np.partition on this machine for ~100k values.
+    """
+    n = len(x)
+    pos = [q * (n - 1) for q in qs]
+    ranks = sorted({r for v in pos for r in (int(np.floor(v)), min(int(np.floor(v)) + 1, n - 1))})
+    found: dict[int, float] = {}
+    if n >= 4096:
+        if guess is not None and len(guess) == len(qs) and np.all(np.isfinite(guess)):
+            _select(x, ranks, [(g - 0.03 * abs(g), g + 0.03 * abs(g)) for g in sorted(guess)], found)
+        if len(found) < len(ranks):
+            _select(x, ranks, _sample_brackets(x, qs), found)
+    missing = [r for r in ranks if r not in found]
+    if missing:  # small input, or the brackets missed: exact fallback
+        part = np.partition(x, missing)
+        found.update((r, part[r]) for r in missing)
+    out = []
+    for v in pos:
+        r = int(np.floor(v))
+        a, b = found[r], found[min(r + 1, n - 1)]
+        out.append(float(a + (b - a) * (v - r)))
+    return out
+
+
+def _sample_brackets(x: np.ndarray, qs: tuple[float, ...]) -> list[tuple[float, float]]:
+    """Value brackets around each quantile from a sorted systematic sample of ~1024 values."""
+    sample = np.sort(x[:: len(x) // 1024])
+    m = len(sample)
+    out = []
+    for q in sorted(qs):
+        c = q * (m - 1)
+        h = 3.0 * np.sqrt(q * (1.0 - q) * m) + 2.0
+        lo_i, hi_i = int(np.floor(c - h)), int(np.ceil(c + h))
+        out.append((sample[lo_i] if lo_i >= 0 else -np.inf, sample[hi_i] if hi_i < m else np.inf))
+    return out
+
+
+def _select(x: np.ndarray, ranks: list[int], brackets: list[tuple[float, float]], found: dict) -> None:
+    """Add to `found` the values of the wanted ranks of x that fall inside the brackets
+    (sorted by lower end; overlapping ones are merged first)."""
+    merged: list[list[float]] = []
+    for lo, hi in brackets:
+        if merged and lo <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], hi)
+        else:
+            merged.append([lo, hi])
+    for lo, hi in merged:
+        if all(r in found for r in ranks):
+            return
+        below_mask = x < lo
+        below = int(np.count_nonzero(below_mask))
+        window = np.compress((x < hi) & ~below_mask, x)
+        want = [r for r in ranks if r not in found and below <= r < below + len(window)]
+        if want:
+            part = np.partition(window, [r - below for r in want])
+            found.update((r, part[r - below]) for r in want)
+
+
+def _gap(model, idx: np.ndarray, skill: np.ndarray, salary: np.ndarray) -> float:
+    """Median of a US big-tech offer over the actual pay of people `idx` (their skill and salary given)."""
+    if len(idx) == 0:
+        return float("nan")
+    offer = pay.foreign_offer(model, model.pop.tier[idx], skill, US)
+    return float(np.median(offer / np.maximum(salary, 1e-9)))
+
+
+def compute(model) -> dict[str, float]:
+    """All outputs for the current quarter (flows from `model.flow_history`)."""
+    pop, f = model.pop, model.firms
+    tier = pop.tier
+    out: dict[str, float] = {}
+
+    short, staff, rate = demand.shortage(model)
+    out["shortage"], out["workforce_kr"], out["shortage_rate"] = short, staff, rate
+    vac = np.maximum(f.target - f.headcount, 0) * f.is_kr[:, None]
+    for k, name in enumerate(TIER_NAMES):
+        out[f"workforce_{name}"] = float(f.headcount[f.is_kr, k].sum())
+        out[f"shortage_{name}"] = float(vac[:, k].sum())
+    for kind in KR_KIND_CODES:
+        sel = f.kind == kind
+        out[f"workforce_{KIND_NAMES[kind]}"] = float(f.headcount[sel].sum())
+        out[f"shortage_{KIND_NAMES[kind]}"] = float(vac[sel].sum())
+
+    g = model.groups  # census taken at the end of the step
+    staff, staff_kr, key_kr = model.staff, model.staff_kr, model.staff_kr_key
+    all_in_kr = len(staff_kr) == len(staff)  # else some staff work in a Korean firm's lab abroad
+    n_state = pop.n_by_state.tolist()
+    # core talent in Korea: staff in Korea, other AI work and job-seekers (both in Korea)
+    core_staff = f.headcount[:, CORE].sum() if all_in_kr else np.count_nonzero(tier[staff_kr] == CORE)
+    out["core_talent_kr"] = float(core_staff + np.count_nonzero(tier[g[KR_OTHER]] == CORE)
+                                  + np.count_nonzero(tier[g[SEEKING]] == CORE))
+    out["kr_abroad"] = float(np.count_nonzero((pop.state == ABROAD) & pop.korean) + n_state[STUDENT_ABROAD]
+                             + (0 if all_in_kr else np.count_nonzero(pop.korean[staff])
+                                - np.count_nonzero(pop.korean[staff_kr])))
+    # graduate students study in Korea
+    talent_kr = float(len(staff_kr) + len(g[KR_OTHER]) + len(g[SEEKING]) + n_state[STUDENT_KR])
+    out["ai_talent_kr"] = talent_kr
+
+    hist = model.flow_history[-4:]
+    for key_ in FLOW_KEYS:
+        out[key_] = float(sum(h[key_] for h in hist))
+    out["flow_quarters"] = float(len(hist))
+    out["net_migration"] = out["immigration"] + out["returns"] - out["emigration"]
+    out["migration_index"] = (out["net_migration"] / (talent_kr / LINKEDIN_AI_SHARE) * 1e4) if talent_kr else 0.0
+
+    n_staff = max(len(staff), 1)
+    is_staff = pop.state == AI_FIRM  # contiguous masks over everyone: cheaper than gathering the staff's
+    deg = pop.degree
+    out["share_master_workforce"] = float(np.count_nonzero(is_staff & (deg == MASTER))) / n_staff
+    out["share_phd_workforce"] = float(np.count_nonzero(is_staff & (deg == PHD))) / n_staff
+    out["foreign_share_workforce"] = float(np.count_nonzero(is_staff & ~pop.korean)) / n_staff
+    if len(staff_kr):
+        sal = np.take(pop.salary, staff_kr)
+        # mean pay at conglomerates: pay summed by firm and tier, then over conglomerates
+        by_key = np.bincount(key_kr, weights=sal, minlength=f.n * N_TIERS).reshape(f.n, N_TIERS)
+        n_by_key = (f.headcount if all_in_kr else
+                    np.bincount(key_kr, minlength=f.n * N_TIERS).reshape(f.n, N_TIERS))
+        congl = f.kind == CONGLOMERATE
+        n_congl = int(n_by_key[congl].sum())
+        out["mean_salary_conglomerate"] = float(by_key[congl].sum()) / n_congl * 1e6 if n_congl else float("nan")
+        guess = model.quantile_guess
+        med = _order_stats(sal, (0.5,), guess.get("salary"))
+        out["median_salary_kr"] = med[0] * 1e6
+        sk = np.take(pop.skill, staff_kr)
+        q45, q55, q99 = _order_stats(sk, (0.45, 0.55, 0.99), guess.get("skill"))
+        model.quantile_guess = {"salary": med, "skill": [q45, q55, q99]}  # next quarter's brackets
+        band = np.flatnonzero((sk >= q45) & (sk <= q55))
+        top = np.flatnonzero(sk >= q99)
+        out["salary_gap_median"] = _gap(model, staff_kr[band], sk[band], sal[band])
+        out["salary_gap_top"] = _gap(model, staff_kr[top], sk[top], sal[top])
+    else:
+        out["mean_salary_conglomerate"] = float("nan")
+        out["median_salary_kr"] = out["salary_gap_median"] = out["salary_gap_top"] = float("nan")
+
+    spend = model.spend_history[-4:]
+    for ins in INSTRUMENTS:
+        out[f"fiscal_{ins}_krw"] = float(sum(s[ins] for s in spend)) * 1e6
+    out["fiscal_cost_krw"] = float(sum(out[f"fiscal_{i}_krw"] for i in INSTRUMENTS))
+
+    for i, s in enumerate(STATE_NAMES):
+        out[f"n_{s}"] = float(n_state[i])
+    out["n_firms_kr"] = float(f.is_kr.sum())
+    kr = f.is_kr
+    out["mean_pay_mult"] = float(f.pay_mult[kr].mean()) if kr.any() else float("nan")
+    out["population"] = float(pop.n)
+    return out
+
+
+def read_output(model, key: str) -> float:
+    """DataCollector reporter: one named output of the current quarter."""
+    return model.current_outputs[key]
+
+
+def reporters() -> dict:
+    """Model reporters for mesa.DataCollector (module-level partials: picklable)."""
+    rep = {"year": "year", "quarter": "quarter"}
+    rep.update({k: partial(read_output, key=k) for k in OUTPUT_NAMES})
+    return rep
+
+
+__all__ = ["OUTPUT_NAMES", "HEADLINE", "FLOW_KEYS", "UNITS", "compute", "reporters"]

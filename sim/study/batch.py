@@ -1,0 +1,267 @@
+"""Batch runs: plan the tasks, run them on any executor, resume after an interruption.
+
+A plan is a list of tasks, one per (scenario, sweep point, replication). The
+seeds come from `numpy.random.SeedSequence(seed).spawn(replications)`; every
+scenario and sweep point of one command uses the same list, so replication i of
+a policy scenario and of its baseline share their random numbers (common random
+numbers: differences between them have tight intervals).
+
+Each finished run is written at once to `<out>.partial/runs/<task>.csv`
+(atomically), so an interrupted batch loses nothing finished and the same
+command resumes where it stopped. When every run is done the results folder is
+assembled inside the staging folder and moved into place in one rename: a
+results folder either is complete or does not exist.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import hashlib
+import json
+import os
+import pickle
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..core import _alloc, policies
+from ..core.model import TalentMarket, first_active_step
+from ..core.params import Params
+from . import executor as X
+from . import memo, provenance, stats
+from .figures import fan_charts
+from .scenarios import Scenario
+
+
+class BatchError(ValueError):
+    """A batch cannot start (e.g. its results folder exists); the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class Task:
+    key: str
+    scenario: str
+    point: int
+    labels: tuple[tuple[str, Any], ...]
+    params: tuple[tuple[str, Any], ...]
+    replication: int
+    entropy: int
+    spawn_key: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Plan:
+    command: str
+    scenarios: tuple[Scenario, ...]
+    replications: int
+    seed: int
+    tasks: tuple[Task, ...]
+
+    @property
+    def digest(self) -> str:
+        doc = {"command": self.command, "replications": self.replications, "seed": self.seed,
+               "scenarios": [s.resolved_sha256 for s in self.scenarios]}
+        return hashlib.sha256(json.dumps(doc, sort_keys=True).encode()).hexdigest()
+
+    def seeds(self) -> list[dict[str, Any]]:
+        ss = np.random.SeedSequence(self.seed).spawn(self.replications)
+        return [{"replication": i, "entropy": str(s.entropy), "spawn_key": list(s.spawn_key)} for i, s in enumerate(ss)]
+
+
+def make_plan(command: str, scenarios: list[Scenario], replications: int | None = None,
+              seed: int | None = None) -> Plan:
+    """Tasks for `command` ('run', 'compare', 'sweep'); replications and seed default to the
+    first scenario's (for compare: the baseline's), and one seed list serves every scenario."""
+    if not scenarios:
+        raise BatchError("no scenario given")
+    first = scenarios[0]
+    reps = replications if replications is not None else first.replications
+    root = seed if seed is not None else first.seed
+    if reps < 1:
+        raise BatchError(f"--replications = {reps}: allowed: a whole number >= 1")
+    names = [s.name for s in scenarios]
+    if len(set(names)) != len(names):
+        raise BatchError(f"scenario names must differ within one command; got {names}")
+    spawned = np.random.SeedSequence(root).spawn(reps)
+    tasks = []
+    for si, scn in enumerate(scenarios):
+        for pi, (labels, params) in enumerate(scn.points()):
+            for r, ss in enumerate(spawned):
+                tasks.append(Task(key=f"s{si:02d}-p{pi:04d}-r{r:04d}", scenario=scn.name, point=pi,
+                                  labels=tuple(labels.items()), params=tuple(params.to_dict().items()),
+                                  replication=r, entropy=int(ss.entropy), spawn_key=tuple(ss.spawn_key)))
+    fixed = tuple(s.with_options(reps, root) for s in scenarios)
+    return Plan(command, fixed, reps, root, tuple(tasks))
+
+
+def execute(params: tuple[tuple[str, Any], ...], entropy: int, spawn_key: tuple[int, ...]) -> pd.DataFrame:
+    """Run one task (a module-level function, so it pickles to any worker)."""
+    model = TalentMarket(params=Params.from_dict(dict(params)),
+                         rng=np.random.SeedSequence(entropy, spawn_key=spawn_key))
+    return model.run()
+
+
+def policy_start_step(params: Params) -> int:
+    """The first step at which a policy of `params` can act: the earliest start date of its
+    active policies (`policies.active`; a policy whose switch is zero does nothing whatever its
+    start), or of all policies if none is active."""
+    return first_active_step(policies.earliest_start(params))
+
+
+def execute_checkpoint(params: tuple[tuple[str, Any], ...], entropy: int, spawn_key: tuple[int, ...],
+                       stop: int) -> tuple[pd.DataFrame, bytes | None]:
+    """Run one task and also return the pickled model state after step `stop` (None if stop < 1)."""
+    model = TalentMarket(params=Params.from_dict(dict(params)),
+                         rng=np.random.SeedSequence(entropy, spawn_key=spawn_key))
+    state = None
+    while model.running:
+        if model.t == stop:
+            state = pickle.dumps(model, protocol=5)
+        model.step()
+    return model.results(), state
+
+
+def execute_resume(state: bytes, params: tuple[tuple[str, Any], ...]) -> pd.DataFrame:
+    """Continue a pickled run with the policy parameters of `params` (see TalentMarket.with_policies)."""
+    _alloc.tune()  # unpickling skips TalentMarket.__init__, which tunes the allocator
+    model = pickle.loads(state).with_policies(Params.from_dict(dict(params)))
+    model.run_model()
+    return model.results()
+
+
+def _write_atomic(df: pd.DataFrame, path: Path) -> None:
+    tmp = path.with_suffix(".tmp")
+    df.to_csv(tmp, index=False, float_format="%.17g")
+    os.replace(tmp, path)
+
+
+def _read_run(path: Path) -> pd.DataFrame:
+    return pd.read_csv(path)
+
+
+def staging_dir(out: Path) -> Path:
+    return out.with_name(out.name + ".partial")
+
+
+def prepare(plan: Plan, out: Path) -> Path:
+    """Check the results folder is free and open (or resume) its staging folder."""
+    if out.exists():
+        raise BatchError(f"{out}: the results folder exists; choose another --out or remove it")
+    stage = staging_dir(out)
+    marker = stage / "plan.json"
+    if stage.exists():
+        try:
+            old = json.loads(marker.read_text())
+        except (OSError, ValueError):
+            old = {}
+        if old.get("digest") != plan.digest:
+            raise BatchError(f"{stage}: holds runs of a different batch; remove it or choose another --out")
+    (stage / "runs").mkdir(parents=True, exist_ok=True)
+    marker.write_text(json.dumps({"digest": plan.digest, "command": plan.command,
+                                  "tasks": len(plan.tasks)}, indent=2))
+    return stage
+
+
+def run_plan(plan: Plan, stage: Path, executor: cf.Executor | None = None, progress: bool | None = None,
+             on_done=None, timeout: float | None = None) -> dict[str, pd.DataFrame]:
+    """Run every task not yet saved in `stage/runs`; returns all runs by task key.
+
+    Each finished run is saved at once. A run that raises does not stop the others: when all
+    have finished, its error is written to `stage/failed/<task>.txt` and `executor.RunFailed`
+    names the failed tasks (the same command retries them; the saved runs are kept).
+    `timeout` (seconds, executors only) bounds the wait for the whole batch: a worker that
+    dies or hangs raises TimeoutError instead of waiting for ever."""
+    runs_dir = stage / "runs"
+    todo = [t for t in plan.tasks if not (runs_dir / f"{t.key}.csv").exists()]
+    by_key = {t.key: t for t in todo}
+    failed = []
+    for o in X.run_tasks(execute, [(t.key, (t.params, t.entropy, t.spawn_key)) for t in todo], executor,
+                         progress=progress, desc=plan.command, total=len(plan.tasks),
+                         initial=len(plan.tasks) - len(todo), timeout=timeout):
+        if not o.ok:
+            failed.append(o)
+            continue
+        _write_atomic(o.value, runs_dir / f"{o.key}.csv")
+        if on_done:
+            on_done(by_key[o.key])
+    if failed:
+        (stage / "failed").mkdir(exist_ok=True)
+        for o in failed:
+            (stage / "failed" / f"{o.key}.txt").write_text(o.error or "", encoding="utf-8")
+        X.raise_failures(failed, f"of {len(plan.tasks)} runs")
+    return {t.key: _read_run(runs_dir / f"{t.key}.csv") for t in plan.tasks}
+
+
+def timeseries(plan: Plan, runs: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Every replication, every quarter, every output, with scenario, point, sweep labels and seeds."""
+    frames = []
+    label_keys = sorted({k for t in plan.tasks for k, _ in t.labels})
+    for t in plan.tasks:
+        df = runs[t.key].copy()
+        head = {"scenario": t.scenario, "point": t.point}
+        labels = dict(t.labels)
+        for k in label_keys:
+            head[k] = labels.get(k)
+        head.update({"replication": t.replication, "seed_entropy": str(t.entropy),
+                     "seed_spawn_key": "/".join(map(str, t.spawn_key))})
+        for i, (k, v) in enumerate(head.items()):
+            df.insert(i, k, v)
+        frames.append(df)
+    return pd.concat(frames, ignore_index=True)
+
+
+def finalize(stage: Path, out: Path) -> None:
+    """Move the assembled results into place in one rename, then drop the staging folder."""
+    result = stage / "result"
+    os.replace(result, out)
+    shutil.rmtree(stage, ignore_errors=True)
+
+
+def default_out(plan: Plan, root: Path = Path("results")) -> Path:
+    """A folder name fixed by the plan, so that rerunning an interrupted command resumes it."""
+    names = "-".join(s.name for s in plan.scenarios)[:60]
+    return root / f"{plan.command}-{names}-{plan.digest[:8]}"
+
+
+def run_command(plan: Plan, out: Path, *, executor: str = "local", workers: int = 1,
+                scheduler: str | None = None, progress: bool | None = None, argv: list[str] | None = None,
+                memo_years: list[int] | None = None, figures: bool = True) -> Path:
+    """Run a plan and write its results folder (timeseries, summary, comparison, figures,
+    manifest, memo). Returns the folder. Resumes from `<out>.partial` if present."""
+    stage = prepare(plan, out)
+    with X.make_executor(executor, workers, scheduler) as ex:
+        runs = run_plan(plan, stage, ex, progress)
+    result = stage / "result"
+    if result.exists():
+        shutil.rmtree(result)
+    result.mkdir()
+    ts = timeseries(plan, runs)
+    written = []
+    version = provenance.package_version()
+
+    def stamped(df: pd.DataFrame) -> pd.DataFrame:  # every table names the version that made it
+        return df.assign(talentsim_version=version)[["talentsim_version", *df.columns]]
+
+    stamped(ts).to_csv(result / "timeseries.csv", index=False, float_format="%.17g")
+    written.append("timeseries.csv")
+    summ = stats.summary(ts)
+    stamped(summ).to_csv(result / "summary.csv", index=False, float_format="%.10g")
+    written.append("summary.csv")
+    comp = None
+    if plan.command == "compare":
+        comp = stats.comparison(ts, plan.scenarios[0].name)
+        stamped(comp).to_csv(result / "comparison.csv", index=False, float_format="%.10g")
+        written.append("comparison.csv")
+    if figures:
+        (result / "figures").mkdir()
+        written += [f"figures/{n}" for n in fan_charts(ts, result / "figures", footer=f"talentsim {version}")]
+    years = memo_years or [2025, 2030, 2035]
+    (result / "memo.md").write_text(memo.memo(plan, summ, comp, years), encoding="utf-8")
+    written.append("memo.md")
+    provenance.write_json(result / "manifest.json", provenance.manifest(plan, argv or [], executor, workers, written))
+    finalize(stage, out)
+    return out

@@ -1,0 +1,314 @@
+"""Labels in Korean and English, and money in the units each language's memos use.
+
+Korean memos write money in 만원 (10^4 KRW), 억원 (10^8 KRW) and 조원 (10^12 KRW);
+English ones in KRW with M/bn/tn, and US dollars at 1 USD = 1,350 KRW (2024-25).
+"""
+
+from __future__ import annotations
+
+from ..core.policies import START_FIELDS
+
+LANGS = ("ko", "en")
+USD_KRW = 1350.0
+
+T: dict[str, dict[str, str]] = {
+    # app chrome
+    "app_title": {"en": "Korea AI talent market: policy explorer", "ko": "한국 AI 인재 시장: 정책 탐색기"},
+    "language": {"en": "Language", "ko": "언어"},
+    "page_explorer": {"en": "Scenario explorer", "ko": "시나리오 탐색"},
+    "page_calibration": {"en": "Calibration", "ko": "보정(캘리브레이션)"},
+    "page_model": {"en": "Model description", "ko": "모형 설명"},
+    "page_about": {"en": "About and how to cite", "ko": "소개 및 인용 방법"},
+    "start_scenario": {"en": "Starting scenario", "ko": "시작 시나리오"},
+    "start_scenario_help": {"en": "A scenario file from scenarios/; the sliders start from its values.",
+                            "ko": "scenarios/ 폴더의 시나리오 파일. 슬라이더는 이 값에서 시작합니다."},
+    "upload": {"en": "…or upload a scenario YAML", "ko": "…또는 시나리오 YAML 업로드"},
+    "upload_help": {"en": "A talentsim scenario file (self-contained; no base).",
+                    "ko": "talentsim 시나리오 파일 (base 없이 독립적인 파일)."},
+    "policies": {"en": "Policy levers", "ko": "정책 수단"},
+    "assumptions": {"en": "Key uncertain assumptions", "ko": "주요 불확실 가정"},
+    "run_settings": {"en": "Runs", "ko": "실행 설정"},
+    "replications": {"en": "Replications", "ko": "반복 실행 수"},
+    "replications_help": {"en": "Independent runs; the 90% bands need about 10.",
+                          "ko": "독립 실행 횟수. 90% 구간에는 약 10회가 필요합니다."},
+    "seed": {"en": "Seed", "ko": "난수 시드"},
+    "seed_help": {"en": "Root seed; the same seed gives the same numbers.",
+                  "ko": "기준 시드. 같은 시드는 같은 결과를 냅니다."},
+    "year": {"en": "Year shown in the cards", "ko": "카드에 표시할 연도"},
+    "running": {"en": "Running {done}/{total} replications…", "ko": "반복 실행 중 {done}/{total}…"},
+    "done": {"en": "Done: {total} runs (baseline and scenario, {reps} replications each)",
+             "ko": "완료: {total}회 실행 (기준선과 시나리오 각 {reps}회 반복)"},
+    "vs_baseline": {"en": "vs baseline (no new policy)", "ko": "기준 시나리오(신규 정책 없음) 대비"},
+    "interval": {"en": "90% interval of the difference: {lo} to {hi}", "ko": "차이의 90% 구간: {lo} ~ {hi}"},
+    "interval_na": {"en": "needs at least 2 replications for an interval", "ko": "구간 추정에는 2회 이상 실행이 필요합니다"},
+    "not_defined": {"en": "not defined (no gain in core talent)", "ko": "정의 불가 (핵심 인재 증가 없음)"},
+    "chart_title": {"en": "{what}: mean and 90% band", "ko": "{what}: 평균과 90% 구간"},
+    "baseline": {"en": "baseline", "ko": "기준"},
+    "scenario": {"en": "scenario", "ko": "시나리오"},
+    "survey": {"en": "survey (SPRi/MSIT)", "ko": "실태조사 (SPRi/과기정통부)"},
+    "year_axis": {"en": "year", "ko": "연도"},
+    "table_title": {"en": "Results by year (scenario; mean)", "ko": "연도별 결과 (시나리오 평균)"},
+    "downloads": {"en": "Downloads", "ko": "내려받기"},
+    "dl_yaml": {"en": "Settings as scenario YAML", "ko": "설정을 시나리오 YAML로"},
+    "dl_csv": {"en": "Results CSV", "ko": "결과 CSV"},
+    "dl_memo": {"en": "Memo (markdown)", "ko": "메모 (마크다운)"},
+    "dl_manifest": {"en": "Manifest (JSON)", "ko": "매니페스트 (JSON)"},
+    "bad_upload": {"en": "The uploaded file is not a valid scenario; the previous results stay.",
+                   "ko": "업로드한 파일이 올바른 시나리오가 아닙니다. 이전 결과를 유지합니다."},
+    "bad_link": {"en": "Some values in the link could not be used; the starting scenario's values are shown instead:",
+                 "ko": "링크의 일부 값을 사용할 수 없어 시작 시나리오의 값을 표시합니다:"},
+    "bad_settings": {"en": "These settings are not possible; the previous results stay.",
+                     "ko": "이 설정은 불가능합니다. 이전 결과를 유지합니다."},
+    "yaml_roundtrip": {"en": "`talentsim run` on this file reproduces these numbers (same seed and replications).",
+                       "ko": "이 파일로 `talentsim run`을 실행하면 같은 결과가 재현됩니다 (같은 시드·반복 수)."},
+    "calibration_intro": {"en": "Documented figures the model was fitted to, and checks it was not fitted to.",
+                          "ko": "모형을 맞춘 공식 수치와, 맞추지 않은 검증 수치입니다."},
+    "fitted": {"en": "Fitted targets", "ko": "보정 목표"},
+    "out_of_sample": {"en": "Out of sample", "ko": "표본 외 검증"},
+    "about_text": {
+        "en": "An agent-based model (Mesa) of Korea's AI talent market: one agent per person, one step per "
+              "quarter, from the June 2020 survey to 2035. Numbers are means over replications with 90% "
+              "intervals from the model's randomness; they do not include parameter uncertainty.",
+        "ko": "한국 AI 인재 시장의 행위자 기반 모형(Mesa)입니다. 한 사람당 하나의 행위자, 분기 단위로 2020년 6월 "
+              "실태조사부터 2035년까지 모의합니다. 수치는 반복 실행의 평균이며, 90% 구간은 모형의 확률적 변동만 "
+              "반영하고 모수 불확실성은 포함하지 않습니다."},
+    "cite": {"en": "How to cite", "ko": "인용 방법"},
+    # metric cards
+    "cost_per_core": {"en": "Cost per extra core researcher", "ko": "추가 핵심 인재 1인당 비용"},
+    # the memo (sim.study.memo: CLI results folders and the app's download)
+    "memo_title": {"en": "talentsim results", "ko": "talentsim 결과"},
+    "memo_output": {"en": "output", "ko": "지표"},
+    "memo_unit": {"en": "unit", "ko": "단위"},
+    "memo_sweep": {"en": "Sweep: {n} points; the table shows point 0; see summary.csv for every point.",
+                   "ko": "파라미터 격자: {n}개 지점. 표는 0번 지점이며 전체는 summary.csv를 보십시오."},
+    "memo_diff": {"en": "Difference from {base} (paired replications):",
+                  "ko": "{base} 대비 차이 (같은 시드로 짝지은 반복 실행):"},
+    "scenario_sets": {"en": "What '{name}' sets (the baseline: the same without any new policy)",
+                      "ko": "'{name}'의 설정 (기준선: 신규 정책 없이 같은 가정)"},
+    "memo_policies": {"en": "Policies:", "ko": "정책:"},
+    "memo_no_policy": {"en": "Policies: none (no new policy).", "ko": "정책: 없음 (신규 정책 없음)."},
+    "memo_params": {"en": "Parameters set differently from the defaults (docs/parameters.md):",
+                    "ko": "기본값과 다르게 설정한 매개변수 (docs/parameters.md):"},
+    "yes": {"en": "yes", "ko": "예"},
+    "no": {"en": "no", "ko": "아니오"},
+    "quarter": {"en": "{y} Q{q}", "ko": "{y}년 {q}분기"},
+    "memo_foot": {"en": "Values are at Q4 of each year; flows are sums over the year. Money: M KRW for pay, bn KRW per "
+                        "year for fiscal cost. Intervals reflect the model's randomness across replications, not "
+                        "parameter uncertainty; see docs/model.md for what the model cannot say.",
+                  "ko": "각 연도 4분기 값이며, 이동 등 흐름은 연간 합계입니다. 금액은 억원·조원 단위입니다. 구간은 반복 실행 간 "
+                        "모형의 확률적 변동만 반영하며 모수 불확실성은 포함하지 않습니다. 모형의 한계는 docs/model.md를 "
+                        "참고하십시오."},
+}
+
+# units in Korean (memo tables and parameter lines; English uses the units as they are)
+UNITS_KO = {"persons": "명", "persons/yr": "명/년", "share": "비율", "x": "배",
+            "per 10,000 LinkedIn members/yr": "링크드인 회원 1만 명당/년",
+            "1/yr": "1/년", "1/quarter": "1/분기", "M KRW/yr": "백만원/년", "bn KRW/yr": "십억원/년", "year": "연도", "years": "년",
+            "quarters": "분기", "firms": "개 기업", "firms/yr": "개 기업/년", "faculty": "명",
+            "faculty/school": "명/대학원", "students/faculty/yr": "명/교원/년", "utility": "효용",
+            "probability": "확률", "quantile": "분위", "x US": "배 (미국 대비)"}
+
+# the parameters' descriptions (sim.params, `doc`) in Korean, for the Korean memo
+PARAM_DOC_KO = {
+    "scale": "인구·기업 수 배율 (1 = 실제 1인당 에이전트 1개)",
+    "end_year": "마지막 모의 연도 (4분기까지, 2020년 2분기 시작)",
+    "init_workforce": "국내 AI 기업 인력, 2020년 6월",
+    "init_shortage": "기업이 보고한 AI 인력 부족 인원, 2020년",
+    "init_firms": "2020년 조사 대상 AI 공급 기업 수",
+    "init_kr_other": "조사 대상 AI 기업 밖의 국내 AI 역량 보유자",
+    "init_students_kr": "국내 AI 석·박사 과정 학생",
+    "init_kr_abroad": "해외 거주 한국 출신 AI 인력 (학생 포함)",
+    "init_abroad_student_share": "해외 한국 출신 중 학생 비율",
+    "init_foreign_pool": "국내 기업이 채용할 수 있는 해외 외국인 AI 인재",
+    "init_foreign_staff_share": "AI 기업 인력 중 외국인 비율",
+    "init_capital_share": "수도권 소재 국내 AI 기업 비율",
+    "share_master": "AI 기업 인력 중 석사 비율",
+    "share_phd": "AI 기업 인력 중 박사 비율",
+    "skill_sigma": "로그 역량의 표준편차 (로그정규, 중앙값 1)",
+    "vacancy_share_core": "부족 인원 중 핵심 등급 비율",
+    "vacancy_share_senior": "부족 인원 중 시니어 등급 비율",
+    "demand_growth": "기존 기업 AI 인력 목표의 증가율, 2020년",
+    "demand_growth_decay": "수요 증가율의 지수 감소율",
+    "firm_entry_per_year": "연간 신규 AI 기업 수, 2020년 (조사 범위 증가)",
+    "firm_entry_decay": "기업 진입의 지수 감소율",
+    "entry_size_median": "신규 기업 AI 인력 목표의 중앙값 (로그정규)",
+    "firm_size_sigma": "로그 기업 규모의 표준편차",
+    "entry_staffed_share": "신규 기업 목표 인원 중 국내 기존 AI 인력으로 채우는 비율",
+    "target_share_core": "신규 기업 인력 목표 중 핵심 등급 비율",
+    "target_share_senior": "신규 기업 인력 목표 중 시니어 등급 비율",
+    "pay_applied": "국내 시장 연봉, 응용 등급, 중위 역량, 2020년",
+    "pay_senior": "국내 시장 연봉, 시니어 등급, 중위 역량, 2020년",
+    "pay_core": "국내 시장 연봉, 핵심 등급, 중위 역량, 2020년",
+    "pay_skill_elasticity_kr": "국내 연봉의 역량 탄력성",
+    "gap_median": "중위 역량에서 미국 제안 연봉 / 국내 연봉",
+    "gap_top": "역량 상위 1%에서 미국 제안 연봉 / 국내 연봉",
+    "foreign_pay_cn": "미국 대비 중국 제안 연봉",
+    "foreign_pay_eu": "미국 대비 유럽 제안 연봉",
+    "foreign_pay_other": "미국 대비 기타 국가 제안 연봉",
+    "wage_growth_kr": "국내 시장 연봉 증가율",
+    "wage_growth_foreign": "해외 연봉 증가율",
+    "pay_adjust_speed": "결원율 1단위당 기업 제시 연봉 배수의 상승",
+    "pay_relax": "연봉 배수가 1로 돌아가는 분기별 속도",
+    "budget_slack_conglomerate": "대기업 AI 예산이 허용하는 최대 연봉 프리미엄",
+    "budget_slack_platform": "같은 값, 플랫폼·통신 기업",
+    "budget_slack_startup": "같은 값, 스타트업·중소기업",
+    "other_pay_ratio": "AI 기업 시장 연봉 대비 AI 기업 밖 연봉",
+    "match_efficiency": "매칭 함수 m = A V^a S^(1-a)의 규모 A",
+    "match_elasticity": "매칭 함수의 결원 탄력성 a",
+    "search_otj": "재직 중 구직, AI 기업 인력",
+    "search_other": "AI 기업 밖 AI 역량 보유자의 구직",
+    "search_abroad_kr": "해외 한국 출신의 구직",
+    "search_abroad_foreign": "해외 외국인 인재의 구직",
+    "foreign_offer_rate": "국내 중위 역량 인력이 해외 제안을 받을 확률",
+    "foreign_offer_elasticity": "역량이 높을수록 해외 제안이 늘어나는 정도",
+    "dest_us": "해외 제안 중 미국 비율",
+    "dest_cn": "해외 제안 중 중국 비율",
+    "dest_eu": "해외 제안 중 유럽 비율",
+    "beta_pay": "직장 선택에서 로그 연봉의 가중치",
+    "eco_us": "생태계 가치, 미국",
+    "eco_cn": "생태계 가치, 중국",
+    "eco_eu": "생태계 가치, 유럽",
+    "eco_other": "생태계 가치, 기타 해외",
+    "eco_kr_region": "수도권 밖 국내 생태계 가치 (수도권 = 0)",
+    "home_tie": "한국 출신에게 국내 거주가 주는 가치",
+    "move_cost": "국제 이주 비용",
+    "mismatch_reject": "기업이 역량 불일치 지원자를 거절할 확률",
+    "seeker_to_other": "채용되지 못한 구직자가 AI 기업 밖 일자리를 택할 확률",
+    "bachelor_cohort": "연간 AI 역량 학사 졸업자, 2020년",
+    "cohort_growth": "학사 졸업자 수 증가율",
+    "med_pull": "졸업 코호트 상위 10% 중 의대로 가는 비율",
+    "study_abroad_rate": "중위 역량 졸업자의 해외 유학 확률",
+    "study_abroad_elasticity": "역량이 높을수록 유학이 늘어나는 정도",
+    "faculty_ai_school": "AI 대학원당 AI 교원 (10개 대학원)",
+    "faculty_other": "그 밖의 국내 대학 AI 교원",
+    "intake_per_faculty": "교원 1인당 연간 대학원 입학생",
+    "grad_apply_share": "졸업 코호트 중 대학원 지원 비율",
+    "phd_share": "대학원 입학생 중 박사 비율",
+    "master_quarters": "석사 과정 기간",
+    "phd_quarters": "박사 과정 기간",
+    "skill_gain_master": "석사 학위의 역량 배수",
+    "skill_gain_phd": "박사 학위의 역량 배수",
+    "univ_mismatch": "기업 수요와 역량이 맞지 않는 국내 졸업생 비율",
+    "student_dropout": "대학원생 중도 탈락률",
+    "morale_sensitivity": "신규 채용자와의 상대 연봉 격차 1단위당 기존 인력 구직률 상승",
+    "learning_rate": "재직 AI 인력의 역량 성장률",
+    "core_quantile": "핵심 인재를 가르는 역량 분위 (초기 인구)",
+    "senior_years": "핵심이 아닌 인력이 시니어가 되는 경력",
+    "academy_share": "사내 AI 아카데미를 운영하는 대기업 비율",
+    "academy_rate": "아카데미 운영 기업의 응용 인력이 교육받을 확률",
+    "academy_gain": "아카데미 교육의 역량 배수",
+    "alliance_share": "기업-대학 협력 과정에 속한 국내 대학원 정원 비율",
+    "alliance_mismatch_cut": "협력 과정의 역량 불일치 감소",
+    "leave_field_rate": "AI 분야를 완전히 떠나는 비율",
+    "career_years": "은퇴 시점의 경력",
+}
+
+LEVER_LABELS: dict[str, dict[str, str]] = {
+    "sm_share": {"en": "Salary matching: share paid by the state", "ko": "연봉 매칭: 정부 부담 비율"},
+    "sm_tiers": {"en": "Salary matching: eligible tiers", "ko": "연봉 매칭: 지원 대상 등급"},
+    "sm_cap": {"en": "Salary matching: cap per person (M KRW/yr, 0 = none)", "ko": "연봉 매칭: 1인당 상한 (백만원/년, 0 = 없음)"},
+    "sm_budget": {"en": "Salary matching: annual budget (bn KRW, 0 = unlimited)", "ko": "연봉 매칭: 연간 예산 (십억원, 0 = 무제한)"},
+    "grad_seats_extra": {"en": "Extra graduate seats per year", "ko": "대학원 정원 확대 (명/년)"},
+    "settle_amount": {"en": "Settlement package outside the capital (M KRW/yr)", "ko": "비수도권 정착 지원금 (백만원/년)"},
+    "drive_rate": {"en": "Recruiting drives abroad (extra search rate/quarter)", "ko": "해외 인재 유치 활동 (분기 추가 탐색률)"},
+    "lab_acq_size": {"en": "Buy a European lab (people)", "ko": "유럽 연구소 인수 (인원)"},
+    "med_pull_cut": {"en": "Weaker medical-school pull (cut)", "ko": "의대 쏠림 완화 (감소 비율)"},
+    "sm_incumbents": {"en": "Salary matching: also for staff already employed", "ko": "연봉 매칭: 기존 재직자 포함"},
+    "grad_seat_cost": {"en": "Graduate seats: state cost (M KRW per student-year)", "ko": "대학원 정원: 정부 비용 (학생 1인·1년당 백만원)"},
+    "drive_cost": {"en": "Recruiting drives: state cost (bn KRW/yr)", "ko": "해외 인재 유치: 정부 비용 (십억원/년)"},
+    "sm_start": {"en": "Salary matching: start (year)", "ko": "연봉 매칭: 시작 시점 (연도)"},
+    "grad_seats_start": {"en": "Extra graduate seats: start (year)", "ko": "대학원 정원 확대: 시작 시점 (연도)"},
+    "settle_start": {"en": "Settlement package: start (year)", "ko": "정착 지원금: 시작 시점 (연도)"},
+    "drive_start": {"en": "Recruiting drives: start (year)", "ko": "해외 인재 유치: 시작 시점 (연도)"},
+    "lab_acq_year": {"en": "Lab acquisition: date (year)", "ko": "연구소 인수: 시점 (연도)"},
+    "med_pull_start": {"en": "Weaker medical-school pull: start (year)", "ko": "의대 쏠림 완화: 시작 시점 (연도)"},
+    "demand_growth": {"en": "Demand growth of AI staff (per year, 2020)", "ko": "AI 인력 수요 증가율 (연, 2020년)"},
+    "beta_pay": {"en": "Pay sensitivity of job choice", "ko": "직장 선택의 연봉 민감도"},
+    "gap_top": {"en": "US/Korean pay at the top (×)", "ko": "최상위 인재 미국/한국 연봉 배수 (배)"},
+    "home_tie": {"en": "Value of living in Korea to the Korean-born", "ko": "한국 출신의 국내 거주 선호"},
+}
+
+_START_HELP = {"en": "Decimal year, by quarter: 2026.0 = from 2026 Q1, 2026.25 = Q2, 2026.5 = Q3, 2026.75 = Q4.",
+                 "ko": "분기 단위 연도: 2026.0 = 2026년 1분기부터, 2026.25 = 2분기, 2026.5 = 3분기, 2026.75 = 4분기."}
+POLICY_LABELS: dict[str, dict[str, str]] = {   # the scenario file's `policies` keys
+    "salary_matching": {"en": "Salary matching", "ko": "연봉 매칭"},
+    "grad_seats": {"en": "Graduate seats", "ko": "대학원 정원 확대"},
+    "settlement_package": {"en": "Settlement package", "ko": "비수도권 정착 지원"},
+    "recruiting_drive": {"en": "Recruiting drives abroad", "ko": "해외 인재 유치"},
+    "lab_acquisition": {"en": "Buying a lab abroad", "ko": "해외 연구소 인수"},
+    "med_school_pull": {"en": "Medical-school pull", "ko": "의대 쏠림 완화"},
+}
+
+LEVER_HELP: dict[str, dict[str, str]] = {
+    "sm_share": {"en": "Share of eligible salaries the state pays (seed 002: the Upstage CEO proposed about half).",
+                 "ko": "지원 대상 연봉 중 정부 부담 비율 (업스테이지 대표 제안: 약 절반)."},
+    "sm_tiers": {"en": "core: top talent only; core+senior; all AI staff.",
+                 "ko": "core: 핵심 인재만, core+senior: 핵심+시니어, all: 전체 AI 인력."},
+    "sm_cap": {"en": "Largest state payment per person and year.", "ko": "1인당 연간 최대 정부 지원액."},
+    "sm_budget": {"en": "If entitlements exceed it, every payment is cut pro rata.",
+                  "ko": "지원 수요가 예산을 넘으면 모든 지원액을 비례 삭감합니다."},
+    "grad_seats_extra": {"en": "Extra master's/PhD places a year, paid by the state (40 M KRW per student-year).",
+                         "ko": "정부 지원 석·박사 추가 정원 (학생 1인·1년당 4천만원)."},
+    "settle_amount": {"en": "Paid to AI staff of firms outside the capital region.",
+                      "ko": "비수도권 AI 기업 인력에게 지급."},
+    "drive_rate": {"en": "Recruiting fairs and executive visits aimed at Korean-born AI people abroad.",
+                   "ko": "해외 한국인 AI 인력 대상 채용 박람회·경영진 방문."},
+    "lab_acq_size": {"en": "A conglomerate buys a European lab whole (Naver bought Xerox's European centre).",
+                     "ko": "대기업이 유럽 연구소를 통째로 인수 (네이버의 제록스 유럽연구소 인수 사례)."},
+    "med_pull_cut": {"en": "Relative cut in the share of top students lost to medical school.",
+                     "ko": "최상위 학생의 의대 진학 비율의 상대적 감소."},
+    **{f: _START_HELP for f in START_FIELDS},
+    "demand_growth": {"en": "Calibrated on the 2023 survey; the main driver of the shortage after 2023.",
+                      "ko": "2023년 실태조사로 보정. 2023년 이후 부족 인원의 주된 요인."},
+    "beta_pay": {"en": "Weight of log pay in job choice (a first guess, not calibrated).",
+                 "ko": "직장 선택에서 로그 연봉의 가중치 (보정되지 않은 초기 추정)."},
+    "gap_top": {"en": "About 10× for Korean-born top researchers (seed 002).",
+                "ko": "한국 출신 최상위 연구자 기준 약 10배 (출처: 002)."},
+    "home_tie": {"en": "Pull of home for Korean-born people (a first guess, not calibrated).",
+                 "ko": "한국 출신 인력의 귀국 선호 (보정되지 않은 초기 추정)."},
+}
+
+
+def t(key: str, lang: str, **kw) -> str:
+    """A label in `lang` ('ko' or 'en')."""
+    return T[key][lang].format(**kw)
+
+
+def lever_label(name: str, lang: str) -> str:
+    return LEVER_LABELS.get(name, {}).get(lang, name)
+
+
+def policy_label(policy: str, lang: str) -> str:
+    return POLICY_LABELS.get(policy, {}).get(lang, policy)
+
+
+def lever_help(name: str, lang: str) -> str:
+    return LEVER_HELP.get(name, {}).get(lang, "")
+
+
+def money(krw: float, lang: str, signed: bool = False, usd: bool = True) -> str:
+    """KRW in the units memos use: 조원/억원/만원 in Korean; KRW (M/bn/tn) and USD in English
+    (`usd=False`: KRW only, for narrow places).
+
+    >>> money(1.5e12, "ko"), money(3.2e9, "ko"), money(2.5e9, "en"), money(651.4e9, "en", usd=False)
+    ('1.50조원', '32억원', '2.5 bn KRW ($1.9 M)', '651 bn KRW')
+    """
+    sign = "+" if signed and krw > 0 else ("-" if krw < 0 else "")
+    a = abs(krw)
+    if lang == "ko":
+        if a >= 1e12:
+            return f"{sign}{a / 1e12:,.2f}조원"
+        if a >= 1e8:
+            return f"{sign}{a / 1e8:,.0f}억원"
+        return f"{sign}{a / 1e4:,.0f}만원"
+    if a >= 1e12:
+        k = f"{a / 1e12:,.2f} tn KRW"
+    elif a >= 1e9:  # three significant digits: "651 bn KRW" fits a metric card, "651.4 bn K…" did not
+        k = f"{a / 1e9:,.1f} bn KRW" if a < 1e11 else f"{a / 1e9:,.0f} bn KRW"
+    else:
+        k = f"{a / 1e6:,.0f} M KRW"
+    if not usd:
+        return f"{sign}{k}"
+    d = a / USD_KRW
+    u = f"${d / 1e9:,.2f} bn" if d >= 1e9 else f"${d / 1e6:,.1f} M" if d >= 1e6 else f"${d / 1e3:,.0f}k"
+    return f"{sign}{k} ({u})"

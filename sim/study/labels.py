@@ -1,0 +1,103 @@
+"""One table of the quantities the project presents: name, unit, scale, format, labels.
+
+The CLI tables, the memo, the app (cards, charts, table) and the figures all read their
+labels, units, scales and formats from `QUANTITIES`; the raw units of every output are the
+engine's (`sim.core.outputs.UNITS`). A value is shown as `fmt.format(value / scale)` in
+`unit`; money in Korean text is written in 만원/억원/조원 instead (`i18n.money`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ..core.outputs import UNITS
+from . import i18n
+
+
+@dataclass(frozen=True)
+class Quantity:
+    name: str        # the output's name in the results tables
+    short: str       # English label in terminal tables and the English memo
+    en: str          # English label (app, figures)
+    ko: str          # Korean label (app, Korean memo)
+    scale: float     # shown value = value / scale
+    unit: str        # unit of the shown value (English)
+    fmt: str         # format of the shown value
+    money: bool = False  # KRW: Korean text writes it in 만원/억원/조원
+
+    def label(self, lang: str) -> str:
+        return self.ko if lang == "ko" else self.en
+
+    def unit_in(self, lang: str) -> str:
+        """The unit as a table header states it in `lang` (money in Korean: KRW per year)."""
+        if lang != "ko":
+            return self.unit
+        if self.money:
+            return "원/년"
+        return i18n.UNITS_KO.get(self.unit, self.unit)
+
+    def scaled(self, v: float) -> float:
+        return v / self.scale
+
+    def format(self, v: float, signed: bool = False) -> str:
+        fmt = self.fmt
+        if signed and not fmt.startswith("{:+"):
+            fmt = fmt.replace("{:", "{:+", 1)
+        return fmt.format(self.scaled(v))
+
+
+def _q(name, short, en, ko, fmt, scale=1.0, unit=None, money=False) -> Quantity:
+    return Quantity(name, short, en, ko, scale, unit if unit is not None else UNITS[name], fmt, money)
+
+
+QUANTITIES: dict[str, Quantity] = {q.name: q for q in (
+    _q("shortage", "shortage", "AI staff shortage", "AI 인력 부족 인원", "{:,.0f}"),
+    _q("shortage_rate", "shortage rate", "Shortage rate", "인력 부족률", "{:.1%}"),
+    _q("workforce_kr", "AI staff (KR firms)", "AI staff of Korean AI firms", "국내 AI 기업 인력", "{:,.0f}"),
+    _q("core_talent_kr", "core talent in KR", "Core AI talent in Korea", "국내 핵심 AI 인재", "{:,.0f}"),
+    _q("kr_abroad", "Korean-born abroad", "Korean-born AI people abroad", "해외 한국인 AI 인력", "{:,.0f}"),
+    _q("net_migration", "net migration /yr", "Net migration (per year)", "순이동 (연간)", "{:+,.0f}"),
+    _q("migration_index", "migration index", "Migration index (per 10,000 LinkedIn members)",
+       "순이동 지수 (링크드인 회원 1만 명당)", "{:+.2f}"),
+    _q("median_salary_kr", "median pay (M KRW)", "Median pay, AI staff", "AI 인력 중위 연봉", "{:,.1f}",
+       scale=1e6, unit="M KRW/yr", money=True),
+    _q("salary_gap_median", "US/KR pay, median", "US/Korean pay, median", "미국/한국 연봉 배수 (중위)", "{:.2f}x"),
+    _q("salary_gap_top", "US/KR pay, top 1%", "US/Korean pay, top 1%", "미국/한국 연봉 배수 (상위 1%)", "{:.2f}x"),
+    _q("fiscal_cost_krw", "fiscal cost (bn KRW/yr)", "Fiscal cost (per year)", "재정 비용 (연간)", "{:,.1f}",
+       scale=1e9, unit="bn KRW/yr", money=True),
+)}
+
+
+def quantity(name: str) -> Quantity:
+    return QUANTITIES[name]
+
+
+def label(name: str, lang: str) -> str:
+    """The display label of an output in `lang` (its name if it is not a presented quantity)."""
+    q = QUANTITIES.get(name)
+    return q.label(lang) if q else name
+
+
+def headline_interval_table(summary: pd.DataFrame) -> pd.DataFrame:
+    """From `runner.summarize`: one row per year, 'mean [lo, hi]' per presented quantity."""
+    out: dict[int, dict[str, str]] = {}
+    for (year, col), r in summary.set_index(["year", "output"]).iterrows():
+        q = QUANTITIES.get(col)
+        if q is None:
+            continue
+        m, lo, hi = (q.format(r[k]) for k in ("mean", "lo", "hi"))
+        out.setdefault(year, {})[q.short] = f"{m} [{lo}, {hi}]"
+    t = pd.DataFrame.from_dict(out, orient="index")
+    t.index.name = "year"
+    return t[[q.short for q in QUANTITIES.values() if q.short in t.columns]]
+
+
+def headline_table(df: pd.DataFrame) -> pd.DataFrame:
+    """One row per year of one run (the Q4 row; flows are trailing 12 months), formatted for printing."""
+    q4 = df[df["quarter"] == 4].set_index("year")
+    out = pd.DataFrame(index=q4.index)
+    for q in QUANTITIES.values():
+        out[q.short] = [q.format(v) for v in q4[q.name]]
+    return out

@@ -1,0 +1,76 @@
+"""Write docs/parameters.md from the parameter definitions (so code and docs cannot drift).
+
+Run: python -m sim.study.paramdoc [PATH]   (default docs/parameters.md; also refreshes the
+per-submodel tables between `<!-- params:GROUP -->` markers in docs/model.md)
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from ..core.params import PARAM_GROUPS, param_table
+
+HEADER = """# Parameters
+
+Generated from `sim/core/params.py` by `python -m sim.study.paramdoc`; do not edit by hand
+(a test fails when this file and the code disagree). Until calibration lands,
+behavioural values marked "assumption" or "first guess" are documented guesses.
+Source short names are explained in [sources.md](sources.md).
+"""
+
+
+def _fmt(v) -> str:
+    if isinstance(v, float):
+        return f"{v:g}"
+    return str(v)
+
+
+def render() -> str:
+    rows = param_table()
+    out = [HEADER]
+    for g in PARAM_GROUPS:
+        out.append(f"\n## {g}\n")
+        out.append("| name | meaning | default | allowed | unit | source |")
+        out.append("|---|---|---|---|---|---|")
+        for r in rows:
+            if r["group"] != g:
+                continue
+            allowed = " / ".join(map(str, r["choices"])) if r["choices"] else f"{_fmt(r['lo'])} – {_fmt(r['hi'])}"
+            out.append(f"| `{r['name']}` | {r['doc']} | {_fmt(r['default'])} | {allowed} | {r['unit']} | {r['source']} |")
+    return "\n".join(out) + "\n"
+
+
+def group_table(group: str) -> str:
+    """The parameter table of one submodel (group), as in parameters.md."""
+    out = ["| name | meaning | default | allowed | unit | source |", "|---|---|---|---|---|---|"]
+    for r in param_table():
+        if r["group"] == group:
+            allowed = " / ".join(map(str, r["choices"])) if r["choices"] else f"{_fmt(r['lo'])} – {_fmt(r['hi'])}"
+            out.append(f"| `{r['name']}` | {r['doc']} | {_fmt(r['default'])} | {allowed} | {r['unit']} | {r['source']} |")
+    return "\n".join(out)
+
+
+_BLOCK = re.compile(r"(<!-- params:(\w+) -->\n)(.*?)(<!-- /params -->)", re.S)
+
+
+def fill_blocks(text: str) -> str:
+    """Replace every `<!-- params:GROUP -->...<!-- /params -->` block with the group's table."""
+    return _BLOCK.sub(lambda m: m.group(1) + group_table(m.group(2)) + "\n" + m.group(4), text)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    path = Path(argv[0]) if argv else Path("docs/parameters.md")
+    path.write_text(render(), encoding="utf-8")
+    print(f"written {path}")
+    model = path.with_name("model.md")
+    if model.exists():
+        model.write_text(fill_blocks(model.read_text(encoding="utf-8")), encoding="utf-8")
+        print(f"updated the parameter tables in {model}")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,512 @@
+"""Scenario files: YAML in, validated `Scenario` out. Strict: a typo never runs the baseline.
+
+A scenario file is a diff against its `base` (another file, path relative to this
+one) or, without a base, against the model defaults. Keys:
+
+    name, description        required in every file
+    base                     optional path of the scenario this one changes
+    horizon: {end_year}      last simulated year
+    replications, seed       default number of runs and root seed
+    parameters: {...}        any model parameter outside the policy group
+    policies: {...}          salary_matching, grad_seats, settlement_package,
+                             recruiting_drive, lab_acquisition, med_school_pull
+    sweep: {path: values}    a grid over any parameter or policy field; values
+                             are a list or {from, to, steps}
+
+The schema is generated from `sim.core.params.Params` (bounds, units, choices) and
+the policy registry (`sim.core.policies`), so the validator, the JSON Schema for editors
+(`json_schema()`) and the docs cannot drift. Files are read with
+`yaml.safe_load` only (duplicate keys are found first with `yaml.compose`,
+which builds no objects); nothing in a scenario file is executed.
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import dataclasses
+import hashlib
+import itertools
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any, Literal, Optional, Union
+
+import numpy as np
+import yaml
+from pydantic import (BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, StrictStr, ValidationError,
+                      create_model)
+
+from ..core import policies
+from ..core.params import Params
+from ..core.policies import BY_NAME, POLICIES
+
+PARAM_FIELDS = {f.name: f for f in dataclasses.fields(Params)}
+# model parameters a scenario sets under `parameters` (policy fields go under `policies`;
+# the horizon under `horizon`)
+PARAMETER_NAMES = tuple(n for n, f in PARAM_FIELDS.items() if f.metadata["group"] != "policy" and n != "end_year")
+DEFAULT_REPLICATIONS = 30
+DEFAULT_SEED = 20200601
+MAX_SWEEP_POINTS = 10_000
+_NAME = r"^[A-Za-z0-9][A-Za-z0-9_.+-]*$"
+
+
+class ScenarioError(ValueError):
+    """A scenario file is missing, malformed or invalid. The message names the file,
+    the key path, the bad value and what is allowed."""
+
+
+# --------------------------------------------------------------------------- schema
+def _strict(**kw: Any) -> ConfigDict:
+    return ConfigDict(extra="forbid", strict=True, **kw)
+
+
+def _field_type(name: str) -> tuple[Any, Any]:
+    """(annotation, Field) for a Params field, from its metadata."""
+    f = PARAM_FIELDS[name]
+    m = f.metadata
+    desc = f"{m['doc']} [{m['unit']}] (source: {m['source']})"
+    if m["choices"] is not None:
+        if isinstance(m["choices"][0], bool):
+            return Optional[StrictBool], Field(None, description=desc)
+        return Optional[Literal[tuple(m["choices"])]], Field(None, description=desc)  # type: ignore[misc]
+    if f.type == "int":
+        return Optional[Annotated[StrictInt, Field(ge=m["lo"], le=m["hi"])]], Field(None, description=desc)
+    # strict float accepts whole numbers too, but not bools or strings
+    return (Optional[Annotated[StrictFloat, Field(ge=m["lo"], le=m["hi"], allow_inf_nan=False)]],
+            Field(None, description=desc))
+
+
+ParametersModel = create_model(
+    "Parameters", __config__=_strict(title="parameters"),
+    **{n: _field_type(n) for n in PARAMETER_NAMES})
+
+_policy_models = {
+    pol.name: create_model(f"Policy_{pol.name}", __config__=_strict(title=pol.name), __doc__=pol.description,
+                           **{k: _field_type(v) for k, v in pol.fields})
+    for pol in POLICIES
+}
+PoliciesModel = create_model(
+    "Policies", __config__=_strict(title="policies"),
+    **{pol.name: (Optional[_policy_models[pol.name]], Field(None, description=pol.description)) for pol in POLICIES})
+
+
+class Horizon(BaseModel):
+    model_config = _strict()
+    end_year: Annotated[StrictInt, Field(ge=PARAM_FIELDS["end_year"].metadata["lo"],
+                                         le=PARAM_FIELDS["end_year"].metadata["hi"],
+                                         description="last simulated year (runs to its Q4)")]
+
+
+class SweepRange(BaseModel):
+    """An evenly spaced range: `steps` values from `from` to `to` inclusive."""
+    model_config = _strict(populate_by_name=True)
+    from_: Union[StrictInt, StrictFloat] = Field(alias="from")
+    to: Union[StrictInt, StrictFloat]
+    steps: Annotated[StrictInt, Field(ge=2, le=1000)]
+
+
+SweepValues = Union[Annotated[list[Union[StrictInt, StrictFloat, StrictStr, StrictBool]], Field(min_length=1)],
+                    SweepRange]
+
+
+class ScenarioFile(BaseModel):
+    """One scenario file as written (before its base is applied)."""
+    model_config = _strict(title="talentsim scenario")
+    name: Annotated[StrictStr, Field(pattern=_NAME, max_length=80, description="short identifier")]
+    description: Annotated[StrictStr, Field(min_length=1, description="what the scenario represents, naming the real proposal")]
+    base: Optional[StrictStr] = Field(None, description="path of the scenario this one changes, relative to this file")
+    horizon: Optional[Horizon] = None
+    replications: Optional[Annotated[StrictInt, Field(ge=1, le=10_000)]] = None
+    seed: Optional[Annotated[StrictInt, Field(ge=0, le=2**63 - 1)]] = None
+    parameters: Optional[ParametersModel] = None  # type: ignore[valid-type]
+    policies: Optional[PoliciesModel] = None  # type: ignore[valid-type]
+    sweep: Optional[dict[StrictStr, SweepValues]] = Field(
+        None, description="grid: 'parameters.NAME' or 'policies.POLICY.FIELD' -> list, or {from, to, steps}")
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of a scenario file (for editors), generated from the validator."""
+    s = ScenarioFile.model_json_schema(by_alias=True)
+    s["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return s
+
+
+# --------------------------------------------------------------------------- results
+@dataclass(frozen=True)
+class SourceFile:
+    path: str
+    sha256: str
+    content: str
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A validated scenario with its base applied.
+
+    `overrides` maps Params field names to values (the diff against the model
+    defaults); `sweep` maps dotted paths to the list of values of each axis.
+    """
+
+    name: str
+    description: str
+    end_year: int
+    replications: int
+    seed: int
+    overrides: dict[str, Any]
+    sweep: dict[str, list[Any]] = field(default_factory=dict)
+    files: tuple[SourceFile, ...] = ()
+
+    @property
+    def params(self) -> Params:
+        return Params.from_dict({**self.overrides, "end_year": self.end_year})
+
+    def points(self) -> list[tuple[dict[str, Any], Params]]:
+        """The sweep grid: (labels, parameters) per point; one point without a sweep."""
+        if not self.sweep:
+            return [({}, self.params)]
+        keys = list(self.sweep)
+        out = []
+        for combo in itertools.product(*(self.sweep[k] for k in keys)):
+            labels = dict(zip(keys, combo))
+            over = dict(self.overrides)
+            over.update({_param_of(k): v for k, v in labels.items()})
+            out.append((labels, Params.from_dict({**over, "end_year": self.end_year})))
+        return out
+
+    def resolved(self) -> dict[str, Any]:
+        """The scenario as one self-contained document (no base): what a manifest stores."""
+        params: dict[str, Any] = {}
+        pols: dict[str, dict[str, Any]] = {}
+        for k, v in sorted(self.overrides.items()):
+            own = policies.owner(k)
+            if own:
+                pols.setdefault(own[0].name, {})[own[1]] = v
+            else:
+                params[k] = v
+        doc: dict[str, Any] = {"name": self.name, "description": self.description,
+                               "horizon": {"end_year": self.end_year},
+                               "replications": self.replications, "seed": self.seed}
+        if params:
+            doc["parameters"] = params
+        if pols:
+            doc["policies"] = pols
+        if self.sweep:
+            doc["sweep"] = {k: list(v) for k, v in self.sweep.items()}
+        return doc
+
+    @property
+    def resolved_sha256(self) -> str:
+        return hashlib.sha256(json.dumps(self.resolved(), sort_keys=True).encode()).hexdigest()
+
+    def with_options(self, replications: int | None = None, seed: int | None = None) -> "Scenario":
+        return dataclasses.replace(self, replications=replications or self.replications,
+                                   seed=self.seed if seed is None else seed)
+
+
+BASELINE = "baseline"  # the name of a policy scenario's comparison run (`baseline_of`)
+
+
+def baseline_of(scn: Scenario, name: str = BASELINE) -> Scenario:
+    """The comparison baseline of `scn`: the same assumptions and horizon, every policy off."""
+    over = {k: v for k, v in scn.overrides.items() if k not in policies.POLICY_FIELDS}
+    return dataclasses.replace(scn, name=name, description="No new policy (same assumptions).",
+                               overrides=over, sweep={}, files=())
+
+
+def _param_of(path: str) -> str:
+    parts = path.split(".")
+    if len(parts) == 2 and parts[0] == "parameters":
+        return parts[1]
+    if len(parts) == 3 and parts[0] == "policies" and parts[1] in BY_NAME and parts[2] in BY_NAME[parts[1]].keys:
+        return BY_NAME[parts[1]].field_of(parts[2])
+    raise KeyError(path)
+
+
+# --------------------------------------------------------------------------- loading
+def _describe_allowed(loc: tuple) -> str:
+    """What is allowed at a key path, from the parameter metadata."""
+    if len(loc) >= 2 and loc[0] == "parameters":
+        name = loc[1]
+        if name not in PARAM_FIELDS or name not in PARAMETER_NAMES:
+            return "one of the model parameters: " + ", ".join(PARAMETER_NAMES)
+        return _allowed_for(name)
+    if len(loc) >= 2 and loc[0] == "policies":
+        pol = BY_NAME.get(loc[1])
+        if pol is None:
+            return "one of the policies: " + ", ".join(BY_NAME)
+        if len(loc) >= 3:
+            if loc[2] not in pol.keys:
+                return f"one of the {pol.name} fields: " + ", ".join(pol.keys)
+            return _allowed_for(pol.field_of(loc[2]))
+        return f"a mapping with fields: {', '.join(pol.keys)}"
+    top = {"name": "a short identifier (letters, digits, _ . + -)", "description": "a non-empty text",
+           "base": "a path to another scenario file", "horizon": "a mapping {end_year: year}",
+           "replications": "a whole number from 1 to 10000", "seed": "a whole number >= 0",
+           "parameters": "a mapping of model parameters", "policies": "a mapping of policies",
+           "sweep": "a mapping of 'parameters.NAME' or 'policies.POLICY.FIELD' to a list or {from, to, steps}"}
+    if loc and loc[0] == "horizon":
+        lo, hi = PARAM_FIELDS["end_year"].metadata["lo"], PARAM_FIELDS["end_year"].metadata["hi"]
+        return f"horizon: {{end_year: a whole number from {lo} to {hi}}}"
+    if loc and loc[0] in top:
+        return top[loc[0]]
+    return "the top-level keys: " + ", ".join(top)
+
+
+def _allowed_for(name: str) -> str:
+    m = PARAM_FIELDS[name].metadata
+    if m["choices"] is not None:
+        if isinstance(m["choices"][0], bool):
+            return "true or false"
+        return "one of " + ", ".join(repr(c) for c in m["choices"])
+    kind = "a whole number" if PARAM_FIELDS[name].type == "int" else "a number"
+    return f"{kind} from {m['lo']} to {m['hi']} ({m['unit']})"
+
+
+_UNION_TAGS = {"int", "float", "str", "bool", "list[union[int,float,str,bool]]", "SweepRange"}
+_SWEEP_ALLOWED = "a non-empty list of values, or {from: number, to: number, steps: whole number >= 2}"
+
+
+def _suggest(word: str, options) -> str:
+    close = difflib.get_close_matches(str(word), list(options), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _options_at(loc: tuple) -> list[str]:
+    """The keys allowed in the mapping at `loc` (for suggestions)."""
+    if not loc:
+        return list(ScenarioFile.model_fields)
+    if loc == ("parameters",):
+        return list(PARAMETER_NAMES)
+    if loc == ("policies",):
+        return list(BY_NAME)
+    if len(loc) == 2 and loc[0] == "policies" and loc[1] in BY_NAME:
+        return list(BY_NAME[loc[1]].keys)
+    if loc == ("horizon",):
+        return ["end_year"]
+    return []
+
+
+def _format_errors(path: Path, err: ValidationError, doc: Any = None) -> str:
+    doc_sweep = doc.get("sweep") if isinstance(doc, dict) else None
+    by_key: dict[tuple, dict] = {}
+    for e in err.errors(include_url=False):
+        loc = tuple(str(x) for x in e["loc"] if not (isinstance(x, str) and x in _UNION_TAGS))
+        # a number field is a union of int and float: pydantic reports each member; keep the last
+        by_key[loc] = e
+    lines = []
+    for loc, e in by_key.items():
+        key = ".".join(loc) or "(top level)"
+        value = e.get("input")
+        if len(loc) >= 2 and loc[0] == "sweep":   # list-or-range union: one line per axis
+            axis = f"sweep.{loc[1]}"
+            spec = doc_sweep.get(loc[1]) if isinstance(doc_sweep, dict) else None
+            lines.append(f"{path}: {axis}: {spec!r} is not a valid sweep axis; allowed: {_SWEEP_ALLOWED}")
+        elif e["type"] == "extra_forbidden":
+            parent = loc[:-1]
+            hint = _suggest(loc[-1], _options_at(parent))
+            allowed = _describe_allowed(parent + ("?",)) if parent else _describe_allowed(())
+            lines.append(f"{path}: {key}: unknown key {loc[-1]!r}{hint}; allowed: {allowed}")
+        elif e["type"] == "missing":
+            lines.append(f"{path}: {key}: missing; required: {_describe_allowed(loc)}")
+        else:
+            shown = "a mapping" if isinstance(value, dict) else "a list" if isinstance(value, list) else repr(value)
+            lines.append(f"{path}: {key}: {shown} is not allowed ({e['msg']}); allowed: {_describe_allowed(loc)}")
+    return "\n".join(dict.fromkeys(lines))
+
+
+def _check_duplicates(path: Path, text: str) -> None:
+    """Duplicate keys anywhere in the document are an error (yaml.safe_load keeps the last)."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as e:
+        raise ScenarioError(f"{path}: not valid YAML: {_yaml_problem(e)}") from None
+
+    def walk(node, where):
+        if isinstance(node, yaml.MappingNode):
+            seen = set()
+            for k, v in node.value:
+                key = k.value if isinstance(k, yaml.ScalarNode) else str(k)
+                here = f"{where}.{key}" if where else key
+                if key in seen:
+                    raise ScenarioError(f"{path}: line {k.start_mark.line + 1}: duplicate key {here!r}; "
+                                        f"each key may appear once")
+                seen.add(key)
+                walk(v, here)
+        elif isinstance(node, yaml.SequenceNode):
+            for i, v in enumerate(node.value):
+                walk(v, f"{where}[{i}]")
+
+    if root is not None:
+        walk(root, "")
+
+
+def _yaml_problem(e: yaml.YAMLError) -> str:
+    mark = getattr(e, "problem_mark", None)
+    where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+    return f"{where}{getattr(e, 'problem', None) or e}"
+
+
+def read_file(path: str | Path) -> tuple[dict[str, Any], SourceFile]:
+    """Read and validate one scenario file (its base is not applied)."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ScenarioError(f"{path}: no such scenario file") from None
+    except (IsADirectoryError, PermissionError) as e:
+        raise ScenarioError(f"{path}: cannot read the scenario file ({e.strerror})") from None
+    text = _decode(raw, path)
+    return parse_text(text, path), SourceFile(str(path), hashlib.sha256(raw).hexdigest(), text)
+
+
+def _decode(raw: bytes, path: str | Path) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ScenarioError(f"{path}: not UTF-8 text") from None
+
+
+def from_upload(raw: bytes, name: str) -> Scenario:
+    """A scenario from the bytes of an uploaded file called `name` (the app's upload). It must be
+    self-contained: a `base` names a file next to it, which an upload does not have. Its source
+    file (name, sha256 of the bytes, text) is recorded as for `load`."""
+    text = _decode(raw, name)
+    doc = parse_text(text, name)
+    if doc.get("base"):
+        raise ScenarioError(f"{name}: base: an uploaded scenario must be self-contained (no base); "
+                            f"download one from the app or use `talentsim` for files with bases")
+    return from_document(doc, (SourceFile(name, hashlib.sha256(raw).hexdigest(), text),), name)
+
+
+def parse_text(text: str, path: str | Path = "<scenario>") -> dict[str, Any]:
+    """Validate the YAML text of one scenario; returns the document (defaults not filled)."""
+    path = Path(path)
+    _check_duplicates(path, text)
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        raise ScenarioError(f"{path}: not valid YAML: {_yaml_problem(e)}") from None
+    if data is None:
+        raise ScenarioError(f"{path}: the file is empty; a scenario needs at least 'name' and 'description'")
+    if not isinstance(data, dict):
+        raise ScenarioError(f"{path}: (top level): a {type(data).__name__} is not allowed; "
+                            f"a scenario is a mapping with keys such as name, description, policies")
+    try:
+        ScenarioFile.model_validate(data)
+    except ValidationError as e:
+        raise ScenarioError(_format_errors(path, e, data)) from None
+    _check_sweep(path, data.get("sweep") or {})
+    return data
+
+
+def _check_sweep(path: Path, sweep: dict[str, Any]) -> None:
+    npoints = 1
+    for key, spec in sweep.items():
+        try:
+            name = _param_of(key)
+        except KeyError:
+            name = None
+        if name is None or (name not in PARAMETER_NAMES and policies.owner(name) is None):
+            paths = [f"parameters.{n}" for n in PARAMETER_NAMES] + [
+                f"policies.{pol.name}.{k}" for pol in POLICIES for k in pol.keys]
+            raise ScenarioError(f"{path}: sweep.{key}: unknown sweep path{_suggest(key, paths)}; allowed: "
+                                f"'parameters.NAME' (NAME a model parameter) or 'policies.POLICY.FIELD' "
+                                f"(POLICY one of {', '.join(BY_NAME)})")
+        for v in _sweep_values(spec, name):
+            try:
+                Params.from_dict({name: v})
+            except (ValueError, TypeError) as e:
+                raise ScenarioError(f"{path}: sweep.{key}: {v!r} is not allowed ({e}); "
+                                    f"allowed: {_allowed_for(name)}") from None
+        npoints *= len(_sweep_values(spec, name))
+    if npoints > MAX_SWEEP_POINTS:
+        raise ScenarioError(f"{path}: sweep: {npoints} grid points; allowed: at most {MAX_SWEEP_POINTS}")
+
+
+def _sweep_values(spec: Any, name: str) -> list[Any]:
+    if isinstance(spec, list):
+        return list(spec)
+    vals = np.linspace(spec["from"], spec["to"], spec["steps"]).tolist()
+    if PARAM_FIELDS[name].type == "int":
+        return [int(round(v)) for v in vals]
+    return [float(v) for v in vals]
+
+
+def _merge(base: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
+    out = copy.deepcopy(base)
+    for k, v in child.items():
+        if k in ("parameters", "horizon") and isinstance(v, dict):
+            out[k] = {**out.get(k, {}), **v}
+        elif k == "policies" and isinstance(v, dict):
+            pols = dict(out.get("policies", {}))
+            for pol, fields in v.items():
+                pols[pol] = {**pols.get(pol, {}), **fields}
+            out["policies"] = pols
+        elif k == "sweep":
+            out["sweep"] = {**out.get("sweep", {}), **v}
+        else:
+            out[k] = copy.deepcopy(v)
+    out.pop("base", None)
+    return out
+
+
+def load(path: str | Path) -> Scenario:
+    """Load a scenario file, apply its chain of bases, validate everything.
+
+    Raises:
+        ScenarioError: naming the file, the key path, the bad value and what is allowed.
+    """
+    chain: list[tuple[dict[str, Any], SourceFile]] = []
+    seen: list[Path] = []
+    cur = Path(path)
+    while True:
+        real = cur.resolve()
+        if real in seen:
+            cycle = " -> ".join(str(p) for p in seen + [real])
+            raise ScenarioError(f"{cur}: base: the chain of bases loops ({cycle}); allowed: a chain that ends")
+        seen.append(real)
+        doc, src = read_file(cur)
+        chain.append((doc, src))
+        if not doc.get("base"):
+            break
+        nxt = cur.parent / doc["base"]
+        if not nxt.is_file():
+            raise ScenarioError(f"{cur}: base: {doc['base']!r} is not a file (looked for {nxt}); "
+                                f"allowed: a path to another scenario file, relative to this one")
+        cur = nxt
+    merged: dict[str, Any] = {}
+    for doc, _ in reversed(chain):
+        merged = _merge(merged, doc)
+    return from_document(merged, tuple(src for _, src in chain), Path(path))
+
+
+def from_document(doc: dict[str, Any], files: tuple[SourceFile, ...] = (), path: Path | str = "<scenario>") -> Scenario:
+    """Build a `Scenario` from a validated, base-free document (e.g. a manifest's resolved copy)."""
+    path = Path(path)
+    if "base" in doc and doc["base"]:
+        raise ScenarioError(f"{path}: base: a resolved document has no base")
+    try:
+        ScenarioFile.model_validate(doc)
+    except ValidationError as e:
+        raise ScenarioError(_format_errors(path, e, doc)) from None
+    overrides: dict[str, Any] = dict(doc.get("parameters") or {})
+    for pol, fields in (doc.get("policies") or {}).items():
+        for k, v in fields.items():
+            overrides[BY_NAME[pol].field_of(k)] = v
+    end_year = (doc.get("horizon") or {}).get("end_year", PARAM_FIELDS["end_year"].default)
+    sweep = {k: _sweep_values(v, _param_of(k)) for k, v in (doc.get("sweep") or {}).items()}
+    try:
+        Params.from_dict({**overrides, "end_year": end_year})  # cross-field checks (share sums)
+    except ValueError as e:
+        raise ScenarioError(f"{path}: {e}") from None
+    return Scenario(name=doc["name"], description=doc["description"], end_year=int(end_year),
+                    replications=int(doc.get("replications") or DEFAULT_REPLICATIONS),
+                    seed=int(doc.get("seed") if doc.get("seed") is not None else DEFAULT_SEED),
+                    overrides=overrides, sweep=sweep, files=files)
+
+
+def to_yaml(scn: Scenario) -> str:
+    """The scenario as a self-contained YAML document (loads back to the same scenario)."""
+    return yaml.safe_dump(scn.resolved(), sort_keys=False, allow_unicode=True)
+

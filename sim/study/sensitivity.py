@@ -1,0 +1,168 @@
+"""Global sensitivity of policy results to the uncertain parameters (Morris screening, Sobol indices).
+
+For each sample point theta (values of the uncertain parameters) the policy scenario and its
+baseline (the same scenario with every policy off) run with the same fixed seed (common random
+numbers), so each output is a deterministic function of theta. Outputs are read at Q4 of `year`:
+the policy effects (scenario - baseline) on core talent in Korea, the shortage and the fiscal
+cost, and the baseline shortage itself.
+
+Methods (SALib, Herman & Usher 2017, doi:10.21105/joss.00097):
+- Morris elementary effects (Morris 1991, doi:10.1080/00401706.1991.10484804; mu* of Campolongo
+  et al. 2007): cheap screening of many parameters; mu* ranks influence, sigma flags
+  non-linearity or interactions; bootstrap confidence interval on mu*.
+- Sobol indices with Saltelli sampling (Saltelli 2002, doi:10.1016/S0010-4655(02)00280-1;
+  Saltelli et al. 2010, doi:10.1016/j.cpc.2009.09.018): first-order S1 and total ST shares of
+  the output variance, with bootstrap confidence intervals.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..core.params import Params
+from . import batch
+from .executor import collect, run_tasks
+from .scenarios import Scenario, baseline_of
+
+
+@dataclass(frozen=True)
+class Uncertain:
+    name: str
+    lo: float
+    hi: float
+    why: str
+
+
+# Parameters that are first guesses (not calibrated) and could move policy results; ranges are
+# judgement: roughly half to double the first guess where that stays plausible.
+UNCERTAIN: tuple[Uncertain, ...] = (
+    Uncertain("beta_pay", 1.0, 4.0, "weight of pay in job choice"),
+    Uncertain("home_tie", 1.0, 3.0, "pull of Korea for the Korean-born"),
+    Uncertain("move_cost", 0.75, 2.5, "cost of an international move"),
+    Uncertain("eco_us", 0.5, 1.5, "pull of the US ecosystem"),
+    Uncertain("search_otj", 0.025, 0.10, "on-the-job search of AI staff"),
+    Uncertain("morale_sensitivity", 0.0, 5.0, "incumbents' reaction to new-hire pay"),
+    Uncertain("demand_growth_decay", 0.04, 0.16, "how fast demand growth slows after 2020"),
+    Uncertain("match_efficiency", 0.3, 1.0, "search frictions (contacts per quarter)"),
+    Uncertain("learning_rate", 0.01, 0.03, "skill growth on the job"),
+    Uncertain("core_quantile", 0.90, 0.96, "where the core tier begins"),
+)
+OUTPUTS = ("effect_core_talent_kr", "effect_shortage", "effect_fiscal_cost_krw", "baseline_shortage")
+
+
+def problem(params: tuple[Uncertain, ...]) -> dict[str, Any]:
+    return {"num_vars": len(params), "names": [u.name for u in params], "bounds": [[u.lo, u.hi] for u in params]}
+
+
+def sample(method: str, params: tuple[Uncertain, ...], n: int, seed: int) -> np.ndarray:
+    """Sample points (rows) for `method`: Morris trajectories (n of them) or Saltelli (n base points)."""
+    from SALib.sample import morris as ms
+    from SALib.sample import sobol as ss
+    prob = problem(params)
+    if method == "morris":
+        return ms.sample(prob, n, num_levels=4, seed=seed)
+    if method == "sobol":
+        return ss.sample(prob, n, calc_second_order=False, seed=seed)
+    raise ValueError(f"method {method!r}: allowed: morris, sobol")
+
+
+def indices(method: str, params: tuple[Uncertain, ...], X: np.ndarray, Y: np.ndarray, seed: int) -> pd.DataFrame:
+    """Sensitivity indices of one output Y at points X, with 90 % bootstrap confidence half-widths."""
+    from SALib.analyze import morris as ma
+    from SALib.analyze import sobol as sa
+    prob = problem(params)
+    if method == "morris":
+        r = ma.analyze(prob, X, Y, num_levels=4, conf_level=0.90, num_resamples=500, seed=seed)
+        return pd.DataFrame({"parameter": r["names"], "mu_star": r["mu_star"], "mu_star_conf": r["mu_star_conf"],
+                             "sigma": r["sigma"], "mu": r["mu"]})
+    # a Generator, not the int: SALib's Sobol analysis tests `if seed:` and takes seed 0 for "no
+    # seed" (intervals from the global random state, different at every run). For any other
+    # seed s, default_rng(default_rng(s)) is default_rng(s): the same intervals as passing s.
+    r = sa.analyze(prob, Y, calc_second_order=False, conf_level=0.90, num_resamples=500,
+                   seed=np.random.default_rng(seed))
+    return pd.DataFrame({"parameter": prob["names"], "S1": r["S1"], "S1_conf": r["S1_conf"],
+                         "ST": r["ST"], "ST_conf": r["ST_conf"]})
+
+
+def evaluate_points(scn: Scenario, params: tuple[Uncertain, ...], X: np.ndarray, year: int, seed: int,
+                    executor: cf.Executor | None = None, progress: bool = False,
+                    timeout: float | None = None) -> pd.DataFrame:
+    """Outputs (OUTPUTS) at every sample point: policy and baseline runs with one fixed seed."""
+    ss = np.random.SeedSequence(seed).spawn(1)[0]
+    policy = dataclasses.replace(scn, end_year=max(year, 2021))
+    base = baseline_of(policy)
+    tasks = []
+    for i, x in enumerate(X):
+        over = {u.name: float(v) for u, v in zip(params, x)}
+        for kind, s in (("policy", policy), ("baseline", base)):
+            p = Params.from_dict({**s.overrides, **over, "end_year": s.end_year}).to_dict()
+            tasks.append((i, kind, tuple(p.items())))
+    entropy, key = int(ss.entropy), tuple(ss.spawn_key)
+    runs = [((i, kind), (p, entropy, key)) for i, kind, p in tasks]
+    values = collect(run_tasks(batch.execute, runs, executor, progress=progress, desc="sensitivity",
+                               timeout=timeout), "sensitivity runs")
+
+    def at(df, col):
+        row = df[(df["year"] == year) & (df["quarter"] == 4)]
+        return float(row[col].iloc[0])
+    rows = []
+    for i in range(len(X)):
+        pol, bas = values[(i, "policy")], values[(i, "baseline")]
+        rows.append({"point": i, **{u.name: float(v) for u, v in zip(params, X[i])},
+                     "effect_core_talent_kr": at(pol, "core_talent_kr") - at(bas, "core_talent_kr"),
+                     "effect_shortage": at(pol, "shortage") - at(bas, "shortage"),
+                     "effect_fiscal_cost_krw": at(pol, "fiscal_cost_krw") - at(bas, "fiscal_cost_krw"),
+                     "baseline_shortage": at(bas, "shortage")})
+    return pd.DataFrame(rows)
+
+
+def analyze(method: str, params: tuple[Uncertain, ...], X: np.ndarray, table: pd.DataFrame,
+            seed: int) -> pd.DataFrame:
+    """Indices for every output: one long table (output, parameter, indices...)."""
+    out = []
+    for col in OUTPUTS:
+        df = indices(method, params, X, table[col].to_numpy(float), seed)
+        df.insert(0, "output", col)
+        out.append(df)
+    return pd.concat(out, ignore_index=True)
+
+
+def analyze_function(f: Callable[[np.ndarray], np.ndarray], method: str, params: tuple[Uncertain, ...],
+                     n: int, seed: int = 1) -> pd.DataFrame:
+    """Indices of a plain function f(X) -> Y (rows of X are points); used to test the method."""
+    X = sample(method, params, n, seed)
+    return indices(method, params, X, np.asarray(f(X), float), seed)
+
+
+def chart(result: pd.DataFrame, method: str, path_png, title: str) -> None:
+    """Bars per output: Sobol ST (and S1) with confidence intervals, or Morris mu* with its interval."""
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    outs = list(dict.fromkeys(result["output"]))
+    fig, axes = plt.subplots(1, len(outs), figsize=(4.2 * len(outs), 4.2), dpi=110, sharey=True)
+    for ax, col in zip(np.atleast_1d(axes), outs):
+        d = result[result["output"] == col]
+        y = np.arange(len(d))
+        if method == "sobol":
+            ax.barh(y + 0.2, d["ST"], 0.4, xerr=d["ST_conf"], label="total (ST)")
+            ax.barh(y - 0.2, d["S1"], 0.4, xerr=d["S1_conf"], label="first order (S1)")
+            ax.set_xlim(left=min(0, float(d[["S1", "ST"]].min().min())))
+        else:
+            norm = d["mu_star"].max() or 1.0
+            ax.barh(y, d["mu_star"] / norm, xerr=d["mu_star_conf"] / norm, label="mu* (scaled to max)")
+        ax.set_yticks(y, d["parameter"], fontsize=8)
+        ax.set_title(col, fontsize=9)
+        ax.grid(axis="x", alpha=0.3)
+    np.atleast_1d(axes)[0].legend(fontsize=7)
+    fig.suptitle(title, fontsize=10)
+    fig.tight_layout()
+    fig.savefig(path_png)
+    plt.close(fig)
