@@ -19,8 +19,14 @@ if "lang" not in st.session_state and st.query_params.get("lang") in ("ko", "en"
     st.session_state["lang"] = st.query_params["lang"]
 
 with st.sidebar:
-    st.radio("Language / 언어", options=["ko", "en"], key="lang", horizontal=True, bind="query-params",
-             format_func=lambda c: {"ko": "한국어", "en": "English"}[c])
+    st.radio(
+        "Language / 언어",
+        options=["ko", "en"],
+        key="lang",
+        horizontal=True,
+        bind="query-params",
+        format_func=lambda c: {"ko": "한국어", "en": "English"}[c],
+    )
 
 pages = [
     st.Page("app_pages/explorer.py", title=t("page_explorer"), default=True, url_path="explorer"),

@@ -17,8 +17,10 @@ else:
     st.dataframe(pd.DataFrame(cal["check"]["targets"])[cols], hide_index=True, width="stretch")
     st.subheader(t("out_of_sample"))
     st.dataframe(pd.DataFrame(cal["check"]["out_of_sample"])[cols], hide_index=True, width="stretch")
-    st.caption(f"loss {cal['loss']:.3f}; {cal['evaluations']} evaluations; {cal['check']['replications']} "
-               f"replications; seed {cal['check']['seed']}; {cal['date_utc']}")
+    st.caption(
+        f"loss {cal['loss']:.3f}; {cal['evaluations']} evaluations; {cal['check']['replications']} "
+        f"replications; seed {cal['check']['seed']}; {cal['date_utc']}"
+    )
     for name in ("calibration_fit.png", "calibration_profiles.png"):
         path = DOCS / "figures" / name
         if path.exists():

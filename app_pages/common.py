@@ -9,8 +9,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from sim.study import i18n
 from sim.app.explorer import RunCache
+from sim.study import i18n
 
 ROOT = Path(__file__).resolve().parents[1]
 SCENARIOS = ROOT / "scenarios"

@@ -10,8 +10,8 @@ import streamlit as st
 
 from app_pages.common import executor, lang, run_cache, run_states, scenario_files, t
 from sim.app import charts
-from sim.core import policies
 from sim.app import explorer as E
+from sim.core import policies
 from sim.study import i18n, memo
 from sim.study import scenarios as S
 from sim.study.labels import label
@@ -59,7 +59,7 @@ def _on_upload() -> None:
         return
     st.session_state.pop("upload_error", None)
     st.session_state["start"] = scn
-    st.session_state["start_uploaded"] = True   # a link cannot carry an uploaded file
+    st.session_state["start_uploaded"] = True  # a link cannot carry an uploaded file
     st.session_state.pop("url_errors", None)
     _reset_widgets(scn)
 
@@ -68,8 +68,9 @@ if "start" not in st.session_state:
     # a shared link: ?scenario=...&sm_share=...: the starting scenario, then the values that differ
     query = st.query_params.to_dict()
     pick = query.get("scenario")
-    st.session_state["w_scenario"] = (pick if pick in names else
-                                      "salary-matching-50" if "salary-matching-50" in names else names[0])
+    st.session_state["w_scenario"] = (
+        pick if pick in names else "salary-matching-50" if "salary-matching-50" in names else names[0]
+    )
     _on_pick()
     first = st.session_state["start"]
     from_url, bad_url = E.parse_query(query, E.widget_values(first, MAX_REPS), first.end_year)
@@ -81,8 +82,7 @@ if "start" not in st.session_state:
 
 with st.sidebar:
     st.selectbox(t("start_scenario"), names, key="w_scenario", on_change=_on_pick, help=t("start_scenario_help"))
-    st.file_uploader(t("upload"), type=["yaml", "yml"], key="w_upload", on_change=_on_upload,
-                     help=t("upload_help"))
+    st.file_uploader(t("upload"), type=["yaml", "yml"], key="w_upload", on_change=_on_upload, help=t("upload_help"))
 
 if st.session_state.get("url_errors"):
     st.warning(t("bad_link") + "\n\n" + "\n".join(f"- `{m}`" for m in st.session_state["url_errors"]))
@@ -102,7 +102,7 @@ def _lever(lv: E.Lever) -> None:
     if lv.kind == "select":
         st.selectbox(label, lv.options(), key=key, help=hlp)
         return
-    lo, hi = E.widget_range(lv.name, start_values, start.end_year)   # takes in the scenario's value
+    lo, hi = E.widget_range(lv.name, start_values, start.end_year)  # takes in the scenario's value
     if isinstance(lv.lo, int) and isinstance(lv.step, int):
         st.slider(label, int(lo), int(hi), step=int(lv.step), key=key, help=hlp)
     else:
@@ -120,8 +120,9 @@ with st.sidebar:
     for lv in E.ASSUMPTION_LEVERS:
         _lever(lv)
     st.header(t("run_settings"))
-    st.slider(t("replications"), *E.RUN_SETTINGS["replications"], step=1, key="w_replications",
-              help=t("replications_help"))
+    st.slider(
+        t("replications"), *E.RUN_SETTINGS["replications"], step=1, key="w_replications", help=t("replications_help")
+    )
     lo, hi = E.widget_range("seed", start_values, start.end_year)
     st.number_input(t("seed"), min_value=lo, max_value=hi, step=1, key="w_seed", help=t("seed_help"))
     st.slider(t("year"), *E.widget_range("year", start_values, start.end_year), key="w_year")
@@ -136,14 +137,12 @@ except ValueError as e:
 
 reps, seed, year = int(current["replications"]), int(current["seed"]), current["year"]
 plan = E.make_plan(scn, reps, seed)
-scn = plan.scenarios[1]   # as run: a scenario called "baseline" runs as "baseline-scenario"
+scn = plan.scenarios[1]  # as run: a scenario called "baseline" runs as "baseline-scenario"
 
 # the address bar carries the starting scenario and every widget value that differs from it,
 # so the link reproduces this page (not for an uploaded scenario: the file is not in the link)
-if st.session_state.get("start_uploaded"):
-    wanted = {}
-else:
-    wanted = {"scenario": start.name, **E.query_of(start_values, current)}
+# an uploaded scenario is not put in the link (the file is not in it)
+wanted = {} if st.session_state.get("start_uploaded") else {"scenario": start.name, **E.query_of(start_values, current)}
 for k in ("scenario",) + E.URL_KEYS:
     if k in wanted:
         if st.query_params.get(k) != wanted[k]:
@@ -164,11 +163,16 @@ def render_cards(ts: pd.DataFrame) -> None:
     cols = st.columns(len(E.CARDS) + 1)
     for c, col in zip(cols, E.CARDS):
         m = E.card(ts, col, year)
-        c.metric(label(col, L), fmt(col, m["value"], usd=False), fmt(col, m["diff"], True, usd=False),
-                 delta_color="inverse" if col in ("shortage", "fiscal_cost_krw") else "normal",
-                 help=t("vs_baseline"))
-        c.caption(t("interval", lo=fmt(col, m["lo"], True), hi=fmt(col, m["hi"], True)) if "lo" in m
-                  else t("interval_na"))
+        c.metric(
+            label(col, L),
+            fmt(col, m["value"], usd=False),
+            fmt(col, m["diff"], True, usd=False),
+            delta_color="inverse" if col in ("shortage", "fiscal_cost_krw") else "normal",
+            help=t("vs_baseline"),
+        )
+        c.caption(
+            t("interval", lo=fmt(col, m["lo"], True), hi=fmt(col, m["hi"], True)) if "lo" in m else t("interval_na")
+        )
     cpc = E.cost_per_core(ts, year)
     c = cols[-1]
     if cpc is None:
@@ -176,8 +180,9 @@ def render_cards(ts: pd.DataFrame) -> None:
         c.caption(t("not_defined"))
     else:
         c.metric(t("cost_per_core"), i18n.money(cpc["value"], L, usd=False), help=t("vs_baseline"))
-        c.caption(t("interval", lo=i18n.money(cpc["lo"], L), hi=i18n.money(cpc["hi"], L)) if "lo" in cpc
-                  else t("interval_na"))
+        c.caption(
+            t("interval", lo=i18n.money(cpc["lo"], L), hi=i18n.money(cpc["hi"], L)) if "lo" in cpc else t("interval_na")
+        )
 
 
 def render_charts(ts: pd.DataFrame) -> None:
@@ -190,7 +195,7 @@ def render_charts(ts: pd.DataFrame) -> None:
     st.dataframe(table.style.format(formats), width="stretch")
 
 
-with st.expander(t("scenario_sets", name=scn.name)):   # what is compared, as the memo states it
+with st.expander(t("scenario_sets", name=scn.name)):  # what is compared, as the memo states it
     st.markdown("\n".join(memo.settings_lines(scn, L)))
 cards_area = st.empty()
 progress = st.empty()
@@ -228,12 +233,37 @@ if not ts.empty:
     files_out = E.downloads(plan, ts, L)
     st.session_state["downloads"] = files_out  # the functions that make the files offered (tests call them)
     c1, c2, c3, c4 = st.columns(4)
-    c1.download_button(t("dl_yaml"), files_out["yaml"], file_name=f"{scn.name}.yaml", mime="text/yaml",
-                       key="dl_yaml", help=t("yaml_roundtrip"), on_click="ignore")
-    c2.download_button(t("dl_csv"), files_out["csv"], file_name=f"{scn.name}-timeseries.csv", mime="text/csv", on_click="ignore",
-                       key="dl_csv")
-    c3.download_button(t("dl_memo"), files_out["memo"], file_name=f"{scn.name}-memo.md", mime="text/markdown", on_click="ignore",
-                       key="dl_memo")
-    c4.download_button(t("dl_manifest"), files_out["manifest"], file_name=f"{scn.name}-manifest.json",
-                       mime="application/json", key="dl_manifest", on_click="ignore")
+    c1.download_button(
+        t("dl_yaml"),
+        files_out["yaml"],
+        file_name=f"{scn.name}.yaml",
+        mime="text/yaml",
+        key="dl_yaml",
+        help=t("yaml_roundtrip"),
+        on_click="ignore",
+    )
+    c2.download_button(
+        t("dl_csv"),
+        files_out["csv"],
+        file_name=f"{scn.name}-timeseries.csv",
+        mime="text/csv",
+        on_click="ignore",
+        key="dl_csv",
+    )
+    c3.download_button(
+        t("dl_memo"),
+        files_out["memo"],
+        file_name=f"{scn.name}-memo.md",
+        mime="text/markdown",
+        on_click="ignore",
+        key="dl_memo",
+    )
+    c4.download_button(
+        t("dl_manifest"),
+        files_out["manifest"],
+        file_name=f"{scn.name}-manifest.json",
+        mime="application/json",
+        key="dl_manifest",
+        on_click="ignore",
+    )
     st.caption(t("yaml_roundtrip"))

@@ -60,8 +60,12 @@ def in_subprocess(code: str) -> dict:
 
 
 def machine() -> dict:
-    return {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count(),
-            "mesa": mesa.__version__}
+    return {
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "cpus": os.cpu_count(),
+        "mesa": mesa.__version__,
+    }
 
 
 def save(name: str, data: dict) -> Path:

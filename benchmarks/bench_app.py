@@ -25,36 +25,56 @@ from pathlib import Path
 from _common import save
 
 ROOT = Path(__file__).resolve().parents[1]
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-         "--disable-sync", "--no-first-run", "--disable-quic"]
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 # The page is checked every POLL_MS, not at every animation frame (Playwright's default): polling
 # at every frame is itself browser work on the same 2 cores (browser CPU per slider change
 # 2.4-2.9 s with it, 1.8-2.3 s without), taken from the simulations being timed
 POLL_MS = 50
 # finished: Streamlit's running indicator gone (when shown) and the app's own "Done" caption drawn
-IDLE = ("() => !document.querySelector('[data-testid=\"stStatusWidget\"]') && [...document.querySelectorAll("
-        "'[data-testid=\"stCaptionContainer\"]')].some(e => e.innerText.startsWith('Done:'))")
-CHANGED = ("prev => { const v = [...document.querySelectorAll('[data-testid=\"stMetricValue\"]')]"
-           ".map(e => e.innerText); return v.length === 5 && JSON.stringify(v) !== JSON.stringify(prev); }")
+IDLE = (
+    "() => !document.querySelector('[data-testid=\"stStatusWidget\"]') && [...document.querySelectorAll("
+    "'[data-testid=\"stCaptionContainer\"]')].some(e => e.innerText.startsWith('Done:'))"
+)
+CHANGED = (
+    "prev => { const v = [...document.querySelectorAll('[data-testid=\"stMetricValue\"]')]"
+    ".map(e => e.innerText); return v.length === 5 && JSON.stringify(v) !== JSON.stringify(prev); }"
+)
 
 
 def cpu_by_process() -> dict[str, float]:
     """CPU seconds used so far by the processes on this machine, grouped: the browser, the
     Streamlit server, its worker processes, the rest (shows who competes for the 2 cores)."""
     import psutil
+
     out: dict[str, float] = {}
     for pr in psutil.process_iter(["cmdline", "cpu_times"]):
         cmd, ct = " ".join(pr.info["cmdline"] or []), pr.info["cpu_times"]
         if ct is None:
             continue
-        group = ("browser" if "chrom" in cmd else "streamlit" if "streamlit" in cmd else
-                 "workers" if "multiprocessing" in cmd else "other")
+        group = (
+            "browser"
+            if "chrom" in cmd
+            else "streamlit"
+            if "streamlit" in cmd
+            else "workers"
+            if "multiprocessing" in cmd
+            else "other"
+        )
         out[group] = out.get(group, 0.0) + ct.user + ct.system
     return out
 
 
 def main() -> None:
     from playwright.sync_api import sync_playwright
+
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--moves", type=int, default=5)
     ap.add_argument("--replications", type=int, default=10)
@@ -63,10 +83,27 @@ def main() -> None:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = dict(os.environ, TALENTSIM_APP_REPLICATIONS=str(args.replications), TALENTSIM_APP_WORKERS="2")
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-                             "--server.address", "127.0.0.1", "--server.port", str(port),
-                             "--browser.gatherUsageStats", "false"], cwd=ROOT, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.headless",
+            "true",
+            "--server.address",
+            "127.0.0.1",
+            "--server.port",
+            str(port),
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     first, full = [], []
     try:
         for _ in range(240):
@@ -86,7 +123,7 @@ def main() -> None:
             cold = time.perf_counter() - t
             thumb = page.get_by_role("slider", name="Salary matching: share paid by the state")
             cpu0 = cpu_by_process()
-            for i in range(args.moves):
+            for _ in range(args.moves):
                 before = page.get_by_test_id("stMetricValue").all_inner_texts()
                 thumb.focus()
                 t = time.perf_counter()
@@ -101,17 +138,28 @@ def main() -> None:
             b.close()
     finally:
         proc.terminate()
-    res = {"replications": args.replications, "workers": 2, "moves": args.moves, "cold_start_seconds": cold,
-           "first_result_seconds": first, "full_bands_seconds": full,
-           "first_result_median": statistics.median(first), "full_bands_median": statistics.median(full),
-           "cpu_seconds_per_move": {k: (cpu1.get(k, 0.0) - cpu0.get(k, 0.0)) / args.moves for k in cpu1}}
+    res = {
+        "replications": args.replications,
+        "workers": 2,
+        "moves": args.moves,
+        "cold_start_seconds": cold,
+        "first_result_seconds": first,
+        "full_bands_seconds": full,
+        "first_result_median": statistics.median(first),
+        "full_bands_median": statistics.median(full),
+        "cpu_seconds_per_move": {k: (cpu1.get(k, 0.0) - cpu0.get(k, 0.0)) / args.moves for k in cpu1},
+    }
     save("bench_app", res)
     print(f"cold start (baseline + scenario, {args.replications} replications each): {cold:.1f} s")
-    print(f"after a slider change: first result median {res['first_result_median']:.2f} s "
-          f"(max {max(first):.2f}); {args.replications}-replication bands median {res['full_bands_median']:.2f} s "
-          f"(max {max(full):.2f}); {args.moves} moves")
-    print("CPU seconds per move by process group (2 cores):",
-          ", ".join(f"{k} {v:.2f}" for k, v in sorted(res["cpu_seconds_per_move"].items())))
+    print(
+        f"after a slider change: first result median {res['first_result_median']:.2f} s "
+        f"(max {max(first):.2f}); {args.replications}-replication bands median {res['full_bands_median']:.2f} s "
+        f"(max {max(full):.2f}); {args.moves} moves"
+    )
+    print(
+        "CPU seconds per move by process group (2 cores):",
+        ", ".join(f"{k} {v:.2f}" for k, v in sorted(res["cpu_seconds_per_move"].items())),
+    )
 
 
 if __name__ == "__main__":

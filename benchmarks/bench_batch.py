@@ -19,8 +19,16 @@ from pathlib import Path
 from _common import save
 
 ROOT = Path(__file__).resolve().parents[1]
-SCENARIOS = ["baseline", "salary-matching-25", "salary-matching-50", "salary-matching-75",
-             "salary-matching-50-capped", "recruiting-drives", "graduate-seats", "combined-package"]
+SCENARIOS = [
+    "baseline",
+    "salary-matching-25",
+    "salary-matching-50",
+    "salary-matching-75",
+    "salary-matching-50-capped",
+    "recruiting-drives",
+    "graduate-seats",
+    "combined-package",
+]
 
 
 def main() -> None:
@@ -32,18 +40,41 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp())
     try:
         t = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "sim", "compare", *files, "--replications", str(args.replications),
-                        "--workers", str(args.workers), "--out", str(tmp / "res"), "--no-progress"],
-                       check=True, cwd=ROOT)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "sim",
+                "compare",
+                *files,
+                "--replications",
+                str(args.replications),
+                "--workers",
+                str(args.workers),
+                "--out",
+                str(tmp / "res"),
+                "--no-progress",
+            ],
+            check=True,
+            cwd=ROOT,
+        )
         wall = time.perf_counter() - t
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     runs = len(SCENARIOS) * args.replications
-    res = {"scenarios": len(SCENARIOS), "replications": args.replications, "runs": runs,
-           "workers": args.workers, "wall_seconds": wall, "seconds_per_run": wall / runs}
+    res = {
+        "scenarios": len(SCENARIOS),
+        "replications": args.replications,
+        "runs": runs,
+        "workers": args.workers,
+        "wall_seconds": wall,
+        "seconds_per_run": wall / runs,
+    }
     save("bench_batch", res)
-    print(f"{len(SCENARIOS)} scenarios x {args.replications} replications = {runs} runs, {args.workers} workers: "
-          f"{wall:.1f} s ({wall / 60:.2f} min; {wall / runs:.2f} s per run; target <= 3 min)")
+    print(
+        f"{len(SCENARIOS)} scenarios x {args.replications} replications = {runs} runs, {args.workers} workers: "
+        f"{wall:.1f} s ({wall / 60:.2f} min; {wall / runs:.2f} s per run; target <= 3 min)"
+    )
 
 
 if __name__ == "__main__":

@@ -50,13 +50,21 @@ def main() -> None:
                     got = time.perf_counter() - t
             full.append(time.perf_counter() - t)
             first.append(got)
-    res = {"replications": args.replications, "workers": 2, "moves": args.moves, "first_result_seconds": first,
-           "full_bands_seconds": full, "first_result_median": statistics.median(first),
-           "full_bands_median": statistics.median(full)}
+    res = {
+        "replications": args.replications,
+        "workers": 2,
+        "moves": args.moves,
+        "first_result_seconds": first,
+        "full_bands_seconds": full,
+        "first_result_median": statistics.median(first),
+        "full_bands_median": statistics.median(full),
+    }
     save("bench_explorer", res)
-    print(f"library only, after a slider change: first result median {res['first_result_median']:.2f} s; "
-          f"{args.replications}-replication runs complete median {res['full_bands_median']:.2f} s "
-          f"(min {min(full):.2f}, max {max(full):.2f}); {args.moves} moves")
+    print(
+        f"library only, after a slider change: first result median {res['first_result_median']:.2f} s; "
+        f"{args.replications}-replication runs complete median {res['full_bands_median']:.2f} s "
+        f"(min {min(full):.2f}, max {max(full):.2f}); {args.moves} moves"
+    )
 
 
 if __name__ == "__main__":

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from _common import save
 
-from sim.study import batch
 from sim.app import explorer as E
+from sim.study import batch
 from sim.study import scenarios as S
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,13 +43,19 @@ def main() -> None:
                 batch.execute_resume(state, t.params)
                 times[stop].append(time.perf_counter() - t0)
     med = {k: statistics.median(v) for k, v in times.items()}
-    res = {"fork_step_active": active, "fork_step_any": any_policy,
-           "continued_run_median_s": {"from_active_start": med[active], "from_any_start": med[any_policy]},
-           "ratio": med[active] / med[any_policy], "runs_each": len(times[active])}
+    res = {
+        "fork_step_active": active,
+        "fork_step_any": any_policy,
+        "continued_run_median_s": {"from_active_start": med[active], "from_any_start": med[any_policy]},
+        "ratio": med[active] / med[any_policy],
+        "runs_each": len(times[active]),
+    }
     save("bench_fork", res)
-    print(f"salary matching from 2030: a continued run takes median {med[active]:.3f} s from step {active} "
-          f"against {med[any_policy]:.3f} s from step {any_policy} (ratio {res['ratio']:.2f}; "
-          f"{len(times[active])} runs each)")
+    print(
+        f"salary matching from 2030: a continued run takes median {med[active]:.3f} s from step {active} "
+        f"against {med[any_policy]:.3f} s from step {any_policy} (ratio {res['ratio']:.2f}; "
+        f"{len(times[active])} runs each)"
+    )
 
 
 if __name__ == "__main__":

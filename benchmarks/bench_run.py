@@ -52,21 +52,30 @@ def main() -> None:
     fixed = [time_plain(int(alive), n_steps, order="do") for _ in range(args.plain_repeats)]
     fixed_med = statistics.median(fixed)
     res = {
-        "run_seconds_median": med, "run_seconds": times, "steps": n_steps,
-        "run_cpu_seconds_median": statistics.median(cpu), "run_cpu_seconds": cpu,
+        "run_seconds_median": med,
+        "run_seconds": times,
+        "steps": n_steps,
+        "run_cpu_seconds_median": statistics.median(cpu),
+        "run_cpu_seconds": cpu,
         "run_seconds_min": min(times),
-        "people_alive_mean": alive, "people_rows_final": final_rows,
-        "plain_mesa_seconds_median": plain_med, "plain_mesa_seconds": plain,
+        "people_alive_mean": alive,
+        "people_rows_final": final_rows,
+        "plain_mesa_seconds_median": plain_med,
+        "plain_mesa_seconds": plain,
         "plain_mesa_us_per_agent_step": plain_med / (alive * n_steps) * 1e6,
         "ratio_to_plain_mesa": med / plain_med,
         "plain_mesa_fixed_order_seconds_median": fixed_med,
         "ratio_to_plain_mesa_fixed_order": med / fixed_med,
     }
     path = save("bench_run", res)
-    print(f"full run (1:1, {n_steps} quarters): median {med:.3f} s over {len(times)} runs "
-          f"(min {min(times):.3f}, max {max(times):.3f}); CPU time median {statistics.median(cpu):.3f} s")
-    print(f"plain Mesa, {int(alive):,} agents x {n_steps} steps, random order (shuffle_do): median "
-          f"{plain_med:.2f} s ({res['plain_mesa_us_per_agent_step']:.2f} us per agent-step)")
+    print(
+        f"full run (1:1, {n_steps} quarters): median {med:.3f} s over {len(times)} runs "
+        f"(min {min(times):.3f}, max {max(times):.3f}); CPU time median {statistics.median(cpu):.3f} s"
+    )
+    print(
+        f"plain Mesa, {int(alive):,} agents x {n_steps} steps, random order (shuffle_do): median "
+        f"{plain_med:.2f} s ({res['plain_mesa_us_per_agent_step']:.2f} us per agent-step)"
+    )
     print(f"ratio talent model / plain Mesa (shuffle_do): {res['ratio_to_plain_mesa']:.3f} (target <= 0.125)")
     print(f"plain Mesa, fixed order (do): median {fixed_med:.2f} s; ratio {res['ratio_to_plain_mesa_fixed_order']:.3f}")
     print(f"written {path}")

@@ -38,9 +38,11 @@ def main() -> None:
         r = in_subprocess(CODE.format(scale=s, repeats=reps))
         r["seconds_per_100k_rows"] = r["seconds_median"] / (r["rows_mean"] / 1e5)
         rows.append(r)
-        print(f"scale {s:>5}: {r['seconds_median']:7.2f} s (median of {reps}), "
-              f"{r['rows_mean']:>11,.0f} mean rows, {r['seconds_per_100k_rows']:.3f} s per 100k rows, "
-              f"peak {r['peak_rss_mb']:,.0f} MB")
+        print(
+            f"scale {s:>5}: {r['seconds_median']:7.2f} s (median of {reps}), "
+            f"{r['rows_mean']:>11,.0f} mean rows, {r['seconds_per_100k_rows']:.3f} s per 100k rows, "
+            f"peak {r['peak_rss_mb']:,.0f} MB"
+        )
     base = next((r for r in rows if r["scale"] == 1.0), rows[0])
     for r in rows:
         r["time_ratio_to_1x"] = r["seconds_median"] / base["seconds_median"]

@@ -22,5 +22,14 @@ from .study.scenarios import load as load_scenario
 
 __version__ = package_version()
 
-__all__ = ["HEADLINE", "OUTPUT_NAMES", "Params", "TalentMarket", "__version__", "load_scenario", "param_table",
-           "replicate", "summarize"]
+__all__ = [
+    "HEADLINE",
+    "OUTPUT_NAMES",
+    "Params",
+    "TalentMarket",
+    "__version__",
+    "load_scenario",
+    "param_table",
+    "replicate",
+    "summarize",
+]

@@ -6,13 +6,12 @@ from hypothesis import HealthCheck, settings
 
 from sim import TalentMarket
 
-
 # Hypothesis profiles: "ci" (default, quick, the same examples on every run so a red CI can be
 # reproduced) and "thorough" (HYPOTHESIS_PROFILE=thorough: 300 fresh random examples per test).
-settings.register_profile("ci", max_examples=12, deadline=None, derandomize=True,
-                          suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("thorough", max_examples=300, deadline=None,
-                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile(
+    "ci", max_examples=12, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile("thorough", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 

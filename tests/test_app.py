@@ -13,14 +13,13 @@ import pandas as pd
 import pytest
 import yaml
 
-os.environ.setdefault("TALENTSIM_APP_WORKERS", "0")        # runs in the test process
-os.environ.setdefault("TALENTSIM_APP_REPLICATIONS", "2")   # small bands: fast tests
+os.environ.setdefault("TALENTSIM_APP_WORKERS", "0")  # runs in the test process
+os.environ.setdefault("TALENTSIM_APP_REPLICATIONS", "2")  # small bands: fast tests
 
-from streamlit.testing.v1 import AppTest  # noqa: E402
+from streamlit.testing.v1 import AppTest
 
-from sim.app import explorer as E  # noqa: E402
-from sim.study import i18n  # noqa: E402
-from sim.study.labels import label  # noqa: E402
+from sim.app import explorer as E
+from sim.study.labels import label
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -28,7 +27,8 @@ ROOT = Path(__file__).resolve().parents[1]
 @pytest.fixture
 def app():
     import streamlit as st
-    st.cache_data.clear()   # caches persist across AppTest instances in one process
+
+    st.cache_data.clear()  # caches persist across AppTest instances in one process
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
     at.run()
     assert not at.exception, at.exception
@@ -66,10 +66,10 @@ def test_loads_in_korean_with_cards_charts_and_survey_points(app):
     specs = chart_specs(app)
     assert len(specs) == len(E.CHARTS)
     spec = {k: json.loads(chart(app, label(k, "ko")).proto.spec) for k in E.CHARTS}
-    assert has_points(spec["shortage"]) and has_points(spec["workforce_kr"])   # survey points drawn
+    assert has_points(spec["shortage"]) and has_points(spec["workforce_kr"])  # survey points drawn
     assert not has_points(spec["core_talent_kr"])
     assert all("평균과 90% 구간" in json.dumps(s, ensure_ascii=False) for s in specs)
-    assert any("조원" in v or "억원" in v for v, _ in cards(app).values())   # Korean money units
+    assert any("조원" in v or "억원" in v for v, _ in cards(app).values())  # Korean money units
 
 
 def test_language_switch(app):
@@ -85,26 +85,26 @@ def test_raising_salary_matching_raises_core_talent_and_fiscal_cost(app):
     low_core, low_cost = scenario_value(app, "core_talent_kr"), scenario_value(app, "fiscal_cost_krw")
     shown_low = cards(app)
     core_title = label("core_talent_kr", "ko")
-    chart_low = chart(app, core_title).proto.SerializeToString()   # spec and data
+    chart_low = chart(app, core_title).proto.SerializeToString()  # spec and data
     app.slider(key="w_sm_share").set_value(0.75).run()
     high_core, high_cost = scenario_value(app, "core_talent_kr"), scenario_value(app, "fiscal_cost_krw")
     assert high_core["value"] > low_core["value"] and high_core["diff"] > low_core["diff"] > 0
     assert high_cost["value"] > 2 * low_cost["value"] > 0
-    assert cards(app) != shown_low                                        # the cards changed
-    assert chart(app, core_title).proto.SerializeToString() != chart_low   # the core-talent chart changed
+    assert cards(app) != shown_low  # the cards changed
+    assert chart(app, core_title).proto.SerializeToString() != chart_low  # the core-talent chart changed
 
 
 def test_a_later_salary_matching_start_has_no_cost_before_it(app):
-    assert scenario_value(app, "fiscal_cost_krw")["value"] > 0            # 2030, matching from 2026
+    assert scenario_value(app, "fiscal_cost_krw")["value"] > 0  # 2030, matching from 2026
     app.slider(key="w_sm_start").set_value(2031.0).run()
-    assert not app.exception and app.slider(key="w_grad_seats_start").value == 2026.0   # others stay
-    shown = " ".join(m.value for m in app.main.expander[0].markdown)          # what the page says it compares
+    assert not app.exception and app.slider(key="w_grad_seats_start").value == 2026.0  # others stay
+    shown = " ".join(m.value for m in app.main.expander[0].markdown)  # what the page says it compares
     assert "2031년 1분기" in shown and "**연봉 매칭**" in shown
     cost, core = scenario_value(app, "fiscal_cost_krw"), scenario_value(app, "core_talent_kr")
-    assert cost["value"] == 0 and core["diff"] == 0                       # not started by 2030
+    assert cost["value"] == 0 and core["diff"] == 0  # not started by 2030
     ts = app.session_state["last_ts"]
     late = ts[(ts.scenario != "baseline") & (ts.year == 2031) & (ts.quarter == 4)]
-    assert (late.fiscal_cost_krw > 0).all()                               # started in 2031
+    assert (late.fiscal_cost_krw > 0).all()  # started in 2031
 
 
 def test_invalid_upload_shows_message_and_keeps_results(app):
@@ -121,7 +121,7 @@ def test_valid_upload_is_used(app, tmp_path):
     good = b"name: up\ndescription: uploaded test scenario\npolicies:\n  salary_matching: {share: 0.0}\n"
     app.file_uploader(key="w_upload").set_value(("up.yaml", good, "text/yaml")).run()
     assert not app.error and app.slider(key="w_sm_share").value == 0.0
-    memo = app.session_state["downloads"]["memo"]()        # cites the uploaded bytes
+    memo = app.session_state["downloads"]["memo"]()  # cites the uploaded bytes
     assert f"scenario 'up' (sha256 {hashlib.sha256(good).hexdigest()[:12]})" in memo
     assert scenario_value(app, "fiscal_cost_krw")["value"] == 0
 
@@ -129,18 +129,20 @@ def test_valid_upload_is_used(app, tmp_path):
 def test_upload_with_own_start_dates_and_wide_values_is_used_unchanged(app):
     """Valid files whose values lie outside the sliders' usual ranges, and whose policies start
     at different dates, are shown and run exactly as written (no traceback, no silent change)."""
-    good = (b"name: odd\ndescription: own start dates\npolicies:\n"
-            b"  salary_matching: {share: 0.5, start: 2027.5, cap_mkrw: 1000.0}\n"
-            b"  grad_seats: {extra_seats: 2000.0, start: 2024.25}\n")
+    good = (
+        b"name: odd\ndescription: own start dates\npolicies:\n"
+        b"  salary_matching: {share: 0.5, start: 2027.5, cap_mkrw: 1000.0}\n"
+        b"  grad_seats: {extra_seats: 2000.0, start: 2024.25}\n"
+    )
     app.file_uploader(key="w_upload").set_value(("odd.yaml", good, "text/yaml")).run()
     assert not app.exception and not app.error
     assert app.slider(key="w_sm_cap").value == 1000.0 and app.slider(key="w_sm_cap").max == 1000.0
     assert app.slider(key="w_sm_start").value == 2027.5 and app.slider(key="w_grad_seats_start").value == 2024.25
     ts = app.session_state["last_ts"]
-    assert set(ts.scenario) == {"baseline", "odd"}             # not "odd-custom": nothing was changed
+    assert set(ts.scenario) == {"baseline", "odd"}  # not "odd-custom": nothing was changed
     doc = yaml.safe_load(app.session_state["downloads"]["yaml"]())
     assert doc["policies"]["salary_matching"]["start"] == 2027.5 and doc["policies"]["grad_seats"]["start"] == 2024.25
-    app.slider(key="w_grad_seats_start").set_value(2030.0).run()   # one policy's start moves, not the others
+    app.slider(key="w_grad_seats_start").set_value(2030.0).run()  # one policy's start moves, not the others
     doc = yaml.safe_load(app.session_state["downloads"]["yaml"]())
     assert doc["policies"]["grad_seats"]["start"] == 2030.0 and doc["policies"]["salary_matching"]["start"] == 2027.5
 
@@ -150,9 +152,9 @@ def test_baseline_as_starting_scenario_compares_with_itself_then_with_a_change(a
     assert not app.exception and not app.error
     assert set(app.session_state["last_ts"].scenario) == {"baseline", "baseline-scenario"}
     core = scenario_value(app, "core_talent_kr")
-    assert core["diff"] == 0 and core["lo"] == 0 and core["hi"] == 0     # the same runs
-    assert all("baseline-scenario" in json.dumps(spec) for spec in chart_specs(app))   # its colour and legend
-    assert any("정책: 없음" in m.value for m in app.main.expander[0].markdown)   # the page says what it compares
+    assert core["diff"] == 0 and core["lo"] == 0 and core["hi"] == 0  # the same runs
+    assert all("baseline-scenario" in json.dumps(spec) for spec in chart_specs(app))  # its colour and legend
+    assert any("정책: 없음" in m.value for m in app.main.expander[0].markdown)  # the page says what it compares
     app.slider(key="w_sm_share").set_value(0.5).run()
     assert set(app.session_state["last_ts"].scenario) == {"baseline", "baseline-custom"}
     assert scenario_value(app, "fiscal_cost_krw")["diff"] > 0
@@ -183,8 +185,23 @@ def test_downloaded_yaml_reproduces_the_numbers_through_the_cli(app, tmp_path):
     files = {name: make() for name, make in app.session_state["downloads"].items()}
     path = tmp_path / "from-app.yaml"
     path.write_text(files["yaml"])
-    r = subprocess.run([sys.executable, "-m", "sim", "run", str(path), "--out", str(tmp_path / "res"),
-                        "--workers", "1", "--no-progress"], capture_output=True, text=True, cwd=tmp_path)
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sim",
+            "run",
+            str(path),
+            "--out",
+            str(tmp_path / "res"),
+            "--workers",
+            "1",
+            "--no-progress",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
     assert r.returncode == 0, r.stderr
     cli = pd.read_csv(tmp_path / "res" / "timeseries.csv")
     ts = app.session_state["last_ts"]
@@ -204,6 +221,7 @@ def test_downloaded_yaml_reproduces_the_numbers_through_the_cli(app, tmp_path):
 
 def test_link_sets_the_widgets_and_follows_them():
     import streamlit as st
+
     st.cache_data.clear()
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
     at.query_params.update({"lang": "en", "scenario": "salary-matching-25", "sm_share": "0.3", "seed": "7"})
@@ -213,16 +231,17 @@ def test_link_sets_the_widgets_and_follows_them():
     assert at.session_state["w_seed"] == 7
     ts = at.session_state["last_ts"]
     assert ts[ts.scenario != "baseline"]["scenario"].iloc[0] == "salary-matching-25-custom"
-    doc = yaml.safe_load(at.session_state["downloads"]["yaml"]())   # the runs used the link's values
+    doc = yaml.safe_load(at.session_state["downloads"]["yaml"]())  # the runs used the link's values
     assert doc["seed"] == 7 and doc["policies"]["salary_matching"]["share"] == 0.3
     at.slider(key="w_sm_share").set_value(0.4).run()
     assert at.query_params["sm_share"] == "0.4" and at.query_params["seed"] == "7"
-    at.slider(key="w_sm_share").set_value(0.25).run()    # back to the scenario's own value: off the link
+    at.slider(key="w_sm_share").set_value(0.25).run()  # back to the scenario's own value: off the link
     assert "sm_share" not in at.query_params and at.query_params["scenario"] == "salary-matching-25"
 
 
 def test_bad_link_values_warn_and_fall_back():
     import streamlit as st
+
     st.cache_data.clear()
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
     at.query_params.update({"lang": "en", "scenario": "no-such", "sm_share": "2", "year": "2031"})

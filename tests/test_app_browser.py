@@ -16,8 +16,15 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-         "--disable-sync", "--no-first-run", "--disable-quic"]
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 if CHROMIUM is None:
     if os.environ.get("CI"):
@@ -36,10 +43,27 @@ def free_port() -> int:
 def server():
     port = free_port()
     env = dict(os.environ, TALENTSIM_APP_REPLICATIONS="2", TALENTSIM_APP_WORKERS="2")
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless",
-                             "true", "--server.address", "127.0.0.1", "--server.port", str(port),
-                             "--browser.gatherUsageStats", "false"], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(ROOT / "app.py"),
+            "--server.headless",
+            "true",
+            "--server.address",
+            "127.0.0.1",
+            "--server.port",
+            str(port),
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 120
     while time.time() < deadline:
@@ -75,7 +99,9 @@ def wait_charts(page, n: int = 5, differ_from: str | None = None) -> str:
         "([n, prev]) => { const c = document.querySelectorAll('[data-testid=\"stVegaLiteChart\"]');"
         " return c.length >= n && [...c].every(e => e.querySelector('canvas, svg'))"
         " && (prev === null || c[2].innerHTML !== prev); }",
-        arg=[n, differ_from], timeout=300_000)
+        arg=[n, differ_from],
+        timeout=300_000,
+    )
     return page.locator("[data-testid='stVegaLiteChart']").nth(2).inner_html()
 
 
@@ -90,9 +116,9 @@ def test_slider_changes_metrics_and_yaml_downloads(server, tmp_path):
         page = browser.new_page(viewport={"width": 1500, "height": 1100}, accept_downloads=True)
         page.goto(server, timeout=120_000)
         page.get_by_test_id("stMetricValue").first.wait_for(timeout=300_000)
-        page.get_by_text("English", exact=True).click()              # the language switch
+        page.get_by_text("English", exact=True).click()  # the language switch
         page.get_by_text("Core AI talent in Korea", exact=True).wait_for(timeout=300_000)
-        wait_idle(page)                                                # all replications done
+        wait_idle(page)  # all replications done
         before = metric_values(page)
         assert len(before) == 5
         chart_before = wait_charts(page)
@@ -108,7 +134,9 @@ def test_slider_changes_metrics_and_yaml_downloads(server, tmp_path):
         page.wait_for_function(
             "prev => { const v = [...document.querySelectorAll('[data-testid=\"stMetricValue\"]')]"
             ".map(e => e.innerText); return v.length === 5 && JSON.stringify(v) !== JSON.stringify(prev); }",
-            arg=before, timeout=300_000)
+            arg=before,
+            timeout=300_000,
+        )
         wait_idle(page)
         after = metric_values(page)
         assert after != before

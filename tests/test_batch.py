@@ -21,17 +21,20 @@ def files(tmp_path):
     (tmp_path / "base.yaml").write_text("name: base\ndescription: small baseline for tests\n" + SMALL)
     (tmp_path / "pol.yaml").write_text(
         "name: pol\ndescription: salary matching for tests\nbase: base.yaml\n"
-        "policies:\n  salary_matching: {share: 0.5, tiers: all, start: 2020.5}\n")
+        "policies:\n  salary_matching: {share: 0.5, tiers: all, start: 2020.5}\n"
+    )
     (tmp_path / "sw.yaml").write_text(
         "name: sw\ndescription: sweep for tests\nbase: base.yaml\nreplications: 2\n"
         "policies:\n  salary_matching: {tiers: all, start: 2020.5}\n"
-        "sweep:\n  policies.salary_matching.share: [0.0, 0.5]\n")
+        "sweep:\n  policies.salary_matching.share: [0.0, 0.5]\n"
+    )
     return tmp_path
 
 
 def cli(*args, cwd):
-    return subprocess.run([sys.executable, "-m", "sim", *args, "--no-progress"], capture_output=True, text=True,
-                          cwd=cwd, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "sim", *args, "--no-progress"], capture_output=True, text=True, cwd=cwd, timeout=600
+    )
 
 
 def test_compare_writes_the_whole_folder(files):
@@ -45,7 +48,7 @@ def test_compare_writes_the_whole_folder(files):
     assert not (files / "res.partial").exists()
     ts = pd.read_csv(out / "timeseries.csv")
     assert set(ts.scenario) == {"base", "pol"} and set(ts.replication) == {0, 1, 2}
-    for f in ("timeseries.csv", "summary.csv", "comparison.csv"):      # a version string in every output
+    for f in ("timeseries.csv", "summary.csv", "comparison.csv"):  # a version string in every output
         assert pd.read_csv(out / f).talentsim_version.nunique() == 1
     # paired seeds: replication i has the same seed in both scenarios
     seeds = ts.groupby(["scenario", "replication"]).seed_spawn_key.first().unstack(0)
@@ -104,7 +107,7 @@ def test_interrupted_batch_resumes_without_recomputing(files):
     mtimes = {p.name: p.stat().st_mtime_ns for p in (stage / "runs").glob("*.csv")}
     again = []
     runs = batch.run_plan(plan, batch.prepare(plan, out), None, progress=False, on_done=lambda t: again.append(t.key))
-    assert sorted(again) == sorted(set(t.key for t in plan.tasks) - set(done))   # only the missing two ran
+    assert sorted(again) == sorted({t.key for t in plan.tasks} - set(done))  # only the missing two ran
     assert {p.name: p.stat().st_mtime_ns for p in (stage / "runs").glob("*.csv") if p.name in mtimes} == mtimes
     fresh = batch.make_plan("run", [S.load(files / "base.yaml")], replications=4)
     ref = batch.run_plan(fresh, batch.prepare(fresh, files / "ref"), None, progress=False)
@@ -149,11 +152,13 @@ def test_dask_local_cluster_matches_local(files):
 def test_every_library_scenario_runs(tmp_path):
     """Smoke test: every file in scenarios/ runs (at 1/50 scale, to 2027, one replication)."""
     import dataclasses
+
     root = Path(__file__).resolve().parents[1] / "scenarios"
     for path in sorted(root.glob("*.yaml")):
         s = S.load(path)
-        small = dataclasses.replace(s, overrides={**s.overrides, "scale": 0.02}, end_year=2027,
-                                    sweep={k: v[:2] for k, v in s.sweep.items()})
+        small = dataclasses.replace(
+            s, overrides={**s.overrides, "scale": 0.02}, end_year=2027, sweep={k: v[:2] for k, v in s.sweep.items()}
+        )
         plan = batch.make_plan("run", [small], replications=1)
         runs = batch.run_plan(plan, batch.prepare(plan, tmp_path / s.name), None, progress=False)
         for df in runs.values():
@@ -165,9 +170,8 @@ def test_dask_scheduler_address(files):
     distributed = pytest.importorskip("distributed")
     plan = batch.make_plan("run", [S.load(files / "base.yaml")], replications=2)
     local = batch.run_plan(plan, batch.prepare(plan, files / "l"), None, progress=False)
-    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as cluster:
-        with make_executor("dask", scheduler=cluster.scheduler_address) as ex:
-            remote = batch.run_plan(plan, batch.prepare(plan, files / "d"), ex, progress=False, timeout=300)
+    cluster = distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None)
+    with cluster, make_executor("dask", scheduler=cluster.scheduler_address) as ex:
+        remote = batch.run_plan(plan, batch.prepare(plan, files / "d"), ex, progress=False, timeout=300)
     for k in local:
         pd.testing.assert_frame_equal(local[k], remote[k])

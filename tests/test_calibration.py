@@ -60,7 +60,7 @@ def test_profiles_show_each_parameter_is_identified():
 @pytest.mark.skipif(not CAL, reason="no stored calibration yet")
 def test_calibrated_model_meets_every_target_over_ten_fresh_replications():
     end = max(t.year for t in FITTED)
-    seeds = np.random.SeedSequence(777).spawn(10)   # not the seeds used in the fit
+    seeds = np.random.SeedSequence(777).spawn(10)  # not the seeds used in the fit
     runs = [TalentMarket(rng=s, end_year=end).run() for s in seeds]
     for t in FITTED:
         mean = float(np.mean([C.read_at(df, t) for df in runs]))

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st_hyp
 
-from sim.study import batch
 from sim.app import explorer as E
 from sim.core import policies
+from sim.study import batch
 from sim.study import scenarios as S
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,18 +27,16 @@ def small(name="salary-matching-50", **over):
 def test_forked_runs_equal_fresh_runs(pool):
     scn = small()
     plan = E.make_plan(scn, 2, 11)
-    assert E._fork_step(plan) == 22          # the quarter before 2026Q1
+    assert E._fork_step(plan) == 22  # the quarter before 2026Q1
     cache, states = E.RunCache(), E.RunCache(max_entries=4)
     ex = cf.ThreadPoolExecutor(2) if pool else None
     try:
-        for runs in E.stream(plan, cache, ex, states):
-            pass
+        runs = list(E.stream(plan, cache, ex, states))[-1]  # every run
         assert len(states._d) == 2
         st = E.settings_of(scn)
         st["sm_share"] = 0.3
         plan2 = E.make_plan(E.apply_settings(scn, st), 2, 11)
-        for runs2 in E.stream(plan2, cache, ex, states):
-            pass
+        runs2 = list(E.stream(plan2, cache, ex, states))[-1]
     finally:
         if ex:
             ex.shutdown()
@@ -50,13 +48,37 @@ def test_forked_runs_equal_fresh_runs(pool):
 SHIPPED = sorted(p.stem for p in (ROOT / "scenarios").glob("*.yaml") if "sweep" not in p.stem)
 
 
-@pytest.mark.parametrize("name, over, fork", [(n, {}, 22) for n in SHIPPED] + [
-    # salary matching from 2027Q3 while the inactive policies keep their 2021 start: the runs
-    # continue from the quarter before 2027Q3, not before 2021
-    ("salary-matching-50", dict(sm_start=2027.5, grad_seats_start=2021.0, settle_start=2021.0,
-                                drive_start=2021.0, lab_acq_year=2021.0, med_pull_start=2021.0), 28),
-    ("combined-package", dict(sm_start=2027.5, grad_seats_start=2026.25, drive_start=2028.0, settle_start=2027.0,
-                              med_pull_start=2026.5), 23)])
+@pytest.mark.parametrize(
+    "name, over, fork",
+    [(n, {}, 22) for n in SHIPPED]
+    + [
+        # salary matching from 2027Q3 while the inactive policies keep their 2021 start: the runs
+        # continue from the quarter before 2027Q3, not before 2021
+        (
+            "salary-matching-50",
+            {
+                "sm_start": 2027.5,
+                "grad_seats_start": 2021.0,
+                "settle_start": 2021.0,
+                "drive_start": 2021.0,
+                "lab_acq_year": 2021.0,
+                "med_pull_start": 2021.0,
+            },
+            28,
+        ),
+        (
+            "combined-package",
+            {
+                "sm_start": 2027.5,
+                "grad_seats_start": 2026.25,
+                "drive_start": 2028.0,
+                "settle_start": 2027.0,
+                "med_pull_start": 2026.5,
+            },
+            23,
+        ),
+    ],
+)
 def test_every_policy_forks_to_the_same_runs_as_a_fresh_start(name, over, fork):
     """Continuing the baseline's state gives, for every shipped scenario and for policies with
     their own start dates, exactly the runs a fresh start gives (1/20 scale, to 2028)."""
@@ -64,8 +86,7 @@ def test_every_policy_forks_to_the_same_runs_as_a_fresh_start(name, over, fork):
     plan = E.make_plan(scn, 1, 5)
     assert E._fork_step(plan) == fork
     states = E.RunCache(max_entries=2)
-    for runs in E.stream(plan, E.RunCache(), None, states):
-        pass
+    runs = list(E.stream(plan, E.RunCache(), None, states))[-1]
     assert len(states._d) == 1
     for t in plan.tasks:
         pd.testing.assert_frame_equal(runs[t.key], batch.execute(t.params, t.entropy, t.spawn_key))
@@ -74,16 +95,32 @@ def test_every_policy_forks_to_the_same_runs_as_a_fresh_start(name, over, fork):
 def test_no_fork_when_assumptions_differ_or_policies_start_at_once():
     scn = small()
     plan = E.make_plan(scn, 1, 1)
-    bad = dataclasses.replace(plan, scenarios=(plan.scenarios[0], dataclasses.replace(
-        plan.scenarios[1], overrides={**plan.scenarios[1].overrides, "beta_pay": 3.0})))
+    bad = dataclasses.replace(
+        plan,
+        scenarios=(
+            plan.scenarios[0],
+            dataclasses.replace(plan.scenarios[1], overrides={**plan.scenarios[1].overrides, "beta_pay": 3.0}),
+        ),
+    )
     assert E._fork_step(bad) == 0
-    early = E.make_plan(small(sm_start=2020.5, grad_seats_start=2020.5, settle_start=2020.5, drive_start=2020.5,
-                              med_pull_start=2020.5, lab_acq_year=2020.5), 1, 1)
+    early = E.make_plan(
+        small(
+            sm_start=2020.5,
+            grad_seats_start=2020.5,
+            settle_start=2020.5,
+            drive_start=2020.5,
+            med_pull_start=2020.5,
+            lab_acq_year=2020.5,
+        ),
+        1,
+        1,
+    )
     assert E._fork_step(early) == 0
 
 
 def test_with_policies_refuses_other_changes():
     from sim import Params, TalentMarket
+
     m = TalentMarket(scale=0.03, end_year=2021, rng=1)
     with pytest.raises(ValueError, match="beta_pay"):
         m.with_policies(Params(scale=0.03, end_year=2021, beta_pay=3.0))
@@ -109,17 +146,30 @@ def test_link_query_round_trip_and_bad_values():
     assert set(start) == set(E.URL_KEYS)
     cur = dict(start, sm_share=0.45000000000000007, sm_tiers="all", lab_acq_size=150, seed=7, year=2033)
     q = E.query_of(start, cur)
-    assert set(q) == {"sm_share", "sm_tiers", "lab_acq_size", "seed", "year"}   # only what differs
+    assert set(q) == {"sm_share", "sm_tiers", "lab_acq_size", "seed", "year"}  # only what differs
     back, bad = E.parse_query({**q, "lang": "en", "other": "x"}, start, scn.end_year)
-    assert bad == [] and {**start, **back} == cur                                # exact floats, ints, choices
+    assert bad == [] and {**start, **back} == cur  # exact floats, ints, choices
     assert isinstance(back["lab_acq_size"], int) and isinstance(back["sm_share"], float)
     assert E.query_of(start, start) == {}
-    vals, bad = E.parse_query({"sm_share": "0.95", "seed": "1.5", "sm_tiers": "most", "year": "2036",
-                               "beta_pay": "abc", "replications": "3"}, start, 2035)
+    vals, bad = E.parse_query(
+        {"sm_share": "0.95", "seed": "1.5", "sm_tiers": "most", "year": "2036", "beta_pay": "abc", "replications": "3"},
+        start,
+        2035,
+    )
     assert vals == {"replications": 3}
     msg = "\n".join(bad)
-    for part in ("sm_share='0.95'", "0.0 to 0.9", "seed='1.5'", "whole number", "sm_tiers='most'",
-                 "core, core+senior, all", "year='2036'", "2021 to 2035", "beta_pay='abc'", "not a number"):
+    for part in (
+        "sm_share='0.95'",
+        "0.0 to 0.9",
+        "seed='1.5'",
+        "whole number",
+        "sm_tiers='most'",
+        "core, core+senior, all",
+        "year='2036'",
+        "2021 to 2035",
+        "beta_pay='abc'",
+        "not a number",
+    ):
         assert part in msg, part
 
 
@@ -128,18 +178,20 @@ def test_per_policy_start_years_survive_the_app_and_widgets_take_in_any_valid_va
     sliders' usual ranges) comes back unchanged from the app's widgets, its link values are
     accepted, and a changed start moves only that policy."""
     path = tmp_path / "odd.yaml"
-    path.write_text("name: odd\ndescription: t\nhorizon: {end_year: 2040}\n"
-                    "policies:\n  salary_matching: {share: 0.5, start: 2027.5, cap_mkrw: 1000.0}\n"
-                    "  grad_seats: {extra_seats: 2000.0, start: 2024.25}\n")
+    path.write_text(
+        "name: odd\ndescription: t\nhorizon: {end_year: 2040}\n"
+        "policies:\n  salary_matching: {share: 0.5, start: 2027.5, cap_mkrw: 1000.0}\n"
+        "  grad_seats: {extra_seats: 2000.0, start: 2024.25}\n"
+    )
     scn = S.load(path)
     start = E.widget_values(scn, 10)
     back = E.apply_settings(scn, start)
     assert back.params == scn.params and back.name == "odd"
     assert (back.params.sm_start, back.params.grad_seats_start) == (2027.5, 2024.25)
-    assert E.widget_range("sm_cap", start, scn.end_year) == (0.0, 1000.0)      # widened to the file's value
+    assert E.widget_range("sm_cap", start, scn.end_year) == (0.0, 1000.0)  # widened to the file's value
     assert E.widget_range("sm_start", start, scn.end_year) == (2021.0, 2040.75)  # up to the horizon's end
     assert E.widget_range("sm_share", start, scn.end_year) == (0.0, 0.9)
-    assert E.widget_range("sm_start", start, 2060) == (2021.0, 2060.0)          # the parameter's bound
+    assert E.widget_range("sm_start", start, 2060) == (2021.0, 2060.0)  # the parameter's bound
     later = E.apply_settings(scn, dict(start, grad_seats_start=2030.0))
     assert (later.params.sm_start, later.params.grad_seats_start) == (2027.5, 2030.0)
     vals, bad = E.parse_query({"sm_cap": "900.0", "sm_start": "2039.25"}, start, scn.end_year)

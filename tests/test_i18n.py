@@ -19,23 +19,31 @@ def test_every_label_exists_in_both_languages():
         assert lv.name in i18n.LEVER_LABELS and lv.name in i18n.LEVER_HELP
     for policy, _ in policy_groups():
         assert policy in i18n.POLICY_LABELS
-    for pol in POLICIES:            # every policy of the registry has its labels (memo, app)
+    for pol in POLICIES:  # every policy of the registry has its labels (memo, app)
         assert pol.name in i18n.POLICY_LABELS, pol.name
         assert all(f in i18n.LEVER_LABELS for f in pol.params), pol.name
-    for row in param_table():       # every parameter a memo may list has a Korean description
+    for row in param_table():  # every parameter a memo may list has a Korean description
         assert row["group"] == "policy" or i18n.PARAM_DOC_KO.get(row["name"]), row["name"]
         assert row["group"] != "policy" or row["name"] in i18n.LEVER_LABELS, row["name"]
 
 
-@pytest.mark.parametrize("krw, lang, expected", [
-    (1.5e12, "ko", "1.50조원"), (3.2e9, "ko", "32억원"), (5.0e6, "ko", "500만원"), (-2.0e12, "ko", "-2.00조원"),
-    (2.5e9, "en", "2.5 bn KRW ($1.9 M)"), (2.7e12, "en", "2.70 tn KRW ($2.00 bn)"), (9.0e7, "en", "90 M KRW ($67k)"),
-])
+@pytest.mark.parametrize(
+    "krw, lang, expected",
+    [
+        (1.5e12, "ko", "1.50조원"),
+        (3.2e9, "ko", "32억원"),
+        (5.0e6, "ko", "500만원"),
+        (-2.0e12, "ko", "-2.00조원"),
+        (2.5e9, "en", "2.5 bn KRW ($1.9 M)"),
+        (2.7e12, "en", "2.70 tn KRW ($2.00 bn)"),
+        (9.0e7, "en", "90 M KRW ($67k)"),
+    ],
+)
 def test_money_units(krw, lang, expected):
     assert i18n.money(krw, lang) == expected
 
 
 def test_money_sign_and_krw_only():
     assert i18n.money(3.2e9, "ko", signed=True) == "+32억원"
-    assert i18n.money(6.5e11, "en", usd=False) == "650 bn KRW"    # three significant digits: fits a card
+    assert i18n.money(6.5e11, "en", usd=False) == "650 bn KRW"  # three significant digits: fits a card
     assert i18n.money(6.54e10, "en", usd=False) == "65.4 bn KRW"

@@ -6,34 +6,49 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sim import TalentMarket
-from sim.core.codes import CONGLOMERATE
-from sim.core.codes import (ABROAD, AI_FIRM, CORE, EXITED, KR_OTHER, KR_REGION, MASTER, N_STATES, PHD, SEEKING,
-                            STUDENT_ABROAD, STUDENT_KR, US)
+from sim.core.codes import (
+    ABROAD,
+    AI_FIRM,
+    CONGLOMERATE,
+    CORE,
+    EXITED,
+    KR_OTHER,
+    KR_REGION,
+    MASTER,
+    N_STATES,
+    PHD,
+    SEEKING,
+    STUDENT_ABROAD,
+    STUDENT_KR,
+    US,
+)
 from sim.core.submodels import pay
 
-PARAMS = st.fixed_dictionaries({
-    "demand_growth": st.floats(0.0, 0.6),
-    "firm_entry_per_year": st.floats(0.0, 1500.0),
-    "match_efficiency": st.floats(0.05, 3.0),
-    "search_otj": st.floats(0.0, 0.5),
-    "foreign_offer_rate": st.floats(0.0, 0.2),
-    "beta_pay": st.floats(0.0, 6.0),
-    "morale_sensitivity": st.floats(0.0, 10.0),
-    "med_pull": st.floats(0.0, 1.0),
-    "leave_field_rate": st.floats(0.0, 0.3),
-    "sm_share": st.sampled_from([0.0, 0.25, 0.5, 0.75]),
-    "sm_tiers": st.sampled_from(["core", "core+senior", "all"]),
-    "sm_budget": st.sampled_from([0.0, 5.0, 500.0]),
-    "sm_start": st.sampled_from([2020.5, 2021.0]),
-    "grad_seats_extra": st.sampled_from([0.0, 2000.0]),
-    "grad_seats_start": st.just(2020.5),
-    "settle_amount": st.sampled_from([0.0, 30.0]),
-    "settle_start": st.just(2020.5),
-    "drive_rate": st.sampled_from([0.0, 0.2]),
-    "drive_start": st.just(2020.5),
-    "lab_acq_size": st.sampled_from([0, 300]),
-    "lab_acq_year": st.just(2021.0),
-})
+PARAMS = st.fixed_dictionaries(
+    {
+        "demand_growth": st.floats(0.0, 0.6),
+        "firm_entry_per_year": st.floats(0.0, 1500.0),
+        "match_efficiency": st.floats(0.05, 3.0),
+        "search_otj": st.floats(0.0, 0.5),
+        "foreign_offer_rate": st.floats(0.0, 0.2),
+        "beta_pay": st.floats(0.0, 6.0),
+        "morale_sensitivity": st.floats(0.0, 10.0),
+        "med_pull": st.floats(0.0, 1.0),
+        "leave_field_rate": st.floats(0.0, 0.3),
+        "sm_share": st.sampled_from([0.0, 0.25, 0.5, 0.75]),
+        "sm_tiers": st.sampled_from(["core", "core+senior", "all"]),
+        "sm_budget": st.sampled_from([0.0, 5.0, 500.0]),
+        "sm_start": st.sampled_from([2020.5, 2021.0]),
+        "grad_seats_extra": st.sampled_from([0.0, 2000.0]),
+        "grad_seats_start": st.just(2020.5),
+        "settle_amount": st.sampled_from([0.0, 30.0]),
+        "settle_start": st.just(2020.5),
+        "drive_rate": st.sampled_from([0.0, 0.2]),
+        "drive_start": st.just(2020.5),
+        "lab_acq_size": st.sampled_from([0, 300]),
+        "lab_acq_year": st.just(2021.0),
+    }
+)
 
 
 def check_step(m: TalentMarket, prev_counts: np.ndarray) -> np.ndarray:
@@ -109,8 +124,9 @@ def test_accounting_invariants(params, seed):
 
 @given(seed=st.integers(0, 2**32 - 1), budget=st.floats(1.0, 100.0))
 def test_salary_matching_budget_never_exceeded(seed, budget):
-    m = TalentMarket(scale=0.05, end_year=2022, rng=seed, sm_share=0.5, sm_tiers="all",
-                     sm_budget=budget, sm_start=2020.5)
+    m = TalentMarket(
+        scale=0.05, end_year=2022, rng=seed, sm_share=0.5, sm_tiers="all", sm_budget=budget, sm_start=2020.5
+    )
     while m.running:
         m.step()
         q = m.government.spend["salary_matching"]

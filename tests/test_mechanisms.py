@@ -53,6 +53,7 @@ def test_settlement_package_helps_firms_outside_the_capital_fill_posts(base):
             reg, cap = f.is_kr & (f.loc == KR_REGION), f.is_kr & (f.loc != KR_REGION)
             vals.append(v[reg].sum() / f.target[reg].sum() - v[cap].sum() / f.target[cap].sum())
         return np.mean(vals)
+
     assert region_gap(runs(settle_amount=60.0, settle_start=2022.0)) < region_gap(base) - 0.02
 
 

@@ -19,7 +19,7 @@ def test_settings_lines_list_active_policies_and_changed_parameters():
     assert "- **Salary matching**: share paid by the state: 0.75;" in en
     assert "cap per person (M KRW/yr, 0 = none): 150;" in en and "start (year): 2027 Q3;" in en
     assert "also for staff already employed: yes" in en
-    assert "Graduate seats" not in en                         # inactive policies are not listed
+    assert "Graduate seats" not in en  # inactive policies are not listed
     assert "- Pay sensitivity of job choice: 3\n" in en + "\n"
     ko = "\n".join(R.settings_lines(custom, "ko"))
     assert "**연봉 매칭**: 정부 부담 비율: 0.75;" in ko and "2027년 3분기" in ko
@@ -28,4 +28,4 @@ def test_settings_lines_list_active_policies_and_changed_parameters():
     base = "\n".join(R.settings_lines(S.baseline_of(custom), "en"))
     assert base.startswith("Policies: none") and "Pay sensitivity of job choice: 3" in base
     odd = dataclasses.replace(custom, overrides={**custom.overrides, "sm_start": 2027.1})
-    assert "start (year): 2027.1;" in "\n".join(R.settings_lines(odd, "en"))   # off the quarter grid
+    assert "start (year): 2027.1;" in "\n".join(R.settings_lines(odd, "en"))  # off the quarter grid

@@ -13,8 +13,18 @@ def test_defaults_are_valid_and_documented():
     Params().validate()
     for row in param_table():
         assert row["unit"] and row["source"] and row["doc"], row["name"]
-        assert row["group"] in {"scale", "initial", "demand", "pay", "matching", "pipeline", "retention",
-                                "training", "exits", "policy"}
+        assert row["group"] in {
+            "scale",
+            "initial",
+            "demand",
+            "pay",
+            "matching",
+            "pipeline",
+            "retention",
+            "training",
+            "exits",
+            "policy",
+        }
         if row["choices"] is None:
             assert row["lo"] <= row["default"] <= row["hi"], row["name"]
 
@@ -31,7 +41,7 @@ def test_out_of_range_names_parameter_value_and_range(f):
 def test_wrong_type_and_choices_rejected():
     with pytest.raises(ValueError, match="demand_growth"):
         Params(demand_growth="fast").validate()
-    with pytest.raises(ValueError, match="sm_tiers.*core"):
+    with pytest.raises(ValueError, match=r"sm_tiers.*core"):
         Params(sm_tiers="everyone").validate()
     with pytest.raises(ValueError, match="sm_incumbents"):
         Params(sm_incumbents=1).validate()
@@ -43,6 +53,7 @@ def test_wrong_type_and_choices_rejected():
 
 def test_numpy_numbers_accepted():
     import numpy as np
+
     p = Params(end_year=np.int64(2030), demand_growth=np.float64(0.1), init_firms=np.int32(900)).validate()
     assert p.end_year == 2030
 
@@ -53,7 +64,7 @@ def test_share_sums_checked():
 
 
 def test_model_rejects_unknown_and_bad_parameters():
-    with pytest.raises(ValueError, match="unknown parameter.*demand_grwth"):
+    with pytest.raises(ValueError, match=r"unknown parameter.*demand_grwth"):
         TalentMarket(demand_grwth=0.1)
     with pytest.raises(ValueError, match="sm_share"):
         TalentMarket(sm_share=0.95)
@@ -70,6 +81,7 @@ def test_parameter_doc_is_current():
     from pathlib import Path
 
     from sim.study import paramdoc
+
     doc = Path(__file__).resolve().parents[1] / "docs" / "parameters.md"
     assert doc.read_text(encoding="utf-8") == paramdoc.render(), "run: python -m sim.study.paramdoc"
     for row in param_table():
@@ -81,6 +93,7 @@ def test_model_doc_has_a_current_parameter_table_per_submodel():
     from pathlib import Path
 
     from sim.study import paramdoc
+
     text = (Path(__file__).resolve().parents[1] / "docs" / "model.md").read_text(encoding="utf-8")
     assert text == paramdoc.fill_blocks(text), "run: python -m sim.study.paramdoc"
     for g in ("demand", "pay", "matching", "pipeline", "retention", "training", "exits", "policy"):

@@ -29,7 +29,7 @@ def test_salary_matching_raises_core_talent_and_costs_money(base_runs):
     assert mean_at(pol, "fiscal_salary_matching_krw") > 0
     assert mean_at(base_runs, "fiscal_cost_krw") == 0
     before = pol[0][pol[0].year < 2026]
-    assert (before.fiscal_cost_krw == 0).all()   # nothing is paid before the start date
+    assert (before.fiscal_cost_krw == 0).all()  # nothing is paid before the start date
     # the pay gap to the US at the top shrinks when the state pays half of core salaries
     assert mean_at(pol, "salary_gap_top") < mean_at(base_runs, "salary_gap_top")
 
@@ -50,7 +50,7 @@ def test_budget_cap_binds():
 def test_lab_acquisition_adds_staff_abroad(base_runs):
     df, m = final(SEEDS[0], lab_acq_size=400, lab_acq_year=2026.0)
     assert df.lab_acquired.sum() >= 1
-    assert m.flow_history[int((2026.0 - 2020.5) * 4)]["lab_acquired"] == 200   # 400 x scale 0.5
+    assert m.flow_history[int((2026.0 - 2020.5) * 4)]["lab_acquired"] == 200  # 400 x scale 0.5
 
 
 def test_grad_seats_and_settlement_cost_money():

@@ -12,7 +12,7 @@ def test_add_grows_and_counts_entrants():
     assert pop.entrants[KR_OTHER] == 10 and pop.entrants.sum() == 10
     more = pop.add(3, state=AI_FIRM, employer=5)
     assert list(more) == [10, 11, 12]
-    assert pop.skill[:10].tolist() == list(range(10))      # survives reallocation
+    assert pop.skill[:10].tolist() == list(range(10))  # survives reallocation
     assert (pop.employer[:10] == -1).all() and (pop.employer[10:] == 5).all()
 
 
@@ -54,28 +54,29 @@ def test_researcher_view():
 
 def test_pickle_keeps_rows_capacity_and_fill_values():
     import pickle
+
     pop = Population(1000)
     pop.add(5, state=AI_FIRM, employer=np.arange(5), skill=np.linspace(1, 2, 5))
     pop.move(np.array([1, 3]), ABROAD)
     blob = pickle.dumps(pop)
-    assert len(blob) < 2000   # the 995 spare rows are not pickled
+    assert len(blob) < 2000  # the 995 spare rows are not pickled
     back = pickle.loads(blob)
     assert back.n == 5 and back._cap == pop._cap
     for k in ("state", "employer", "skill", "univ"):
         assert np.array_equal(getattr(back, k), getattr(pop, k))
-        assert np.array_equal(back._data[k], pop._data[k])       # spare rows hold the fill values
+        assert np.array_equal(back._data[k], pop._data[k])  # spare rows hold the fill values
     assert back.n_by_state.tolist() == pop.n_by_state.tolist()
-    more = back.add(2, state=SEEKING)                               # unspecified columns: fill values
+    more = back.add(2, state=SEEKING)  # unspecified columns: fill values
     assert (back.employer[more] == -1).all() and (back.univ[more] == -1).all()
 
 
 def test_columns_are_read_only_views():
     pop = Population(8)
     pop.add(3, state=KR_OTHER)
-    pop.salary[[0, 2]] = 7.0                                          # writes go through the view
+    pop.salary[[0, 2]] = 7.0  # writes go through the view
     assert pop._data["salary"][:3].tolist() == [7.0, 0.0, 7.0]
     assert len(pop.salary) == 3
     with pytest.raises(AttributeError):
-        pop.salary = np.zeros(3)                                      # no rebinding a column
+        pop.salary = np.zeros(3)  # no rebinding a column
     with pytest.raises(AttributeError):
-        pop.no_such_column
+        pop.no_such_column  # noqa: B018 - the attribute access must raise

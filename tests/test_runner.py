@@ -24,7 +24,9 @@ def test_seeds_are_recorded_and_rebuild_the_run():
     row = df[df.replication == 1].iloc[0]
     ss = np.random.SeedSequence(int(row.seed_entropy), spawn_key=tuple(int(k) for k in row.seed_spawn_key.split("/")))
     again = TalentMarket(rng=ss, **SMALL).run()
-    mine = df[df.replication == 1].drop(columns=["replication", "seed_entropy", "seed_spawn_key"]).reset_index(drop=True)
+    mine = (
+        df[df.replication == 1].drop(columns=["replication", "seed_entropy", "seed_spawn_key"]).reset_index(drop=True)
+    )
     pd.testing.assert_frame_equal(mine, again)
     assert df[df.replication == 0].shortage.iloc[-1] != df[df.replication == 1].shortage.iloc[-1]
 

@@ -49,10 +49,13 @@ def test_library_scenario_loads_and_describes_itself(path):
 
 def test_base_chain_is_a_diff():
     s75 = S.load(ROOT / "scenarios" / "salary-matching-75.yaml")
-    assert s75.overrides["sm_share"] == 0.75            # its own change
-    assert s75.overrides["sm_start"] == 2026.0          # inherited from salary-matching-50
-    assert [Path(f.path).name for f in s75.files] == ["salary-matching-75.yaml", "salary-matching-50.yaml",
-                                                     "baseline.yaml"]
+    assert s75.overrides["sm_share"] == 0.75  # its own change
+    assert s75.overrides["sm_start"] == 2026.0  # inherited from salary-matching-50
+    assert [Path(f.path).name for f in s75.files] == [
+        "salary-matching-75.yaml",
+        "salary-matching-50.yaml",
+        "baseline.yaml",
+    ]
     base = S.load(ROOT / "scenarios" / "baseline.yaml")
     assert base.overrides == {} and base.params == Params(end_year=2035)
 
@@ -94,7 +97,7 @@ def test_schema_bounds_come_from_params():
 def test_safe_load_only_nothing_executed(tmp_path):
     marker = tmp_path / "owned"
     f = tmp_path / "evil.yaml"
-    f.write_text(f"name: evil\ndescription: !!python/object/apply:os.system [\"touch {marker}\"]\n")
+    f.write_text(f'name: evil\ndescription: !!python/object/apply:os.system ["touch {marker}"]\n')
     with pytest.raises(S.ScenarioError):
         S.load(f)
     assert not marker.exists()
@@ -104,8 +107,9 @@ def test_safe_load_only_nothing_executed(tmp_path):
 def test_cli_exits_2_without_traceback_or_folder(tmp_path, name):
     out = tmp_path / "res"
     path = Path(__file__).parent / "broken_scenarios" / f"{name}.yaml"
-    r = subprocess.run([sys.executable, "-m", "sim", "run", str(path), "--out", str(out)],
-                       capture_output=True, text=True, cwd=tmp_path)
+    r = subprocess.run(
+        [sys.executable, "-m", "sim", "run", str(path), "--out", str(out)], capture_output=True, text=True, cwd=tmp_path
+    )
     assert r.returncode == 2, r.stderr
     assert "Traceback" not in r.stderr and "talentsim: error:" in r.stderr and name in r.stderr
     assert not out.exists() and not (tmp_path / "res.partial").exists()
@@ -116,10 +120,19 @@ def test_cli_missing_file_and_bad_options(tmp_path):
     r = subprocess.run([sys.executable, "-m", "sim", "run", "nope.yaml"], capture_output=True, text=True, cwd=tmp_path)
     assert r.returncode == 2 and "no such scenario file" in r.stderr and "Traceback" not in r.stderr
     good = str(ROOT / "scenarios" / "baseline.yaml")
-    for bad in (["--replications", "0"], ["--workers", "x"], ["--executor", "spark"], ["--seed", "-1"],
-                ["--scheduler", "tcp://127.0.0.1:1"]):
-        r = subprocess.run([sys.executable, "-m", "sim", "run", good, "--out", str(tmp_path / "o"), *bad],
-                           capture_output=True, text=True, cwd=tmp_path)
+    for bad in (
+        ["--replications", "0"],
+        ["--workers", "x"],
+        ["--executor", "spark"],
+        ["--seed", "-1"],
+        ["--scheduler", "tcp://127.0.0.1:1"],
+    ):
+        r = subprocess.run(
+            [sys.executable, "-m", "sim", "run", good, "--out", str(tmp_path / "o"), *bad],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+        )
         assert r.returncode == 2, (bad, r.stderr)
         assert "Traceback" not in r.stderr and not (tmp_path / "o").exists()
 
@@ -131,6 +144,7 @@ def test_yaml_library_files_are_plain_yaml():
 
 def test_from_upload_records_the_bytes_and_refuses_bases_and_non_utf8():
     import hashlib
+
     raw = "name: up\ndescription: 업로드 test\npolicies:\n  salary_matching: {share: 0.4}\n".encode()
     scn = S.from_upload(raw, "up.yaml")
     assert scn.params.sm_share == 0.4

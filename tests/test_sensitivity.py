@@ -37,12 +37,37 @@ def test_morris_ranks_influence():
 
 def test_model_pipeline_small(tmp_path):
     scn = tmp_path / "pol.yaml"
-    scn.write_text("name: pol\ndescription: salary matching for the sensitivity test\n"
-                   "parameters: {scale: 0.03}\npolicies:\n  salary_matching: {share: 0.5, tiers: all, start: 2020.5}\n")
+    scn.write_text(
+        "name: pol\ndescription: salary matching for the sensitivity test\n"
+        "parameters: {scale: 0.03}\npolicies:\n  salary_matching: {share: 0.5, tiers: all, start: 2020.5}\n"
+    )
     out = tmp_path / "sens"
-    r = subprocess.run([sys.executable, "-m", "sim", "sensitivity", str(scn), "--method", "morris", "--n", "2",
-                        "--params", "beta_pay,home_tie", "--year", "2021", "--workers", "1", "--out", str(out),
-                        "--no-progress"], capture_output=True, text=True, cwd=tmp_path, timeout=600)
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sim",
+            "sensitivity",
+            str(scn),
+            "--method",
+            "morris",
+            "--n",
+            "2",
+            "--params",
+            "beta_pay,home_tie",
+            "--year",
+            "2021",
+            "--workers",
+            "1",
+            "--out",
+            str(out),
+            "--no-progress",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=600,
+    )
     assert r.returncode == 0, r.stderr
     idx = pd.read_csv(out / "indices.csv")
     assert set(idx.output) == set(sa.OUTPUTS) and set(idx.parameter) == {"beta_pay", "home_tie"}
@@ -53,19 +78,25 @@ def test_model_pipeline_small(tmp_path):
 
 def test_bad_parameter_name_is_bad_input(tmp_path):
     root = Path(__file__).resolve().parents[1]
-    r = subprocess.run([sys.executable, "-m", "sim", "sensitivity", str(root / "scenarios" / "baseline.yaml"),
-                        "--params", "nope"], capture_output=True, text=True, cwd=tmp_path)
+    r = subprocess.run(
+        [sys.executable, "-m", "sim", "sensitivity", str(root / "scenarios" / "baseline.yaml"), "--params", "nope"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
     assert r.returncode == 2 and "not uncertain parameters" in r.stderr and "Traceback" not in r.stderr
 
 
 def test_points_identical_in_process_and_on_dask(tmp_path):
     """Each sample point runs with the same fixed seed wherever it runs."""
     pytest.importorskip("distributed")
-    from sim.study import batch
     from sim.study import scenarios as S
+
     f = tmp_path / "pol.yaml"
-    f.write_text("name: pol\ndescription: salary matching for the executor test\nhorizon: {end_year: 2021}\n"
-                 "parameters: {scale: 0.03}\npolicies:\n  salary_matching: {share: 0.5, tiers: all, start: 2020.5}\n")
+    f.write_text(
+        "name: pol\ndescription: salary matching for the executor test\nhorizon: {end_year: 2021}\n"
+        "parameters: {scale: 0.03}\npolicies:\n  salary_matching: {share: 0.5, tiers: all, start: 2020.5}\n"
+    )
     scn = S.load(f)
     params = tuple(u for u in sa.UNCERTAIN if u.name in ("beta_pay", "home_tie"))
     X = sa.sample("morris", params, 2, seed=3)

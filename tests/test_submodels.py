@@ -10,8 +10,8 @@ from hypothesis.extra import numpy as hnp
 from numpy.testing import assert_allclose
 
 from sim import Params
-from sim.core.outputs import _order_stats
 from sim.core.codes import APPLIED, CORE, SENIOR, US
+from sim.core.outputs import _order_stats
 from sim.core.submodels import demand, matching, pay, pipeline, policy, retention
 
 from .conftest import small
@@ -56,7 +56,7 @@ def test_ration_takes_at_most_rounded_vacancies(rng):
     m = small()
     nf = m.firms.n
     vac = np.zeros((nf, 3))
-    vac[5, CORE] = 2.4   # rounds to 2
+    vac[5, CORE] = 2.4  # rounds to 2
     vac[6, APPLIED] = 0.6  # rounds to 1
     firm = np.array([5, 5, 5, 6, 6, 7])
     tier = np.array([CORE, CORE, CORE, APPLIED, APPLIED, APPLIED])
@@ -87,7 +87,7 @@ def test_record_hires_smooths():
     retention.record_hires(m, np.array([3, 3]), np.array([CORE, CORE]), np.array([100.0, 200.0]))
     assert f.hire_pay[3, CORE] == 150.0
     retention.record_hires(m, np.array([3]), np.array([CORE]), np.array([50.0]))
-    assert f.hire_pay[3, CORE] == 100.0   # (150 + 50) / 2
+    assert f.hire_pay[3, CORE] == 100.0  # (150 + 50) / 2
 
 
 def test_demand_growth_and_cohort():
@@ -105,9 +105,9 @@ def test_order_stats_matches_numpy(rng, n):
     qs = (0.0, 0.45, 0.5, 0.55, 0.99, 1.0)
     x = rng.lognormal(0, 1, n)
     assert_allclose(_order_stats(x, qs), np.quantile(x, qs), rtol=1e-13)
-    ties = rng.integers(0, 5, n).astype(float)          # heavy ties
+    ties = rng.integers(0, 5, n).astype(float)  # heavy ties
     assert_allclose(_order_stats(ties, qs), np.quantile(ties, qs), rtol=1e-13)
-    sorted_x = np.sort(x)                                # adversarial order for the sample
+    sorted_x = np.sort(x)  # adversarial order for the sample
     assert_allclose(_order_stats(sorted_x[::-1].copy(), qs), np.quantile(sorted_x, qs), rtol=1e-13)
     # brackets guessed from a previous quarter: right, slightly off, far off, unusable
     exact = np.quantile(x, qs)
@@ -119,18 +119,18 @@ def test_sample_has_binomial_law():
     m = small()
     idx = np.arange(10000)
     sizes = [len(m.sample(idx, 0.1)) for _ in range(200)]
-    assert abs(np.mean(sizes) - 1000) < 10            # sd of the mean = 30 / sqrt(200) ~ 2.1
+    assert abs(np.mean(sizes) - 1000) < 10  # sd of the mean = 30 / sqrt(200) ~ 2.1
     s = m.sample(idx, 0.1)
     assert len(np.unique(s)) == len(s)
     assert len(m.sample(idx, 0.0)) == 0 and len(m.sample(idx, 1.0)) == 10000
-    assert len(m.sample(idx, 5e-324)) == 0                   # subnormal: no overflow
-    big = [len(m.sample(idx, 0.9)) for _ in range(200)]      # sd of the mean = 30 / sqrt(200)
+    assert len(m.sample(idx, 5e-324)) == 0  # subnormal: no overflow
+    big = [len(m.sample(idx, 0.9)) for _ in range(200)]  # sd of the mean = 30 / sqrt(200)
     assert abs(np.mean(big) - 9000) < 10
-    assert (np.diff(m.sample(idx, 0.5)) > 0).all()           # in order, no repeats
+    assert (np.diff(m.sample(idx, 0.5)) > 0).all()  # in order, no repeats
 
 
 def test_logit_choice_frequencies(rng):
-    u = np.log(np.array([[1.0, 2.0, 1.0], [1.0, 3.0, 1.0]]))   # probs (1/4, 1/2, 1/4) and (1/4, 3/4, 0)
+    u = np.log(np.array([[1.0, 2.0, 1.0], [1.0, 3.0, 1.0]]))  # probs (1/4, 1/2, 1/4) and (1/4, 3/4, 0)
     u[1, 2] = -np.inf
     picks = np.array([matching.logit_choice(rng, u) for _ in range(4000)])
     assert abs((picks[:, 0] == 1).mean() - 0.5) < 0.03 and abs((picks[:, 0] == 0).mean() - 0.25) < 0.03
@@ -159,10 +159,13 @@ def test_med_pull_policy():
     assert policy.med_pull(m) == pytest.approx(0.2)
 
 
-@given(weights=hnp.arrays(np.float64, st.integers(0, 400),
-                          elements=st.one_of(st.just(0.0), st.floats(1e-6, 50.0), st.floats(1e-12, 1e-9))),
-       u=hnp.arrays(np.float64, st.integers(0, 300), elements=st.floats(0.0, 1.0, exclude_max=True)),
-       extra=st.lists(st.sampled_from(["zero", "top", "above", "exact"]), max_size=5))
+@given(
+    weights=hnp.arrays(
+        np.float64, st.integers(0, 400), elements=st.one_of(st.just(0.0), st.floats(1e-6, 50.0), st.floats(1e-12, 1e-9))
+    ),
+    u=hnp.arrays(np.float64, st.integers(0, 300), elements=st.floats(0.0, 1.0, exclude_max=True)),
+    extra=st.lists(st.sampled_from(["zero", "top", "above", "exact"]), max_size=5),
+)
 def test_search_right_equals_searchsorted(weights, u, extra):
     """The guide-table search gives exactly np.searchsorted(side='right'), zero weights, ties
     at the cumulative values, tiny weights (long forward steps) and queries at/after the end included."""
@@ -170,23 +173,32 @@ def test_search_right_equals_searchsorted(weights, u, extra):
     top = cum[-1] if len(cum) else 0.0
     q = [u * top]
     for e in extra:
-        q.append({"zero": np.zeros(2), "top": np.full(1, top), "above": np.full(1, top + 1.0),
-                  "exact": cum[:: max(1, len(cum) // 7)]}[e])
+        q.append(
+            {
+                "zero": np.zeros(2),
+                "top": np.full(1, top),
+                "above": np.full(1, top + 1.0),
+                "exact": cum[:: max(1, len(cum) // 7)],
+            }[e]
+        )
     q = np.concatenate(q)
     np.testing.assert_array_equal(matching.search_right(cum, q, max_steps=2), np.searchsorted(cum, q, side="right"))
     np.testing.assert_array_equal(matching.search_right(cum, q), np.searchsorted(cum, q, side="right"))
 
 
 @settings(max_examples=25, deadline=None)
-@given(rate=st.sampled_from([1e-4, 0.0012, 0.01, 0.2, 1.0]), elasticity=st.sampled_from([0.0, 0.5, 1.0, 1.2, 3.0]),
-       seed=st.integers(0, 2**32 - 1))
+@given(
+    rate=st.sampled_from([1e-4, 0.0012, 0.01, 0.2, 1.0]),
+    elasticity=st.sampled_from([0.0, 0.5, 1.0, 1.2, 3.0]),
+    seed=st.integers(0, 2**32 - 1),
+)
 def test_foreign_offers_same_draws_as_plain_thinning(rate, elasticity, seed):
     """The pre-filter that skips the power for hopeless candidates keeps exactly the people
     the plain thinning rule keeps, from the same random numbers."""
     m = small(rng=seed, foreign_offer_rate=rate, foreign_offer_elasticity=elasticity)
     m.step()
     cand = np.flatnonzero(np.isin(m.pop.state, [0, 1, 5]))  # AI firm, other AI work, seeking
-    m.pop.skill[cand[:5]] *= 40.0                            # a few stars: a wide skill range
+    m.pop.skill[cand[:5]] *= 40.0  # a few stars: a wide skill range
     state = m.rng.bit_generator.state
     got = matching._foreign_offers(m, cand)
     m.rng.bit_generator.state = state

@@ -25,13 +25,14 @@ from ..core.params import Params
 from ..study import batch, figures, memo, provenance, stats
 from ..study import executor as X
 from ..study import scenarios as S
-from ..study.labels import QUANTITIES, Quantity
 from ..study.i18n import UNITS_KO
+from ..study.labels import QUANTITIES, Quantity
 
 
 @dataclass(frozen=True)
 class Lever:
     """A widget: a parameter, its range and step (bounds within the parameter's own)."""
+
     name: str
     lo: float
     hi: float
@@ -95,8 +96,12 @@ URL_KEYS = tuple(LEVERS) + tuple(RUN_SETTINGS) + ("year",)
 
 def widget_values(scn: S.Scenario, max_replications: int = 10) -> dict[str, Any]:
     """Every widget's value when `scn` is chosen as the starting scenario (keys: URL_KEYS)."""
-    return {**settings_of(scn), "replications": min(scn.replications, max_replications), "seed": scn.seed,
-            "year": min(2030, scn.end_year)}
+    return {
+        **settings_of(scn),
+        "replications": min(scn.replications, max_replications),
+        "seed": scn.seed,
+        "year": min(2030, scn.end_year),
+    }
 
 
 def widget_range(key: str, start: dict[str, Any], end_year: int) -> tuple[Any, Any]:
@@ -119,22 +124,31 @@ def unshowable(scn: S.Scenario) -> list[str]:
     """Why the app cannot show a (valid) scenario, if it cannot: an empty list if it can."""
     out = []
     if scn.seed > RUN_SETTINGS["seed"][1]:
-        out.append(f"seed: {scn.seed} is above {RUN_SETTINGS['seed'][1]}, the largest seed a browser shows "
-                   f"exactly; use `talentsim run` for this file or choose a smaller seed")
+        out.append(
+            f"seed: {scn.seed} is above {RUN_SETTINGS['seed'][1]}, the largest seed a browser shows "
+            f"exactly; use `talentsim run` for this file or choose a smaller seed"
+        )
     if scn.end_year <= FIRST_YEAR:
-        out.append(f"horizon.end_year: {scn.end_year}: the app needs at least {FIRST_YEAR + 1} (its cards "
-                   f"show {FIRST_YEAR} to the last year); use `talentsim run` for this file")
+        out.append(
+            f"horizon.end_year: {scn.end_year}: the app needs at least {FIRST_YEAR + 1} (its cards "
+            f"show {FIRST_YEAR} to the last year); use `talentsim run` for this file"
+        )
     if scn.sweep:
-        out.append(f"sweep: {', '.join(scn.sweep)}: the app shows one scenario, not a grid; use "
-                   f"`talentsim run` for sweeps, or upload one point of the grid")
+        out.append(
+            f"sweep: {', '.join(scn.sweep)}: the app shows one scenario, not a grid; use "
+            f"`talentsim run` for sweeps, or upload one point of the grid"
+        )
     return out
 
 
 def query_of(start: dict[str, Any], current: dict[str, Any]) -> dict[str, str]:
     """URL query parameters for a shareable link: the widget values that differ from the starting
     scenario's (`start`, from `widget_values`), as text that `parse_query` reads back exactly."""
-    return {k: repr(v) if isinstance(v, float) else str(v)
-            for k, v in current.items() if k in URL_KEYS and v != start.get(k)}
+    return {
+        k: repr(v) if isinstance(v, float) else str(v)
+        for k, v in current.items()
+        if k in URL_KEYS and v != start.get(k)
+    }
 
 
 def parse_query(query: dict[str, str], start: dict[str, Any], end_year: int) -> tuple[dict[str, Any], list[str]]:
@@ -168,7 +182,7 @@ def parse_query(query: dict[str, str], start: dict[str, Any], end_year: int) -> 
     return out, bad
 
 
-BASELINE = S.BASELINE   # the comparison run's name (the scenario's is never the same)
+BASELINE = S.BASELINE  # the comparison run's name (the scenario's is never the same)
 
 
 def apply_settings(scn: S.Scenario, settings: dict[str, Any]) -> S.Scenario:
@@ -220,8 +234,9 @@ def _fork_step(plan: batch.Plan) -> int:
     return max(batch.policy_start_step(scn.params) - 1, 0)
 
 
-def stream(plan: batch.Plan, cache: RunCache, executor: cf.Executor | None,
-           states: RunCache | None = None) -> Iterator[dict[str, pd.DataFrame]]:
+def stream(
+    plan: batch.Plan, cache: RunCache, executor: cf.Executor | None, states: RunCache | None = None
+) -> Iterator[dict[str, pd.DataFrame]]:
     """Yield the runs available so far (by task key), first from the cache, then as each finishes.
 
     With `states` (a cache of pickled baseline states), a scenario replication continues its
@@ -251,7 +266,7 @@ def stream(plan: batch.Plan, cache: RunCache, executor: cf.Executor | None,
         return X.submit(executor, fn, *args)
 
     pending: dict[cf.Future, tuple[str, batch.Task]] = {}
-    waiting: list[batch.Task] = []      # scenario tasks waiting for their baseline's state
+    waiting: list[batch.Task] = []  # scenario tasks waiting for their baseline's state
     for t in todo:
         if stop <= 0:
             pending[submit(batch.execute, t.params, t.entropy, t.spawn_key)] = ("run", t)
@@ -278,8 +293,11 @@ def stream(plan: batch.Plan, cache: RunCache, executor: cf.Executor | None,
                 states.put(state_key(t), st)
             for w in [w for w in waiting if w.replication == t.replication]:
                 waiting.remove(w)
-                pending[submit(batch.execute_resume, st, w.params) if st is not None
-                        else submit(batch.execute, w.params, w.entropy, w.spawn_key)] = ("run", w)
+                pending[
+                    submit(batch.execute_resume, st, w.params)
+                    if st is not None
+                    else submit(batch.execute, w.params, w.entropy, w.spawn_key)
+                ] = ("run", w)
         else:
             df = out.value
         cache.put(_key(t), df)
@@ -296,8 +314,9 @@ def make_plan(scn: S.Scenario, replications: int, seed: int) -> batch.Plan:
         scn = dataclasses.replace(scn, name=f"{BASELINE}-scenario", files=())
     if not scn.files:
         text = scenario_yaml(scn, replications, seed)
-        scn = dataclasses.replace(scn, files=(S.SourceFile(f"{scn.name}.yaml", hashlib.sha256(
-            text.encode("utf-8")).hexdigest(), text),))
+        scn = dataclasses.replace(
+            scn, files=(S.SourceFile(f"{scn.name}.yaml", hashlib.sha256(text.encode("utf-8")).hexdigest(), text),)
+        )
     return batch.make_plan("compare", [S.baseline_of(scn), scn], replications, seed)
 
 
@@ -326,7 +345,7 @@ def card(ts: pd.DataFrame, col: str, year: int) -> dict[str, float]:
     b = q[q["scenario"] == BASELINE].set_index("replication")[col]
     s = q[q["scenario"] != BASELINE].set_index("replication")[col]
     d = (s - b.reindex(s.index)).dropna()
-    out = {"value": float(s.mean()), "diff": float(d.mean()), "n": int(len(d))}
+    out = {"value": float(s.mean()), "diff": float(d.mean()), "n": len(d)}
     if len(d) >= 2:
         out["lo"], out["hi"] = float(d.quantile(0.05)), float(d.quantile(0.95))
     return out
@@ -342,7 +361,7 @@ def cost_per_core(ts: pd.DataFrame, year: int) -> dict[str, float] | None:
     df = (s["fiscal_cost_krw"] - b["fiscal_cost_krw"]).reindex(dc.index)
     if len(dc) == 0 or dc.mean() <= 0 or df.mean() <= 0:
         return None
-    out = {"value": float(df.mean() / dc.mean()), "n": int(len(dc))}
+    out = {"value": float(df.mean() / dc.mean()), "n": len(dc)}
     if len(dc) >= 2 and (dc > 0).all():
         r = df / dc
         out["lo"], out["hi"] = float(r.quantile(0.05)), float(r.quantile(0.95))
@@ -388,5 +407,4 @@ def _download(name: str, plan: batch.Plan, ts: pd.DataFrame, lang: str) -> str:
         return ts.to_csv(index=False)
     if name == "memo":
         return memo.memo(plan, stats.summary(ts), stats.comparison(ts, BASELINE), [2025, 2030, 2035], lang=lang)
-    return json.dumps(provenance.manifest(plan, ["streamlit app"], "app", 0, ["timeseries.csv"]), indent=2,
-                      default=str)
+    return json.dumps(provenance.manifest(plan, ["streamlit app"], "app", 0, ["timeseries.csv"]), indent=2, default=str)

@@ -21,7 +21,7 @@ M_TRIM_THRESHOLD, M_TOP_PAD, M_MMAP_THRESHOLD = -1, -2, -3
 
 def tune() -> bool:
     """Apply once per process; returns True if the allocator was tuned."""
-    global _done
+    global _done  # noqa: PLW0603 - set once per process
     if _done or os.environ.get("TALENTSIM_NO_MALLOPT") or not sys.platform.startswith("linux"):
         return False
     _done = True

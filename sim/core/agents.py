@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # pragma: no cover
 class Firm(mesa.Agent):
     """A firm. Its state lives in ``model.firms`` (row ``idx``) so that rules run vectorized."""
 
-    def __init__(self, model: "TalentMarket", idx: int) -> None:
+    def __init__(self, model: TalentMarket, idx: int) -> None:
         super().__init__(model)
         self.idx = int(idx)
 
@@ -85,14 +85,21 @@ class University(mesa.Agent):
     share of its graduate seats in firm-university alliances (seed 004).
     """
 
-    def __init__(self, model: "TalentMarket", name: str, country: int, faculty: float,
-                 allied: float = 0.0, extra_seats: bool = False) -> None:
+    def __init__(
+        self,
+        model: TalentMarket,
+        name: str,
+        country: int,
+        faculty: float,
+        allied: float = 0.0,
+        extra_seats: bool = False,
+    ) -> None:
         super().__init__(model)
         self.name = name
         self.country = country
         self.faculty = float(faculty)
         self.allied = allied
-        self.extra_seats = extra_seats   # the seat-expansion programme (policy), paid by the state
+        self.extra_seats = extra_seats  # the seat-expansion programme (policy), paid by the state
 
     @property
     def is_korean(self) -> bool:
@@ -115,9 +122,9 @@ class Government(mesa.Agent):
 
     INSTRUMENTS = INSTRUMENTS  # from the policy registry
 
-    def __init__(self, model: "TalentMarket") -> None:
+    def __init__(self, model: TalentMarket) -> None:
         super().__init__(model)
-        self.spend = dict.fromkeys(self.INSTRUMENTS, 0.0)      # this quarter, M KRW
+        self.spend = dict.fromkeys(self.INSTRUMENTS, 0.0)  # this quarter, M KRW
         self.cumulative = dict.fromkeys(self.INSTRUMENTS, 0.0)  # since start, M KRW
         self.sm_scale = 1.0  # share of entitlements the salary-matching budget can pay
 

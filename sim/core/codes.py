@@ -34,8 +34,7 @@ STAGE_NAMES = ("student", "junior", "mid", "senior", "exited")
 
 # --- firm kinds: Korean kinds first, so `kind <= STARTUP` is "a Korean firm" ------------------
 CONGLOMERATE, PLATFORM, STARTUP, US_BIGTECH, FRONTIER_LAB, CN_FIRM, EU_LAB, OTHER_FOREIGN = range(8)
-KIND_NAMES = ("conglomerate", "platform", "startup", "us_bigtech", "frontier_lab", "cn_firm", "eu_lab",
-              "other_foreign")
+KIND_NAMES = ("conglomerate", "platform", "startup", "us_bigtech", "frontier_lab", "cn_firm", "eu_lab", "other_foreign")
 KR_KINDS = (CONGLOMERATE, PLATFORM, STARTUP)
 
 # --- recruiting channels of Korean firms (bit flags, ascending) --------------------------------

@@ -9,8 +9,25 @@ from __future__ import annotations
 
 import numpy as np
 
-from .codes import (CH_DOMESTIC, CH_DRIVE, CH_FOREIGN, CH_POACH, CN, CN_FIRM, CONGLOMERATE, EU, EU_LAB,
-                    FRONTIER_LAB, N_TIERS, OTHER, OTHER_FOREIGN, PLATFORM, STARTUP, US, US_BIGTECH)
+from .codes import (
+    CH_DOMESTIC,
+    CH_DRIVE,
+    CH_FOREIGN,
+    CH_POACH,
+    CN,
+    CN_FIRM,
+    CONGLOMERATE,
+    EU,
+    EU_LAB,
+    FRONTIER_LAB,
+    N_TIERS,
+    OTHER,
+    OTHER_FOREIGN,
+    PLATFORM,
+    STARTUP,
+    US,
+    US_BIGTECH,
+)
 
 # Which channels each Korean kind uses (seeds 000, 001, 003: conglomerates and
 # platforms poach, hold overseas recruiting fairs and hire foreigners; Kakao's
@@ -40,12 +57,12 @@ class FirmTable:
         self.loc = np.zeros(0, np.int8)
         self.channels = np.zeros(0, np.int8)
         self.academy = np.zeros(0, bool)
-        self.target = np.zeros((0, N_TIERS))       # head-count target by tier (persons)
-        self.pay_mult = np.zeros(0)                 # posted pay / market pay
-        self.pay_cap = np.zeros(0)                  # largest pay_mult the AI budget allows
-        self.premium = np.zeros(0)                  # foreign firms' pay premium
+        self.target = np.zeros((0, N_TIERS))  # head-count target by tier (persons)
+        self.pay_mult = np.zeros(0)  # posted pay / market pay
+        self.pay_cap = np.zeros(0)  # largest pay_mult the AI budget allows
+        self.premium = np.zeros(0)  # foreign firms' pay premium
         self.entry_q = np.zeros(0, np.int16)
-        self.hire_pay = np.zeros((0, N_TIERS))      # smoothed pay of recent hires (M KRW/yr), 0 = none
+        self.hire_pay = np.zeros((0, N_TIERS))  # smoothed pay of recent hires (M KRW/yr), 0 = none
         self.headcount = np.zeros((0, N_TIERS), np.int64)
         self._foreign_at: dict[int, np.ndarray] = {}  # location -> foreign firm ids (cache)
 

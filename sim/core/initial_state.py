@@ -12,8 +12,28 @@ from __future__ import annotations
 import numpy as np
 
 from .agents import University
-from .codes import (ABROAD, AI_FIRM, BACHELOR, CN, CONGLOMERATE, EU, KR_CAPITAL, KR_OTHER, KR_REGION, MASTER,
-                    N_LOCS, N_TIERS, NONE, OTHER, PHD, PLATFORM, STARTUP, STUDENT_ABROAD, STUDENT_KR, US)
+from .codes import (
+    ABROAD,
+    AI_FIRM,
+    BACHELOR,
+    CN,
+    CONGLOMERATE,
+    EU,
+    KR_CAPITAL,
+    KR_OTHER,
+    KR_REGION,
+    MASTER,
+    N_LOCS,
+    N_TIERS,
+    NONE,
+    OTHER,
+    PHD,
+    PLATFORM,
+    STARTUP,
+    STUDENT_ABROAD,
+    STUDENT_KR,
+    US,
+)
 from .firms import FOREIGN_FIRMS, KIND_CHANNELS
 from .submodels import pay, training
 
@@ -24,9 +44,18 @@ from .submodels import pay, training
 KR_KIND_START = ((CONGLOMERATE, 10, 300.0), (PLATFORM, 20, 100.0))
 STARTUP_MEDIAN = 8.0
 
-AI_GRAD_SCHOOLS = ("KAIST", "Korea University", "Sungkyunkwan University", "GIST", "POSTECH",
-                   "Yonsei University", "UNIST", "Hanyang University", "Seoul National University",
-                   "Chung-Ang University")  # government-designated, 2019-21 (ZDNet 2021-04-21)
+AI_GRAD_SCHOOLS = (
+    "KAIST",
+    "Korea University",
+    "Sungkyunkwan University",
+    "GIST",
+    "POSTECH",
+    "Yonsei University",
+    "UNIST",
+    "Hanyang University",
+    "Seoul National University",
+    "Chung-Ang University",
+)  # government-designated, 2019-21 (ZDNet 2021-04-21)
 
 
 def _count(x: float, scale: float) -> int:
@@ -37,8 +66,14 @@ def build_firms(model) -> np.ndarray:
     """Foreign bidders, then Korean firms; returns the Korean firms' size weights."""
     p, rng, f = model.p, model.rng, model.firms
     for kind, loc, count, premium in FOREIGN_FIRMS:
-        f.add(kind=np.full(count, kind), loc=loc, channels=0, target=np.zeros((count, N_TIERS)),
-              pay_cap=1.0, premium=premium)
+        f.add(
+            kind=np.full(count, kind),
+            loc=loc,
+            channels=0,
+            target=np.zeros((count, N_TIERS)),
+            pay_cap=1.0,
+            premium=premium,
+        )
     n_kr = max(_count(p.init_firms, p.scale), 3)
     kinds, medians = [], []
     for kind, count, med in KR_KIND_START:
@@ -52,8 +87,14 @@ def build_firms(model) -> np.ndarray:
     loc = np.where((kinds != STARTUP) | (rng.random(len(kinds)) < p.init_capital_share), KR_CAPITAL, KR_REGION)
     channels = np.array([KIND_CHANNELS[k] for k in kinds])
     academy = (kinds == CONGLOMERATE) & (rng.random(len(kinds)) < p.academy_share)
-    f.add(kind=kinds, loc=loc, channels=channels, target=np.zeros((len(kinds), N_TIERS)),
-          pay_cap=pay.budget_cap(p, kinds), academy=academy)
+    f.add(
+        kind=kinds,
+        loc=loc,
+        channels=channels,
+        target=np.zeros((len(kinds), N_TIERS)),
+        pay_cap=pay.budget_cap(p, kinds),
+        academy=academy,
+    )
     return weight
 
 
@@ -63,10 +104,17 @@ def build_universities(model) -> None:
     for name in AI_GRAD_SCHOOLS:
         unis.append(University(model, name, KR_CAPITAL, p.faculty_ai_school, allied=p.alliance_share))
     unis.append(University(model, "Other Korean universities", KR_CAPITAL, p.faculty_other, allied=p.alliance_share))
-    unis.append(University(model, "Graduate-seat expansion programme", KR_CAPITAL, 0.0,
-                           allied=p.alliance_share, extra_seats=True))
-    for name, loc in (("US universities", US), ("Chinese universities", CN),
-                      ("European universities", EU), ("Other universities abroad", OTHER)):
+    unis.append(
+        University(
+            model, "Graduate-seat expansion programme", KR_CAPITAL, 0.0, allied=p.alliance_share, extra_seats=True
+        )
+    )
+    for name, loc in (
+        ("US universities", US),
+        ("Chinese universities", CN),
+        ("European universities", EU),
+        ("Other universities abroad", OTHER),
+    ):
         unis.append(University(model, name, loc, 0.0))
     for i, u in enumerate(unis):
         u.index = i
@@ -93,7 +141,7 @@ def _degrees(model, skill: np.ndarray, phd: float, master: float) -> np.ndarray:
     deg = np.full(n, BACHELOR, np.int8)
     n_phd, n_ma = int(round(n * phd)), int(round(n * master))
     deg[order[:n_phd]] = PHD
-    deg[order[n_phd:n_phd + n_ma]] = MASTER
+    deg[order[n_phd : n_phd + n_ma]] = MASTER
     return deg
 
 
@@ -108,46 +156,88 @@ def build_population(model, firm_weight: np.ndarray) -> None:
     emp = np.repeat(kr_firms, sizes)
     skill = rng.lognormal(0.0, sig, n_w)
     exp = _experience(model, n_w)
-    staff = pop.add(n_w, state=AI_FIRM, loc=f.loc[emp], employer=emp, skill=skill, exp_q=exp,
-                    degree=_degrees(model, skill, p.share_phd, p.share_master),
-                    korean=rng.random(n_w) >= p.init_foreign_staff_share,
-                    hired_q=-(rng.random(n_w) * exp).astype(np.int16))
+    staff = pop.add(
+        n_w,
+        state=AI_FIRM,
+        loc=f.loc[emp],
+        employer=emp,
+        skill=skill,
+        exp_q=exp,
+        degree=_degrees(model, skill, p.share_phd, p.share_master),
+        korean=rng.random(n_w) >= p.init_foreign_staff_share,
+        hired_q=-(rng.random(n_w) * exp).astype(np.int16),
+    )
     # 2. AI-skilled people elsewhere in Korea
     n_o = _count(p.init_kr_other, s)
     skill = rng.lognormal(0.0, sig, n_o)
-    other = pop.add(n_o, state=KR_OTHER, skill=skill, exp_q=_experience(model, n_o),
-                    loc=np.where(rng.random(n_o) < p.init_capital_share, KR_CAPITAL, KR_REGION),
-                    degree=_degrees(model, skill, p.share_phd / 2, p.share_master), korean=True)
+    other = pop.add(
+        n_o,
+        state=KR_OTHER,
+        skill=skill,
+        exp_q=_experience(model, n_o),
+        loc=np.where(rng.random(n_o) < p.init_capital_share, KR_CAPITAL, KR_REGION),
+        degree=_degrees(model, skill, p.share_phd / 2, p.share_master),
+        korean=True,
+    )
     model.core_threshold = float(np.quantile(pop.skill, p.core_quantile))
     # 3. graduate students in Korea
     n_s = _count(p.init_students_kr, s)
     seats = model.grad_seats()
     is_phd = rng.random(n_s) < p.phd_share
     length = np.where(is_phd, p.phd_quarters, p.master_quarters)
-    pop.add(n_s, state=STUDENT_KR, skill=rng.lognormal(0.2, sig, n_s), degree=BACHELOR, korean=True,
-            loc=np.where(rng.random(n_s) < p.init_capital_share, KR_CAPITAL, KR_REGION),
-            program=np.where(is_phd, PHD, MASTER), study_left=(1 + rng.random(n_s) * length).astype(np.int16),
-            univ=model.kr_univ_index[rng.choice(len(seats), size=n_s, p=seats / seats.sum())])
+    pop.add(
+        n_s,
+        state=STUDENT_KR,
+        skill=rng.lognormal(0.2, sig, n_s),
+        degree=BACHELOR,
+        korean=True,
+        loc=np.where(rng.random(n_s) < p.init_capital_share, KR_CAPITAL, KR_REGION),
+        program=np.where(is_phd, PHD, MASTER),
+        study_left=(1 + rng.random(n_s) * length).astype(np.int16),
+        univ=model.kr_univ_index[rng.choice(len(seats), size=n_s, p=seats / seats.sum())],
+    )
     # 4. Korean-born abroad (selected: higher skill; assumption median 1.3)
     n_a = _count(p.init_kr_abroad, s)
     stud = rng.random(n_a) < p.init_abroad_student_share
     dest = model.draw_destination(n_a)
     skill = rng.lognormal(np.log(1.3), sig, n_a)
     ns = int(stud.sum())
-    pop.add(ns, state=STUDENT_ABROAD, loc=dest[stud], skill=skill[stud], degree=BACHELOR, korean=True,
-            program=PHD, study_left=(1 + rng.random(ns) * p.phd_quarters).astype(np.int16),
-            univ=model.univ_by_loc[dest[stud]])
+    pop.add(
+        ns,
+        state=STUDENT_ABROAD,
+        loc=dest[stud],
+        skill=skill[stud],
+        degree=BACHELOR,
+        korean=True,
+        program=PHD,
+        study_left=(1 + rng.random(ns) * p.phd_quarters).astype(np.int16),
+        univ=model.univ_by_loc[dest[stud]],
+    )
     na = n_a - ns
-    abroad_kr = pop.add(na, state=ABROAD, loc=dest[~stud], skill=skill[~stud], korean=True,
-                        degree=_degrees(model, skill[~stud], 0.5, 0.3), exp_q=_experience(model, na),
-                        employer=model.draw_foreign_firm(dest[~stud]))
+    abroad_kr = pop.add(
+        na,
+        state=ABROAD,
+        loc=dest[~stud],
+        skill=skill[~stud],
+        korean=True,
+        degree=_degrees(model, skill[~stud], 0.5, 0.3),
+        exp_q=_experience(model, na),
+        employer=model.draw_foreign_firm(dest[~stud]),
+    )
     # 5. foreign talent Korean firms can reach
     n_f = _count(p.init_foreign_pool, s)
     dest = model.draw_destination(n_f)
     skill = rng.lognormal(0.0, sig, n_f)
-    foreign = pop.add(n_f, state=ABROAD, loc=dest, skill=skill, korean=False,
-                      degree=_degrees(model, skill, 0.3, 0.4), exp_q=_experience(model, n_f),
-                      employer=model.draw_foreign_firm(dest))
+    foreign = pop.add(
+        n_f,
+        state=ABROAD,
+        loc=dest,
+        skill=skill,
+        korean=False,
+        degree=_degrees(model, skill, 0.3, 0.4),
+        exp_q=_experience(model, n_f),
+        employer=model.draw_foreign_firm(dest),
+    )
 
     training.assign_tiers(model)
     noise = rng.lognormal(0.0, 0.1, pop.n)
@@ -155,13 +245,16 @@ def build_population(model, firm_weight: np.ndarray) -> None:
     pop.salary[other] = p.other_pay_ratio * pay.market_pay(model, pop.tier[other], pop.skill[other]) * noise[other]
     for ids in (abroad_kr, foreign):
         e = pop.employer[ids]
-        pop.salary[ids] = pay.foreign_offer(model, pop.tier[ids], pop.skill[ids], pop.loc[ids]) * f.premium[e] * noise[ids]
+        pop.salary[ids] = (
+            pay.foreign_offer(model, pop.tier[ids], pop.skill[ids], pop.loc[ids]) * f.premium[e] * noise[ids]
+        )
 
     # targets = staff by tier + the reported shortage, spread over firms by size and over tiers
     model.census()
     n_v = _count(p.init_shortage, s)
-    tier_share = np.array([p.vacancy_share_core, p.vacancy_share_senior,
-                           1.0 - p.vacancy_share_core - p.vacancy_share_senior])
+    tier_share = np.array(
+        [p.vacancy_share_core, p.vacancy_share_senior, 1.0 - p.vacancy_share_core - p.vacancy_share_senior]
+    )
     prob = (firm_weight / firm_weight.sum())[:, None] * tier_share[None, :]
     vac = rng.multinomial(n_v, prob.reshape(-1)).reshape(len(kr_firms), N_TIERS)
     f.target[kr_firms] = f.headcount[kr_firms] + vac

@@ -11,8 +11,26 @@ import pandas as pd
 
 from . import _alloc, initial_state, outputs
 from .agents import Firm, Government, University
-from .codes import (ABROAD, AI_FIRM, APPLIED, CN, CORE, EU, EXITED, FOREIGN_LOCS, KR_OTHER, KR_REGION, N_LOCS,
-                    N_STATES, N_TIERS, NONE, OTHER, SEEKING, SENIOR, US)
+from .codes import (
+    ABROAD,
+    AI_FIRM,
+    APPLIED,
+    CN,
+    CORE,
+    EU,
+    EXITED,
+    FOREIGN_LOCS,
+    KR_OTHER,
+    KR_REGION,
+    N_LOCS,
+    N_STATES,
+    N_TIERS,
+    NONE,
+    OTHER,
+    SEEKING,
+    SENIOR,
+    US,
+)
 from .firms import FirmTable
 from .params import Params
 from .policies import non_policy_differences
@@ -20,7 +38,7 @@ from .population import Population, Researcher
 from .submodels import demand, exits, matching, pay, pipeline, policy, training
 
 START_YEAR, START_QUARTER = 2020, 2  # the first survey's reference date, June 2020
-START_TIME = 2020.5                  # decimal time at the end of 2020Q2
+START_TIME = 2020.5  # decimal time at the end of 2020Q2
 CENSUS_STATES = (AI_FIRM, KR_OTHER, ABROAD, SEEKING)
 _DEST_CODES = np.array(FOREIGN_LOCS, np.int8)  # foreign locations in dest_p order
 
@@ -66,12 +84,19 @@ class TalentMarket(mesa.Model):
         self.dest_cdf = self.dest_p.cumsum() / self.dest_p.sum()
         self.search_by_state = np.zeros(N_STATES)
         self.search_by_state[[AI_FIRM, KR_OTHER, ABROAD, SEEKING]] = (
-            p.search_otj, p.search_other, p.search_abroad_foreign, 1.0)
+            p.search_otj,
+            p.search_other,
+            p.search_abroad_foreign,
+            1.0,
+        )
         self._update_indices()
 
-        cap = int((p.init_workforce + p.init_kr_other + p.init_students_kr + p.init_kr_abroad
-                   + p.init_foreign_pool) * p.scale * 1.1
-                  + (p.bachelor_cohort + 0.1 * p.init_foreign_pool) * p.scale * (self.n_steps / 4 + 1) * 1.3)
+        cap = int(
+            (p.init_workforce + p.init_kr_other + p.init_students_kr + p.init_kr_abroad + p.init_foreign_pool)
+            * p.scale
+            * 1.1
+            + (p.bachelor_cohort + 0.1 * p.init_foreign_pool) * p.scale * (self.n_steps / 4 + 1) * 1.3
+        )
         self.pop = Population(cap)
         self.firms = FirmTable()
         self.firm_agents: list[Firm] = []
@@ -84,15 +109,15 @@ class TalentMarket(mesa.Model):
         # set by initial_state.build: universities (Mesa agents, index = position) and their tables
         self.universities: list[University] = []
         self.expansion_univ: University | None = None  # the graduate-seat expansion programme (policy)
-        self.kr_univ_index = np.zeros(0, np.int64)      # indices of the Korean universities
-        self.univ_mismatch = np.zeros(0)                # skills-mismatch share of each university's graduates
-        self.univ_by_loc = np.full(N_LOCS, NONE)        # the university of each foreign location
-        self.core_threshold = float("nan")              # skill that marks the core tier (fixed for the run)
+        self.kr_univ_index = np.zeros(0, np.int64)  # indices of the Korean universities
+        self.univ_mismatch = np.zeros(0)  # skills-mismatch share of each university's graduates
+        self.univ_by_loc = np.full(N_LOCS, NONE)  # the university of each foreign location
+        self.core_threshold = float("nan")  # skill that marks the core tier (fixed for the run)
         # set by census(): people by state and Korean firms' staff (valid until the next move)
         self.groups: list[np.ndarray | None] = []
-        self.staff = np.zeros(0, np.int64)              # ids of AI-firm staff
-        self.staff_key = np.zeros(0, np.int32)          # their employer * N_TIERS + tier
-        self.staff_kr = self.staff                      # those working in Korea
+        self.staff = np.zeros(0, np.int64)  # ids of AI-firm staff
+        self.staff_key = np.zeros(0, np.int32)  # their employer * N_TIERS + tier
+        self.staff_kr = self.staff  # those working in Korea
         self.staff_kr_key = self.staff_key
         self.current_outputs: dict[str, float] = {}
         initial_state.build(self)
@@ -269,7 +294,7 @@ class TalentMarket(mesa.Model):
             self.running = False
 
     # --- forking a run at a policy start ----------------------------------------------
-    def with_policies(self, params: Params) -> "TalentMarket":
+    def with_policies(self, params: Params) -> TalentMarket:
         """Switch to `params`, which may differ from the current ones only in policy parameters.
 
         Used to continue a baseline run as a policy run from the quarter before the policies

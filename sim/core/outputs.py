@@ -22,41 +22,104 @@ from functools import partial
 
 import numpy as np
 
-from .codes import (ABROAD, AI_FIRM, CONGLOMERATE, CORE, KIND_NAMES, KR_KINDS, KR_OTHER, MASTER, N_TIERS, PHD,
-                    SEEKING, STATE_NAMES, STUDENT_ABROAD, STUDENT_KR, TIER_NAMES, US)
+from .codes import (
+    ABROAD,
+    AI_FIRM,
+    CONGLOMERATE,
+    CORE,
+    KIND_NAMES,
+    KR_KINDS,
+    KR_OTHER,
+    MASTER,
+    N_TIERS,
+    PHD,
+    SEEKING,
+    STATE_NAMES,
+    STUDENT_ABROAD,
+    STUDENT_KR,
+    TIER_NAMES,
+    US,
+)
 from .policies import INSTRUMENTS
 from .submodels import demand, pay
 
 LINKEDIN_AI_SHARE = 0.0079  # AI Index 2024: Korea's AI talent concentration
 
-FLOW_KEYS = ("emigration", "immigration", "returns", "hires", "poached", "study_abroad", "med_diverted",
-             "cohort", "graduates", "phd_graduates_kr", "exits", "firm_entries", "entry_transfers", "lab_acquired",
-             "trained")
+FLOW_KEYS = (
+    "emigration",
+    "immigration",
+    "returns",
+    "hires",
+    "poached",
+    "study_abroad",
+    "med_diverted",
+    "cohort",
+    "graduates",
+    "phd_graduates_kr",
+    "exits",
+    "firm_entries",
+    "entry_transfers",
+    "lab_acquired",
+    "trained",
+)
 
-HEADLINE = ("shortage", "shortage_rate", "workforce_kr", "core_talent_kr", "kr_abroad", "emigration",
-            "immigration", "returns", "net_migration", "migration_index", "median_salary_kr",
-            "salary_gap_median", "salary_gap_top", "fiscal_cost_krw")
+HEADLINE = (
+    "shortage",
+    "shortage_rate",
+    "workforce_kr",
+    "core_talent_kr",
+    "kr_abroad",
+    "emigration",
+    "immigration",
+    "returns",
+    "net_migration",
+    "migration_index",
+    "median_salary_kr",
+    "salary_gap_median",
+    "salary_gap_top",
+    "fiscal_cost_krw",
+)
 
 KR_KIND_CODES = KR_KINDS
 
 OUTPUT_NAMES = (
     HEADLINE
-    + tuple(f"workforce_{t}" for t in TIER_NAMES) + tuple(f"shortage_{t}" for t in TIER_NAMES)
+    + tuple(f"workforce_{t}" for t in TIER_NAMES)
+    + tuple(f"shortage_{t}" for t in TIER_NAMES)
     + tuple(f"workforce_{KIND_NAMES[k]}" for k in KR_KIND_CODES)
     + tuple(f"shortage_{KIND_NAMES[k]}" for k in KR_KIND_CODES)
     + tuple(f"fiscal_{i}_krw" for i in INSTRUMENTS)
     + tuple(f"n_{s}" for s in STATE_NAMES)
     + tuple(k for k in FLOW_KEYS if k not in HEADLINE)
-    + ("n_firms_kr", "ai_talent_kr", "share_master_workforce", "share_phd_workforce", "foreign_share_workforce",
-       "mean_salary_conglomerate", "mean_pay_mult", "flow_quarters", "population")
+    + (
+        "n_firms_kr",
+        "ai_talent_kr",
+        "share_master_workforce",
+        "share_phd_workforce",
+        "foreign_share_workforce",
+        "mean_salary_conglomerate",
+        "mean_pay_mult",
+        "flow_quarters",
+        "population",
+    )
 )
 
 # Units of each headline output (for tables, the app and memos)
 UNITS = {
-    "shortage": "persons", "shortage_rate": "share", "workforce_kr": "persons", "core_talent_kr": "persons",
-    "kr_abroad": "persons", "emigration": "persons/yr", "immigration": "persons/yr", "returns": "persons/yr",
-    "net_migration": "persons/yr", "migration_index": "per 10,000 LinkedIn members/yr",
-    "median_salary_kr": "KRW/yr", "salary_gap_median": "x", "salary_gap_top": "x", "fiscal_cost_krw": "KRW/yr",
+    "shortage": "persons",
+    "shortage_rate": "share",
+    "workforce_kr": "persons",
+    "core_talent_kr": "persons",
+    "kr_abroad": "persons",
+    "emigration": "persons/yr",
+    "immigration": "persons/yr",
+    "returns": "persons/yr",
+    "net_migration": "persons/yr",
+    "migration_index": "per 10,000 LinkedIn members/yr",
+    "median_salary_kr": "KRW/yr",
+    "salary_gap_median": "x",
+    "salary_gap_top": "x",
+    "fiscal_cost_krw": "KRW/yr",
 }
 
 
@@ -158,11 +221,14 @@ def compute(model) -> dict[str, float]:
     n_state = pop.n_by_state.tolist()
     # core talent in Korea: staff in Korea, other AI work and job-seekers (both in Korea)
     core_staff = f.headcount[:, CORE].sum() if all_in_kr else np.count_nonzero(tier[staff_kr] == CORE)
-    out["core_talent_kr"] = float(core_staff + np.count_nonzero(tier[g[KR_OTHER]] == CORE)
-                                  + np.count_nonzero(tier[g[SEEKING]] == CORE))
-    out["kr_abroad"] = float(np.count_nonzero((pop.state == ABROAD) & pop.korean) + n_state[STUDENT_ABROAD]
-                             + (0 if all_in_kr else np.count_nonzero(pop.korean[staff])
-                                - np.count_nonzero(pop.korean[staff_kr])))
+    out["core_talent_kr"] = float(
+        core_staff + np.count_nonzero(tier[g[KR_OTHER]] == CORE) + np.count_nonzero(tier[g[SEEKING]] == CORE)
+    )
+    out["kr_abroad"] = float(
+        np.count_nonzero((pop.state == ABROAD) & pop.korean)
+        + n_state[STUDENT_ABROAD]
+        + (0 if all_in_kr else np.count_nonzero(pop.korean[staff]) - np.count_nonzero(pop.korean[staff_kr]))
+    )
     # graduate students study in Korea
     talent_kr = float(len(staff_kr) + len(g[KR_OTHER]) + len(g[SEEKING]) + n_state[STUDENT_KR])
     out["ai_talent_kr"] = talent_kr
@@ -184,8 +250,7 @@ def compute(model) -> dict[str, float]:
         sal = np.take(pop.salary, staff_kr)
         # mean pay at conglomerates: pay summed by firm and tier, then over conglomerates
         by_key = np.bincount(key_kr, weights=sal, minlength=f.n * N_TIERS).reshape(f.n, N_TIERS)
-        n_by_key = (f.headcount if all_in_kr else
-                    np.bincount(key_kr, minlength=f.n * N_TIERS).reshape(f.n, N_TIERS))
+        n_by_key = f.headcount if all_in_kr else np.bincount(key_kr, minlength=f.n * N_TIERS).reshape(f.n, N_TIERS)
         congl = f.kind == CONGLOMERATE
         n_congl = int(n_by_key[congl].sum())
         out["mean_salary_conglomerate"] = float(by_key[congl].sum()) / n_congl * 1e6 if n_congl else float("nan")
@@ -229,4 +294,4 @@ def reporters() -> dict:
     return rep
 
 
-__all__ = ["OUTPUT_NAMES", "HEADLINE", "FLOW_KEYS", "UNITS", "compute", "reporters"]
+__all__ = ["FLOW_KEYS", "HEADLINE", "OUTPUT_NAMES", "UNITS", "compute", "reporters"]

@@ -28,7 +28,7 @@ from typing import Any
 
 import yaml
 
-__all__ = ["Params", "param_table", "PARAM_GROUPS"]
+__all__ = ["PARAM_GROUPS", "Params", "param_table"]
 
 PARAM_GROUPS = (
     "scale",
@@ -44,12 +44,12 @@ PARAM_GROUPS = (
 )
 
 
-def _p(default: Any, lo: Any, hi: Any, unit: str, source: str, doc: str, group: str,
-       choices: tuple | None = None) -> Any:
+def _p(
+    default: Any, lo: Any, hi: Any, unit: str, source: str, doc: str, group: str, choices: tuple | None = None
+) -> Any:
     return field(
         default=default,
-        metadata={"lo": lo, "hi": hi, "unit": unit, "source": source, "doc": doc,
-                  "group": group, "choices": choices},
+        metadata={"lo": lo, "hi": hi, "unit": unit, "source": source, "doc": doc, "group": group, "choices": choices},
     )
 
 
@@ -88,202 +88,610 @@ class Params:
     """All parameters of `TalentMarket`. Construct with keywords; call `validate()`."""
 
     # --- scale and horizon -------------------------------------------------
-    scale: float = _p(1.0, 0.01, 64.0, "x", "design",
-                      "population and firm-count multiplier; 1 = one agent per real person", "scale")
-    end_year: int = _p(2035, 2021, 2060, "year", "issue 2",
-                       "last simulated year (runs to its Q4); the run starts at 2020Q2", "scale")
+    scale: float = _p(
+        1.0, 0.01, 64.0, "x", "design", "population and firm-count multiplier; 1 = one agent per real person", "scale"
+    )
+    end_year: int = _p(
+        2035, 2021, 2060, "year", "issue 2", "last simulated year (runs to its Q4); the run starts at 2020Q2", "scale"
+    )
 
     # --- initial state (mid-2020) -------------------------------------------
-    init_workforce: int = _p(14736, 1000, 100000, "persons", "SPRi2020 (V2)",
-                             "AI staff of Korean AI firms, June 2020", "initial")
-    init_shortage: int = _p(1609, 0, 50000, "persons", "SPRi2020 (V2)",
-                            "AI staff shortage reported by firms, 2020", "initial")
-    init_firms: int = _p(933, 10, 10000, "firms", "SPRi2020 (V2)",
-                         "AI-supplying firms surveyed in 2020", "initial")
-    init_kr_other: int = _p(45000, 0, 300000, "persons", "assumption; BoK2025 (57k AI-skilled, 2024, lower bound)",
-                            "AI-skilled people in Korea outside the surveyed AI firms", "initial")
-    init_students_kr: int = _p(7000, 0, 100000, "persons", "assumption; DATA pipeline (10 AI grad schools, 386-618 AI PhDs/yr)",
-                               "students in Korean AI master's/PhD programmes", "initial")
-    init_kr_abroad: int = _p(9500, 0, 100000, "persons", "BoK2025 (11,000 in 2024), back-cast at ~3.5%/yr",
-                             "Korean-born AI people located abroad, incl. students", "initial")
-    init_abroad_student_share: float = _p(0.25, 0.0, 0.9, "share", "assumption; IIE Open Doors (14,930 KR grad students in US)",
-                                          "share of Korean-born abroad who are students", "initial")
-    init_foreign_pool: int = _p(30000, 0, 1000000, "persons", "assumption",
-                                "foreign AI talent abroad that Korean firms can reach", "initial")
-    init_foreign_staff_share: float = _p(0.011, 0.0, 0.2, "share", "KOITA 2024 via Yonhap (V3): 604 foreign nationals, 1.1%",
-                                         "foreign nationals among AI firm staff", "initial")
-    init_capital_share: float = _p(0.85, 0.0, 1.0, "share", "assumption; seed 002 (infrastructure outside the capital lacks amenities)",
-                                   "share of Korean AI firms located in the capital region", "initial")
-    share_master: float = _p(0.234, 0.0, 1.0, "share", "KISTEP via Chosun 2024-08-18 (V3)",
-                             "master's share of AI firm staff", "initial")
-    share_phd: float = _p(0.08, 0.0, 1.0, "share", "KISTEP via Chosun 2024-08-18 (V3)",
-                          "PhD share of AI firm staff", "initial")
-    skill_sigma: float = _p(0.8, 0.2, 2.0, "log-units", "assumption; seed 002 (skill is heavy-tailed)",
-                            "sd of log skill (lognormal, median 1)", "initial")
-    vacancy_share_core: float = _p(0.25, 0.0, 1.0, "share", "assumption; seed 000 (shortage is of high-end people)",
-                                   "share of shortage in the core tier", "initial")
-    vacancy_share_senior: float = _p(0.35, 0.0, 1.0, "share", "assumption; seed 000",
-                                     "share of shortage in the senior tier", "initial")
+    init_workforce: int = _p(
+        14736, 1000, 100000, "persons", "SPRi2020 (V2)", "AI staff of Korean AI firms, June 2020", "initial"
+    )
+    init_shortage: int = _p(
+        1609, 0, 50000, "persons", "SPRi2020 (V2)", "AI staff shortage reported by firms, 2020", "initial"
+    )
+    init_firms: int = _p(933, 10, 10000, "firms", "SPRi2020 (V2)", "AI-supplying firms surveyed in 2020", "initial")
+    init_kr_other: int = _p(
+        45000,
+        0,
+        300000,
+        "persons",
+        "assumption; BoK2025 (57k AI-skilled, 2024, lower bound)",
+        "AI-skilled people in Korea outside the surveyed AI firms",
+        "initial",
+    )
+    init_students_kr: int = _p(
+        7000,
+        0,
+        100000,
+        "persons",
+        "assumption; DATA pipeline (10 AI grad schools, 386-618 AI PhDs/yr)",
+        "students in Korean AI master's/PhD programmes",
+        "initial",
+    )
+    init_kr_abroad: int = _p(
+        9500,
+        0,
+        100000,
+        "persons",
+        "BoK2025 (11,000 in 2024), back-cast at ~3.5%/yr",
+        "Korean-born AI people located abroad, incl. students",
+        "initial",
+    )
+    init_abroad_student_share: float = _p(
+        0.25,
+        0.0,
+        0.9,
+        "share",
+        "assumption; IIE Open Doors (14,930 KR grad students in US)",
+        "share of Korean-born abroad who are students",
+        "initial",
+    )
+    init_foreign_pool: int = _p(
+        30000, 0, 1000000, "persons", "assumption", "foreign AI talent abroad that Korean firms can reach", "initial"
+    )
+    init_foreign_staff_share: float = _p(
+        0.011,
+        0.0,
+        0.2,
+        "share",
+        "KOITA 2024 via Yonhap (V3): 604 foreign nationals, 1.1%",
+        "foreign nationals among AI firm staff",
+        "initial",
+    )
+    init_capital_share: float = _p(
+        0.85,
+        0.0,
+        1.0,
+        "share",
+        "assumption; seed 002 (infrastructure outside the capital lacks amenities)",
+        "share of Korean AI firms located in the capital region",
+        "initial",
+    )
+    share_master: float = _p(
+        0.234, 0.0, 1.0, "share", "KISTEP via Chosun 2024-08-18 (V3)", "master's share of AI firm staff", "initial"
+    )
+    share_phd: float = _p(
+        0.08, 0.0, 1.0, "share", "KISTEP via Chosun 2024-08-18 (V3)", "PhD share of AI firm staff", "initial"
+    )
+    skill_sigma: float = _p(
+        0.8,
+        0.2,
+        2.0,
+        "log-units",
+        "assumption; seed 002 (skill is heavy-tailed)",
+        "sd of log skill (lognormal, median 1)",
+        "initial",
+    )
+    vacancy_share_core: float = _p(
+        0.25,
+        0.0,
+        1.0,
+        "share",
+        "assumption; seed 000 (shortage is of high-end people)",
+        "share of shortage in the core tier",
+        "initial",
+    )
+    vacancy_share_senior: float = _p(
+        0.35, 0.0, 1.0, "share", "assumption; seed 000", "share of shortage in the senior tier", "initial"
+    )
 
     # --- demand ------------------------------------------------------------
-    demand_growth: float = _pc("demand_growth", 0.17, "first guess near SPRi 2023 (shortage 1,609 -> 8,579)", 0.0, 0.8, "1/yr",
-                              "growth of incumbent firms' AI head-count targets in 2020", "demand")
-    demand_growth_decay: float = _p(0.08, 0.0, 1.0, "1/yr", "assumption",
-                                    "exponential decay rate of demand growth", "demand")
-    firm_entry_per_year: float = _pc("firm_entry_per_year", 410.0, "SPRi2020/2023: 933 -> 2,354 firms in 3.5 yr", 0.0, 5000.0, "firms/yr",
-                                    "new AI firms per year in 2020 (coverage growth)", "demand")
-    firm_entry_decay: float = _p(0.15, 0.0, 2.0, "1/yr", "assumption",
-                                 "exponential decay rate of firm entry", "demand")
-    entry_size_median: float = _pc("entry_size_median", 12.0, "SPRi2023: 51,425 staff / 2,354 firms = 21.8 mean", 1.0, 500.0, "persons",
-                                  "median AI head-count target of an entering firm (lognormal)", "demand")
-    firm_size_sigma: float = _p(1.1, 0.1, 3.0, "log-units", "assumption (heavy-tailed firm sizes)",
-                                "sd of log firm size", "demand")
-    entry_staffed_share: float = _p(0.85, 0.0, 1.0, "share", "assumption: an entering firm's AI division already exists",
-                                    "share of an entering firm's target staffed from AI people already in Korea", "demand")
-    target_share_core: float = _p(0.10, 0.0, 1.0, "share", "assumption",
-                                  "core-tier share of a new firm's head-count target", "demand")
-    target_share_senior: float = _p(0.30, 0.0, 1.0, "share", "assumption",
-                                    "senior-tier share of a new firm's head-count target", "demand")
+    demand_growth: float = _pc(
+        "demand_growth",
+        0.17,
+        "first guess near SPRi 2023 (shortage 1,609 -> 8,579)",
+        0.0,
+        0.8,
+        "1/yr",
+        "growth of incumbent firms' AI head-count targets in 2020",
+        "demand",
+    )
+    demand_growth_decay: float = _p(
+        0.08, 0.0, 1.0, "1/yr", "assumption", "exponential decay rate of demand growth", "demand"
+    )
+    firm_entry_per_year: float = _pc(
+        "firm_entry_per_year",
+        410.0,
+        "SPRi2020/2023: 933 -> 2,354 firms in 3.5 yr",
+        0.0,
+        5000.0,
+        "firms/yr",
+        "new AI firms per year in 2020 (coverage growth)",
+        "demand",
+    )
+    firm_entry_decay: float = _p(0.15, 0.0, 2.0, "1/yr", "assumption", "exponential decay rate of firm entry", "demand")
+    entry_size_median: float = _pc(
+        "entry_size_median",
+        12.0,
+        "SPRi2023: 51,425 staff / 2,354 firms = 21.8 mean",
+        1.0,
+        500.0,
+        "persons",
+        "median AI head-count target of an entering firm (lognormal)",
+        "demand",
+    )
+    firm_size_sigma: float = _p(
+        1.1, 0.1, 3.0, "log-units", "assumption (heavy-tailed firm sizes)", "sd of log firm size", "demand"
+    )
+    entry_staffed_share: float = _p(
+        0.85,
+        0.0,
+        1.0,
+        "share",
+        "assumption: an entering firm's AI division already exists",
+        "share of an entering firm's target staffed from AI people already in Korea",
+        "demand",
+    )
+    target_share_core: float = _p(
+        0.10, 0.0, 1.0, "share", "assumption", "core-tier share of a new firm's head-count target", "demand"
+    )
+    target_share_senior: float = _p(
+        0.30, 0.0, 1.0, "share", "assumption", "senior-tier share of a new firm's head-count target", "demand"
+    )
 
     # --- pay ---------------------------------------------------------------
-    pay_applied: float = _p(50.0, 10.0, 500.0, "M KRW/yr", "DATA-pay: juniors 45-60 M KRW (Rora 2024)",
-                            "Korean market pay, applied tier, median skill, 2020", "pay")
-    pay_senior: float = _p(85.0, 10.0, 800.0, "M KRW/yr", "DATA-pay: large-firm AI average 90.1 M (BoK2025)",
-                           "Korean market pay, senior tier, median skill, 2020", "pay")
-    pay_core: float = _p(110.0, 10.0, 2000.0, "M KRW/yr", "DATA-pay: seniors up to 150 M (Rora 2024)",
-                         "Korean market pay, core tier, median skill, 2020", "pay")
-    pay_skill_elasticity_kr: float = _p(0.15, 0.0, 2.0, "d log pay / d log skill", "BoK2025: AI wage premium 6% (KR) vs 25% (US)",
-                                        "returns to skill in Korean pay", "pay")
-    gap_median: float = _pc("gap_median", 2.25, "DATA-pay: 2-2.5x at the median (BLS vs Korean surveys)", 1.0, 6.0, "x",
-                           "US offer / Korean pay at median skill", "pay")
-    gap_top: float = _pc("gap_top", 10.0, "seed 002 (Upstage CEO, ~10x, ~2 bn KRW)", 2.0, 30.0, "x",
-                        "US offer / Korean pay at the 99th skill percentile", "pay")
+    pay_applied: float = _p(
+        50.0,
+        10.0,
+        500.0,
+        "M KRW/yr",
+        "DATA-pay: juniors 45-60 M KRW (Rora 2024)",
+        "Korean market pay, applied tier, median skill, 2020",
+        "pay",
+    )
+    pay_senior: float = _p(
+        85.0,
+        10.0,
+        800.0,
+        "M KRW/yr",
+        "DATA-pay: large-firm AI average 90.1 M (BoK2025)",
+        "Korean market pay, senior tier, median skill, 2020",
+        "pay",
+    )
+    pay_core: float = _p(
+        110.0,
+        10.0,
+        2000.0,
+        "M KRW/yr",
+        "DATA-pay: seniors up to 150 M (Rora 2024)",
+        "Korean market pay, core tier, median skill, 2020",
+        "pay",
+    )
+    pay_skill_elasticity_kr: float = _p(
+        0.15,
+        0.0,
+        2.0,
+        "d log pay / d log skill",
+        "BoK2025: AI wage premium 6% (KR) vs 25% (US)",
+        "returns to skill in Korean pay",
+        "pay",
+    )
+    gap_median: float = _pc(
+        "gap_median",
+        2.25,
+        "DATA-pay: 2-2.5x at the median (BLS vs Korean surveys)",
+        1.0,
+        6.0,
+        "x",
+        "US offer / Korean pay at median skill",
+        "pay",
+    )
+    gap_top: float = _pc(
+        "gap_top",
+        10.0,
+        "seed 002 (Upstage CEO, ~10x, ~2 bn KRW)",
+        2.0,
+        30.0,
+        "x",
+        "US offer / Korean pay at the 99th skill percentile",
+        "pay",
+    )
     foreign_pay_cn: float = _p(0.6, 0.1, 2.0, "x US", "assumption", "Chinese offers relative to US offers", "pay")
-    foreign_pay_eu: float = _p(0.5, 0.1, 2.0, "x US", "assumption; seed 001 (Europe cheaper than the US)",
-                               "European offers relative to US offers", "pay")
+    foreign_pay_eu: float = _p(
+        0.5,
+        0.1,
+        2.0,
+        "x US",
+        "assumption; seed 001 (Europe cheaper than the US)",
+        "European offers relative to US offers",
+        "pay",
+    )
     foreign_pay_other: float = _p(0.4, 0.1, 2.0, "x US", "assumption", "other countries' offers relative to US", "pay")
     wage_growth_kr: float = _p(0.03, -0.05, 0.2, "1/yr", "assumption (nominal)", "growth of Korean market pay", "pay")
-    wage_growth_foreign: float = _p(0.04, -0.05, 0.2, "1/yr", "assumption (nominal, KRW)", "growth of foreign pay", "pay")
-    pay_adjust_speed: float = _p(0.08, 0.0, 1.0, "1/quarter per vacancy rate", "assumption",
-                                 "rise of a firm's posted-pay multiplier per unit vacancy rate", "pay")
-    pay_relax: float = _p(0.02, 0.0, 0.5, "1/quarter", "assumption",
-                          "quarterly pull of the pay multiplier back towards 1", "pay")
-    budget_slack_conglomerate: float = _p(0.6, 0.0, 5.0, "share", "assumption; seed 003 (Samsung AGI lab 500 M base)",
-                                          "max pay premium a conglomerate's AI budget allows", "pay")
+    wage_growth_foreign: float = _p(
+        0.04, -0.05, 0.2, "1/yr", "assumption (nominal, KRW)", "growth of foreign pay", "pay"
+    )
+    pay_adjust_speed: float = _p(
+        0.08,
+        0.0,
+        1.0,
+        "1/quarter per vacancy rate",
+        "assumption",
+        "rise of a firm's posted-pay multiplier per unit vacancy rate",
+        "pay",
+    )
+    pay_relax: float = _p(
+        0.02, 0.0, 0.5, "1/quarter", "assumption", "quarterly pull of the pay multiplier back towards 1", "pay"
+    )
+    budget_slack_conglomerate: float = _p(
+        0.6,
+        0.0,
+        5.0,
+        "share",
+        "assumption; seed 003 (Samsung AGI lab 500 M base)",
+        "max pay premium a conglomerate's AI budget allows",
+        "pay",
+    )
     budget_slack_platform: float = _p(0.4, 0.0, 5.0, "share", "assumption", "same, platforms/telecoms", "pay")
     budget_slack_startup: float = _p(0.15, 0.0, 5.0, "share", "assumption", "same, startups/SMEs", "pay")
-    other_pay_ratio: float = _p(0.85, 0.2, 2.0, "x", "assumption", "pay outside AI firms relative to AI-firm market pay", "pay")
+    other_pay_ratio: float = _p(
+        0.85, 0.2, 2.0, "x", "assumption", "pay outside AI firms relative to AI-firm market pay", "pay"
+    )
 
     # --- matching ----------------------------------------------------------
-    match_efficiency: float = _p(0.5, 0.0, 5.0, "contacts/quarter", "assumption; form from PP2001",
-                                 "scale A of contacts m = A V^a S^(1-a)", "matching")
-    match_elasticity: float = _p(0.5, 0.05, 0.95, "-", "PP2001 (0.5 typical)",
-                                 "vacancy elasticity a of the matching function", "matching")
+    match_efficiency: float = _p(
+        0.5,
+        0.0,
+        5.0,
+        "contacts/quarter",
+        "assumption; form from PP2001",
+        "scale A of contacts m = A V^a S^(1-a)",
+        "matching",
+    )
+    match_elasticity: float = _p(
+        0.5, 0.05, 0.95, "-", "PP2001 (0.5 typical)", "vacancy elasticity a of the matching function", "matching"
+    )
     search_otj: float = _p(0.05, 0.0, 1.0, "1/quarter", "assumption", "on-the-job search, AI-firm staff", "matching")
-    search_other: float = _p(0.10, 0.0, 1.0, "1/quarter", "assumption",
-                             "search by AI-skilled people outside AI firms", "matching")
-    search_abroad_kr: float = _p(0.06, 0.0, 1.0, "1/quarter", "first guess (with foreign_offer_rate, home_tie: 2023 migration index near -0.3)", "search by Korean-born abroad", "matching")
-    search_abroad_foreign: float = _p(0.02, 0.0, 1.0, "1/quarter", "assumption", "search by foreign talent abroad", "matching")
-    foreign_offer_rate: float = _pc("foreign_offer_rate", 0.0012, "first guess: AIIndex2024 net outflow -0.3 per 10k members (2023)", 0.0, 1.0, "1/quarter",
-                                   "chance a median-skill person in Korea gets a foreign offer", "matching")
-    foreign_offer_elasticity: float = _p(1.2, 0.0, 4.0, "d log rate / d log skill", "assumption; seed 001 (bidders target the best)",
-                                         "how much more often the skilled get foreign offers", "matching")
-    dest_us: float = _p(0.6, 0.0, 1.0, "share", "BoK2025 (6,300 of 11,000 abroad in US)", "share of foreign offers from the US", "matching")
+    search_other: float = _p(
+        0.10, 0.0, 1.0, "1/quarter", "assumption", "search by AI-skilled people outside AI firms", "matching"
+    )
+    search_abroad_kr: float = _p(
+        0.06,
+        0.0,
+        1.0,
+        "1/quarter",
+        "first guess (with foreign_offer_rate, home_tie: 2023 migration index near -0.3)",
+        "search by Korean-born abroad",
+        "matching",
+    )
+    search_abroad_foreign: float = _p(
+        0.02, 0.0, 1.0, "1/quarter", "assumption", "search by foreign talent abroad", "matching"
+    )
+    foreign_offer_rate: float = _pc(
+        "foreign_offer_rate",
+        0.0012,
+        "first guess: AIIndex2024 net outflow -0.3 per 10k members (2023)",
+        0.0,
+        1.0,
+        "1/quarter",
+        "chance a median-skill person in Korea gets a foreign offer",
+        "matching",
+    )
+    foreign_offer_elasticity: float = _p(
+        1.2,
+        0.0,
+        4.0,
+        "d log rate / d log skill",
+        "assumption; seed 001 (bidders target the best)",
+        "how much more often the skilled get foreign offers",
+        "matching",
+    )
+    dest_us: float = _p(
+        0.6,
+        0.0,
+        1.0,
+        "share",
+        "BoK2025 (6,300 of 11,000 abroad in US)",
+        "share of foreign offers from the US",
+        "matching",
+    )
     dest_cn: float = _p(0.1, 0.0, 1.0, "share", "assumption", "share of foreign offers from China", "matching")
     dest_eu: float = _p(0.15, 0.0, 1.0, "share", "assumption", "share of foreign offers from Europe", "matching")
-    beta_pay: float = _p(2.0, 0.0, 20.0, "utility / log KRW", "assumption; McFadden1974 logit",
-                         "weight of log pay in job choice", "matching")
-    eco_us: float = _p(1.0, -5.0, 5.0, "utility", "seed 002 (dense ecosystems attract)", "ecosystem value, US", "matching")
+    beta_pay: float = _p(
+        2.0,
+        0.0,
+        20.0,
+        "utility / log KRW",
+        "assumption; McFadden1974 logit",
+        "weight of log pay in job choice",
+        "matching",
+    )
+    eco_us: float = _p(
+        1.0, -5.0, 5.0, "utility", "seed 002 (dense ecosystems attract)", "ecosystem value, US", "matching"
+    )
     eco_cn: float = _p(0.2, -5.0, 5.0, "utility", "seed 002", "ecosystem value, China", "matching")
     eco_eu: float = _p(0.3, -5.0, 5.0, "utility", "assumption", "ecosystem value, Europe", "matching")
     eco_other: float = _p(-0.5, -5.0, 5.0, "utility", "assumption", "ecosystem value, other abroad", "matching")
-    eco_kr_region: float = _p(-0.6, -5.0, 5.0, "utility", "seed 002 (outside the capital lacks living conditions)",
-                              "ecosystem value of Korea outside the capital region (capital = 0)", "matching")
-    home_tie: float = _p(2.0, 0.0, 10.0, "utility", "seed 000 (returnees); first guess",
-                         "value of living in Korea to the Korean-born", "matching")
+    eco_kr_region: float = _p(
+        -0.6,
+        -5.0,
+        5.0,
+        "utility",
+        "seed 002 (outside the capital lacks living conditions)",
+        "ecosystem value of Korea outside the capital region (capital = 0)",
+        "matching",
+    )
+    home_tie: float = _p(
+        2.0,
+        0.0,
+        10.0,
+        "utility",
+        "seed 000 (returnees); first guess",
+        "value of living in Korea to the Korean-born",
+        "matching",
+    )
     move_cost: float = _p(1.5, 0.0, 10.0, "utility", "assumption", "cost of an international move", "matching")
-    mismatch_reject: float = _p(0.5, 0.0, 1.0, "probability", "seed 004 (skills mismatch)",
-                                "chance a firm turns down a mismatched candidate", "matching")
-    seeker_to_other: float = _p(0.25, 0.0, 1.0, "1/quarter", "assumption",
-                                "chance an unplaced job-seeker takes a job outside AI firms", "matching")
+    mismatch_reject: float = _p(
+        0.5,
+        0.0,
+        1.0,
+        "probability",
+        "seed 004 (skills mismatch)",
+        "chance a firm turns down a mismatched candidate",
+        "matching",
+    )
+    seeker_to_other: float = _p(
+        0.25,
+        0.0,
+        1.0,
+        "1/quarter",
+        "assumption",
+        "chance an unplaced job-seeker takes a job outside AI firms",
+        "matching",
+    )
 
     # --- pipeline ----------------------------------------------------------
-    bachelor_cohort: float = _p(9000.0, 0.0, 100000.0, "persons/yr", "assumption; 64% of AI staff hold a bachelor's (KISTEP)",
-                                "new AI-capable bachelor's graduates per year, 2020", "pipeline")
+    bachelor_cohort: float = _p(
+        9000.0,
+        0.0,
+        100000.0,
+        "persons/yr",
+        "assumption; 64% of AI staff hold a bachelor's (KISTEP)",
+        "new AI-capable bachelor's graduates per year, 2020",
+        "pipeline",
+    )
     cohort_growth: float = _p(0.02, -0.1, 0.3, "1/yr", "assumption", "growth of the bachelor cohort", "pipeline")
-    med_pull: float = _p(0.3, 0.0, 1.0, "share", "assumption; DATA pipeline (SNU overtook KAIST, 2025)",
-                         "share of the cohort's top decile drawn into medical school", "pipeline")
-    study_abroad_rate: float = _pc("study_abroad_rate", 0.02, "IIE Open Doors; ~729 KR S&E US doctorates/yr", 0.0, 0.5, "share",
-                                  "chance a median-skill graduate studies abroad", "pipeline")
-    study_abroad_elasticity: float = _p(1.0, 0.0, 4.0, "d log p / d log skill", "assumption",
-                                        "how much more the skilled study abroad", "pipeline")
-    faculty_ai_school: float = _p(10.0, 1.0, 200.0, "faculty/school", "ZDNet 2021-04-21 (>=7 per AI grad school)",
-                                  "AI faculty per AI graduate school (10 schools)", "pipeline")
-    faculty_other: float = _p(500.0, 0.0, 20000.0, "faculty", "assumption; CSET (faculty shortage, seed 004)",
-                              "AI faculty in other Korean universities", "pipeline")
-    intake_per_faculty: float = _p(4.5, 0.5, 30.0, "students/faculty/yr", "ZDNet 2021 (>=40 students / >=7 faculty)",
-                                   "graduate intake per faculty member per year", "pipeline")
-    grad_apply_share: float = _p(0.5, 0.0, 1.0, "share", "assumption", "share of the cohort applying to graduate school", "pipeline")
-    phd_share: float = _p(0.25, 0.0, 1.0, "share", "assumption; 386-618 new AI PhDs/yr", "PhD share of graduate intake", "pipeline")
+    med_pull: float = _p(
+        0.3,
+        0.0,
+        1.0,
+        "share",
+        "assumption; DATA pipeline (SNU overtook KAIST, 2025)",
+        "share of the cohort's top decile drawn into medical school",
+        "pipeline",
+    )
+    study_abroad_rate: float = _pc(
+        "study_abroad_rate",
+        0.02,
+        "IIE Open Doors; ~729 KR S&E US doctorates/yr",
+        0.0,
+        0.5,
+        "share",
+        "chance a median-skill graduate studies abroad",
+        "pipeline",
+    )
+    study_abroad_elasticity: float = _p(
+        1.0, 0.0, 4.0, "d log p / d log skill", "assumption", "how much more the skilled study abroad", "pipeline"
+    )
+    faculty_ai_school: float = _p(
+        10.0,
+        1.0,
+        200.0,
+        "faculty/school",
+        "ZDNet 2021-04-21 (>=7 per AI grad school)",
+        "AI faculty per AI graduate school (10 schools)",
+        "pipeline",
+    )
+    faculty_other: float = _p(
+        500.0,
+        0.0,
+        20000.0,
+        "faculty",
+        "assumption; CSET (faculty shortage, seed 004)",
+        "AI faculty in other Korean universities",
+        "pipeline",
+    )
+    intake_per_faculty: float = _p(
+        4.5,
+        0.5,
+        30.0,
+        "students/faculty/yr",
+        "ZDNet 2021 (>=40 students / >=7 faculty)",
+        "graduate intake per faculty member per year",
+        "pipeline",
+    )
+    grad_apply_share: float = _p(
+        0.5, 0.0, 1.0, "share", "assumption", "share of the cohort applying to graduate school", "pipeline"
+    )
+    phd_share: float = _p(
+        0.25, 0.0, 1.0, "share", "assumption; 386-618 new AI PhDs/yr", "PhD share of graduate intake", "pipeline"
+    )
     master_quarters: int = _p(8, 2, 20, "quarters", "programme length", "length of a master's", "pipeline")
     phd_quarters: int = _p(20, 8, 40, "quarters", "programme length", "length of a PhD", "pipeline")
     skill_gain_master: float = _p(1.15, 1.0, 3.0, "x", "assumption", "skill multiplier on a master's", "pipeline")
     skill_gain_phd: float = _p(1.45, 1.0, 5.0, "x", "assumption", "skill multiplier on a PhD", "pipeline")
-    univ_mismatch: float = _p(0.35, 0.0, 1.0, "share", "seed 004 (curricula lag); assumption",
-                              "share of Korean graduates whose skills miss firms' needs", "pipeline")
-    student_dropout: float = _p(0.03, 0.0, 0.5, "1/yr", "DATA pipeline (KAIST 130 dropouts 2025)",
-                                "graduate-student dropout rate", "pipeline")
+    univ_mismatch: float = _p(
+        0.35,
+        0.0,
+        1.0,
+        "share",
+        "seed 004 (curricula lag); assumption",
+        "share of Korean graduates whose skills miss firms' needs",
+        "pipeline",
+    )
+    student_dropout: float = _p(
+        0.03, 0.0, 0.5, "1/yr", "DATA pipeline (KAIST 130 dropouts 2025)", "graduate-student dropout rate", "pipeline"
+    )
 
     # --- retention ---------------------------------------------------------
-    morale_sensitivity: float = _p(2.0, 0.0, 20.0, "x per unit pay gap", "seed 001 (new-hire pay hurts morale)",
-                                   "rise of incumbents' search rate per unit relative pay gap to new hires", "retention")
+    morale_sensitivity: float = _p(
+        2.0,
+        0.0,
+        20.0,
+        "x per unit pay gap",
+        "seed 001 (new-hire pay hurts morale)",
+        "rise of incumbents' search rate per unit relative pay gap to new hires",
+        "retention",
+    )
 
     # --- training ----------------------------------------------------------
     learning_rate: float = _p(0.02, 0.0, 0.2, "1/yr", "assumption", "skill growth of employed AI people", "training")
-    core_quantile: float = _p(0.93, 0.5, 0.999, "quantile", "assumption", "skill quantile (initial population) that marks core talent", "training")
-    senior_years: float = _p(7.0, 1.0, 30.0, "years", "assumption", "experience that makes a non-core person senior", "training")
-    academy_share: float = _p(0.3, 0.0, 1.0, "share", "seed 004 (LG AI graduate school, 2022)",
-                              "share of conglomerates running an in-house AI academy", "training")
-    academy_rate: float = _p(0.03, 0.0, 1.0, "1/quarter", "assumption", "chance applied staff at an academy firm are trained", "training")
+    core_quantile: float = _p(
+        0.93,
+        0.5,
+        0.999,
+        "quantile",
+        "assumption",
+        "skill quantile (initial population) that marks core talent",
+        "training",
+    )
+    senior_years: float = _p(
+        7.0, 1.0, 30.0, "years", "assumption", "experience that makes a non-core person senior", "training"
+    )
+    academy_share: float = _p(
+        0.3,
+        0.0,
+        1.0,
+        "share",
+        "seed 004 (LG AI graduate school, 2022)",
+        "share of conglomerates running an in-house AI academy",
+        "training",
+    )
+    academy_rate: float = _p(
+        0.03, 0.0, 1.0, "1/quarter", "assumption", "chance applied staff at an academy firm are trained", "training"
+    )
     academy_gain: float = _p(1.15, 1.0, 3.0, "x", "assumption", "skill multiplier of academy training", "training")
-    alliance_share: float = _p(0.2, 0.0, 1.0, "share", "seed 004 (SNU-Naver 2021; LG-Yonsei/Sogang)",
-                               "share of Korean graduate seats in firm-university alliances", "training")
-    alliance_mismatch_cut: float = _p(0.5, 0.0, 1.0, "share", "assumption", "cut in mismatch for allied programmes", "training")
+    alliance_share: float = _p(
+        0.2,
+        0.0,
+        1.0,
+        "share",
+        "seed 004 (SNU-Naver 2021; LG-Yonsei/Sogang)",
+        "share of Korean graduate seats in firm-university alliances",
+        "training",
+    )
+    alliance_mismatch_cut: float = _p(
+        0.5, 0.0, 1.0, "share", "assumption", "cut in mismatch for allied programmes", "training"
+    )
 
     # --- exits -------------------------------------------------------------
     leave_field_rate: float = _p(0.02, 0.0, 0.5, "1/yr", "assumption", "rate of leaving AI work for good", "exits")
     career_years: float = _p(35.0, 10.0, 50.0, "years", "assumption", "experience at retirement", "exits")
 
     # --- policy (all off by default) ---------------------------------------
-    sm_share: float = _p(0.0, 0.0, 0.9, "share of salary", "seed 002 (Upstage CEO: state pays ~half)",
-                         "salary matching: share of eligible salaries paid by the state", "policy")
-    sm_tiers: str = _p("core", None, None, "-", "seed 002 (core AI talent)",
-                       "salary matching: eligible tiers", "policy", choices=TIER_SETS)
-    sm_cap: float = _p(0.0, 0.0, 5000.0, "M KRW/yr/person", "design", "salary matching: cap per person (0 = none)", "policy")
-    sm_budget: float = _p(0.0, 0.0, 10000.0, "bn KRW/yr", "design", "salary matching: annual budget (0 = unlimited)", "policy")
+    sm_share: float = _p(
+        0.0,
+        0.0,
+        0.9,
+        "share of salary",
+        "seed 002 (Upstage CEO: state pays ~half)",
+        "salary matching: share of eligible salaries paid by the state",
+        "policy",
+    )
+    sm_tiers: str = _p(
+        "core",
+        None,
+        None,
+        "-",
+        "seed 002 (core AI talent)",
+        "salary matching: eligible tiers",
+        "policy",
+        choices=TIER_SETS,
+    )
+    sm_cap: float = _p(
+        0.0, 0.0, 5000.0, "M KRW/yr/person", "design", "salary matching: cap per person (0 = none)", "policy"
+    )
+    sm_budget: float = _p(
+        0.0, 0.0, 10000.0, "bn KRW/yr", "design", "salary matching: annual budget (0 = unlimited)", "policy"
+    )
     sm_start: float = _p(2026.0, 2020.5, 2060.0, "year", "design", "salary matching: start (decimal year)", "policy")
-    sm_incumbents: bool = _p(True, None, None, "-", "design",
-                             "salary matching: also pays for eligible staff already employed", "policy", choices=(True, False))
-    grad_seats_extra: float = _p(0.0, 0.0, 20000.0, "seats/yr", "DATA policies (AI grad schools)",
-                                 "graduate-seat expansion: extra intake per year", "policy")
-    grad_seat_cost: float = _p(40.0, 0.0, 500.0, "M KRW/student-yr", "assumption; ZDNet 2021 (19 bn KRW/school/10 yr)",
-                               "graduate-seat expansion: state cost per student-year", "policy")
+    sm_incumbents: bool = _p(
+        True,
+        None,
+        None,
+        "-",
+        "design",
+        "salary matching: also pays for eligible staff already employed",
+        "policy",
+        choices=(True, False),
+    )
+    grad_seats_extra: float = _p(
+        0.0,
+        0.0,
+        20000.0,
+        "seats/yr",
+        "DATA policies (AI grad schools)",
+        "graduate-seat expansion: extra intake per year",
+        "policy",
+    )
+    grad_seat_cost: float = _p(
+        40.0,
+        0.0,
+        500.0,
+        "M KRW/student-yr",
+        "assumption; ZDNet 2021 (19 bn KRW/school/10 yr)",
+        "graduate-seat expansion: state cost per student-year",
+        "policy",
+    )
     grad_seats_start: float = _p(2026.0, 2020.5, 2060.0, "year", "design", "graduate-seat expansion: start", "policy")
-    settle_amount: float = _p(0.0, 0.0, 300.0, "M KRW/yr/person", "seed 002 (settlement conditions)",
-                              "settlement package paid to AI staff outside the capital region", "policy")
+    settle_amount: float = _p(
+        0.0,
+        0.0,
+        300.0,
+        "M KRW/yr/person",
+        "seed 002 (settlement conditions)",
+        "settlement package paid to AI staff outside the capital region",
+        "policy",
+    )
     settle_start: float = _p(2026.0, 2020.5, 2060.0, "year", "design", "settlement package: start", "policy")
-    drive_rate: float = _p(0.0, 0.0, 1.0, "1/quarter", "seeds 000, 003 (recruiting fairs, CEO visits)",
-                           "recruiting drives: extra search rate of Korean-born abroad", "policy")
-    drive_cost: float = _p(0.0, 0.0, 1000.0, "bn KRW/yr", "design", "recruiting drives: state cost while active", "policy")
+    drive_rate: float = _p(
+        0.0,
+        0.0,
+        1.0,
+        "1/quarter",
+        "seeds 000, 003 (recruiting fairs, CEO visits)",
+        "recruiting drives: extra search rate of Korean-born abroad",
+        "policy",
+    )
+    drive_cost: float = _p(
+        0.0, 0.0, 1000.0, "bn KRW/yr", "design", "recruiting drives: state cost while active", "policy"
+    )
     drive_start: float = _p(2026.0, 2020.5, 2060.0, "year", "design", "recruiting drives: start", "policy")
-    lab_acq_size: int = _p(0, 0, 5000, "persons", "seed 001 (Naver bought Xerox Research Centre Europe)",
-                           "lab acquisition: staff of a European lab bought whole by a Korean firm", "policy")
+    lab_acq_size: int = _p(
+        0,
+        0,
+        5000,
+        "persons",
+        "seed 001 (Naver bought Xerox Research Centre Europe)",
+        "lab acquisition: staff of a European lab bought whole by a Korean firm",
+        "policy",
+    )
     lab_acq_year: float = _p(2026.0, 2020.5, 2060.0, "year", "design", "lab acquisition: date", "policy")
-    med_pull_cut: float = _p(0.0, 0.0, 1.0, "share", "seed 002 (medical-school pull)",
-                             "weaker medical-school pull: relative cut in med_pull", "policy")
+    med_pull_cut: float = _p(
+        0.0,
+        0.0,
+        1.0,
+        "share",
+        "seed 002 (medical-school pull)",
+        "weaker medical-school pull: relative cut in med_pull",
+        "policy",
+    )
     med_pull_start: float = _p(2026.0, 2020.5, 2060.0, "year", "design", "weaker medical-school pull: start", "policy")
 
-    def validate(self) -> "Params":
+    def validate(self) -> Params:
         """Check every value against its bounds or choices.
 
         Raises:
@@ -294,30 +702,37 @@ class Params:
             m = f.metadata
             if m["choices"] is not None:
                 if v not in m["choices"] or type(v) is not type(m["choices"][0]):
-                    raise ValueError(
-                        f"parameter '{f.name}' = {v!r} is not allowed; choose one of {list(m['choices'])}")
+                    raise ValueError(f"parameter '{f.name}' = {v!r} is not allowed; choose one of {list(m['choices'])}")
                 continue
             if isinstance(v, bool) or not isinstance(v, numbers.Real):
                 raise ValueError(
-                    f"parameter '{f.name}' = {v!r} must be a number in [{m['lo']}, {m['hi']}] ({m['unit']})")
+                    f"parameter '{f.name}' = {v!r} must be a number in [{m['lo']}, {m['hi']}] ({m['unit']})"
+                )
             if f.type == "int" and not (isinstance(v, numbers.Integral) or float(v).is_integer()):
                 raise ValueError(f"parameter '{f.name}' = {v!r} must be a whole number in [{m['lo']}, {m['hi']}]")
             if not math.isfinite(v) or not (m["lo"] <= v <= m["hi"]):
                 raise ValueError(
-                    f"parameter '{f.name}' = {v!r} is out of range; allowed [{m['lo']}, {m['hi']}] ({m['unit']})")
-        shares = (self.dest_us + self.dest_cn + self.dest_eu,
-                  self.vacancy_share_core + self.vacancy_share_senior,
-                  self.target_share_core + self.target_share_senior,
-                  self.share_master + self.share_phd)
-        names = ("dest_us + dest_cn + dest_eu", "vacancy_share_core + vacancy_share_senior",
-                 "target_share_core + target_share_senior", "share_master + share_phd")
+                    f"parameter '{f.name}' = {v!r} is out of range; allowed [{m['lo']}, {m['hi']}] ({m['unit']})"
+                )
+        shares = (
+            self.dest_us + self.dest_cn + self.dest_eu,
+            self.vacancy_share_core + self.vacancy_share_senior,
+            self.target_share_core + self.target_share_senior,
+            self.share_master + self.share_phd,
+        )
+        names = (
+            "dest_us + dest_cn + dest_eu",
+            "vacancy_share_core + vacancy_share_senior",
+            "target_share_core + target_share_senior",
+            "share_master + share_phd",
+        )
         for n, s in zip(names, shares):
             if s > 1.0 + 1e-12:
                 raise ValueError(f"parameters {n} = {s:.4g} must not exceed 1")
         return self
 
     @classmethod
-    def from_dict(cls, values: dict[str, Any]) -> "Params":
+    def from_dict(cls, values: dict[str, Any]) -> Params:
         """Build and validate from a mapping; unknown names are an error."""
         known = {f.name for f in dataclasses.fields(cls)}
         unknown = sorted(set(values) - known)
@@ -328,7 +743,7 @@ class Params:
     def to_dict(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
 
-    def replace(self, **changes: Any) -> "Params":
+    def replace(self, **changes: Any) -> Params:
         return Params.from_dict({**self.to_dict(), **changes})
 
 
@@ -337,6 +752,17 @@ def param_table() -> list[dict[str, Any]]:
     rows = []
     for f in dataclasses.fields(Params):
         m = f.metadata
-        rows.append({"name": f.name, "group": m["group"], "default": f.default, "lo": m["lo"], "hi": m["hi"],
-                     "choices": m["choices"], "unit": m["unit"], "source": m["source"], "doc": m["doc"]})
+        rows.append(
+            {
+                "name": f.name,
+                "group": m["group"],
+                "default": f.default,
+                "lo": m["lo"],
+                "hi": m["hi"],
+                "choices": m["choices"],
+                "unit": m["unit"],
+                "source": m["source"],
+                "doc": m["doc"],
+            }
+        )
     return rows

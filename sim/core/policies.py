@@ -59,37 +59,66 @@ class Policy:
 
 
 POLICIES: tuple[Policy, ...] = (
-    Policy("salary_matching",
-           (("share", "sm_share"), ("tiers", "sm_tiers"), ("cap_mkrw", "sm_cap"), ("budget_bn_krw", "sm_budget"),
-            ("start", "sm_start"), ("incumbents", "sm_incumbents")),
-           switch="sm_share", start="sm_start", instrument="salary_matching",
-           description="The state pays a share of the salary of eligible AI staff (seed 002: about half, "
-                       "core talent)."),
-    Policy("grad_seats",
-           (("extra_seats", "grad_seats_extra"), ("cost_mkrw", "grad_seat_cost"), ("start", "grad_seats_start")),
-           switch="grad_seats_extra", start="grad_seats_start", instrument="grad_seats",
-           description="Extra graduate places per year, paid by the state."),
-    Policy("settlement_package",
-           (("amount_mkrw", "settle_amount"), ("start", "settle_start")),
-           switch="settle_amount", start="settle_start", instrument="settlement_package",
-           description="A yearly package for AI staff working outside the capital region."),
-    Policy("recruiting_drive",
-           (("rate", "drive_rate"), ("cost_bn_krw", "drive_cost"), ("start", "drive_start")),
-           switch="drive_rate", start="drive_start", instrument="recruiting_drive",
-           description="Recruiting drives aimed at Korean-born AI people abroad."),
-    Policy("lab_acquisition",
-           (("size", "lab_acq_size"), ("year", "lab_acq_year")),
-           switch="lab_acq_size", start="lab_acq_year", instrument=None,
-           description="A Korean conglomerate buys a European lab whole (seed 001)."),
-    Policy("med_school_pull",
-           (("cut", "med_pull_cut"), ("start", "med_pull_start")),
-           switch="med_pull_cut", start="med_pull_start", instrument=None,
-           description="A weaker pull of the brightest students into medical school."),
+    Policy(
+        "salary_matching",
+        (
+            ("share", "sm_share"),
+            ("tiers", "sm_tiers"),
+            ("cap_mkrw", "sm_cap"),
+            ("budget_bn_krw", "sm_budget"),
+            ("start", "sm_start"),
+            ("incumbents", "sm_incumbents"),
+        ),
+        switch="sm_share",
+        start="sm_start",
+        instrument="salary_matching",
+        description="The state pays a share of the salary of eligible AI staff (seed 002: about half, core talent).",
+    ),
+    Policy(
+        "grad_seats",
+        (("extra_seats", "grad_seats_extra"), ("cost_mkrw", "grad_seat_cost"), ("start", "grad_seats_start")),
+        switch="grad_seats_extra",
+        start="grad_seats_start",
+        instrument="grad_seats",
+        description="Extra graduate places per year, paid by the state.",
+    ),
+    Policy(
+        "settlement_package",
+        (("amount_mkrw", "settle_amount"), ("start", "settle_start")),
+        switch="settle_amount",
+        start="settle_start",
+        instrument="settlement_package",
+        description="A yearly package for AI staff working outside the capital region.",
+    ),
+    Policy(
+        "recruiting_drive",
+        (("rate", "drive_rate"), ("cost_bn_krw", "drive_cost"), ("start", "drive_start")),
+        switch="drive_rate",
+        start="drive_start",
+        instrument="recruiting_drive",
+        description="Recruiting drives aimed at Korean-born AI people abroad.",
+    ),
+    Policy(
+        "lab_acquisition",
+        (("size", "lab_acq_size"), ("year", "lab_acq_year")),
+        switch="lab_acq_size",
+        start="lab_acq_year",
+        instrument=None,
+        description="A Korean conglomerate buys a European lab whole (seed 001).",
+    ),
+    Policy(
+        "med_school_pull",
+        (("cut", "med_pull_cut"), ("start", "med_pull_start")),
+        switch="med_pull_cut",
+        start="med_pull_start",
+        instrument=None,
+        description="A weaker pull of the brightest students into medical school.",
+    ),
 )
 BY_NAME: dict[str, Policy] = {pol.name: pol for pol in POLICIES}
 
-POLICY_FIELDS = frozenset(f for pol in POLICIES for f in pol.params)   # every policy field
-START_FIELDS = tuple(pol.start for pol in POLICIES)                     # every start date
+POLICY_FIELDS = frozenset(f for pol in POLICIES for f in pol.params)  # every policy field
+START_FIELDS = tuple(pol.start for pol in POLICIES)  # every start date
 INSTRUMENTS = tuple(pol.instrument for pol in POLICIES if pol.instrument)  # fiscal instruments, in order
 _OWNER = {f: (pol, k) for pol in POLICIES for k, f in pol.fields}
 
@@ -125,8 +154,9 @@ def _check_registry() -> None:
     group = {f.name for f in dataclasses.fields(Params) if f.metadata["group"] == "policy"}
     listed = [f for pol in POLICIES for f in pol.params]
     if len(listed) != len(set(listed)) or set(listed) != group:
-        raise RuntimeError(f"policy registry and Params differ: {sorted(set(listed) ^ group)} "
-                           f"(or a field is listed twice)")
+        raise RuntimeError(
+            f"policy registry and Params differ: {sorted(set(listed) ^ group)} (or a field is listed twice)"
+        )
     for pol in POLICIES:
         if pol.switch not in pol.params or pol.start not in pol.params:
             raise RuntimeError(f"policy {pol.name}: switch and start must be among its fields")

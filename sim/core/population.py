@@ -14,9 +14,26 @@ from typing import Any
 
 import numpy as np
 
-from .codes import (ABROAD, AI_FIRM, DEGREE_NAMES, EXITED, KR_OTHER, LOC_NAMES, N_STATES, NONE, STAGE_EXITED,
-                    STAGE_JUNIOR, STAGE_MID, STAGE_NAMES, STAGE_SENIOR, STAGE_STUDENT, STATE_NAMES, STUDENT_ABROAD,
-                    STUDENT_KR, TIER_NAMES)
+from .codes import (
+    ABROAD,
+    AI_FIRM,
+    DEGREE_NAMES,
+    EXITED,
+    KR_OTHER,
+    LOC_NAMES,
+    N_STATES,
+    NONE,
+    STAGE_EXITED,
+    STAGE_JUNIOR,
+    STAGE_MID,
+    STAGE_NAMES,
+    STAGE_SENIOR,
+    STAGE_STUDENT,
+    STATE_NAMES,
+    STUDENT_ABROAD,
+    STUDENT_KR,
+    TIER_NAMES,
+)
 
 # column name -> dtype; `employer` is a firm index (-1: none), `univ` a university index
 COLUMNS: dict[str, Any] = {
@@ -26,15 +43,15 @@ COLUMNS: dict[str, Any] = {
     "degree": np.int8,
     "korean": np.bool_,
     "skill": np.float64,
-    "exp_q": np.int16,       # quarters of work experience
+    "exp_q": np.int16,  # quarters of work experience
     "employer": np.int32,
-    "salary": np.float64,    # M KRW / yr, gross, incl. any state subsidy
-    "subsidy": np.float64,   # M KRW / yr paid by the state (salary matching)
-    "hired_q": np.int16,     # step (quarter index) the current job began; tenure = t - hired_q
+    "salary": np.float64,  # M KRW / yr, gross, incl. any state subsidy
+    "subsidy": np.float64,  # M KRW / yr paid by the state (salary matching)
+    "hired_q": np.int16,  # step (quarter index) the current job began; tenure = t - hired_q
     "study_left": np.int16,  # quarters left in a study programme
-    "program": np.int8,      # degree being studied for (-1: none)
-    "univ": np.int16,        # university index while studying (-1: none)
-    "mismatch": np.bool_,    # skills miss what firms need (seed 004)
+    "program": np.int8,  # degree being studied for (-1: none)
+    "univ": np.int16,  # university index while studying (-1: none)
+    "mismatch": np.bool_,  # skills miss what firms need (seed 004)
 }
 _FILL = {"employer": NONE, "univ": NONE, "program": NONE}
 
@@ -51,8 +68,8 @@ class Population:
         self._cap = max(int(capacity), 16)
         self._data = {k: np.full(self._cap, _FILL.get(k, 0), dtype=dt) for k, dt in COLUMNS.items()}
         self.transitions = np.zeros((N_STATES, N_STATES), dtype=np.int64)  # [from, to], this step
-        self.entrants = np.zeros(N_STATES, dtype=np.int64)                 # new rows by state, this step
-        self.n_by_state = np.zeros(N_STATES, dtype=np.int64)               # head-count by state, kept current
+        self.entrants = np.zeros(N_STATES, dtype=np.int64)  # new rows by state, this step
+        self.n_by_state = np.zeros(N_STATES, dtype=np.int64)  # head-count by state, kept current
 
     def __len__(self) -> int:
         return self.n
@@ -136,8 +153,10 @@ class Population:
 
 def _column(name: str) -> property:
     """Read-only attribute for a column: its first `n` entries, a view (write through it)."""
+
     def get(self: Population) -> np.ndarray:
         return self._data[name][: self.n]
+
     return property(get, doc=f"column {name!r} ({np.dtype(COLUMNS[name]).name}), length n")
 
 
@@ -168,19 +187,26 @@ class Researcher:
     mismatch: bool
 
     @classmethod
-    def from_population(cls, pop: Population, i: int, t: int = 0) -> "Researcher":
+    def from_population(cls, pop: Population, i: int, t: int = 0) -> Researcher:
         """View of person `i` at step `t` (tenure = t - hired step while employed)."""
         if not 0 <= i < pop.n:
             raise IndexError(f"researcher id {i} out of range [0, {pop.n})")
         d = pop._data
         stage = pop.stage()[i]
         return cls(
-            id=int(i), state=STATE_NAMES[d["state"][i]], location=LOC_NAMES[d["loc"][i]],
-            tier=TIER_NAMES[d["tier"][i]], degree=DEGREE_NAMES[d["degree"][i]],
-            korean_born=bool(d["korean"][i]), skill=float(d["skill"][i]),
-            experience_years=float(d["exp_q"][i]) / 4.0, career_stage=STAGE_NAMES[stage],
-            employer=int(d["employer"][i]), salary_mkrw=float(d["salary"][i]),
-            subsidy_mkrw=float(d["subsidy"][i]), hired_step=int(d["hired_q"][i]),
+            id=int(i),
+            state=STATE_NAMES[d["state"][i]],
+            location=LOC_NAMES[d["loc"][i]],
+            tier=TIER_NAMES[d["tier"][i]],
+            degree=DEGREE_NAMES[d["degree"][i]],
+            korean_born=bool(d["korean"][i]),
+            skill=float(d["skill"][i]),
+            experience_years=float(d["exp_q"][i]) / 4.0,
+            career_stage=STAGE_NAMES[stage],
+            employer=int(d["employer"][i]),
+            salary_mkrw=float(d["salary"][i]),
+            subsidy_mkrw=float(d["subsidy"][i]),
+            hired_step=int(d["hired_q"][i]),
             tenure_quarters=int(t - d["hired_q"][i]) if d["state"][i] in (AI_FIRM, KR_OTHER, ABROAD) else 0,
             mismatch=bool(d["mismatch"][i]),
         )

@@ -63,8 +63,12 @@ class Plan:
 
     @property
     def digest(self) -> str:
-        doc = {"command": self.command, "replications": self.replications, "seed": self.seed,
-               "scenarios": [s.resolved_sha256 for s in self.scenarios]}
+        doc = {
+            "command": self.command,
+            "replications": self.replications,
+            "seed": self.seed,
+            "scenarios": [s.resolved_sha256 for s in self.scenarios],
+        }
         return hashlib.sha256(json.dumps(doc, sort_keys=True).encode()).hexdigest()
 
     def seeds(self) -> list[dict[str, Any]]:
@@ -72,8 +76,9 @@ class Plan:
         return [{"replication": i, "entropy": str(s.entropy), "spawn_key": list(s.spawn_key)} for i, s in enumerate(ss)]
 
 
-def make_plan(command: str, scenarios: list[Scenario], replications: int | None = None,
-              seed: int | None = None) -> Plan:
+def make_plan(
+    command: str, scenarios: list[Scenario], replications: int | None = None, seed: int | None = None
+) -> Plan:
     """Tasks for `command` ('run', 'compare', 'sweep'); replications and seed default to the
     first scenario's (for compare: the baseline's), and one seed list serves every scenario."""
     if not scenarios:
@@ -91,17 +96,27 @@ def make_plan(command: str, scenarios: list[Scenario], replications: int | None 
     for si, scn in enumerate(scenarios):
         for pi, (labels, params) in enumerate(scn.points()):
             for r, ss in enumerate(spawned):
-                tasks.append(Task(key=f"s{si:02d}-p{pi:04d}-r{r:04d}", scenario=scn.name, point=pi,
-                                  labels=tuple(labels.items()), params=tuple(params.to_dict().items()),
-                                  replication=r, entropy=int(ss.entropy), spawn_key=tuple(ss.spawn_key)))
+                tasks.append(
+                    Task(
+                        key=f"s{si:02d}-p{pi:04d}-r{r:04d}",
+                        scenario=scn.name,
+                        point=pi,
+                        labels=tuple(labels.items()),
+                        params=tuple(params.to_dict().items()),
+                        replication=r,
+                        entropy=int(ss.entropy),
+                        spawn_key=tuple(ss.spawn_key),
+                    )
+                )
     fixed = tuple(s.with_options(reps, root) for s in scenarios)
     return Plan(command, fixed, reps, root, tuple(tasks))
 
 
 def execute(params: tuple[tuple[str, Any], ...], entropy: int, spawn_key: tuple[int, ...]) -> pd.DataFrame:
     """Run one task (a module-level function, so it pickles to any worker)."""
-    model = TalentMarket(params=Params.from_dict(dict(params)),
-                         rng=np.random.SeedSequence(entropy, spawn_key=spawn_key))
+    model = TalentMarket(
+        params=Params.from_dict(dict(params)), rng=np.random.SeedSequence(entropy, spawn_key=spawn_key)
+    )
     return model.run()
 
 
@@ -112,11 +127,13 @@ def policy_start_step(params: Params) -> int:
     return first_active_step(policies.earliest_start(params))
 
 
-def execute_checkpoint(params: tuple[tuple[str, Any], ...], entropy: int, spawn_key: tuple[int, ...],
-                       stop: int) -> tuple[pd.DataFrame, bytes | None]:
+def execute_checkpoint(
+    params: tuple[tuple[str, Any], ...], entropy: int, spawn_key: tuple[int, ...], stop: int
+) -> tuple[pd.DataFrame, bytes | None]:
     """Run one task and also return the pickled model state after step `stop` (None if stop < 1)."""
-    model = TalentMarket(params=Params.from_dict(dict(params)),
-                         rng=np.random.SeedSequence(entropy, spawn_key=spawn_key))
+    model = TalentMarket(
+        params=Params.from_dict(dict(params)), rng=np.random.SeedSequence(entropy, spawn_key=spawn_key)
+    )
     state = None
     while model.running:
         if model.t == stop:
@@ -161,17 +178,22 @@ def prepare(plan: Plan, out: Path) -> Path:
         if old.get("digest") != plan.digest:
             raise BatchError(f"{stage}: holds runs of a different batch; remove it or choose another --out")
     (stage / "runs").mkdir(parents=True, exist_ok=True)
-    marker.write_text(json.dumps({"digest": plan.digest, "command": plan.command,
-                                  "tasks": len(plan.tasks)}, indent=2))
+    marker.write_text(json.dumps({"digest": plan.digest, "command": plan.command, "tasks": len(plan.tasks)}, indent=2))
     return stage
 
 
-def run_plan(plan: Plan, stage: Path, executor: cf.Executor | None = None, progress: bool | None = None,
-             on_done=None, timeout: float | None = None) -> dict[str, pd.DataFrame]:
+def run_plan(
+    plan: Plan,
+    stage: Path,
+    executor: cf.Executor | None = None,
+    progress: bool | None = None,
+    on_done=None,
+    timeout: float | None = None,
+) -> dict[str, pd.DataFrame]:
     """Run every task not yet saved in `stage/runs`; returns all runs by task key.
 
     Each finished run is saved at once. A run that raises does not stop the others: when all
-    have finished, its error is written to `stage/failed/<task>.txt` and `executor.RunFailed`
+    have finished, its error is written to `stage/failed/<task>.txt` and `executor.RunsFailedError`
     names the failed tasks (the same command retries them; the saved runs are kept).
     `timeout` (seconds, executors only) bounds the wait for the whole batch: a worker that
     dies or hangs raises TimeoutError instead of waiting for ever."""
@@ -179,9 +201,16 @@ def run_plan(plan: Plan, stage: Path, executor: cf.Executor | None = None, progr
     todo = [t for t in plan.tasks if not (runs_dir / f"{t.key}.csv").exists()]
     by_key = {t.key: t for t in todo}
     failed = []
-    for o in X.run_tasks(execute, [(t.key, (t.params, t.entropy, t.spawn_key)) for t in todo], executor,
-                         progress=progress, desc=plan.command, total=len(plan.tasks),
-                         initial=len(plan.tasks) - len(todo), timeout=timeout):
+    for o in X.run_tasks(
+        execute,
+        [(t.key, (t.params, t.entropy, t.spawn_key)) for t in todo],
+        executor,
+        progress=progress,
+        desc=plan.command,
+        total=len(plan.tasks),
+        initial=len(plan.tasks) - len(todo),
+        timeout=timeout,
+    ):
         if not o.ok:
             failed.append(o)
             continue
@@ -206,8 +235,13 @@ def timeseries(plan: Plan, runs: dict[str, pd.DataFrame]) -> pd.DataFrame:
         labels = dict(t.labels)
         for k in label_keys:
             head[k] = labels.get(k)
-        head.update({"replication": t.replication, "seed_entropy": str(t.entropy),
-                     "seed_spawn_key": "/".join(map(str, t.spawn_key))})
+        head.update(
+            {
+                "replication": t.replication,
+                "seed_entropy": str(t.entropy),
+                "seed_spawn_key": "/".join(map(str, t.spawn_key)),
+            }
+        )
         for i, (k, v) in enumerate(head.items()):
             df.insert(i, k, v)
         frames.append(df)
@@ -227,9 +261,18 @@ def default_out(plan: Plan, root: Path = Path("results")) -> Path:
     return root / f"{plan.command}-{names}-{plan.digest[:8]}"
 
 
-def run_command(plan: Plan, out: Path, *, executor: str = "local", workers: int = 1,
-                scheduler: str | None = None, progress: bool | None = None, argv: list[str] | None = None,
-                memo_years: list[int] | None = None, figures: bool = True) -> Path:
+def run_command(
+    plan: Plan,
+    out: Path,
+    *,
+    executor: str = "local",
+    workers: int = 1,
+    scheduler: str | None = None,
+    progress: bool | None = None,
+    argv: list[str] | None = None,
+    memo_years: list[int] | None = None,
+    figures: bool = True,
+) -> Path:
     """Run a plan and write its results folder (timeseries, summary, comparison, figures,
     manifest, memo). Returns the folder. Resumes from `<out>.partial` if present."""
     stage = prepare(plan, out)

@@ -48,23 +48,49 @@ class FreeParam:
 
 # The free behavioural parameters, their search bounds, the target that pins each, and what they mean.
 FREE: tuple[FreeParam, ...] = (
-    FreeParam("demand_growth", 0.05, 0.40, "shortage_2023",
-              "yearly growth (2020) of incumbent firms' AI head-count targets: sets how far hiring falls behind"),
-    FreeParam("firm_entry_per_year", 150.0, 900.0, "firms_2023",
-              "AI firms entering per year (2020), mostly survey coverage growth: sets the 2023 firm count"),
-    FreeParam("entry_size_median", 3.0, 40.0, "workforce_2023",
-              "median AI head-count of an entering firm: with entry, sets the 2023 workforce"),
-    FreeParam("foreign_offer_rate", 0.0002, 0.01, "migration_index_2023",
-              "quarterly chance of a foreign offer at median skill: sets the outflow, hence the migration index"),
-    FreeParam("study_abroad_rate", 0.002, 0.10, "kr_abroad_2024",
-              "chance a median-skill graduate studies abroad: with the outflow, sets the Korean-born stock abroad"),
+    FreeParam(
+        "demand_growth",
+        0.05,
+        0.40,
+        "shortage_2023",
+        "yearly growth (2020) of incumbent firms' AI head-count targets: sets how far hiring falls behind",
+    ),
+    FreeParam(
+        "firm_entry_per_year",
+        150.0,
+        900.0,
+        "firms_2023",
+        "AI firms entering per year (2020), mostly survey coverage growth: sets the 2023 firm count",
+    ),
+    FreeParam(
+        "entry_size_median",
+        3.0,
+        40.0,
+        "workforce_2023",
+        "median AI head-count of an entering firm: with entry, sets the 2023 workforce",
+    ),
+    FreeParam(
+        "foreign_offer_rate",
+        0.0002,
+        0.01,
+        "migration_index_2023",
+        "quarterly chance of a foreign offer at median skill: sets the outflow, hence the migration index",
+    ),
+    FreeParam(
+        "study_abroad_rate",
+        0.002,
+        0.10,
+        "kr_abroad_2024",
+        "chance a median-skill graduate studies abroad: with the outflow, sets the Korean-born stock abroad",
+    ),
     FreeParam("gap_median", 1.2, 4.0, "pay_gap_median", "US/Korean pay at median skill"),
     FreeParam("gap_top", 4.0, 20.0, "pay_gap_top", "US/Korean pay at the 99th skill percentile"),
 )
 
 
-def run_values(params: dict[str, Any], entropy: int, spawn_key: tuple[int, ...],
-               wanted: tuple[tuple[str, int, int], ...]) -> list[float]:
+def run_values(
+    params: dict[str, Any], entropy: int, spawn_key: tuple[int, ...], wanted: tuple[tuple[str, int, int], ...]
+) -> list[float]:
     """One run; the outputs `wanted` as (output, year, quarter). Module level: picklable."""
     m = TalentMarket(params=Params.from_dict(params), rng=np.random.SeedSequence(entropy, spawn_key=spawn_key))
     df = m.run()
@@ -91,8 +117,15 @@ def to_x(theta: np.ndarray) -> np.ndarray:
 class Evaluator:
     """Loss of a parameter vector: R replications with fixed seeds (common random numbers)."""
 
-    def __init__(self, targets: list[Target], replications: int = 6, seed: int = 2023, workers: int = 2,
-                 base: Params | None = None, executor: cf.Executor | None = None) -> None:
+    def __init__(
+        self,
+        targets: list[Target],
+        replications: int = 6,
+        seed: int = 2023,
+        workers: int = 2,
+        base: Params | None = None,
+        executor: cf.Executor | None = None,
+    ) -> None:
         self.targets = targets
         self.base = (base or Params()).to_dict()
         self.end_year = max(t.year for t in targets)
@@ -126,7 +159,7 @@ class Evaluator:
     def loss(self, theta: np.ndarray) -> float:
         sims = self.simulate(theta).mean(axis=0)
         errs = np.array([t.error(s) for t, s in zip(self.targets, sims)])
-        loss = float(np.sum(errs ** 2))
+        loss = float(np.sum(errs**2))
         self.history.append({"theta": [float(v) for v in theta], "loss": loss, "sim": sims.tolist()})
         return loss
 
@@ -135,6 +168,7 @@ def fit(ev: Evaluator, start: np.ndarray, max_evals: int = 250, progress: bool =
     """Nelder-Mead on the transformed parameters; returns (theta, loss)."""
     from scipy.optimize import minimize
     from tqdm import tqdm
+
     bar = tqdm(total=max_evals, desc="calibration", unit="eval", disable=not progress)
 
     def f(x):
@@ -145,8 +179,12 @@ def fit(ev: Evaluator, start: np.ndarray, max_evals: int = 250, progress: bool =
 
     x0 = to_x(start)
     init = np.vstack([x0] + [x0 + 0.6 * np.eye(len(x0))[i] for i in range(len(x0))])
-    minimize(f, x0, method="Nelder-Mead",
-             options={"maxfev": max_evals, "xatol": 1e-3, "fatol": 1e-4, "initial_simplex": init})
+    minimize(
+        f,
+        x0,
+        method="Nelder-Mead",
+        options={"maxfev": max_evals, "xatol": 1e-3, "fatol": 1e-4, "initial_simplex": init},
+    )
     bar.close()
     best = min(ev.history, key=lambda h: h["loss"])  # the best evaluation, whatever the simplex ended on
     return np.array(best["theta"]), best["loss"]
@@ -167,14 +205,21 @@ def profiles(ev: Evaluator, theta: np.ndarray, points: int = 7, span: float = 0.
     return out
 
 
-def check(theta: np.ndarray, targets: list[Target], replications: int = 20, seed: int = 99,
-          end_year: int = 2030, workers: int = 2, base: Params | None = None,
-          executor: cf.Executor | None = None):
+def check(
+    theta: np.ndarray,
+    targets: list[Target],
+    replications: int = 20,
+    seed: int = 99,
+    end_year: int = 2030,
+    workers: int = 2,
+    base: Params | None = None,
+    executor: cf.Executor | None = None,
+):
     """Run `replications` full runs at theta (fresh seeds); returns (tidy table of runs, Params)."""
     p = dict((base or Params()).to_dict())
     for f, v in zip(FREE, theta):
         p[f.name] = float(v)
-    p["end_year"] = max(end_year, max(t.year for t in targets))
+    p["end_year"] = max(end_year, *(t.year for t in targets))
     params = Params.from_dict(p)
     return replicate(params, replications=replications, seed=seed, workers=workers, executor=executor), params
 
@@ -184,10 +229,22 @@ def summarize_targets(df, targets: list[Target]) -> list[dict[str, Any]]:
     for t in targets:
         vals = np.array([read_at(g, t) for _, g in df.groupby("replication")])
         mean = float(np.mean(vals))
-        rows.append({"id": t.id, "output": t.output, "year": t.year, "quarter": t.quarter,
-                     "target": t.describe(), "simulated_mean": mean,
-                     "simulated_lo": float(np.quantile(vals, 0.05)), "simulated_hi": float(np.quantile(vals, 0.95)),
-                     "error": t.error(mean), "within": bool(t.within(mean)), "source": t.source, "level": t.level})
+        rows.append(
+            {
+                "id": t.id,
+                "output": t.output,
+                "year": t.year,
+                "quarter": t.quarter,
+                "target": t.describe(),
+                "simulated_mean": mean,
+                "simulated_lo": float(np.quantile(vals, 0.05)),
+                "simulated_hi": float(np.quantile(vals, 0.95)),
+                "error": t.error(mean),
+                "within": bool(t.within(mean)),
+                "source": t.source,
+                "level": t.level,
+            }
+        )
     return rows
 
 
@@ -199,9 +256,16 @@ def load_calibration(path: Path | None = None) -> dict[str, Any]:
     return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
 
 
-def run(replications: int = 6, max_evals: int = 250, workers: int = 2, seed: int = 2023,
-        check_replications: int = 20, out: Path | None = None, docs: Path | None = None,
-        progress: bool = True) -> dict[str, Any]:
+def run(
+    replications: int = 6,
+    max_evals: int = 250,
+    workers: int = 2,
+    seed: int = 2023,
+    check_replications: int = 20,
+    out: Path | None = None,
+    docs: Path | None = None,
+    progress: bool = True,
+) -> dict[str, Any]:
     """The whole calibration: fit, profiles, check, files. Returns the stored document."""
     t0 = time.perf_counter()
     targets, oos = load_targets()
@@ -214,14 +278,13 @@ def run(replications: int = 6, max_evals: int = 250, workers: int = 2, seed: int
         prof = profiles(ev, theta)
     finally:
         ev.close()
-    df, params = check(theta, targets + oos, replications=check_replications, seed=seed + 1, workers=workers,
-                       base=base)
+    df, params = check(theta, targets + oos, replications=check_replications, seed=seed + 1, workers=workers, base=base)
     fitted_rows = summarize_targets(df, targets)
     oos_rows = summarize_targets(df, oos)
     wall = time.perf_counter() - t0
     doc = {
         "version": 1,
-        "date_utc": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "date_utc": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "code": {"talentsim": provenance.package_version(), "git": provenance.git_commit()},
         "method": "SMM, Nelder-Mead on logit-transformed bounded parameters, common random numbers",
         "seed": seed,
@@ -230,18 +293,35 @@ def run(replications: int = 6, max_evals: int = 250, workers: int = 2, seed: int
         "loss": loss,
         "wall_seconds": round(wall, 1),
         "workers": workers,
-        "parameters": {f.name: {"value": float(v), "lo": f.lo, "hi": f.hi, "start": float(s),
-                                "pinned_by": f.pinned_by, "meaning": f.meaning}
-                       for f, v, s in zip(FREE, theta, start)},
-        "check": {"replications": check_replications, "seed": seed + 1, "targets": fitted_rows,
-                  "out_of_sample": oos_rows},
-        "profiles": {k: {"values": [round(x, 6) for x in v["values"]], "loss": [round(x, 4) for x in v["loss"]]}
-                     for k, v in prof.items()},
+        "parameters": {
+            f.name: {
+                "value": float(v),
+                "lo": f.lo,
+                "hi": f.hi,
+                "start": float(s),
+                "pinned_by": f.pinned_by,
+                "meaning": f.meaning,
+            }
+            for f, v, s in zip(FREE, theta, start)
+        },
+        "check": {
+            "replications": check_replications,
+            "seed": seed + 1,
+            "targets": fitted_rows,
+            "out_of_sample": oos_rows,
+        },
+        "profiles": {
+            k: {"values": [round(x, 6) for x in v["values"]], "loss": [round(x, 4) for x in v["loss"]]}
+            for k, v in prof.items()
+        },
     }
     path = out or data_path("calibration.yaml")
-    path.write_text("# Written by `talentsim calibrate`; read by sim/params.py for the defaults of the\n"
-                    "# free parameters. Do not edit by hand: rerun the calibration.\n"
-                    + yaml.safe_dump(doc, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    path.write_text(
+        "# Written by `talentsim calibrate`; read by sim/params.py for the defaults of the\n"
+        "# free parameters. Do not edit by hand: rerun the calibration.\n"
+        + yaml.safe_dump(doc, sort_keys=False, allow_unicode=True),
+        encoding="utf-8",
+    )
     if docs is not None:
         write_report(doc, df, prof, params, docs)
     return doc
@@ -250,6 +330,7 @@ def run(replications: int = 6, max_evals: int = 250, workers: int = 2, seed: int
 def write_report(doc: dict[str, Any], df, prof: dict[str, Any], params: Params, docs: Path) -> None:
     """docs/calibration-results.md and its figures (fit chart 2020-2030, loss profiles)."""
     import matplotlib
+
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
@@ -259,7 +340,10 @@ def write_report(doc: dict[str, Any], df, prof: dict[str, Any], params: Params, 
     d = df.assign(scenario="calibrated", point=0)
     d = d[d["year"] <= 2030]
     fig, axes = plt.subplots(1, 2, figsize=(11, 4), dpi=110)
-    for ax, col, title in ((axes[0], "shortage", "AI staff shortage"), (axes[1], "workforce_kr", "AI staff of Korean AI firms")):
+    for ax, col, title in (
+        (axes[0], "shortage", "AI staff shortage"),
+        (axes[1], "workforce_kr", "AI staff of Korean AI firms"),
+    ):
         b = bands(d, col)
         ax.plot(b["time"], b["mean"], lw=1.8, label="model, mean")
         ax.fill_between(b["time"], b["lo"], b["hi"], alpha=0.25, lw=0, label="model, 90% band")
@@ -287,34 +371,60 @@ def write_report(doc: dict[str, Any], df, prof: dict[str, Any], params: Params, 
     fig.savefig(figs / "calibration_profiles.png")
     plt.close(fig)
 
-    lines = ["# Calibration results", "",
-             "Generated by `talentsim calibrate` (do not edit by hand). Method and caveats: "
-             "[calibration.md](calibration.md).", "",
-             f"- date (UTC): {doc['date_utc']}; code: talentsim {doc['code']['talentsim']}, "
-             f"git {str(doc['code']['git'].get('commit'))[:10]}",
-             f"- fit: {doc['evaluations']} evaluations x {doc['replications_per_evaluation']} replications "
-             f"(seed {doc['seed']}), loss {doc['loss']:.4f}; wall time {doc['wall_seconds']:.0f} s on "
-             f"{doc['workers']} workers",
-             f"- check: {doc['check']['replications']} fresh replications (seed {doc['check']['seed']}), "
-             f"full runs to 2030", "", "## Free parameters", "",
-             "| parameter | value | start | bounds | pinned by | meaning |", "|---|---|---|---|---|---|"]
+    lines = [
+        "# Calibration results",
+        "",
+        (
+            "Generated by `talentsim calibrate` (do not edit by hand). Method and caveats: "
+            "[calibration.md](calibration.md)."
+        ),
+        "",
+        (
+            f"- date (UTC): {doc['date_utc']}; code: talentsim {doc['code']['talentsim']}, "
+            f"git {str(doc['code']['git'].get('commit'))[:10]}"
+        ),
+        (
+            f"- fit: {doc['evaluations']} evaluations x {doc['replications_per_evaluation']} replications "
+            f"(seed {doc['seed']}), loss {doc['loss']:.4f}; wall time {doc['wall_seconds']:.0f} s on "
+            f"{doc['workers']} workers"
+        ),
+        f"- check: {doc['check']['replications']} fresh replications (seed {doc['check']['seed']}), full runs to 2030",
+        "",
+        "## Free parameters",
+        "",
+        "| parameter | value | start | bounds | pinned by | meaning |",
+        "|---|---|---|---|---|---|",
+    ]
     for name, p in doc["parameters"].items():
-        lines.append(f"| `{name}` | {p['value']:.4g} | {p['start']:.4g} | [{p['lo']:g}, {p['hi']:g}] | "
-                     f"{p['pinned_by']} | {p['meaning']} |")
+        lines.append(
+            f"| `{name}` | {p['value']:.4g} | {p['start']:.4g} | [{p['lo']:g}, {p['hi']:g}] | "
+            f"{p['pinned_by']} | {p['meaning']} |"
+        )
     lines += ["", "## Fitted targets", ""] + check_tables(doc["check"])
-    lines += ["", "## Figures", "", "![fit](figures/calibration_fit.png)", "",
-              "![profiles](figures/calibration_profiles.png)", ""]
+    lines += [
+        "",
+        "## Figures",
+        "",
+        "![fit](figures/calibration_fit.png)",
+        "",
+        "![profiles](figures/calibration_profiles.png)",
+        "",
+    ]
     (docs / "calibration-results.md").write_text("\n".join(lines), encoding="utf-8")
 
 
 def target_table(rows: list[dict[str, Any]]) -> list[str]:
     """Markdown table of target rows (`summarize_targets`)."""
-    out = ["| target | output (year Q) | documented | simulated mean [90% interval] | within | source (level) |",
-           "|---|---|---|---|---|---|"]
+    out = [
+        "| target | output (year Q) | documented | simulated mean [90% interval] | within | source (level) |",
+        "|---|---|---|---|---|---|",
+    ]
     for r in rows:
-        out.append(f"| {r['id']} | `{r['output']}` ({r['year']}Q{r['quarter']}) | {r['target']} | "
-                   f"{r['simulated_mean']:,.4g} [{r['simulated_lo']:,.4g}, {r['simulated_hi']:,.4g}] | "
-                   f"{'yes' if r['within'] else '**no**'} | {r['source']} ({r['level']}) |")
+        out.append(
+            f"| {r['id']} | `{r['output']}` ({r['year']}Q{r['quarter']}) | {r['target']} | "
+            f"{r['simulated_mean']:,.4g} [{r['simulated_lo']:,.4g}, {r['simulated_hi']:,.4g}] | "
+            f"{'yes' if r['within'] else '**no**'} | {r['source']} ({r['level']}) |"
+        )
     return out
 
 
@@ -324,6 +434,10 @@ CHECK_BLOCK = "calibration-check"  # the golden-results block of docs/calibratio
 def check_tables(check: dict[str, Any]) -> list[str]:
     """The fitted-target and out-of-sample tables of the calibration check, inside the markers that
     `sim.study.golden` regenerates."""
-    return ([f"<!-- golden:{CHECK_BLOCK} -->"] + target_table(check["targets"])
-            + ["", "## Out of sample (not fitted)", ""] + target_table(check["out_of_sample"])
-            + [f"<!-- /golden:{CHECK_BLOCK} -->"])
+    return (
+        [f"<!-- golden:{CHECK_BLOCK} -->"]
+        + target_table(check["targets"])
+        + ["", "## Out of sample (not fitted)", ""]
+        + target_table(check["out_of_sample"])
+        + [f"<!-- /golden:{CHECK_BLOCK} -->"]
+    )

@@ -18,7 +18,7 @@ import pandas as pd
 from ..core.outputs import HEADLINE
 from . import batch, calibrate, scenarios
 from . import sensitivity as sa
-from .executor import ExecutorError, RunFailed, make_executor
+from .executor import ExecutorError, RunsFailedError, make_executor
 from .labels import QUANTITIES, headline_interval_table
 from .provenance import package_version
 from .runner import replicate, summarize
@@ -32,6 +32,7 @@ EXIT_INTERRUPTED = 130
 
 def _whole_number(minimum: int):
     """An argparse type: a whole number >= minimum, with a clear message otherwise."""
+
     def parse(text: str) -> int:
         try:
             v = int(text)
@@ -40,6 +41,7 @@ def _whole_number(minimum: int):
         if v < minimum:
             raise argparse.ArgumentTypeError(f"{v} must be at least {minimum}")
         return v
+
     return parse
 
 
@@ -48,13 +50,14 @@ _seed = _whole_number(0)
 
 
 def _baseline(args: argparse.Namespace) -> int:
-    df = replicate(None, replications=args.replications, seed=args.seed, workers=args.workers,
-                   progress=args.progress)
+    df = replicate(None, replications=args.replications, seed=args.seed, workers=args.workers, progress=args.progress)
     summary = summarize(df, [c for c in HEADLINE if c in QUANTITIES])
     years = [y for y in args.years if y in set(summary.year)] or sorted(set(summary.year))
     table = headline_interval_table(summary).loc[years]
-    print(f"talentsim {__version__} baseline: {args.replications} replications from seed {args.seed} "
-          f"(SeedSequence spawn), 1:1 scale. Mean [90% interval] at Q4; flows over the year.")
+    print(
+        f"talentsim {__version__} baseline: {args.replications} replications from seed {args.seed} "
+        f"(SeedSequence spawn), 1:1 scale. Mean [90% interval] at Q4; flows over the year."
+    )
     with pd.option_context("display.max_columns", None, "display.width", 250):
         print(table.T.to_string())
     return 0
@@ -63,8 +66,10 @@ def _baseline(args: argparse.Namespace) -> int:
 def _batch(args: argparse.Namespace, command: str, files: list[str]) -> int:
     scns = [scenarios.load(f) for f in files]
     if command == "sweep" and not scns[0].sweep:
-        raise scenarios.ScenarioError(f"{files[0]}: sweep: missing; `talentsim sweep` needs a 'sweep' section "
-                                      f"(use `talentsim run` for a single point)")
+        raise scenarios.ScenarioError(
+            f"{files[0]}: sweep: missing; `talentsim sweep` needs a 'sweep' section "
+            f"(use `talentsim run` for a single point)"
+        )
     plan = batch.make_plan(command, scns, args.replications, args.seed)
     return _execute(args, plan)
 
@@ -73,17 +78,30 @@ def _execute(args: argparse.Namespace, plan) -> int:
     out = Path(args.out) if args.out else batch.default_out(plan)
     batch.prepare(plan, out)  # bad --out fails here, before any run
     n = len(plan.tasks)
-    print(f"talentsim {__version__}: {plan.command} of {', '.join(s.name for s in plan.scenarios)}: "
-          f"{n} runs ({plan.replications} replications, seed {plan.seed}), executor {args.executor}, "
-          f"{args.workers} worker(s) -> {out}", file=sys.stderr)
+    print(
+        f"talentsim {__version__}: {plan.command} of {', '.join(s.name for s in plan.scenarios)}: "
+        f"{n} runs ({plan.replications} replications, seed {plan.seed}), executor {args.executor}, "
+        f"{args.workers} worker(s) -> {out}",
+        file=sys.stderr,
+    )
     try:
-        batch.run_command(plan, out, executor=args.executor, workers=args.workers, scheduler=args.scheduler,
-                          progress=None if args.progress is None else args.progress, argv=sys.argv,
-                          memo_years=args.memo_years)
+        batch.run_command(
+            plan,
+            out,
+            executor=args.executor,
+            workers=args.workers,
+            scheduler=args.scheduler,
+            progress=None if args.progress is None else args.progress,
+            argv=sys.argv,
+            memo_years=args.memo_years,
+        )
     except KeyboardInterrupt:
         done = len(list((batch.staging_dir(out) / "runs").glob("*.csv")))
-        print(f"\ninterrupted: {done} of {n} runs are saved in {batch.staging_dir(out)}; "
-              f"run the same command again to resume", file=sys.stderr)
+        print(
+            f"\ninterrupted: {done} of {n} runs are saved in {batch.staging_dir(out)}; "
+            f"run the same command again to resume",
+            file=sys.stderr,
+        )
         return EXIT_INTERRUPTED
     print(f"written {out}")
     return 0
@@ -119,16 +137,24 @@ def _rerun(args: argparse.Namespace) -> int:
 
 
 def _calibrate(args: argparse.Namespace) -> int:
-    doc = calibrate.run(replications=args.replications, max_evals=args.max_evals, workers=args.workers,
-                        seed=args.seed, check_replications=args.check_replications,
-                        out=Path(args.out) if args.out else None, docs=None if args.no_docs else Path("docs"),
-                        progress=not args.no_progress)
+    doc = calibrate.run(
+        replications=args.replications,
+        max_evals=args.max_evals,
+        workers=args.workers,
+        seed=args.seed,
+        check_replications=args.check_replications,
+        out=Path(args.out) if args.out else None,
+        docs=None if args.no_docs else Path("docs"),
+        progress=not args.no_progress,
+    )
     print(f"loss {doc['loss']:.4f} after {doc['evaluations']} evaluations; {doc['wall_seconds']:.0f} s")
     for name, p in doc["parameters"].items():
         print(f"  {name:22s} {p['value']:.5g}   (start {p['start']:.5g}; pinned by {p['pinned_by']})")
     for r in doc["check"]["targets"] + doc["check"]["out_of_sample"]:
-        print(f"  {r['id']:24s} target {r['target']:>22s}  simulated {r['simulated_mean']:12.5g} "
-              f"[{r['simulated_lo']:.5g}, {r['simulated_hi']:.5g}]  {'ok' if r['within'] else 'MISS'}")
+        print(
+            f"  {r['id']:24s} target {r['target']:>22s}  simulated {r['simulated_mean']:12.5g} "
+            f"[{r['simulated_lo']:.5g}, {r['simulated_hi']:.5g}]  {'ok' if r['within'] else 'MISS'}"
+        )
     return 0
 
 
@@ -144,8 +170,11 @@ def _sensitivity(args: argparse.Namespace) -> int:
     if out.exists():
         raise batch.BatchError(f"{out}: the results folder exists; choose another --out or remove it")
     X = sa.sample(args.method, params, args.n, args.seed)
-    print(f"talentsim {__version__}: {args.method} sensitivity of {scn.name} ({len(X)} points x 2 runs, "
-          f"{len(params)} parameters, outputs at {args.year}Q4) -> {out}", file=sys.stderr)
+    print(
+        f"talentsim {__version__}: {args.method} sensitivity of {scn.name} ({len(X)} points x 2 runs, "
+        f"{len(params)} parameters, outputs at {args.year}Q4) -> {out}",
+        file=sys.stderr,
+    )
     with make_executor(args.executor, args.workers, args.scheduler) as ex:
         table = sa.evaluate_points(scn, params, X, args.year, args.seed, ex, progress=args.progress is not False)
     result = sa.analyze(args.method, params, X, table, args.seed)
@@ -154,11 +183,23 @@ def _sensitivity(args: argparse.Namespace) -> int:
     table.to_csv(tmp / "points.csv", index=False)
     result.to_csv(tmp / "indices.csv", index=False)
     sa.chart(result, args.method, tmp / "indices.png", f"{args.method} sensitivity: {scn.name}, {args.year}Q4")
-    (tmp / "manifest.json").write_text(json.dumps({
-        "talentsim_version": __version__, "command": sys.argv, "scenario": scn.resolved(),
-        "scenario_sha256": scn.files[0].sha256 if scn.files else scn.resolved_sha256, "method": args.method,
-        "n": args.n, "points": len(X), "seed": args.seed, "year": args.year,
-        "parameters": [{"name": u.name, "lo": u.lo, "hi": u.hi, "why": u.why} for u in params]}, indent=2))
+    (tmp / "manifest.json").write_text(
+        json.dumps(
+            {
+                "talentsim_version": __version__,
+                "command": sys.argv,
+                "scenario": scn.resolved(),
+                "scenario_sha256": scn.files[0].sha256 if scn.files else scn.resolved_sha256,
+                "method": args.method,
+                "n": args.n,
+                "points": len(X),
+                "seed": args.seed,
+                "year": args.year,
+                "parameters": [{"name": u.name, "lo": u.lo, "hi": u.hi, "why": u.why} for u in params],
+            },
+            indent=2,
+        )
+    )
     tmp.rename(out)
     with pd.option_context("display.width", 200, "display.max_columns", 20):
         print(result.round(4).to_string(index=False))
@@ -177,25 +218,51 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _batch_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--replications", type=_positive, default=None,
-                   help="independent runs per scenario (default: the scenario file's, else 30)")
-    p.add_argument("--seed", type=_seed, default=None,
-                   help="root seed; replication i uses SeedSequence(seed).spawn(n)[i] in every scenario "
-                        "(default: the first scenario's, else 20200601)")
+    p.add_argument(
+        "--replications",
+        type=_positive,
+        default=None,
+        help="independent runs per scenario (default: the scenario file's, else 30)",
+    )
+    p.add_argument(
+        "--seed",
+        type=_seed,
+        default=None,
+        help="root seed; replication i uses SeedSequence(seed).spawn(n)[i] in every scenario "
+        "(default: the first scenario's, else 20200601)",
+    )
     p.add_argument("--workers", type=_positive, default=2, help="worker processes (default %(default)s)")
-    p.add_argument("--executor", choices=("local", "dask"), default="local",
-                   help="local: processes on this machine (default); dask: a Dask distributed cluster")
-    p.add_argument("--scheduler", metavar="ADDRESS", default=None,
-                   help="Dask scheduler address (tcp://host:port); without it --executor dask starts a "
-                        "LocalCluster with --workers workers")
-    p.add_argument("--out", metavar="DIR", default=None,
-                   help="results folder (must not exist; default results/<command>-<names>-<plan hash>); "
-                        "an interrupted command resumes from DIR.partial")
-    p.add_argument("--memo-years", type=int, nargs="+", default=[2025, 2030, 2035],
-                   help="years in memo.md (default %(default)s)")
+    p.add_argument(
+        "--executor",
+        choices=("local", "dask"),
+        default="local",
+        help="local: processes on this machine (default); dask: a Dask distributed cluster",
+    )
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        default=None,
+        help="Dask scheduler address (tcp://host:port); without it --executor dask starts a "
+        "LocalCluster with --workers workers",
+    )
+    p.add_argument(
+        "--out",
+        metavar="DIR",
+        default=None,
+        help="results folder (must not exist; default results/<command>-<names>-<plan hash>); "
+        "an interrupted command resumes from DIR.partial",
+    )
+    p.add_argument(
+        "--memo-years", type=int, nargs="+", default=[2025, 2030, 2035], help="years in memo.md (default %(default)s)"
+    )
     g = p.add_mutually_exclusive_group()
-    g.add_argument("--progress", dest="progress", action="store_true", default=None,
-                   help="always show the progress bar (default: when writing to a terminal)")
+    g.add_argument(
+        "--progress",
+        dest="progress",
+        action="store_true",
+        default=None,
+        help="always show the progress bar (default: when writing to a terminal)",
+    )
     g.add_argument("--no-progress", dest="progress", action="store_false", help="never show it")
 
 
@@ -225,26 +292,42 @@ def build_parser() -> argparse.ArgumentParser:
     _batch_options(m)
     m.set_defaults(func=_rerun, replications=None, seed=None)
 
-    k = sub.add_parser("calibrate", help="fit the free parameters to the documented figures (SMM); "
-                                         "writes sim/data/calibration.yaml and docs/calibration-results.md")
-    k.add_argument("--replications", type=_positive, default=6, help="replications per evaluation (default %(default)s)")
+    k = sub.add_parser(
+        "calibrate",
+        help="fit the free parameters to the documented figures (SMM); "
+        "writes sim/data/calibration.yaml and docs/calibration-results.md",
+    )
+    k.add_argument(
+        "--replications", type=_positive, default=6, help="replications per evaluation (default %(default)s)"
+    )
     k.add_argument("--max-evals", type=_positive, default=250, help="optimizer evaluations (default %(default)s)")
     k.add_argument("--workers", type=_positive, default=2, help="worker processes (default %(default)s)")
     k.add_argument("--seed", type=_seed, default=2023, help="seed of the common random numbers (default %(default)s)")
-    k.add_argument("--check-replications", type=_positive, default=20,
-                   help="fresh replications for the final check (default %(default)s)")
+    k.add_argument(
+        "--check-replications",
+        type=_positive,
+        default=20,
+        help="fresh replications for the final check (default %(default)s)",
+    )
     k.add_argument("--out", metavar="FILE", default=None, help="write here instead of sim/data/calibration.yaml")
     k.add_argument("--no-docs", action="store_true", help="do not write docs/calibration-results.md and figures")
     k.add_argument("--no-progress", action="store_true", help="no progress bar")
     k.set_defaults(func=_calibrate)
 
-    v = sub.add_parser("sensitivity", help="global sensitivity (Morris or Sobol) of a policy's effects to the "
-                                           "uncertain parameters")
+    v = sub.add_parser(
+        "sensitivity", help="global sensitivity (Morris or Sobol) of a policy's effects to the uncertain parameters"
+    )
     v.add_argument("file", metavar="FILE", help="the policy scenario (compared with itself, all policies off)")
-    v.add_argument("--method", choices=("morris", "sobol"), default="morris",
-                   help="morris: screening, cheap (points = n x (k+1)); sobol: variance shares with confidence "
-                        "intervals (points = n x (k+2)); default %(default)s")
-    v.add_argument("--n", type=_positive, default=10, help="Morris trajectories or Sobol base points (default %(default)s)")
+    v.add_argument(
+        "--method",
+        choices=("morris", "sobol"),
+        default="morris",
+        help="morris: screening, cheap (points = n x (k+1)); sobol: variance shares with confidence "
+        "intervals (points = n x (k+2)); default %(default)s",
+    )
+    v.add_argument(
+        "--n", type=_positive, default=10, help="Morris trajectories or Sobol base points (default %(default)s)"
+    )
     v.add_argument("--params", default=None, help="comma-separated subset of the uncertain parameters (default: all)")
     v.add_argument("--year", type=int, default=2030, help="year whose Q4 values are analysed (default %(default)s)")
     v.add_argument("--seed", type=_seed, default=7, help="seed of the sampling and of the runs (default %(default)s)")
@@ -263,8 +346,13 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--seed", type=_seed, default=20200601, help="root random seed (default %(default)s)")
     b.add_argument("--replications", type=_positive, default=10, help="independent runs (default %(default)s)")
     b.add_argument("--workers", type=_positive, default=2, help="worker processes (default %(default)s)")
-    b.add_argument("--years", type=int, nargs="*", default=[2020, 2023, 2025, 2030, 2035],
-                   help="years to show (default %(default)s)")
+    b.add_argument(
+        "--years",
+        type=int,
+        nargs="*",
+        default=[2020, 2023, 2025, 2030, 2035],
+        help="years to show (default %(default)s)",
+    )
     b.add_argument("--progress", action="store_true", help="show a progress bar")
     b.set_defaults(func=_baseline)
     return ap
@@ -284,7 +372,7 @@ def main(argv: list[str] | None = None) -> int:
     except (scenarios.ScenarioError, batch.BatchError, ExecutorError) as e:
         print(f"talentsim: error: {e}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except RunFailed as e:
+    except RunsFailedError as e:
         print(f"talentsim: error: {e}", file=sys.stderr)
         return EXIT_RUN_FAILED
 

@@ -29,7 +29,7 @@ class ExecutorError(ValueError):
     """An executor cannot be made from the options given; the message says what is allowed."""
 
 
-class RunFailed(RuntimeError):
+class RunsFailedError(RuntimeError):
     """Some tasks raised; the others finished. `failures` holds their outcomes."""
 
     def __init__(self, failures: list[Outcome], what: str = "runs") -> None:
@@ -90,8 +90,7 @@ def make_executor(kind: str = "local", workers: int = 1, scheduler: str | None =
     if scheduler:
         client = Client(scheduler, timeout="20s")
     else:
-        cluster = LocalCluster(n_workers=max(workers, 1), threads_per_worker=1, processes=True,
-                               dashboard_address=None)
+        cluster = LocalCluster(n_workers=max(workers, 1), threads_per_worker=1, processes=True, dashboard_address=None)
         client = Client(cluster)
     try:
         yield client.get_executor(pure=False)
@@ -133,15 +132,28 @@ def outcomes(pending: dict[cf.Future, Hashable], timeout: float | None = None) -
             fut.cancel()
 
 
-def run_tasks(fn: Callable[..., Any], tasks: Iterable[tuple[Hashable, tuple]], executor: cf.Executor | None = None,
-              *, progress: bool | None = False, desc: str = "runs", total: int | None = None,
-              initial: int = 0, timeout: float | None = None) -> Iterator[Outcome]:
+def run_tasks(
+    fn: Callable[..., Any],
+    tasks: Iterable[tuple[Hashable, tuple]],
+    executor: cf.Executor | None = None,
+    *,
+    progress: bool | None = False,
+    desc: str = "runs",
+    total: int | None = None,
+    initial: int = 0,
+    timeout: float | None = None,
+) -> Iterator[Outcome]:
     """Run `fn(*args)` for each `(key, args)` of `tasks` on `executor` (None: here, one after the
     other) and yield each `Outcome` as it finishes. `progress`: a progress bar (None: only on a
     terminal); `total`, `initial`: its length and start (for resumed batches)."""
     tasks = list(tasks)
-    bar = tqdm(total=total if total is not None else len(tasks), initial=initial, unit="run", desc=desc,
-               disable=(not progress) if progress is not None else None)
+    bar = tqdm(
+        total=total if total is not None else len(tasks),
+        initial=initial,
+        unit="run",
+        desc=desc,
+        disable=(not progress) if progress is not None else None,
+    )
     try:
         if executor is None:  # in order, here
             for key, args in tasks:
@@ -157,7 +169,7 @@ def run_tasks(fn: Callable[..., Any], tasks: Iterable[tuple[Hashable, tuple]], e
 
 
 def collect(outs: Iterable[Outcome], what: str = "runs") -> dict[Hashable, Any]:
-    """Values by key of outcomes that must all have succeeded (else `RunFailed`, after all ran)."""
+    """Values by key of outcomes that must all have succeeded (else `RunsFailedError`, after all ran)."""
     values, failed = {}, []
     for o in outs:
         if o.ok:
@@ -170,4 +182,4 @@ def collect(outs: Iterable[Outcome], what: str = "runs") -> dict[Hashable, Any]:
 
 def raise_failures(failed: list[Outcome], what: str = "runs") -> None:
     if failed:
-        raise RunFailed(failed, what)
+        raise RunsFailedError(failed, what)

@@ -10,8 +10,7 @@ import pandas as pd
 from .labels import QUANTITIES
 from .targets import survey_points
 
-FIG_OUTPUTS = ("shortage", "workforce_kr", "core_talent_kr", "net_migration", "fiscal_cost_krw",
-               "salary_gap_top")
+FIG_OUTPUTS = ("shortage", "workforce_kr", "core_talent_kr", "net_migration", "fiscal_cost_krw", "salary_gap_top")
 MAX_SERIES = 8
 
 
@@ -26,6 +25,7 @@ def bands(ts: pd.DataFrame, col: str, level: float = 0.90) -> pd.DataFrame:
 def fan_charts(ts: pd.DataFrame, folder: Path, outputs=FIG_OUTPUTS, footer: str = "") -> list[str]:
     """Write one PNG and one SVG per output; returns the file names written."""
     import matplotlib
+
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
@@ -42,7 +42,7 @@ def fan_charts(ts: pd.DataFrame, folder: Path, outputs=FIG_OUTPUTS, footer: str 
         fig, ax = plt.subplots(figsize=(7.5, 4.2), dpi=120)
         for (scn, pt), g in b.groupby(["scenario", "point"], sort=False):
             label = scn if pt == 0 else f"{scn} #{pt}"
-            line, = ax.plot(g["time"], g["mean"] / div, label=label, lw=1.8)
+            (line,) = ax.plot(g["time"], g["mean"] / div, label=label, lw=1.8)
             ax.fill_between(g["time"], g["lo"] / div, g["hi"] / div, color=line.get_color(), alpha=0.2, lw=0)
         for i, (x, y) in enumerate(points.get(col, ())):
             ax.plot([x], [y / div], "ko", ms=5, label="survey (SPRi/MSIT)" if i == 0 else None)

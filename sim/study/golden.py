@@ -29,7 +29,7 @@ import yaml
 
 from . import batch, calibrate, stats
 from . import executor as X
-from .labels import QUANTITIES, headline_interval_table
+from .labels import headline_interval_table
 from .runner import replicate, summarize
 from .scenarios import load
 
@@ -47,9 +47,9 @@ class GoldenSet:
     """A group of published numbers made by one call."""
 
     id: str
-    call: str                 # the command a reader runs to reproduce the numbers
-    published: str            # where they are published (file and table)
-    compute: Callable[..., tuple[Values, Any]]   # (root, executor, replications) -> values, data to render
+    call: str  # the command a reader runs to reproduce the numbers
+    published: str  # where they are published (file and table)
+    compute: Callable[..., tuple[Values, Any]]  # (root, executor, replications) -> values, data to render
     render: Callable[[Any], dict[tuple[str, str], str]]  # data -> {(file, block id): text}
     replications: int
 
@@ -84,12 +84,21 @@ HEADLINE_FILES = ("scenarios/baseline.yaml", "scenarios/salary-matching-50.yaml"
 
 def _headline(root: Path, ex: cf.Executor | None, reps: int) -> tuple[Values, Any]:
     plan = batch.make_plan("compare", [load(root / f) for f in HEADLINE_FILES], reps, HEADLINE_SEED)
-    runs = X.collect(X.run_tasks(batch.execute, [(t.key, (t.params, t.entropy, t.spawn_key)) for t in plan.tasks],
-                                 ex, desc="golden: headline"))
+    runs = X.collect(
+        X.run_tasks(
+            batch.execute,
+            [(t.key, (t.params, t.entropy, t.spawn_key)) for t in plan.tasks],
+            ex,
+            desc="golden: headline",
+        )
+    )
     comp = stats.comparison(batch.timeseries(plan, runs), plan.scenarios[0].name)
     comp = comp[comp["year"].isin(HEADLINE_YEARS) & comp["output"].isin(HEADLINE_ROWS)]
-    values = {f"{r.output}/{r.year}/{k}": float(getattr(r, k))
-              for r in comp.itertuples() for k in ("diff_mean", "diff_lo", "diff_hi")}
+    values = {
+        f"{r.output}/{r.year}/{k}": float(getattr(r, k))
+        for r in comp.itertuples()
+        for k in ("diff_mean", "diff_lo", "diff_hi")
+    }
     d = comp.set_index(["year", "output"])["diff_mean"]
     values["cost_per_core/2030"] = float(d[(2030, "fiscal_cost_krw")] / d[(2030, "core_talent_kr")])
     return values, (comp, values, reps)
@@ -102,11 +111,19 @@ def _signed(v: float, fmt: str) -> str:
 def _render_headline(data) -> dict[tuple[str, str], str]:
     comp, values, reps = data
     c = comp.set_index(["year", "output"])
-    label = {"core_talent_kr": "core AI talent in Korea", "kr_abroad": "Korean-born AI people abroad",
-             "shortage": "AI staff shortage", "fiscal_cost_krw": "fiscal cost"}
-    lines = [f"`talentsim compare {' '.join(HEADLINE_FILES)}` ({reps} paired", f"replications, seed {HEADLINE_SEED}): "
-             "difference from the baseline, mean [90 % interval]:", "",
-             "| | " + " | ".join(str(y) for y in HEADLINE_YEARS) + " |", "|---|---|---|"]
+    label = {
+        "core_talent_kr": "core AI talent in Korea",
+        "kr_abroad": "Korean-born AI people abroad",
+        "shortage": "AI staff shortage",
+        "fiscal_cost_krw": "fiscal cost",
+    }
+    lines = [
+        f"`talentsim compare {' '.join(HEADLINE_FILES)}` ({reps} paired",
+        f"replications, seed {HEADLINE_SEED}): difference from the baseline, mean [90 % interval]:",
+        "",
+        "| | " + " | ".join(str(y) for y in HEADLINE_YEARS) + " |",
+        "|---|---|---|",
+    ]
     for col in HEADLINE_ROWS:
         cells = []
         for y in HEADLINE_YEARS:
@@ -114,11 +131,18 @@ def _render_headline(data) -> dict[tuple[str, str], str]:
             if col == "fiscal_cost_krw":
                 cells.append(f"+{r.diff_mean / 1e12:.2f} tn KRW/yr [{r.diff_lo / 1e12:.2f}, {r.diff_hi / 1e12:.2f}]")
             else:
-                cells.append(f"{_signed(r.diff_mean, '{:+,.0f}')} [{_signed(r.diff_lo, '{:+,.0f}')}, "
-                             f"{_signed(r.diff_hi, '{:+,.0f}')}]")
+                cells.append(
+                    f"{_signed(r.diff_mean, '{:+,.0f}')} [{_signed(r.diff_lo, '{:+,.0f}')}, "
+                    f"{_signed(r.diff_hi, '{:+,.0f}')}]"
+                )
         lines.append(f"| {label[col]} | " + " | ".join(cells) + " |")
-    lines += ["", f"So about {values['cost_per_core/2030'] / 1e9:.1f} bn KRW a year per extra core researcher "
-                  f"in 2030 (the mean fiscal cost over the mean gain)."]
+    lines += [
+        "",
+        (
+            f"So about {values['cost_per_core/2030'] / 1e9:.1f} bn KRW a year per extra core researcher "
+            f"in 2030 (the mean fiscal cost over the mean gain)."
+        ),
+    ]
     return {("README.md", "headline"): "\n".join(lines)}
 
 
@@ -130,11 +154,18 @@ def _calibration(root: Path, ex: cf.Executor | None, reps: int) -> tuple[Values,
     theta = np.array([cal["parameters"][f.name]["value"] for f in calibrate.FREE], float)
     fitted, oos = calibrate.load_targets()
     df, _ = calibrate.check(theta, fitted + oos, replications=reps, seed=int(cal["check"]["seed"]), executor=ex)
-    check = {"replications": reps, "seed": int(cal["check"]["seed"]),
-             "targets": calibrate.summarize_targets(df, fitted),
-             "out_of_sample": calibrate.summarize_targets(df, oos)}
-    values = {f"{r['id']}/{k}": float(r[f"simulated_{k}"]) for part in ("targets", "out_of_sample")
-              for r in check[part] for k in ("mean", "lo", "hi")}
+    check = {
+        "replications": reps,
+        "seed": int(cal["check"]["seed"]),
+        "targets": calibrate.summarize_targets(df, fitted),
+        "out_of_sample": calibrate.summarize_targets(df, oos),
+    }
+    values = {
+        f"{r['id']}/{k}": float(r[f"simulated_{k}"])
+        for part in ("targets", "out_of_sample")
+        for r in check[part]
+        for k in ("mean", "lo", "hi")
+    }
     return values, check
 
 
@@ -144,35 +175,59 @@ def _render_calibration(check: dict[str, Any]) -> dict[tuple[str, str], str]:
 
 
 SETS: tuple[GoldenSet, ...] = (
-    GoldenSet("baseline", f"talentsim baseline --replications {BASELINE_REPS} --seed {BASELINE_SEED} (make run)",
-              "README.md: Quick start (headline results by year)", _baseline, _render_baseline, BASELINE_REPS),
-    GoldenSet("headline", f"talentsim compare {' '.join(HEADLINE_FILES)} --replications {HEADLINE_REPS} "
-                          f"--seed {HEADLINE_SEED}",
-              "README.md: Headline result (salary matching at 50 %)", _headline, _render_headline, HEADLINE_REPS),
-    GoldenSet("calibration", "the check of `talentsim calibrate` at the stored parameters (sim/data/calibration.yaml)",
-              "docs/calibration-results.md: fitted targets and out-of-sample checks; app calibration page",
-              _calibration, _render_calibration, 20),
+    GoldenSet(
+        "baseline",
+        f"talentsim baseline --replications {BASELINE_REPS} --seed {BASELINE_SEED} (make run)",
+        "README.md: Quick start (headline results by year)",
+        _baseline,
+        _render_baseline,
+        BASELINE_REPS,
+    ),
+    GoldenSet(
+        "headline",
+        f"talentsim compare {' '.join(HEADLINE_FILES)} --replications {HEADLINE_REPS} --seed {HEADLINE_SEED}",
+        "README.md: Headline result (salary matching at 50 %)",
+        _headline,
+        _render_headline,
+        HEADLINE_REPS,
+    ),
+    GoldenSet(
+        "calibration",
+        "the check of `talentsim calibrate` at the stored parameters (sim/data/calibration.yaml)",
+        "docs/calibration-results.md: fitted targets and out-of-sample checks; app calibration page",
+        _calibration,
+        _render_calibration,
+        20,
+    ),
 )
 BY_ID = {s.id: s for s in SETS}
 
 
 # --------------------------------------------------------------------------- compute, compare, write
-def compute(root: Path, executor: cf.Executor | None = None, sets: tuple[GoldenSet, ...] = SETS,
-            replications: int | None = None) -> dict[str, tuple[Values, Any]]:
+def compute(
+    root: Path, executor: cf.Executor | None = None, sets: tuple[GoldenSet, ...] = SETS, replications: int | None = None
+) -> dict[str, tuple[Values, Any]]:
     """Recompute every set (`replications` overrides each set's own: for tests of the machinery)."""
     return {s.id: s.compute(Path(root), executor, replications or s.replications) for s in sets}
 
 
 def document(results: dict[str, tuple[Values, Any]], replications: int | None = None) -> dict[str, Any]:
     """The golden file's content for recomputed `results`."""
-    out = {"about": "Every number the README and docs publish; written by `make golden` (python -m sim.study."
-                    "golden --write), checked by tests/test_golden.py. Same seeds give the same numbers: the "
-                    "tolerance absorbs only floating-point noise.",
-           "tolerance": {"relative": RELATIVE_TOLERANCE}, "sets": {}}
+    out = {
+        "about": "Every number the README and docs publish; written by `make golden` (python -m sim.study."
+        "golden --write), checked by tests/test_golden.py. Same seeds give the same numbers: the "
+        "tolerance absorbs only floating-point noise.",
+        "tolerance": {"relative": RELATIVE_TOLERANCE},
+        "sets": {},
+    }
     for sid, (values, _) in results.items():
         s = BY_ID[sid]
-        out["sets"][sid] = {"call": s.call, "published": s.published, "replications": replications or s.replications,
-                            "values": {k: float(v) for k, v in sorted(values.items())}}
+        out["sets"][sid] = {
+            "call": s.call,
+            "published": s.published,
+            "replications": replications or s.replications,
+            "values": {k: float(v) for k, v in sorted(values.items())},
+        }
     return out
 
 
@@ -195,8 +250,11 @@ def moved(doc: dict[str, Any], results: dict[str, tuple[Values, Any]]) -> pd.Dat
         where = BY_ID[sid].published
         for k in sorted(set(old) | set(values)):
             a, b = old.get(k), values.get(k)
-            same = a is not None and b is not None and (
-                (np.isnan(a) and np.isnan(b)) or abs(b - a) <= rel * max(abs(a), abs(b)) + 1e-12)
+            same = (
+                a is not None
+                and b is not None
+                and ((np.isnan(a) and np.isnan(b)) or abs(b - a) <= rel * max(abs(a), abs(b)) + 1e-12)
+            )
             if not same:
                 rows.append({"set": sid, "number": k, "old": a, "new": b, "published in": where})
     return pd.DataFrame(rows, columns=["set", "number", "old", "new", "published in"])
@@ -206,10 +264,20 @@ def report(table: pd.DataFrame) -> str:
     """A readable table of moved numbers (for the failing test and the CLI)."""
     if table.empty:
         return "no published number moved"
-    with pd.option_context("display.max_rows", 200, "display.width", 200, "display.max_colwidth", 60,
-                           "display.float_format", "{:,.6g}".format):
-        return (f"{len(table)} published number(s) moved; if the change is deliberate run `make golden` and say "
-                f"in CHANGELOG.md what moved and why:\n" + table.to_string(index=False))
+    with pd.option_context(
+        "display.max_rows",
+        200,
+        "display.width",
+        200,
+        "display.max_colwidth",
+        60,
+        "display.float_format",
+        "{:,.6g}".format,
+    ):
+        return (
+            f"{len(table)} published number(s) moved; if the change is deliberate run `make golden` and say "
+            f"in CHANGELOG.md what moved and why:\n" + table.to_string(index=False)
+        )
 
 
 _BLOCK = re.compile(r"(<!-- golden:(?P<id>[\w-]+) -->\n)(?P<body>.*?)(\n<!-- /golden:(?P=id) -->)", re.S)
@@ -233,8 +301,9 @@ def fill(text: str, blocks: dict[str, str], path: str) -> str:
     return out
 
 
-def write(root: Path, results: dict[str, tuple[Values, Any]], golden: Path | None = None,
-          docs: bool = True) -> list[Path]:
+def write(
+    root: Path, results: dict[str, tuple[Values, Any]], golden: Path | None = None, docs: bool = True
+) -> list[Path]:
     """Write the golden file and (with `docs`) the published blocks; returns the files written."""
     root = Path(root)
     golden = golden or root / GOLDEN_FILE
@@ -248,8 +317,9 @@ def write(root: Path, results: dict[str, tuple[Values, Any]], golden: Path | Non
             path = root / f
             new_texts[path] = fill(path.read_text(encoding="utf-8"), blocks, str(path))
     golden.parent.mkdir(parents=True, exist_ok=True)
-    golden.write_text(yaml.safe_dump(document(results), sort_keys=False, allow_unicode=True, width=120),
-                      encoding="utf-8")
+    golden.write_text(
+        yaml.safe_dump(document(results), sort_keys=False, allow_unicode=True, width=120), encoding="utf-8"
+    )
     written = [golden]
     for path, text in new_texts.items():
         path.write_text(text, encoding="utf-8")

@@ -20,27 +20,40 @@ T: dict[str, dict[str, str]] = {
     "page_model": {"en": "Model description", "ko": "모형 설명"},
     "page_about": {"en": "About and how to cite", "ko": "소개 및 인용 방법"},
     "start_scenario": {"en": "Starting scenario", "ko": "시작 시나리오"},
-    "start_scenario_help": {"en": "A scenario file from scenarios/; the sliders start from its values.",
-                            "ko": "scenarios/ 폴더의 시나리오 파일. 슬라이더는 이 값에서 시작합니다."},
+    "start_scenario_help": {
+        "en": "A scenario file from scenarios/; the sliders start from its values.",
+        "ko": "scenarios/ 폴더의 시나리오 파일. 슬라이더는 이 값에서 시작합니다.",
+    },
     "upload": {"en": "…or upload a scenario YAML", "ko": "…또는 시나리오 YAML 업로드"},
-    "upload_help": {"en": "A talentsim scenario file (self-contained; no base).",
-                    "ko": "talentsim 시나리오 파일 (base 없이 독립적인 파일)."},
+    "upload_help": {
+        "en": "A talentsim scenario file (self-contained; no base).",
+        "ko": "talentsim 시나리오 파일 (base 없이 독립적인 파일).",
+    },
     "policies": {"en": "Policy levers", "ko": "정책 수단"},
     "assumptions": {"en": "Key uncertain assumptions", "ko": "주요 불확실 가정"},
     "run_settings": {"en": "Runs", "ko": "실행 설정"},
     "replications": {"en": "Replications", "ko": "반복 실행 수"},
-    "replications_help": {"en": "Independent runs; the 90% bands need about 10.",
-                          "ko": "독립 실행 횟수. 90% 구간에는 약 10회가 필요합니다."},
+    "replications_help": {
+        "en": "Independent runs; the 90% bands need about 10.",
+        "ko": "독립 실행 횟수. 90% 구간에는 약 10회가 필요합니다.",
+    },
     "seed": {"en": "Seed", "ko": "난수 시드"},
-    "seed_help": {"en": "Root seed; the same seed gives the same numbers.",
-                  "ko": "기준 시드. 같은 시드는 같은 결과를 냅니다."},
+    "seed_help": {
+        "en": "Root seed; the same seed gives the same numbers.",
+        "ko": "기준 시드. 같은 시드는 같은 결과를 냅니다.",
+    },
     "year": {"en": "Year shown in the cards", "ko": "카드에 표시할 연도"},
     "running": {"en": "Running {done}/{total} replications…", "ko": "반복 실행 중 {done}/{total}…"},
-    "done": {"en": "Done: {total} runs (baseline and scenario, {reps} replications each)",
-             "ko": "완료: {total}회 실행 (기준선과 시나리오 각 {reps}회 반복)"},
+    "done": {
+        "en": "Done: {total} runs (baseline and scenario, {reps} replications each)",
+        "ko": "완료: {total}회 실행 (기준선과 시나리오 각 {reps}회 반복)",
+    },
     "vs_baseline": {"en": "vs baseline (no new policy)", "ko": "기준 시나리오(신규 정책 없음) 대비"},
     "interval": {"en": "90% interval of the difference: {lo} to {hi}", "ko": "차이의 90% 구간: {lo} ~ {hi}"},
-    "interval_na": {"en": "needs at least 2 replications for an interval", "ko": "구간 추정에는 2회 이상 실행이 필요합니다"},
+    "interval_na": {
+        "en": "needs at least 2 replications for an interval",
+        "ko": "구간 추정에는 2회 이상 실행이 필요합니다",
+    },
     "not_defined": {"en": "not defined (no gain in core talent)", "ko": "정의 불가 (핵심 인재 증가 없음)"},
     "chart_title": {"en": "{what}: mean and 90% band", "ko": "{what}: 평균과 90% 구간"},
     "baseline": {"en": "baseline", "ko": "기준"},
@@ -53,25 +66,36 @@ T: dict[str, dict[str, str]] = {
     "dl_csv": {"en": "Results CSV", "ko": "결과 CSV"},
     "dl_memo": {"en": "Memo (markdown)", "ko": "메모 (마크다운)"},
     "dl_manifest": {"en": "Manifest (JSON)", "ko": "매니페스트 (JSON)"},
-    "bad_upload": {"en": "The uploaded file is not a valid scenario; the previous results stay.",
-                   "ko": "업로드한 파일이 올바른 시나리오가 아닙니다. 이전 결과를 유지합니다."},
-    "bad_link": {"en": "Some values in the link could not be used; the starting scenario's values are shown instead:",
-                 "ko": "링크의 일부 값을 사용할 수 없어 시작 시나리오의 값을 표시합니다:"},
-    "bad_settings": {"en": "These settings are not possible; the previous results stay.",
-                     "ko": "이 설정은 불가능합니다. 이전 결과를 유지합니다."},
-    "yaml_roundtrip": {"en": "`talentsim run` on this file reproduces these numbers (same seed and replications).",
-                       "ko": "이 파일로 `talentsim run`을 실행하면 같은 결과가 재현됩니다 (같은 시드·반복 수)."},
-    "calibration_intro": {"en": "Documented figures the model was fitted to, and checks it was not fitted to.",
-                          "ko": "모형을 맞춘 공식 수치와, 맞추지 않은 검증 수치입니다."},
+    "bad_upload": {
+        "en": "The uploaded file is not a valid scenario; the previous results stay.",
+        "ko": "업로드한 파일이 올바른 시나리오가 아닙니다. 이전 결과를 유지합니다.",
+    },
+    "bad_link": {
+        "en": "Some values in the link could not be used; the starting scenario's values are shown instead:",
+        "ko": "링크의 일부 값을 사용할 수 없어 시작 시나리오의 값을 표시합니다:",
+    },
+    "bad_settings": {
+        "en": "These settings are not possible; the previous results stay.",
+        "ko": "이 설정은 불가능합니다. 이전 결과를 유지합니다.",
+    },
+    "yaml_roundtrip": {
+        "en": "`talentsim run` on this file reproduces these numbers (same seed and replications).",
+        "ko": "이 파일로 `talentsim run`을 실행하면 같은 결과가 재현됩니다 (같은 시드·반복 수).",
+    },
+    "calibration_intro": {
+        "en": "Documented figures the model was fitted to, and checks it was not fitted to.",
+        "ko": "모형을 맞춘 공식 수치와, 맞추지 않은 검증 수치입니다.",
+    },
     "fitted": {"en": "Fitted targets", "ko": "보정 목표"},
     "out_of_sample": {"en": "Out of sample", "ko": "표본 외 검증"},
     "about_text": {
         "en": "An agent-based model (Mesa) of Korea's AI talent market: one agent per person, one step per "
-              "quarter, from the June 2020 survey to 2035. Numbers are means over replications with 90% "
-              "intervals from the model's randomness; they do not include parameter uncertainty.",
+        "quarter, from the June 2020 survey to 2035. Numbers are means over replications with 90% "
+        "intervals from the model's randomness; they do not include parameter uncertainty.",
         "ko": "한국 AI 인재 시장의 행위자 기반 모형(Mesa)입니다. 한 사람당 하나의 행위자, 분기 단위로 2020년 6월 "
-              "실태조사부터 2035년까지 모의합니다. 수치는 반복 실행의 평균이며, 90% 구간은 모형의 확률적 변동만 "
-              "반영하고 모수 불확실성은 포함하지 않습니다."},
+        "실태조사부터 2035년까지 모의합니다. 수치는 반복 실행의 평균이며, 90% 구간은 모형의 확률적 변동만 "
+        "반영하고 모수 불확실성은 포함하지 않습니다.",
+    },
     "cite": {"en": "How to cite", "ko": "인용 방법"},
     # metric cards
     "cost_per_core": {"en": "Cost per extra core researcher", "ko": "추가 핵심 인재 1인당 비용"},
@@ -79,34 +103,61 @@ T: dict[str, dict[str, str]] = {
     "memo_title": {"en": "talentsim results", "ko": "talentsim 결과"},
     "memo_output": {"en": "output", "ko": "지표"},
     "memo_unit": {"en": "unit", "ko": "단위"},
-    "memo_sweep": {"en": "Sweep: {n} points; the table shows point 0; see summary.csv for every point.",
-                   "ko": "파라미터 격자: {n}개 지점. 표는 0번 지점이며 전체는 summary.csv를 보십시오."},
-    "memo_diff": {"en": "Difference from {base} (paired replications):",
-                  "ko": "{base} 대비 차이 (같은 시드로 짝지은 반복 실행):"},
-    "scenario_sets": {"en": "What '{name}' sets (the baseline: the same without any new policy)",
-                      "ko": "'{name}'의 설정 (기준선: 신규 정책 없이 같은 가정)"},
+    "memo_sweep": {
+        "en": "Sweep: {n} points; the table shows point 0; see summary.csv for every point.",
+        "ko": "파라미터 격자: {n}개 지점. 표는 0번 지점이며 전체는 summary.csv를 보십시오.",
+    },
+    "memo_diff": {
+        "en": "Difference from {base} (paired replications):",
+        "ko": "{base} 대비 차이 (같은 시드로 짝지은 반복 실행):",
+    },
+    "scenario_sets": {
+        "en": "What '{name}' sets (the baseline: the same without any new policy)",
+        "ko": "'{name}'의 설정 (기준선: 신규 정책 없이 같은 가정)",
+    },
     "memo_policies": {"en": "Policies:", "ko": "정책:"},
     "memo_no_policy": {"en": "Policies: none (no new policy).", "ko": "정책: 없음 (신규 정책 없음)."},
-    "memo_params": {"en": "Parameters set differently from the defaults (docs/parameters.md):",
-                    "ko": "기본값과 다르게 설정한 매개변수 (docs/parameters.md):"},
+    "memo_params": {
+        "en": "Parameters set differently from the defaults (docs/parameters.md):",
+        "ko": "기본값과 다르게 설정한 매개변수 (docs/parameters.md):",
+    },
     "yes": {"en": "yes", "ko": "예"},
     "no": {"en": "no", "ko": "아니오"},
     "quarter": {"en": "{y} Q{q}", "ko": "{y}년 {q}분기"},
-    "memo_foot": {"en": "Values are at Q4 of each year; flows are sums over the year. Money: M KRW for pay, bn KRW per "
-                        "year for fiscal cost. Intervals reflect the model's randomness across replications, not "
-                        "parameter uncertainty; see docs/model.md for what the model cannot say.",
-                  "ko": "각 연도 4분기 값이며, 이동 등 흐름은 연간 합계입니다. 금액은 억원·조원 단위입니다. 구간은 반복 실행 간 "
-                        "모형의 확률적 변동만 반영하며 모수 불확실성은 포함하지 않습니다. 모형의 한계는 docs/model.md를 "
-                        "참고하십시오."},
+    "memo_foot": {
+        "en": "Values are at Q4 of each year; flows are sums over the year. Money: M KRW for pay, bn KRW per "
+        "year for fiscal cost. Intervals reflect the model's randomness across replications, not "
+        "parameter uncertainty; see docs/model.md for what the model cannot say.",
+        "ko": "각 연도 4분기 값이며, 이동 등 흐름은 연간 합계입니다. 금액은 억원·조원 단위입니다. 구간은 반복 실행 간 "
+        "모형의 확률적 변동만 반영하며 모수 불확실성은 포함하지 않습니다. 모형의 한계는 docs/model.md를 "
+        "참고하십시오.",
+    },
 }
 
 # units in Korean (memo tables and parameter lines; English uses the units as they are)
-UNITS_KO = {"persons": "명", "persons/yr": "명/년", "share": "비율", "x": "배",
-            "per 10,000 LinkedIn members/yr": "링크드인 회원 1만 명당/년",
-            "1/yr": "1/년", "1/quarter": "1/분기", "M KRW/yr": "백만원/년", "bn KRW/yr": "십억원/년", "year": "연도", "years": "년",
-            "quarters": "분기", "firms": "개 기업", "firms/yr": "개 기업/년", "faculty": "명",
-            "faculty/school": "명/대학원", "students/faculty/yr": "명/교원/년", "utility": "효용",
-            "probability": "확률", "quantile": "분위", "x US": "배 (미국 대비)"}
+UNITS_KO = {
+    "persons": "명",
+    "persons/yr": "명/년",
+    "share": "비율",
+    "x": "배",
+    "per 10,000 LinkedIn members/yr": "링크드인 회원 1만 명당/년",
+    "1/yr": "1/년",
+    "1/quarter": "1/분기",
+    "M KRW/yr": "백만원/년",
+    "bn KRW/yr": "십억원/년",
+    "year": "연도",
+    "years": "년",
+    "quarters": "분기",
+    "firms": "개 기업",
+    "firms/yr": "개 기업/년",
+    "faculty": "명",
+    "faculty/school": "명/대학원",
+    "students/faculty/yr": "명/교원/년",
+    "utility": "효용",
+    "probability": "확률",
+    "quantile": "분위",
+    "x US": "배 (미국 대비)",
+}
 
 # the parameters' descriptions (sim.params, `doc`) in Korean, for the Korean memo
 PARAM_DOC_KO = {
@@ -206,15 +257,30 @@ PARAM_DOC_KO = {
 LEVER_LABELS: dict[str, dict[str, str]] = {
     "sm_share": {"en": "Salary matching: share paid by the state", "ko": "연봉 매칭: 정부 부담 비율"},
     "sm_tiers": {"en": "Salary matching: eligible tiers", "ko": "연봉 매칭: 지원 대상 등급"},
-    "sm_cap": {"en": "Salary matching: cap per person (M KRW/yr, 0 = none)", "ko": "연봉 매칭: 1인당 상한 (백만원/년, 0 = 없음)"},
-    "sm_budget": {"en": "Salary matching: annual budget (bn KRW, 0 = unlimited)", "ko": "연봉 매칭: 연간 예산 (십억원, 0 = 무제한)"},
+    "sm_cap": {
+        "en": "Salary matching: cap per person (M KRW/yr, 0 = none)",
+        "ko": "연봉 매칭: 1인당 상한 (백만원/년, 0 = 없음)",
+    },
+    "sm_budget": {
+        "en": "Salary matching: annual budget (bn KRW, 0 = unlimited)",
+        "ko": "연봉 매칭: 연간 예산 (십억원, 0 = 무제한)",
+    },
     "grad_seats_extra": {"en": "Extra graduate seats per year", "ko": "대학원 정원 확대 (명/년)"},
-    "settle_amount": {"en": "Settlement package outside the capital (M KRW/yr)", "ko": "비수도권 정착 지원금 (백만원/년)"},
-    "drive_rate": {"en": "Recruiting drives abroad (extra search rate/quarter)", "ko": "해외 인재 유치 활동 (분기 추가 탐색률)"},
+    "settle_amount": {
+        "en": "Settlement package outside the capital (M KRW/yr)",
+        "ko": "비수도권 정착 지원금 (백만원/년)",
+    },
+    "drive_rate": {
+        "en": "Recruiting drives abroad (extra search rate/quarter)",
+        "ko": "해외 인재 유치 활동 (분기 추가 탐색률)",
+    },
     "lab_acq_size": {"en": "Buy a European lab (people)", "ko": "유럽 연구소 인수 (인원)"},
     "med_pull_cut": {"en": "Weaker medical-school pull (cut)", "ko": "의대 쏠림 완화 (감소 비율)"},
     "sm_incumbents": {"en": "Salary matching: also for staff already employed", "ko": "연봉 매칭: 기존 재직자 포함"},
-    "grad_seat_cost": {"en": "Graduate seats: state cost (M KRW per student-year)", "ko": "대학원 정원: 정부 비용 (학생 1인·1년당 백만원)"},
+    "grad_seat_cost": {
+        "en": "Graduate seats: state cost (M KRW per student-year)",
+        "ko": "대학원 정원: 정부 비용 (학생 1인·1년당 백만원)",
+    },
     "drive_cost": {"en": "Recruiting drives: state cost (bn KRW/yr)", "ko": "해외 인재 유치: 정부 비용 (십억원/년)"},
     "sm_start": {"en": "Salary matching: start (year)", "ko": "연봉 매칭: 시작 시점 (연도)"},
     "grad_seats_start": {"en": "Extra graduate seats: start (year)", "ko": "대학원 정원 확대: 시작 시점 (연도)"},
@@ -228,9 +294,11 @@ LEVER_LABELS: dict[str, dict[str, str]] = {
     "home_tie": {"en": "Value of living in Korea to the Korean-born", "ko": "한국 출신의 국내 거주 선호"},
 }
 
-_START_HELP = {"en": "Decimal year, by quarter: 2026.0 = from 2026 Q1, 2026.25 = Q2, 2026.5 = Q3, 2026.75 = Q4.",
-                 "ko": "분기 단위 연도: 2026.0 = 2026년 1분기부터, 2026.25 = 2분기, 2026.5 = 3분기, 2026.75 = 4분기."}
-POLICY_LABELS: dict[str, dict[str, str]] = {   # the scenario file's `policies` keys
+_START_HELP = {
+    "en": "Decimal year, by quarter: 2026.0 = from 2026 Q1, 2026.25 = Q2, 2026.5 = Q3, 2026.75 = Q4.",
+    "ko": "분기 단위 연도: 2026.0 = 2026년 1분기부터, 2026.25 = 2분기, 2026.5 = 3분기, 2026.75 = 4분기.",
+}
+POLICY_LABELS: dict[str, dict[str, str]] = {  # the scenario file's `policies` keys
     "salary_matching": {"en": "Salary matching", "ko": "연봉 매칭"},
     "grad_seats": {"en": "Graduate seats", "ko": "대학원 정원 확대"},
     "settlement_package": {"en": "Settlement package", "ko": "비수도권 정착 지원"},
@@ -240,32 +308,56 @@ POLICY_LABELS: dict[str, dict[str, str]] = {   # the scenario file's `policies` 
 }
 
 LEVER_HELP: dict[str, dict[str, str]] = {
-    "sm_share": {"en": "Share of eligible salaries the state pays (seed 002: the Upstage CEO proposed about half).",
-                 "ko": "지원 대상 연봉 중 정부 부담 비율 (업스테이지 대표 제안: 약 절반)."},
-    "sm_tiers": {"en": "core: top talent only; core+senior; all AI staff.",
-                 "ko": "core: 핵심 인재만, core+senior: 핵심+시니어, all: 전체 AI 인력."},
+    "sm_share": {
+        "en": "Share of eligible salaries the state pays (seed 002: the Upstage CEO proposed about half).",
+        "ko": "지원 대상 연봉 중 정부 부담 비율 (업스테이지 대표 제안: 약 절반).",
+    },
+    "sm_tiers": {
+        "en": "core: top talent only; core+senior; all AI staff.",
+        "ko": "core: 핵심 인재만, core+senior: 핵심+시니어, all: 전체 AI 인력.",
+    },
     "sm_cap": {"en": "Largest state payment per person and year.", "ko": "1인당 연간 최대 정부 지원액."},
-    "sm_budget": {"en": "If entitlements exceed it, every payment is cut pro rata.",
-                  "ko": "지원 수요가 예산을 넘으면 모든 지원액을 비례 삭감합니다."},
-    "grad_seats_extra": {"en": "Extra master's/PhD places a year, paid by the state (40 M KRW per student-year).",
-                         "ko": "정부 지원 석·박사 추가 정원 (학생 1인·1년당 4천만원)."},
-    "settle_amount": {"en": "Paid to AI staff of firms outside the capital region.",
-                      "ko": "비수도권 AI 기업 인력에게 지급."},
-    "drive_rate": {"en": "Recruiting fairs and executive visits aimed at Korean-born AI people abroad.",
-                   "ko": "해외 한국인 AI 인력 대상 채용 박람회·경영진 방문."},
-    "lab_acq_size": {"en": "A conglomerate buys a European lab whole (Naver bought Xerox's European centre).",
-                     "ko": "대기업이 유럽 연구소를 통째로 인수 (네이버의 제록스 유럽연구소 인수 사례)."},
-    "med_pull_cut": {"en": "Relative cut in the share of top students lost to medical school.",
-                     "ko": "최상위 학생의 의대 진학 비율의 상대적 감소."},
-    **{f: _START_HELP for f in START_FIELDS},
-    "demand_growth": {"en": "Calibrated on the 2023 survey; the main driver of the shortage after 2023.",
-                      "ko": "2023년 실태조사로 보정. 2023년 이후 부족 인원의 주된 요인."},
-    "beta_pay": {"en": "Weight of log pay in job choice (a first guess, not calibrated).",
-                 "ko": "직장 선택에서 로그 연봉의 가중치 (보정되지 않은 초기 추정)."},
-    "gap_top": {"en": "About 10× for Korean-born top researchers (seed 002).",
-                "ko": "한국 출신 최상위 연구자 기준 약 10배 (출처: 002)."},
-    "home_tie": {"en": "Pull of home for Korean-born people (a first guess, not calibrated).",
-                 "ko": "한국 출신 인력의 귀국 선호 (보정되지 않은 초기 추정)."},
+    "sm_budget": {
+        "en": "If entitlements exceed it, every payment is cut pro rata.",
+        "ko": "지원 수요가 예산을 넘으면 모든 지원액을 비례 삭감합니다.",
+    },
+    "grad_seats_extra": {
+        "en": "Extra master's/PhD places a year, paid by the state (40 M KRW per student-year).",
+        "ko": "정부 지원 석·박사 추가 정원 (학생 1인·1년당 4천만원).",
+    },
+    "settle_amount": {
+        "en": "Paid to AI staff of firms outside the capital region.",
+        "ko": "비수도권 AI 기업 인력에게 지급.",
+    },
+    "drive_rate": {
+        "en": "Recruiting fairs and executive visits aimed at Korean-born AI people abroad.",
+        "ko": "해외 한국인 AI 인력 대상 채용 박람회·경영진 방문.",
+    },
+    "lab_acq_size": {
+        "en": "A conglomerate buys a European lab whole (Naver bought Xerox's European centre).",
+        "ko": "대기업이 유럽 연구소를 통째로 인수 (네이버의 제록스 유럽연구소 인수 사례).",
+    },
+    "med_pull_cut": {
+        "en": "Relative cut in the share of top students lost to medical school.",
+        "ko": "최상위 학생의 의대 진학 비율의 상대적 감소.",
+    },
+    **dict.fromkeys(START_FIELDS, _START_HELP),
+    "demand_growth": {
+        "en": "Calibrated on the 2023 survey; the main driver of the shortage after 2023.",
+        "ko": "2023년 실태조사로 보정. 2023년 이후 부족 인원의 주된 요인.",
+    },
+    "beta_pay": {
+        "en": "Weight of log pay in job choice (a first guess, not calibrated).",
+        "ko": "직장 선택에서 로그 연봉의 가중치 (보정되지 않은 초기 추정).",
+    },
+    "gap_top": {
+        "en": "About 10× for Korean-born top researchers (seed 002).",
+        "ko": "한국 출신 최상위 연구자 기준 약 10배 (출처: 002).",
+    },
+    "home_tie": {
+        "en": "Pull of home for Korean-born people (a first guess, not calibrated).",
+        "ko": "한국 출신 인력의 귀국 선호 (보정되지 않은 초기 추정).",
+    },
 }
 
 

@@ -18,13 +18,13 @@ from . import i18n
 
 @dataclass(frozen=True)
 class Quantity:
-    name: str        # the output's name in the results tables
-    short: str       # English label in terminal tables and the English memo
-    en: str          # English label (app, figures)
-    ko: str          # Korean label (app, Korean memo)
-    scale: float     # shown value = value / scale
-    unit: str        # unit of the shown value (English)
-    fmt: str         # format of the shown value
+    name: str  # the output's name in the results tables
+    short: str  # English label in terminal tables and the English memo
+    en: str  # English label (app, figures)
+    ko: str  # Korean label (app, Korean memo)
+    scale: float  # shown value = value / scale
+    unit: str  # unit of the shown value (English)
+    fmt: str  # format of the shown value
     money: bool = False  # KRW: Korean text writes it in 만원/억원/조원
 
     def label(self, lang: str) -> str:
@@ -52,22 +52,46 @@ def _q(name, short, en, ko, fmt, scale=1.0, unit=None, money=False) -> Quantity:
     return Quantity(name, short, en, ko, scale, unit if unit is not None else UNITS[name], fmt, money)
 
 
-QUANTITIES: dict[str, Quantity] = {q.name: q for q in (
-    _q("shortage", "shortage", "AI staff shortage", "AI 인력 부족 인원", "{:,.0f}"),
-    _q("shortage_rate", "shortage rate", "Shortage rate", "인력 부족률", "{:.1%}"),
-    _q("workforce_kr", "AI staff (KR firms)", "AI staff of Korean AI firms", "국내 AI 기업 인력", "{:,.0f}"),
-    _q("core_talent_kr", "core talent in KR", "Core AI talent in Korea", "국내 핵심 AI 인재", "{:,.0f}"),
-    _q("kr_abroad", "Korean-born abroad", "Korean-born AI people abroad", "해외 한국인 AI 인력", "{:,.0f}"),
-    _q("net_migration", "net migration /yr", "Net migration (per year)", "순이동 (연간)", "{:+,.0f}"),
-    _q("migration_index", "migration index", "Migration index (per 10,000 LinkedIn members)",
-       "순이동 지수 (링크드인 회원 1만 명당)", "{:+.2f}"),
-    _q("median_salary_kr", "median pay (M KRW)", "Median pay, AI staff", "AI 인력 중위 연봉", "{:,.1f}",
-       scale=1e6, unit="M KRW/yr", money=True),
-    _q("salary_gap_median", "US/KR pay, median", "US/Korean pay, median", "미국/한국 연봉 배수 (중위)", "{:.2f}x"),
-    _q("salary_gap_top", "US/KR pay, top 1%", "US/Korean pay, top 1%", "미국/한국 연봉 배수 (상위 1%)", "{:.2f}x"),
-    _q("fiscal_cost_krw", "fiscal cost (bn KRW/yr)", "Fiscal cost (per year)", "재정 비용 (연간)", "{:,.1f}",
-       scale=1e9, unit="bn KRW/yr", money=True),
-)}
+QUANTITIES: dict[str, Quantity] = {
+    q.name: q
+    for q in (
+        _q("shortage", "shortage", "AI staff shortage", "AI 인력 부족 인원", "{:,.0f}"),
+        _q("shortage_rate", "shortage rate", "Shortage rate", "인력 부족률", "{:.1%}"),
+        _q("workforce_kr", "AI staff (KR firms)", "AI staff of Korean AI firms", "국내 AI 기업 인력", "{:,.0f}"),
+        _q("core_talent_kr", "core talent in KR", "Core AI talent in Korea", "국내 핵심 AI 인재", "{:,.0f}"),
+        _q("kr_abroad", "Korean-born abroad", "Korean-born AI people abroad", "해외 한국인 AI 인력", "{:,.0f}"),
+        _q("net_migration", "net migration /yr", "Net migration (per year)", "순이동 (연간)", "{:+,.0f}"),
+        _q(
+            "migration_index",
+            "migration index",
+            "Migration index (per 10,000 LinkedIn members)",
+            "순이동 지수 (링크드인 회원 1만 명당)",
+            "{:+.2f}",
+        ),
+        _q(
+            "median_salary_kr",
+            "median pay (M KRW)",
+            "Median pay, AI staff",
+            "AI 인력 중위 연봉",
+            "{:,.1f}",
+            scale=1e6,
+            unit="M KRW/yr",
+            money=True,
+        ),
+        _q("salary_gap_median", "US/KR pay, median", "US/Korean pay, median", "미국/한국 연봉 배수 (중위)", "{:.2f}x"),
+        _q("salary_gap_top", "US/KR pay, top 1%", "US/Korean pay, top 1%", "미국/한국 연봉 배수 (상위 1%)", "{:.2f}x"),
+        _q(
+            "fiscal_cost_krw",
+            "fiscal cost (bn KRW/yr)",
+            "Fiscal cost (per year)",
+            "재정 비용 (연간)",
+            "{:,.1f}",
+            scale=1e9,
+            unit="bn KRW/yr",
+            money=True,
+        ),
+    )
+}
 
 
 def quantity(name: str) -> Quantity:

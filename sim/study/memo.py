@@ -21,9 +21,11 @@ def citation(plan, scn) -> str:
     h = (top.sha256 if top else scn.resolved_sha256)[:12]
     g = git_commit()
     commit = g["commit"][:10] + ("+dirty" if g.get("dirty") else "")
-    return (f"Source: talentsim {package_version()} (git {commit}), scenario '{scn.name}' "
-            f"(sha256 {h}), {plan.replications} replications, seed {plan.seed}, "
-            f"mean [90% interval]; {dt.date.today().isoformat()}.")
+    return (
+        f"Source: talentsim {package_version()} (git {commit}), scenario '{scn.name}' "
+        f"(sha256 {h}), {plan.replications} replications, seed {plan.seed}, "
+        f"mean [90% interval]; {dt.datetime.now(dt.UTC).date().isoformat()}."
+    )
 
 
 def fmt(col: str, v: float, signed: bool = False, lang: str = "en") -> str:
@@ -75,8 +77,11 @@ def settings_lines(scn, lang: str = "en") -> list[str]:
         for pol in active:
             fields = "; ".join(_setting(k, getattr(p, k), lang, short=True) for k in pol.params)
             out.append(f"- **{i18n.policy_label(pol.name, lang)}**: {fields}")
-    changed = [k for k, v in p.to_dict().items()
-               if k not in policies.POLICY_FIELDS and k != "end_year" and v != getattr(default, k)]
+    changed = [
+        k
+        for k, v in p.to_dict().items()
+        if k not in policies.POLICY_FIELDS and k != "end_year" and v != getattr(default, k)
+    ]
     if changed:
         out += ["", i18n.t("memo_params", lang)] + [f"- {_setting(k, getattr(p, k), lang)}" for k in changed]
     return out
@@ -86,14 +91,16 @@ def memo(plan, summ: pd.DataFrame, comp: pd.DataFrame | None, years: list[int], 
     """A short markdown memo: headline results with intervals for chosen years, and citation lines.
 
     `lang` 'en' or 'ko' (Korean labels; money in 억원/조원)."""
+
     def label(c):
         return QUANTITIES[c].short if lang == "en" else QUANTITIES[c].ko
 
     cols = [c for c in HEADLINE if c in QUANTITIES]
     yrs = [y for y in years if y in set(summ["year"])] or sorted(set(summ["year"]))[-1:]
     lines = [f"# {i18n.t('memo_title', lang)}: {plan.command} {' vs '.join(s.name for s in plan.scenarios)}", ""]
-    header = (f"| {i18n.t('memo_output', lang)} | {i18n.t('memo_unit', lang)} | "
-              + " | ".join(str(y) for y in yrs) + " |")
+    header = (
+        f"| {i18n.t('memo_output', lang)} | {i18n.t('memo_unit', lang)} | " + " | ".join(str(y) for y in yrs) + " |"
+    )
 
     def table(frame: pd.DataFrame, keys: tuple[str, str, str], signed: bool) -> list[str]:
         """Header and one row per headline output: 'mean [lo, hi]' per year."""

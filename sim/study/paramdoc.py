@@ -38,7 +38,9 @@ def render() -> str:
             if r["group"] != g:
                 continue
             allowed = " / ".join(map(str, r["choices"])) if r["choices"] else f"{_fmt(r['lo'])} – {_fmt(r['hi'])}"
-            out.append(f"| `{r['name']}` | {r['doc']} | {_fmt(r['default'])} | {allowed} | {r['unit']} | {r['source']} |")
+            out.append(
+                f"| `{r['name']}` | {r['doc']} | {_fmt(r['default'])} | {allowed} | {r['unit']} | {r['source']} |"
+            )
     return "\n".join(out) + "\n"
 
 
@@ -48,7 +50,9 @@ def group_table(group: str) -> str:
     for r in param_table():
         if r["group"] == group:
             allowed = " / ".join(map(str, r["choices"])) if r["choices"] else f"{_fmt(r['lo'])} – {_fmt(r['hi'])}"
-            out.append(f"| `{r['name']}` | {r['doc']} | {_fmt(r['default'])} | {allowed} | {r['unit']} | {r['source']} |")
+            out.append(
+                f"| `{r['name']}` | {r['doc']} | {_fmt(r['default'])} | {allowed} | {r['unit']} | {r['source']} |"
+            )
     return "\n".join(out)
 
 

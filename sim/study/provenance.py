@@ -18,10 +18,19 @@ def git_commit() -> dict[str, Any]:
     """The git commit of the code (and whether the tree had uncommitted changes), if known."""
     here = Path(__file__).resolve().parent
     try:
-        head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=here, capture_output=True, text=True,
-                              timeout=10, check=True).stdout.strip()
-        dirty = bool(subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=here,
-                                    capture_output=True, text=True, timeout=10).stdout.strip())
+        head = subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=here, capture_output=True, text=True, timeout=10, check=True
+        ).stdout.strip()
+        dirty = bool(
+            subprocess.run(
+                ["git", "status", "--porcelain", "--untracked-files=no"],
+                cwd=here,
+                capture_output=True,
+                text=True,
+                timeout=10,
+                check=False,
+            ).stdout.strip()
+        )
         return {"commit": head, "dirty": dirty}
     except (OSError, subprocess.SubprocessError):
         return {"commit": "unknown", "dirty": None}
@@ -51,20 +60,23 @@ def manifest(plan, argv: list[str], executor: str, workers: int, files_written: 
         "git": git_commit(),
         "command": plan.command,
         "argv": list(argv),
-        "utc_time": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "utc_time": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "replications": plan.replications,
         "seed": plan.seed,
         "seeds": plan.seeds(),
         "executor": executor,
         "workers": workers,
-        "scenarios": [{
-            "name": s.name,
-            "description": s.description,
-            "resolved_sha256": s.resolved_sha256,
-            "resolved": s.resolved(),
-            "files": [{"path": f.path, "sha256": f.sha256, "content": f.content} for f in s.files],
-            "parameters": [dict(p.to_dict(), **{"_sweep": labels}) for labels, p in s.points()],
-        } for s in plan.scenarios],
+        "scenarios": [
+            {
+                "name": s.name,
+                "description": s.description,
+                "resolved_sha256": s.resolved_sha256,
+                "resolved": s.resolved(),
+                "files": [{"path": f.path, "sha256": f.sha256, "content": f.content} for f in s.files],
+                "parameters": [dict(p.to_dict(), _sweep=labels) for labels, p in s.points()],
+            }
+            for s in plan.scenarios
+        ],
         "files": files_written,
         "libraries": lib_versions(),
         "platform": platform.platform(),

@@ -39,8 +39,14 @@ def run_one(params: dict[str, Any], seed: np.random.SeedSequence, replication: i
     return df
 
 
-def replicate(params: Params | dict[str, Any] | None = None, replications: int = 10, seed: int = 20200601,
-              workers: int = 1, executor: cf.Executor | None = None, progress: bool = False) -> pd.DataFrame:
+def replicate(
+    params: Params | dict[str, Any] | None = None,
+    replications: int = 10,
+    seed: int = 20200601,
+    workers: int = 1,
+    executor: cf.Executor | None = None,
+    progress: bool = False,
+) -> pd.DataFrame:
     """Run `replications` independent replications; one tidy table, rows ordered by replication.
 
     Args:
@@ -52,7 +58,7 @@ def replicate(params: Params | dict[str, Any] | None = None, replications: int =
         progress: show a progress bar.
 
     Raises:
-        executor.RunFailed: if a replication raised (after the others finished).
+        executor.RunsFailedError: if a replication raised (after the others finished).
     """
     p = params.to_dict() if isinstance(params, Params) else Params.from_dict(dict(params or {})).to_dict()
     tasks = [(i, (p, s, i)) for i, s in enumerate(seeds_for(seed, replications))]

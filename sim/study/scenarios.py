@@ -23,19 +23,28 @@ which builds no objects); nothing in a scenario file is executed.
 from __future__ import annotations
 
 import copy
-import difflib
 import dataclasses
+import difflib
 import hashlib
 import itertools
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Literal, Optional, Union
+from typing import Annotated, Any, Literal
 
 import numpy as np
 import yaml
-from pydantic import (BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, StrictStr, ValidationError,
-                      create_model)
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    StrictStr,
+    ValidationError,
+    create_model,
+)
 
 from ..core import policies
 from ..core.params import Params
@@ -68,61 +77,78 @@ def _field_type(name: str) -> tuple[Any, Any]:
     desc = f"{m['doc']} [{m['unit']}] (source: {m['source']})"
     if m["choices"] is not None:
         if isinstance(m["choices"][0], bool):
-            return Optional[StrictBool], Field(None, description=desc)
-        return Optional[Literal[tuple(m["choices"])]], Field(None, description=desc)  # type: ignore[misc]
+            return StrictBool | None, Field(None, description=desc)
+        return Literal[tuple(m["choices"])] | None, Field(None, description=desc)  # type: ignore[misc]
     if f.type == "int":
-        return Optional[Annotated[StrictInt, Field(ge=m["lo"], le=m["hi"])]], Field(None, description=desc)
+        return Annotated[StrictInt, Field(ge=m["lo"], le=m["hi"])] | None, Field(None, description=desc)
     # strict float accepts whole numbers too, but not bools or strings
-    return (Optional[Annotated[StrictFloat, Field(ge=m["lo"], le=m["hi"], allow_inf_nan=False)]],
-            Field(None, description=desc))
+    return (
+        Annotated[StrictFloat, Field(ge=m["lo"], le=m["hi"], allow_inf_nan=False)] | None,
+        Field(None, description=desc),
+    )
 
 
 ParametersModel = create_model(
-    "Parameters", __config__=_strict(title="parameters"),
-    **{n: _field_type(n) for n in PARAMETER_NAMES})
+    "Parameters", __config__=_strict(title="parameters"), **{n: _field_type(n) for n in PARAMETER_NAMES}
+)
 
 _policy_models = {
-    pol.name: create_model(f"Policy_{pol.name}", __config__=_strict(title=pol.name), __doc__=pol.description,
-                           **{k: _field_type(v) for k, v in pol.fields})
+    pol.name: create_model(
+        f"Policy_{pol.name}",
+        __config__=_strict(title=pol.name),
+        __doc__=pol.description,
+        **{k: _field_type(v) for k, v in pol.fields},
+    )
     for pol in POLICIES
 }
 PoliciesModel = create_model(
-    "Policies", __config__=_strict(title="policies"),
-    **{pol.name: (Optional[_policy_models[pol.name]], Field(None, description=pol.description)) for pol in POLICIES})
+    "Policies",
+    __config__=_strict(title="policies"),
+    **{pol.name: (_policy_models[pol.name] | None, Field(None, description=pol.description)) for pol in POLICIES},
+)
 
 
 class Horizon(BaseModel):
     model_config = _strict()
-    end_year: Annotated[StrictInt, Field(ge=PARAM_FIELDS["end_year"].metadata["lo"],
-                                         le=PARAM_FIELDS["end_year"].metadata["hi"],
-                                         description="last simulated year (runs to its Q4)")]
+    end_year: Annotated[
+        StrictInt,
+        Field(
+            ge=PARAM_FIELDS["end_year"].metadata["lo"],
+            le=PARAM_FIELDS["end_year"].metadata["hi"],
+            description="last simulated year (runs to its Q4)",
+        ),
+    ]
 
 
 class SweepRange(BaseModel):
     """An evenly spaced range: `steps` values from `from` to `to` inclusive."""
+
     model_config = _strict(populate_by_name=True)
-    from_: Union[StrictInt, StrictFloat] = Field(alias="from")
-    to: Union[StrictInt, StrictFloat]
+    from_: StrictInt | StrictFloat = Field(alias="from")
+    to: StrictInt | StrictFloat
     steps: Annotated[StrictInt, Field(ge=2, le=1000)]
 
 
-SweepValues = Union[Annotated[list[Union[StrictInt, StrictFloat, StrictStr, StrictBool]], Field(min_length=1)],
-                    SweepRange]
+SweepValues = Annotated[list[StrictInt | StrictFloat | StrictStr | StrictBool], Field(min_length=1)] | SweepRange
 
 
 class ScenarioFile(BaseModel):
     """One scenario file as written (before its base is applied)."""
+
     model_config = _strict(title="talentsim scenario")
     name: Annotated[StrictStr, Field(pattern=_NAME, max_length=80, description="short identifier")]
-    description: Annotated[StrictStr, Field(min_length=1, description="what the scenario represents, naming the real proposal")]
-    base: Optional[StrictStr] = Field(None, description="path of the scenario this one changes, relative to this file")
-    horizon: Optional[Horizon] = None
-    replications: Optional[Annotated[StrictInt, Field(ge=1, le=10_000)]] = None
-    seed: Optional[Annotated[StrictInt, Field(ge=0, le=2**63 - 1)]] = None
-    parameters: Optional[ParametersModel] = None  # type: ignore[valid-type]
-    policies: Optional[PoliciesModel] = None  # type: ignore[valid-type]
-    sweep: Optional[dict[StrictStr, SweepValues]] = Field(
-        None, description="grid: 'parameters.NAME' or 'policies.POLICY.FIELD' -> list, or {from, to, steps}")
+    description: Annotated[
+        StrictStr, Field(min_length=1, description="what the scenario represents, naming the real proposal")
+    ]
+    base: StrictStr | None = Field(None, description="path of the scenario this one changes, relative to this file")
+    horizon: Horizon | None = None
+    replications: Annotated[StrictInt, Field(ge=1, le=10000)] | None = None
+    seed: Annotated[StrictInt, Field(ge=0, le=2**63 - 1)] | None = None
+    parameters: ParametersModel | None = None  # type: ignore[valid-type]
+    policies: PoliciesModel | None = None  # type: ignore[valid-type]
+    sweep: dict[StrictStr, SweepValues] | None = Field(
+        None, description="grid: 'parameters.NAME' or 'policies.POLICY.FIELD' -> list, or {from, to, steps}"
+    )
 
 
 def json_schema() -> dict[str, Any]:
@@ -184,9 +210,13 @@ class Scenario:
                 pols.setdefault(own[0].name, {})[own[1]] = v
             else:
                 params[k] = v
-        doc: dict[str, Any] = {"name": self.name, "description": self.description,
-                               "horizon": {"end_year": self.end_year},
-                               "replications": self.replications, "seed": self.seed}
+        doc: dict[str, Any] = {
+            "name": self.name,
+            "description": self.description,
+            "horizon": {"end_year": self.end_year},
+            "replications": self.replications,
+            "seed": self.seed,
+        }
         if params:
             doc["parameters"] = params
         if pols:
@@ -199,9 +229,10 @@ class Scenario:
     def resolved_sha256(self) -> str:
         return hashlib.sha256(json.dumps(self.resolved(), sort_keys=True).encode()).hexdigest()
 
-    def with_options(self, replications: int | None = None, seed: int | None = None) -> "Scenario":
-        return dataclasses.replace(self, replications=replications or self.replications,
-                                   seed=self.seed if seed is None else seed)
+    def with_options(self, replications: int | None = None, seed: int | None = None) -> Scenario:
+        return dataclasses.replace(
+            self, replications=replications or self.replications, seed=self.seed if seed is None else seed
+        )
 
 
 BASELINE = "baseline"  # the name of a policy scenario's comparison run (`baseline_of`)
@@ -210,8 +241,9 @@ BASELINE = "baseline"  # the name of a policy scenario's comparison run (`baseli
 def baseline_of(scn: Scenario, name: str = BASELINE) -> Scenario:
     """The comparison baseline of `scn`: the same assumptions and horizon, every policy off."""
     over = {k: v for k, v in scn.overrides.items() if k not in policies.POLICY_FIELDS}
-    return dataclasses.replace(scn, name=name, description="No new policy (same assumptions).",
-                               overrides=over, sweep={}, files=())
+    return dataclasses.replace(
+        scn, name=name, description="No new policy (same assumptions).", overrides=over, sweep={}, files=()
+    )
 
 
 def _param_of(path: str) -> str:
@@ -240,11 +272,17 @@ def _describe_allowed(loc: tuple) -> str:
                 return f"one of the {pol.name} fields: " + ", ".join(pol.keys)
             return _allowed_for(pol.field_of(loc[2]))
         return f"a mapping with fields: {', '.join(pol.keys)}"
-    top = {"name": "a short identifier (letters, digits, _ . + -)", "description": "a non-empty text",
-           "base": "a path to another scenario file", "horizon": "a mapping {end_year: year}",
-           "replications": "a whole number from 1 to 10000", "seed": "a whole number >= 0",
-           "parameters": "a mapping of model parameters", "policies": "a mapping of policies",
-           "sweep": "a mapping of 'parameters.NAME' or 'policies.POLICY.FIELD' to a list or {from, to, steps}"}
+    top = {
+        "name": "a short identifier (letters, digits, _ . + -)",
+        "description": "a non-empty text",
+        "base": "a path to another scenario file",
+        "horizon": "a mapping {end_year: year}",
+        "replications": "a whole number from 1 to 10000",
+        "seed": "a whole number >= 0",
+        "parameters": "a mapping of model parameters",
+        "policies": "a mapping of policies",
+        "sweep": "a mapping of 'parameters.NAME' or 'policies.POLICY.FIELD' to a list or {from, to, steps}",
+    }
     if loc and loc[0] == "horizon":
         lo, hi = PARAM_FIELDS["end_year"].metadata["lo"], PARAM_FIELDS["end_year"].metadata["hi"]
         return f"horizon: {{end_year: a whole number from {lo} to {hi}}}"
@@ -298,7 +336,7 @@ def _format_errors(path: Path, err: ValidationError, doc: Any = None) -> str:
     for loc, e in by_key.items():
         key = ".".join(loc) or "(top level)"
         value = e.get("input")
-        if len(loc) >= 2 and loc[0] == "sweep":   # list-or-range union: one line per axis
+        if len(loc) >= 2 and loc[0] == "sweep":  # list-or-range union: one line per axis
             axis = f"sweep.{loc[1]}"
             spec = doc_sweep.get(loc[1]) if isinstance(doc_sweep, dict) else None
             lines.append(f"{path}: {axis}: {spec!r} is not a valid sweep axis; allowed: {_SWEEP_ALLOWED}")
@@ -329,8 +367,9 @@ def _check_duplicates(path: Path, text: str) -> None:
                 key = k.value if isinstance(k, yaml.ScalarNode) else str(k)
                 here = f"{where}.{key}" if where else key
                 if key in seen:
-                    raise ScenarioError(f"{path}: line {k.start_mark.line + 1}: duplicate key {here!r}; "
-                                        f"each key may appear once")
+                    raise ScenarioError(
+                        f"{path}: line {k.start_mark.line + 1}: duplicate key {here!r}; each key may appear once"
+                    )
                 seen.add(key)
                 walk(v, here)
         elif isinstance(node, yaml.SequenceNode):
@@ -374,8 +413,10 @@ def from_upload(raw: bytes, name: str) -> Scenario:
     text = _decode(raw, name)
     doc = parse_text(text, name)
     if doc.get("base"):
-        raise ScenarioError(f"{name}: base: an uploaded scenario must be self-contained (no base); "
-                            f"download one from the app or use `talentsim` for files with bases")
+        raise ScenarioError(
+            f"{name}: base: an uploaded scenario must be self-contained (no base); "
+            f"download one from the app or use `talentsim` for files with bases"
+        )
     return from_document(doc, (SourceFile(name, hashlib.sha256(raw).hexdigest(), text),), name)
 
 
@@ -390,8 +431,10 @@ def parse_text(text: str, path: str | Path = "<scenario>") -> dict[str, Any]:
     if data is None:
         raise ScenarioError(f"{path}: the file is empty; a scenario needs at least 'name' and 'description'")
     if not isinstance(data, dict):
-        raise ScenarioError(f"{path}: (top level): a {type(data).__name__} is not allowed; "
-                            f"a scenario is a mapping with keys such as name, description, policies")
+        raise ScenarioError(
+            f"{path}: (top level): a {type(data).__name__} is not allowed; "
+            f"a scenario is a mapping with keys such as name, description, policies"
+        )
     try:
         ScenarioFile.model_validate(data)
     except ValidationError as e:
@@ -409,16 +452,20 @@ def _check_sweep(path: Path, sweep: dict[str, Any]) -> None:
             name = None
         if name is None or (name not in PARAMETER_NAMES and policies.owner(name) is None):
             paths = [f"parameters.{n}" for n in PARAMETER_NAMES] + [
-                f"policies.{pol.name}.{k}" for pol in POLICIES for k in pol.keys]
-            raise ScenarioError(f"{path}: sweep.{key}: unknown sweep path{_suggest(key, paths)}; allowed: "
-                                f"'parameters.NAME' (NAME a model parameter) or 'policies.POLICY.FIELD' "
-                                f"(POLICY one of {', '.join(BY_NAME)})")
+                f"policies.{pol.name}.{k}" for pol in POLICIES for k in pol.keys
+            ]
+            raise ScenarioError(
+                f"{path}: sweep.{key}: unknown sweep path{_suggest(key, paths)}; allowed: "
+                f"'parameters.NAME' (NAME a model parameter) or 'policies.POLICY.FIELD' "
+                f"(POLICY one of {', '.join(BY_NAME)})"
+            )
         for v in _sweep_values(spec, name):
             try:
                 Params.from_dict({name: v})
             except (ValueError, TypeError) as e:
-                raise ScenarioError(f"{path}: sweep.{key}: {v!r} is not allowed ({e}); "
-                                    f"allowed: {_allowed_for(name)}") from None
+                raise ScenarioError(
+                    f"{path}: sweep.{key}: {v!r} is not allowed ({e}); allowed: {_allowed_for(name)}"
+                ) from None
         npoints *= len(_sweep_values(spec, name))
     if npoints > MAX_SWEEP_POINTS:
         raise ScenarioError(f"{path}: sweep: {npoints} grid points; allowed: at most {MAX_SWEEP_POINTS}")
@@ -472,8 +519,10 @@ def load(path: str | Path) -> Scenario:
             break
         nxt = cur.parent / doc["base"]
         if not nxt.is_file():
-            raise ScenarioError(f"{cur}: base: {doc['base']!r} is not a file (looked for {nxt}); "
-                                f"allowed: a path to another scenario file, relative to this one")
+            raise ScenarioError(
+                f"{cur}: base: {doc['base']!r} is not a file (looked for {nxt}); "
+                f"allowed: a path to another scenario file, relative to this one"
+            )
         cur = nxt
     merged: dict[str, Any] = {}
     for doc, _ in reversed(chain):
@@ -484,7 +533,7 @@ def load(path: str | Path) -> Scenario:
 def from_document(doc: dict[str, Any], files: tuple[SourceFile, ...] = (), path: Path | str = "<scenario>") -> Scenario:
     """Build a `Scenario` from a validated, base-free document (e.g. a manifest's resolved copy)."""
     path = Path(path)
-    if "base" in doc and doc["base"]:
+    if doc.get("base"):
         raise ScenarioError(f"{path}: base: a resolved document has no base")
     try:
         ScenarioFile.model_validate(doc)
@@ -500,13 +549,18 @@ def from_document(doc: dict[str, Any], files: tuple[SourceFile, ...] = (), path:
         Params.from_dict({**overrides, "end_year": end_year})  # cross-field checks (share sums)
     except ValueError as e:
         raise ScenarioError(f"{path}: {e}") from None
-    return Scenario(name=doc["name"], description=doc["description"], end_year=int(end_year),
-                    replications=int(doc.get("replications") or DEFAULT_REPLICATIONS),
-                    seed=int(doc.get("seed") if doc.get("seed") is not None else DEFAULT_SEED),
-                    overrides=overrides, sweep=sweep, files=files)
+    return Scenario(
+        name=doc["name"],
+        description=doc["description"],
+        end_year=int(end_year),
+        replications=int(doc.get("replications") or DEFAULT_REPLICATIONS),
+        seed=int(doc.get("seed") if doc.get("seed") is not None else DEFAULT_SEED),
+        overrides=overrides,
+        sweep=sweep,
+        files=files,
+    )
 
 
 def to_yaml(scn: Scenario) -> str:
     """The scenario as a self-contained YAML document (loads back to the same scenario)."""
     return yaml.safe_dump(scn.resolved(), sort_keys=False, allow_unicode=True)
-

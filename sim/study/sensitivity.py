@@ -65,6 +65,7 @@ def sample(method: str, params: tuple[Uncertain, ...], n: int, seed: int) -> np.
     """Sample points (rows) for `method`: Morris trajectories (n of them) or Saltelli (n base points)."""
     from SALib.sample import morris as ms
     from SALib.sample import sobol as ss
+
     prob = problem(params)
     if method == "morris":
         return ms.sample(prob, n, num_levels=4, seed=seed)
@@ -77,23 +78,40 @@ def indices(method: str, params: tuple[Uncertain, ...], X: np.ndarray, Y: np.nda
     """Sensitivity indices of one output Y at points X, with 90 % bootstrap confidence half-widths."""
     from SALib.analyze import morris as ma
     from SALib.analyze import sobol as sa
+
     prob = problem(params)
     if method == "morris":
         r = ma.analyze(prob, X, Y, num_levels=4, conf_level=0.90, num_resamples=500, seed=seed)
-        return pd.DataFrame({"parameter": r["names"], "mu_star": r["mu_star"], "mu_star_conf": r["mu_star_conf"],
-                             "sigma": r["sigma"], "mu": r["mu"]})
+        return pd.DataFrame(
+            {
+                "parameter": r["names"],
+                "mu_star": r["mu_star"],
+                "mu_star_conf": r["mu_star_conf"],
+                "sigma": r["sigma"],
+                "mu": r["mu"],
+            }
+        )
     # a Generator, not the int: SALib's Sobol analysis tests `if seed:` and takes seed 0 for "no
     # seed" (intervals from the global random state, different at every run). For any other
     # seed s, default_rng(default_rng(s)) is default_rng(s): the same intervals as passing s.
-    r = sa.analyze(prob, Y, calc_second_order=False, conf_level=0.90, num_resamples=500,
-                   seed=np.random.default_rng(seed))
-    return pd.DataFrame({"parameter": prob["names"], "S1": r["S1"], "S1_conf": r["S1_conf"],
-                         "ST": r["ST"], "ST_conf": r["ST_conf"]})
+    r = sa.analyze(
+        prob, Y, calc_second_order=False, conf_level=0.90, num_resamples=500, seed=np.random.default_rng(seed)
+    )
+    return pd.DataFrame(
+        {"parameter": prob["names"], "S1": r["S1"], "S1_conf": r["S1_conf"], "ST": r["ST"], "ST_conf": r["ST_conf"]}
+    )
 
 
-def evaluate_points(scn: Scenario, params: tuple[Uncertain, ...], X: np.ndarray, year: int, seed: int,
-                    executor: cf.Executor | None = None, progress: bool = False,
-                    timeout: float | None = None) -> pd.DataFrame:
+def evaluate_points(
+    scn: Scenario,
+    params: tuple[Uncertain, ...],
+    X: np.ndarray,
+    year: int,
+    seed: int,
+    executor: cf.Executor | None = None,
+    progress: bool = False,
+    timeout: float | None = None,
+) -> pd.DataFrame:
     """Outputs (OUTPUTS) at every sample point: policy and baseline runs with one fixed seed."""
     ss = np.random.SeedSequence(seed).spawn(1)[0]
     policy = dataclasses.replace(scn, end_year=max(year, 2021))
@@ -106,25 +124,32 @@ def evaluate_points(scn: Scenario, params: tuple[Uncertain, ...], X: np.ndarray,
             tasks.append((i, kind, tuple(p.items())))
     entropy, key = int(ss.entropy), tuple(ss.spawn_key)
     runs = [((i, kind), (p, entropy, key)) for i, kind, p in tasks]
-    values = collect(run_tasks(batch.execute, runs, executor, progress=progress, desc="sensitivity",
-                               timeout=timeout), "sensitivity runs")
+    values = collect(
+        run_tasks(batch.execute, runs, executor, progress=progress, desc="sensitivity", timeout=timeout),
+        "sensitivity runs",
+    )
 
     def at(df, col):
         row = df[(df["year"] == year) & (df["quarter"] == 4)]
         return float(row[col].iloc[0])
+
     rows = []
     for i in range(len(X)):
         pol, bas = values[(i, "policy")], values[(i, "baseline")]
-        rows.append({"point": i, **{u.name: float(v) for u, v in zip(params, X[i])},
-                     "effect_core_talent_kr": at(pol, "core_talent_kr") - at(bas, "core_talent_kr"),
-                     "effect_shortage": at(pol, "shortage") - at(bas, "shortage"),
-                     "effect_fiscal_cost_krw": at(pol, "fiscal_cost_krw") - at(bas, "fiscal_cost_krw"),
-                     "baseline_shortage": at(bas, "shortage")})
+        rows.append(
+            {
+                "point": i,
+                **{u.name: float(v) for u, v in zip(params, X[i])},
+                "effect_core_talent_kr": at(pol, "core_talent_kr") - at(bas, "core_talent_kr"),
+                "effect_shortage": at(pol, "shortage") - at(bas, "shortage"),
+                "effect_fiscal_cost_krw": at(pol, "fiscal_cost_krw") - at(bas, "fiscal_cost_krw"),
+                "baseline_shortage": at(bas, "shortage"),
+            }
+        )
     return pd.DataFrame(rows)
 
 
-def analyze(method: str, params: tuple[Uncertain, ...], X: np.ndarray, table: pd.DataFrame,
-            seed: int) -> pd.DataFrame:
+def analyze(method: str, params: tuple[Uncertain, ...], X: np.ndarray, table: pd.DataFrame, seed: int) -> pd.DataFrame:
     """Indices for every output: one long table (output, parameter, indices...)."""
     out = []
     for col in OUTPUTS:
@@ -134,8 +159,9 @@ def analyze(method: str, params: tuple[Uncertain, ...], X: np.ndarray, table: pd
     return pd.concat(out, ignore_index=True)
 
 
-def analyze_function(f: Callable[[np.ndarray], np.ndarray], method: str, params: tuple[Uncertain, ...],
-                     n: int, seed: int = 1) -> pd.DataFrame:
+def analyze_function(
+    f: Callable[[np.ndarray], np.ndarray], method: str, params: tuple[Uncertain, ...], n: int, seed: int = 1
+) -> pd.DataFrame:
     """Indices of a plain function f(X) -> Y (rows of X are points); used to test the method."""
     X = sample(method, params, n, seed)
     return indices(method, params, X, np.asarray(f(X), float), seed)
@@ -144,8 +170,10 @@ def analyze_function(f: Callable[[np.ndarray], np.ndarray], method: str, params:
 def chart(result: pd.DataFrame, method: str, path_png, title: str) -> None:
     """Bars per output: Sobol ST (and S1) with confidence intervals, or Morris mu* with its interval."""
     import matplotlib
+
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+
     outs = list(dict.fromkeys(result["output"]))
     fig, axes = plt.subplots(1, len(outs), figsize=(4.2 * len(outs), 4.2), dpi=110, sharey=True)
     for ax, col in zip(np.atleast_1d(axes), outs):

@@ -49,8 +49,18 @@ def comparison(ts: pd.DataFrame, baseline: str, level: float = LEVEL) -> pd.Data
         sm = s.loc[common].groupby(level="year").mean()
         for year in m.index:
             for c in outs:
-                rows.append({"scenario": scn, "point": pt, "year": int(year), "output": c,
-                             "baseline_mean": bm.at[year, c], "scenario_mean": sm.at[year, c],
-                             "diff_mean": m.at[year, c], "diff_lo": lo.at[year, c], "diff_hi": hi.at[year, c],
-                             "pairs": int(diff.size().at[year])})
+                rows.append(
+                    {
+                        "scenario": scn,
+                        "point": pt,
+                        "year": int(year),
+                        "output": c,
+                        "baseline_mean": bm.at[year, c],
+                        "scenario_mean": sm.at[year, c],
+                        "diff_mean": m.at[year, c],
+                        "diff_lo": lo.at[year, c],
+                        "diff_hi": hi.at[year, c],
+                        "pairs": int(diff.size().at[year]),
+                    }
+                )
     return pd.DataFrame(rows)

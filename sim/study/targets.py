@@ -6,12 +6,11 @@ and out-of-sample checks, and the survey points the charts draw (`survey_points`
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
-
-import math
 
 import yaml
 
@@ -69,10 +68,20 @@ def load_targets(path: Path | None = None) -> tuple[list[Target], list[Target]]:
     def one(d: dict[str, Any]) -> Target:
         tol = d.get("tolerance") or {}
         rng = tuple(float(x) for x in d["range"]) if "range" in d else None
-        return Target(id=d["id"], output=d["output"], year=int(d["year"]), quarter=int(d["quarter"]),
-                      value=float(d["value"]) if "value" in d else None, rel=tol.get("relative"),
-                      abs=tol.get("absolute"), range=rng, definition=d["definition"], source=d["source"],
-                      level=str(d["level"]))
+        return Target(
+            id=d["id"],
+            output=d["output"],
+            year=int(d["year"]),
+            quarter=int(d["quarter"]),
+            value=float(d["value"]) if "value" in d else None,
+            rel=tol.get("relative"),
+            abs=tol.get("absolute"),
+            range=rng,
+            definition=d["definition"],
+            source=d["source"],
+            level=str(d["level"]),
+        )
+
     return [one(d) for d in doc["fitted"]], [one(d) for d in doc.get("out_of_sample", [])]
 
 

@@ -62,9 +62,14 @@ def enter_firms(model) -> int:
     pool = model.groups[KR_OTHER]  # census of the previous step: nobody has left kr_other since
     if staffed.sum() > len(pool):  # not enough people: staff as many as there are, in order
         staffed = np.diff(np.minimum(np.concatenate([[0], np.cumsum(staffed)]), len(pool)))
-    ids = f.add(kind=np.full(k, STARTUP), loc=loc, channels=CH_DOMESTIC | CH_POACH,
-                target=np.zeros((k, N_TIERS)), pay_cap=pay.budget_cap(p, np.full(k, STARTUP)),
-                entry_q=model.t)
+    ids = f.add(
+        kind=np.full(k, STARTUP),
+        loc=loc,
+        channels=CH_DOMESTIC | CH_POACH,
+        target=np.zeros((k, N_TIERS)),
+        pay_cap=pay.budget_cap(p, np.full(k, STARTUP)),
+        entry_q=model.t,
+    )
     model.register_firms(ids)
     people = rng.choice(pool, size=int(staffed.sum()), replace=False)
     emp = np.repeat(ids, staffed)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import numpy as np
 
 
-
 def run(model, active: np.ndarray) -> int:
     """People not studying leave for good.
 

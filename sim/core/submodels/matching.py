@@ -32,8 +32,20 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..codes import (ABROAD, AI_FIRM, CH_DOMESTIC, CH_DRIVE, CH_FOREIGN, CH_POACH, CHANNELS, KR_OTHER, KR_REGION,
-                     N_TIERS, NONE, SEEKING)
+from ..codes import (
+    ABROAD,
+    AI_FIRM,
+    CH_DOMESTIC,
+    CH_DRIVE,
+    CH_FOREIGN,
+    CH_POACH,
+    CHANNELS,
+    KR_OTHER,
+    KR_REGION,
+    N_TIERS,
+    NONE,
+    SEEKING,
+)
 from . import pay, policy, retention
 
 CHANNELS_ORDER = CHANNELS  # ascending bit values
@@ -95,8 +107,8 @@ def _draw_firms(model, vac: np.ndarray, channel: np.ndarray, tier: np.ndarray, u
     f = model.firms
     nf = f.n
     chans = np.array(CHANNELS_ORDER)
-    uses = (f.channels[None, :] & chans[:, None]) != 0                      # (4, nf)
-    w = (uses[:, None, :] * vac.T[None, :, :]).reshape(-1, nf)              # (4*3, nf)
+    uses = (f.channels[None, :] & chans[:, None]) != 0  # (4, nf)
+    w = (uses[:, None, :] * vac.T[None, :, :]).reshape(-1, nf)  # (4*3, nf)
     totals = w.sum(axis=1)
     cum = np.cumsum(w.reshape(-1))
     offsets = np.concatenate([[0.0], np.cumsum(totals)[:-1]])
@@ -150,7 +162,7 @@ def _foreign_offers(model, cand: np.ndarray) -> np.ndarray:
         return cand[:0]
     r, e = p.foreign_offer_rate, p.foreign_offer_elasticity
     s_max = float(pop.skill.max())
-    p_max = min(1.0, r * s_max ** e)
+    p_max = min(1.0, r * s_max**e)
     trial = model.sample(cand, p_max)
     sk = pop.skill[trial]
     u = model.rng.random(len(trial))
@@ -238,8 +250,11 @@ def run(model) -> None:
     k_own = pay.market_pay(model, tier, skill) * f.pay_mult[np.maximum(k_firm, 0)]
     k_sub = policy.subsidy(model, k_own, tier)
     k_pay = k_own + k_sub
-    util[ok, KR_OFFER] = (p.beta_pay * np.log(k_pay[ok] + policy.settlement_bonus(model, k_loc[ok], True))
-                          + amenity(model, k_loc[ok], kor[ok]) - p.move_cost * abroad_now[ok])
+    util[ok, KR_OFFER] = (
+        p.beta_pay * np.log(k_pay[ok] + policy.settlement_bonus(model, k_loc[ok], True))
+        + amenity(model, k_loc[ok], kor[ok])
+        - p.move_cost * abroad_now[ok]
+    )
 
     pos_fo = where[fo_idx]
     f_dest = np.zeros(m, np.int8)
@@ -249,8 +264,9 @@ def run(model) -> None:
     okf = f_firm >= 0
     f_pay = np.zeros(m)
     f_pay[okf] = pay.foreign_offer(model, tier[okf], skill[okf], f_dest[okf]) * f.premium[f_firm[okf]]
-    util[okf, FOREIGN_OFFER] = (p.beta_pay * np.log(f_pay[okf]) + amenity(model, f_dest[okf], kor[okf])
-                                - p.move_cost * (~abroad_now[okf]))
+    util[okf, FOREIGN_OFFER] = (
+        p.beta_pay * np.log(f_pay[okf]) + amenity(model, f_dest[okf], kor[okf]) - p.move_cost * (~abroad_now[okf])
+    )
 
     choice = logit_choice(rng, util)
 

@@ -48,8 +48,12 @@ def foreign_offer(model, tier: np.ndarray, skill: np.ndarray, dest: np.ndarray) 
     """
     # w_KR * (1+g_F)^(t/4) / (1+g_KR)^(t/4) = w_tier * (1+g_F)^(t/4) * skill^eta_KR: one power
     p = model.p
-    return (model.base_pay[tier] * (model.foreign_index * p.gap_median) * model.dest_factor[dest]
-            * np.power(skill, p.pay_skill_elasticity_kr + model.gap_eta))
+    return (
+        model.base_pay[tier]
+        * (model.foreign_index * p.gap_median)
+        * model.dest_factor[dest]
+        * np.power(skill, p.pay_skill_elasticity_kr + model.gap_eta)
+    )
 
 
 def dest_factor(p) -> np.ndarray:

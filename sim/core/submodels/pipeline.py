@@ -8,8 +8,19 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..codes import (ABROAD, APPLIED, BACHELOR, KR_CAPITAL, KR_REGION, MASTER, NONE, PHD, SEEKING, STUDENT_ABROAD,
-                     STUDENT_KR)
+from ..codes import (
+    ABROAD,
+    APPLIED,
+    BACHELOR,
+    KR_CAPITAL,
+    KR_REGION,
+    MASTER,
+    NONE,
+    PHD,
+    SEEKING,
+    STUDENT_ABROAD,
+    STUDENT_KR,
+)
 from . import matching, pay, policy, training
 
 _NORMAL_90 = 1.2815515655446004  # standard normal 90th percentile
@@ -70,17 +81,34 @@ def admit_cohort(model) -> None:
     # abroad students
     ia = np.flatnonzero(abroad)
     dest = model.draw_destination(len(ia))
-    ids = pop.add(len(ia), state=STUDENT_ABROAD, loc=dest, degree=BACHELOR, korean=True, skill=skill[ia],
-                  study_left=p.phd_quarters, program=PHD, univ=model.foreign_univ_index(dest))
+    ids = pop.add(
+        len(ia),
+        state=STUDENT_ABROAD,
+        loc=dest,
+        degree=BACHELOR,
+        korean=True,
+        skill=skill[ia],
+        study_left=p.phd_quarters,
+        program=PHD,
+        univ=model.foreign_univ_index(dest),
+    )
     model.flows["study_abroad"] += len(ids)
     model.flows["emigration"] += len(ids)
     # Korean graduate students
     ik = np.flatnonzero(in_school)
     prog = np.where(phd[ik], PHD, MASTER)
     univ = rng.choice(len(seats), size=len(ik), p=seats / seats.sum()) if len(ik) else np.zeros(0, int)
-    pop.add(len(ik), state=STUDENT_KR, loc=loc_home[ik], degree=BACHELOR, korean=True, skill=skill[ik],
-            study_left=np.where(phd[ik], p.phd_quarters, p.master_quarters), program=prog,
-            univ=model.kr_univ_index[univ])
+    pop.add(
+        len(ik),
+        state=STUDENT_KR,
+        loc=loc_home[ik],
+        degree=BACHELOR,
+        korean=True,
+        skill=skill[ik],
+        study_left=np.where(phd[ik], p.phd_quarters, p.master_quarters),
+        program=prog,
+        univ=model.kr_univ_index[univ],
+    )
     # job-seekers
     iw = np.flatnonzero(~abroad & ~in_school)
     new = pop.add(len(iw), state=SEEKING, loc=loc_home[iw], degree=BACHELOR, korean=korean[iw], skill=skill[iw])
@@ -175,4 +203,3 @@ def return_choice(model, idx: np.ndarray) -> None:
     pop.employer[s] = firm[~back]
     pop.salary[s] = w_f[~back]
     pop.hired_q[s] = model.t
-

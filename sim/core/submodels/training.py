@@ -22,8 +22,7 @@ def assign_tiers(model, idx: np.ndarray | None = None) -> None:
         np.multiply(np.subtract(APPLIED, senior, dtype=np.int8), not_core, out=pop.tier, casting="unsafe")
         return
     skill, exp = pop.skill[idx], pop.exp_q[idx]
-    pop.tier[idx] = np.where(skill >= model.core_threshold, CORE,
-                             np.where(exp >= p.senior_years * 4, SENIOR, APPLIED))
+    pop.tier[idx] = np.where(skill >= model.core_threshold, CORE, np.where(exp >= p.senior_years * 4, SENIOR, APPLIED))
 
 
 def learn(model) -> None:
