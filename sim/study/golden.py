@@ -17,6 +17,7 @@ noise; anything larger is a changed model.
 from __future__ import annotations
 
 import concurrent.futures as cf
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ import numpy as np
 import pandas as pd
 import yaml
 
+from ..core.params import Params
 from . import batch, calibrate, stats
 from . import executor as X
 from .labels import headline_interval_table
@@ -49,7 +51,7 @@ class GoldenSet:
     id: str
     call: str  # the command a reader runs to reproduce the numbers
     published: str  # where they are published (file and table)
-    compute: Callable[..., tuple[Values, Any]]  # (root, executor, replications) -> values, data to render
+    compute: Callable[..., tuple[Values, Any]]  # (root, executor, replications, overrides) -> values, data
     render: Callable[[Any], dict[tuple[str, str], str]]  # data -> {(file, block id): text}
     replications: int
 
@@ -60,8 +62,8 @@ BASELINE_YEARS = (2020, 2023, 2030)
 BASELINE_ROWS = ("shortage", "shortage_rate", "workforce_kr", "core_talent_kr", "migration_index", "salary_gap_top")
 
 
-def _baseline(root: Path, ex: cf.Executor | None, reps: int) -> tuple[Values, Any]:
-    df = replicate(None, replications=reps, seed=BASELINE_SEED, executor=ex)
+def _baseline(root: Path, ex: cf.Executor | None, reps: int, over: dict[str, Any]) -> tuple[Values, Any]:
+    df = replicate(over, replications=reps, seed=BASELINE_SEED, executor=ex)
     s = summarize(df, BASELINE_ROWS)
     s = s[s["year"].isin(BASELINE_YEARS)]
     values = {f"{r.output}/{r.year}/{k}": float(getattr(r, k)) for r in s.itertuples() for k in ("mean", "lo", "hi")}
@@ -82,8 +84,10 @@ HEADLINE_ROWS = ("core_talent_kr", "kr_abroad", "shortage", "fiscal_cost_krw")
 HEADLINE_FILES = ("scenarios/baseline.yaml", "scenarios/salary-matching-50.yaml")
 
 
-def _headline(root: Path, ex: cf.Executor | None, reps: int) -> tuple[Values, Any]:
-    plan = batch.make_plan("compare", [load(root / f) for f in HEADLINE_FILES], reps, HEADLINE_SEED)
+def _headline(root: Path, ex: cf.Executor | None, reps: int, over: dict[str, Any]) -> tuple[Values, Any]:
+    scns = [load(root / f) for f in HEADLINE_FILES]
+    scns = [dataclasses.replace(scn, overrides={**scn.overrides, **over}) for scn in scns]
+    plan = batch.make_plan("compare", scns, reps, HEADLINE_SEED)
     runs = X.collect(
         X.run_tasks(
             batch.execute,
@@ -147,13 +151,15 @@ def _render_headline(data) -> dict[tuple[str, str], str]:
 
 
 # --------------------------------------------------------------------------- the calibration check
-def _calibration(root: Path, ex: cf.Executor | None, reps: int) -> tuple[Values, Any]:
+def _calibration(root: Path, ex: cf.Executor | None, reps: int, over: dict[str, Any]) -> tuple[Values, Any]:
     cal = calibrate.load_calibration()
     if not cal:
         raise GoldenError("sim/data/calibration.yaml: no stored calibration to check")
     theta = np.array([cal["parameters"][f.name]["value"] for f in calibrate.FREE], float)
     fitted, oos = calibrate.load_targets()
-    df, _ = calibrate.check(theta, fitted + oos, replications=reps, seed=int(cal["check"]["seed"]), executor=ex)
+    df, _ = calibrate.check(
+        theta, fitted + oos, replications=reps, seed=int(cal["check"]["seed"]), executor=ex, base=Params.from_dict(over)
+    )
     check = {
         "replications": reps,
         "seed": int(cal["check"]["seed"]),
@@ -205,10 +211,15 @@ BY_ID = {s.id: s for s in SETS}
 
 # --------------------------------------------------------------------------- compute, compare, write
 def compute(
-    root: Path, executor: cf.Executor | None = None, sets: tuple[GoldenSet, ...] = SETS, replications: int | None = None
+    root: Path,
+    executor: cf.Executor | None = None,
+    sets: tuple[GoldenSet, ...] = SETS,
+    replications: int | None = None,
+    overrides: dict[str, Any] | None = None,
 ) -> dict[str, tuple[Values, Any]]:
-    """Recompute every set (`replications` overrides each set's own: for tests of the machinery)."""
-    return {s.id: s.compute(Path(root), executor, replications or s.replications) for s in sets}
+    """Recompute every set. For tests of the machinery only: `replications` replaces each set's own
+    and `overrides` (parameter values) are applied on top of the defaults in every run."""
+    return {s.id: s.compute(Path(root), executor, replications or s.replications, dict(overrides or {})) for s in sets}
 
 
 def document(results: dict[str, tuple[Values, Any]], replications: int | None = None) -> dict[str, Any]:
@@ -301,16 +312,34 @@ def fill(text: str, blocks: dict[str, str], path: str) -> str:
     return out
 
 
+def rendered(results: dict[str, tuple[Values, Any]]) -> dict[str, dict[str, str]]:
+    """The published blocks the recomputed results give: file -> block id -> text."""
+    by_file: dict[str, dict[str, str]] = {}
+    for sid, (_, data) in results.items():
+        for (f, bid), text in BY_ID[sid].render(data).items():
+            by_file.setdefault(f, {})[bid] = text
+    return by_file
+
+
+def stale_blocks(root: Path, results: dict[str, tuple[Values, Any]]) -> list[str]:
+    """The published blocks (file: block) whose text is not what the recomputed results give."""
+    out = []
+    for f, blocks in rendered(results).items():
+        path = Path(root) / f
+        text = path.read_text(encoding="utf-8")
+        for bid, body in blocks.items():
+            if fill(text, {bid: body}, str(path)) != text:
+                out.append(f"{f}: {bid}")
+    return out
+
+
 def write(
     root: Path, results: dict[str, tuple[Values, Any]], golden: Path | None = None, docs: bool = True
 ) -> list[Path]:
     """Write the golden file and (with `docs`) the published blocks; returns the files written."""
     root = Path(root)
     golden = golden or root / GOLDEN_FILE
-    by_file: dict[str, dict[str, str]] = {}
-    for sid, (_, data) in results.items():
-        for (f, bid), text in BY_ID[sid].render(data).items():
-            by_file.setdefault(f, {})[bid] = text
+    by_file = rendered(results)
     new_texts = {}
     if docs:  # check every block exists before writing anything
         for f, blocks in by_file.items():
@@ -359,8 +388,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"written {p}")
         return 0
     table = moved(read(root / GOLDEN_FILE), results)
+    stale = stale_blocks(root, results)
     print(report(table), file=sys.stderr if len(table) else sys.stdout)
-    return 1 if len(table) else 0
+    if stale:
+        print("published tables not regenerated (run `make golden`): " + ", ".join(stale), file=sys.stderr)
+    return 1 if len(table) or stale else 0
 
 
 if __name__ == "__main__":  # pragma: no cover
