@@ -27,6 +27,7 @@ from typing import Any
 
 import numpy as np
 import yaml
+from tqdm import tqdm
 
 from ..core.model import TalentMarket
 from ..core.params import Params
@@ -166,8 +167,7 @@ class Evaluator:
 
 def fit(ev: Evaluator, start: np.ndarray, max_evals: int = 250, progress: bool = True) -> tuple[np.ndarray, float]:
     """Nelder-Mead on the transformed parameters; returns (theta, loss)."""
-    from scipy.optimize import minimize
-    from tqdm import tqdm
+    from scipy.optimize import minimize  # scipy.optimize is slow to import: only when fitting
 
     bar = tqdm(total=max_evals, desc="calibration", unit="eval", disable=not progress)
 

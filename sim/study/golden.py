@@ -16,9 +16,11 @@ noise; anything larger is a changed model.
 
 from __future__ import annotations
 
+import argparse
 import concurrent.futures as cf
 import dataclasses
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -372,9 +374,6 @@ def _refresh_calibration_check(check: dict[str, Any]) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     """python -m sim.study.golden [--write] [--workers N] [--root DIR]: check (default) or regenerate."""
-    import argparse
-    import sys
-
     ap = argparse.ArgumentParser(prog="python -m sim.study.golden", description=__doc__.splitlines()[0])
     ap.add_argument("--write", action="store_true", help="regenerate tests/golden.yaml and the published tables")
     ap.add_argument("--workers", type=int, default=2)
