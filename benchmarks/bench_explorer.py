@@ -2,7 +2,7 @@
 
 The same sequence as bench_app.py (salary-matching share 0.50 -> 0.45 -> ... -> 0.25, 10
 replications, a persistent 2-process pool, baseline cached and policy runs continued from the
-baseline's state at the policy start), timed through `sim.explorer.stream`: (a) until the first
+baseline's state at the policy start), timed through `sim.app.explorer.stream`: (a) until the first
 paired result exists, (b) until all runs are in. Separates the simulation's share of the app's
 response time from Streamlit's and the browser's. Writes benchmarks/out/bench_explorer.json.
 """

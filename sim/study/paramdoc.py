@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from ..core.params import PARAM_GROUPS, param_table
+from ..core.policies import POLICIES
 
 HEADER = """# Parameters
 
@@ -59,9 +60,27 @@ def group_table(group: str) -> str:
 _BLOCK = re.compile(r"(<!-- params:(\w+) -->\n)(.*?)(<!-- /params -->)", re.S)
 
 
+_POLICY_BLOCK = re.compile(r"(<!-- policies -->\n)(.*?)(<!-- /policies -->)", re.S)
+
+
+def policy_table() -> str:
+    """The policy registry (sim/core/policies.py) as a table."""
+    out = [
+        "| policy (scenario key) | keys -> parameters | on when | starts | fiscal instrument | what it is |",
+        "|---|---|---|---|---|---|",
+    ]
+    for pol in POLICIES:
+        keys = ", ".join(f"`{k}` -> `{f}`" for k, f in pol.fields)
+        fiscal = f"`fiscal_{pol.instrument}_krw`" if pol.instrument else "none (no public cost)"
+        out.append(f"| `{pol.name}` | {keys} | `{pol.switch}` ≠ 0 | `{pol.start}` | {fiscal} | {pol.description} |")
+    return "\n".join(out)
+
+
 def fill_blocks(text: str) -> str:
-    """Replace every `<!-- params:GROUP -->...<!-- /params -->` block with the group's table."""
-    return _BLOCK.sub(lambda m: m.group(1) + group_table(m.group(2)) + "\n" + m.group(4), text)
+    """Replace every `<!-- params:GROUP -->...<!-- /params -->` block with the group's table, and
+    the `<!-- policies -->...<!-- /policies -->` block with the policy registry."""
+    text = _BLOCK.sub(lambda m: m.group(1) + group_table(m.group(2)) + "\n" + m.group(4), text)
+    return _POLICY_BLOCK.sub(lambda m: m.group(1) + policy_table() + "\n" + m.group(3), text)
 
 
 def main(argv: list[str] | None = None) -> int:
