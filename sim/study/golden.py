@@ -31,7 +31,7 @@ import pandas as pd
 import yaml
 
 from ..core.params import Params
-from . import batch, calibrate, stats
+from . import batch, calibrate, i18n, stats
 from . import executor as X
 from .labels import headline_interval_table
 from .runner import replicate, summarize
@@ -135,7 +135,9 @@ def _render_headline(data) -> dict[tuple[str, str], str]:
         for y in HEADLINE_YEARS:
             r = c.loc[(y, col)]
             if col == "fiscal_cost_krw":
-                cells.append(f"+{r.diff_mean / 1e12:.2f} tn KRW/yr [{r.diff_lo / 1e12:.2f}, {r.diff_hi / 1e12:.2f}]")
+                mean = i18n.money(r.diff_mean, "en", signed=True, usd=False)  # e.g. +2.01 tn KRW
+                unit = 1e12 if abs(r.diff_mean) >= 1e12 else 1e9  # the bounds in the mean's unit
+                cells.append(f"{mean}/yr [{r.diff_lo / unit:.2f}, {r.diff_hi / unit:.2f}]")
             else:
                 cells.append(
                     f"{_signed(r.diff_mean, '{:+,.0f}')} [{_signed(r.diff_lo, '{:+,.0f}')}, "
@@ -145,7 +147,7 @@ def _render_headline(data) -> dict[tuple[str, str], str]:
     lines += [
         "",
         (
-            f"So about {values['cost_per_core/2030'] / 1e9:.1f} bn KRW a year per extra core researcher "
+            f"So about {i18n.money(values['cost_per_core/2030'], 'en', usd=False)} a year per extra core researcher "
             f"in 2030 (the mean fiscal cost over the mean gain)."
         ),
     ]
