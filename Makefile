@@ -71,8 +71,9 @@ lock:
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis
 
-# Recompute every published number (README, docs/calibration-results.md) and rewrite
+# Recompute every published number (README, docs/calibration-results.md, docs/sensitivity.md and
+# its CSVs; ~6 min on 2 cores) and rewrite
 # tests/golden.yaml and the published tables from the same run; then say in CHANGELOG.md
 # what moved and why. `make test` checks them (tests/test_golden.py).
 golden: $(STAMP)
-	$(BIN)/python -m sim.study.golden --write
+	$(BIN)/python -m sim.study.golden --write --all

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import concurrent.futures as cf
-import multiprocessing as mp
 import os
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import streamlit as st
 
 from sim.app.explorer import RunCache
 from sim.study import i18n
+from sim.study.executor import process_pool
 
 ROOT = Path(__file__).resolve().parents[1]
 SCENARIOS = ROOT / "scenarios"
@@ -31,7 +31,7 @@ def executor() -> cf.Executor | None:
     n = int(os.environ.get("TALENTSIM_APP_WORKERS", "2"))
     if n <= 0:
         return None
-    return cf.ProcessPoolExecutor(max_workers=n, mp_context=mp.get_context("spawn"))
+    return process_pool(n)
 
 
 @st.cache_resource

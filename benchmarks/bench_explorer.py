@@ -10,8 +10,6 @@ response time from Streamlit's and the browser's. Writes benchmarks/out/bench_ex
 from __future__ import annotations
 
 import argparse
-import concurrent.futures as cf
-import multiprocessing as mp
 import statistics
 import time
 from pathlib import Path
@@ -20,6 +18,7 @@ from _common import save
 
 from sim.app import explorer as E
 from sim.study import scenarios as S
+from sim.study.executor import process_pool
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -29,7 +28,7 @@ def main() -> None:
     ap.add_argument("--moves", type=int, default=5)
     ap.add_argument("--replications", type=int, default=10)
     args = ap.parse_args()
-    with cf.ProcessPoolExecutor(2, mp_context=mp.get_context("spawn")) as ex:
+    with process_pool(2) as ex:
         list(ex.map(abs, [1, 2]))  # start the workers
         cache, states = E.RunCache(), E.RunCache(24)
         start = S.load(ROOT / "scenarios" / "salary-matching-50.yaml")

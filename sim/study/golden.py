@@ -31,7 +31,7 @@ import pandas as pd
 import yaml
 
 from ..core.params import Params
-from . import batch, calibrate, i18n, stats
+from . import batch, calibrate, i18n, sensitivity, stats
 from . import executor as X
 from .labels import headline_interval_table
 from .runner import replicate, summarize
@@ -54,8 +54,9 @@ class GoldenSet:
     call: str  # the command a reader runs to reproduce the numbers
     published: str  # where they are published (file and table)
     compute: Callable[..., tuple[Values, Any]]  # (root, executor, replications, overrides) -> values, data
-    render: Callable[[Any], dict[tuple[str, str], str]]  # data -> {(file, block id): text}
+    render: Callable[[Any], dict[tuple[str, str | None], str]]  # data -> {(file, block id or None): text}
     replications: int
+    ci: bool = True  # recomputed by the CI check; False: only by `make golden` (too slow for CI)
 
 
 # --------------------------------------------------------------------------- baseline (make run)
@@ -184,6 +185,102 @@ def _render_calibration(check: dict[str, Any]) -> dict[tuple[str, str], str]:
     return {("docs/calibration-results.md", calibrate.CHECK_BLOCK): "\n".join(lines[1:-1])}
 
 
+# --------------------------------------------------------------------------- the sensitivity analysis
+SENS_FILE, SENS_YEAR, SENS_SEED = "scenarios/salary-matching-50.yaml", 2030, 7
+SENS_RUNS = {  # method -> (n, parameters; None: all uncertain ones): the two published analyses
+    "morris": (10, None),
+    "sobol": (32, ("core_quantile", "beta_pay", "demand_growth_decay", "learning_rate", "morale_sensitivity")),
+}
+SENS_COLUMNS = {"morris": ("mu_star", "mu_star_conf", "sigma", "mu"), "sobol": ("S1", "S1_conf", "ST", "ST_conf")}
+SENS_LABELS = {  # output -> (label, unit) in the Morris table
+    "effect_core_talent_kr": ("effect on core talent in Korea", "persons"),
+    "effect_fiscal_cost_krw": ("effect on fiscal cost", "bn KRW/yr"),
+    "baseline_shortage": ("baseline shortage", "persons"),
+    "effect_shortage": ("effect on the shortage", "persons"),
+}
+
+
+def sensitivity_csv(method: str) -> str:
+    return f"docs/sensitivity/{method}-{Path(SENS_FILE).stem}.csv"
+
+
+def _sensitivity(root: Path, ex: cf.Executor | None, reps: int, over: dict[str, Any]) -> tuple[Values, Any]:
+    scn = load(root / SENS_FILE)
+    scn = dataclasses.replace(scn, overrides={**scn.overrides, **over})
+    known = {u.name: u for u in sensitivity.UNCERTAIN}
+    tables = {}
+    for method, (n, names) in SENS_RUNS.items():
+        params = tuple(known[k] for k in names) if names else sensitivity.UNCERTAIN
+        x = sensitivity.sample(method, params, n, SENS_SEED)
+        points = sensitivity.evaluate_points(scn, params, x, SENS_YEAR, SENS_SEED, ex)
+        tables[method] = sensitivity.analyze(method, params, x, points, SENS_SEED)
+        if method == "morris":
+            means = {col: float(points[col].mean()) for col in SENS_LABELS}
+    data = {"indices": tables, "means": means}
+    return sensitivity_values(data), data
+
+
+def sensitivity_values(data: dict[str, Any]) -> Values:
+    """Golden values of the sensitivity set: every index of both tables (`sensitivity.analyze`) and
+    the mean of each output over the Morris points."""
+    out = {
+        f"{m}/{r['output']}/{r['parameter']}/{c}": float(r[c])
+        for m, t in data["indices"].items()
+        for _, r in t.iterrows()
+        for c in SENS_COLUMNS[m]
+    }
+    out.update({f"morris/mean/{col}": v for col, v in data["means"].items()})
+    return out
+
+
+def sensitivity_from_files(root: Path, values: Values) -> dict[str, Any]:
+    """The sensitivity set's data as published: the indices CSVs and the point means of the golden
+    file (what the CI check compares the docs with, without rerunning the analysis)."""
+    return {
+        "indices": {m: pd.read_csv(Path(root) / sensitivity_csv(m)) for m in SENS_RUNS},
+        "means": {col: values[f"morris/mean/{col}"] for col in SENS_LABELS},
+    }
+
+
+def _sobol_cell(d: pd.Series, k: str) -> str:
+    """'S ± half-width'; bold when the whole 90 % interval lies at or above 0.3."""
+    text = f"{d[k]:.2f} ± {d[f'{k}_conf']:.2f}".replace("-", "−")
+    return f"**{text}**" if d[k] - d[f"{k}_conf"] >= 0.3 else text
+
+
+def _render_sensitivity(data: dict[str, Any]) -> dict[tuple[str, str | None], str]:
+    morris, sobol = data["indices"]["morris"], data["indices"]["sobol"]
+    out: dict[tuple[str, str | None], str] = {}
+    for method, t in data["indices"].items():  # the published CSV files, whole
+        out[(sensitivity_csv(method), None)] = t.to_csv(index=False)
+    rows = [
+        "| output (unit; its mean over the sample points) | parameters by mu*: mu* ± 90 % interval (sigma) |",
+        "|---|---|",
+    ]
+    for col, (label, unit) in SENS_LABELS.items():
+        d = morris[morris["output"] == col].sort_values("mu_star", ascending=False)
+        scale = 1e9 if col == "effect_fiscal_cost_krw" else 1.0
+        cells = [
+            f"{r.parameter} {r.mu_star / scale:,.0f} ± {r.mu_star_conf / scale:,.0f} ({r.sigma / scale:,.0f})"
+            for r in d.itertuples()
+        ]
+        mean = f"{data['means'][col] / scale:+,.0f}".replace("-", "−")
+        rows.append(f"| {label} ({unit}; {mean}) | " + "; ".join(cells) + " |")
+    out[("docs/sensitivity.md", "sensitivity-morris")] = "\n".join(rows)
+    rows = [
+        "| parameter | core-talent effect S1 / ST | fiscal-cost effect S1 / ST | baseline shortage S1 / ST |",
+        "|---|---|---|---|",
+    ]
+    for p in SENS_RUNS["sobol"][1]:
+        cells = []
+        for col in ("effect_core_talent_kr", "effect_fiscal_cost_krw", "baseline_shortage"):
+            d = sobol[(sobol["output"] == col) & (sobol["parameter"] == p)].iloc[0]
+            cells.append(f"{_sobol_cell(d, 'S1')} / {_sobol_cell(d, 'ST')}")
+        rows.append(f"| `{p}` | " + " | ".join(cells) + " |")
+    out[("docs/sensitivity.md", "sensitivity-sobol")] = "\n".join(rows)
+    return out
+
+
 SETS: tuple[GoldenSet, ...] = (
     GoldenSet(
         "baseline",
@@ -209,6 +306,16 @@ SETS: tuple[GoldenSet, ...] = (
         _render_calibration,
         20,
     ),
+    GoldenSet(
+        "sensitivity",
+        f"talentsim sensitivity {SENS_FILE} --method morris --n 10; the same with --method sobol --n 32 "
+        f"--params {','.join(SENS_RUNS['sobol'][1])} (seed {SENS_SEED}, outputs at {SENS_YEAR}Q4)",
+        "docs/sensitivity.md: Morris and Sobol tables; docs/sensitivity/*.csv",
+        _sensitivity,
+        _render_sensitivity,
+        1,
+        ci=False,
+    ),
 )
 BY_ID = {s.id: s for s in SETS}
 
@@ -226,8 +333,11 @@ def compute(
     return {s.id: s.compute(Path(root), executor, replications or s.replications, dict(overrides or {})) for s in sets}
 
 
-def document(results: dict[str, tuple[Values, Any]], replications: int | None = None) -> dict[str, Any]:
-    """The golden file's content for recomputed `results`."""
+def document(
+    results: dict[str, tuple[Values, Any]], replications: int | None = None, keep: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """The golden file's content for recomputed `results` (the sets of `keep`, a golden file's
+    content, that were not recomputed are kept as they are)."""
     out = {
         "about": "Every number the README and docs publish; written by `make golden` (python -m sim.study."
         "golden --write), checked by tests/test_golden.py. Same seeds give the same numbers: the "
@@ -235,6 +345,9 @@ def document(results: dict[str, tuple[Values, Any]], replications: int | None = 
         "tolerance": {"relative": RELATIVE_TOLERANCE},
         "sets": {},
     }
+    for s in SETS:  # in the order of SETS, recomputed or kept
+        if s.id not in results and keep and s.id in keep.get("sets", {}):
+            out["sets"][s.id] = keep["sets"][s.id]
     for sid, (values, _) in results.items():
         s = BY_ID[sid]
         out["sets"][sid] = {
@@ -243,6 +356,7 @@ def document(results: dict[str, tuple[Values, Any]], replications: int | None = 
             "replications": replications or s.replications,
             "values": {k: float(v) for k, v in sorted(values.items())},
         }
+    out["sets"] = {s.id: out["sets"][s.id] for s in SETS if s.id in out["sets"]}
     return out
 
 
@@ -325,15 +439,18 @@ def rendered(results: dict[str, tuple[Values, Any]]) -> dict[str, dict[str, str]
     return by_file
 
 
-def stale_blocks(root: Path, results: dict[str, tuple[Values, Any]]) -> list[str]:
-    """The published blocks (file: block) whose text is not what the recomputed results give."""
+def stale_blocks(root: Path, results: dict[str, tuple[Values, Any]], whole_files: bool = True) -> list[str]:
+    """The published blocks (file: block, or the whole file) whose text is not what the recomputed
+    results give (`whole_files`: also the files published whole, such as CSVs)."""
     out = []
     for f, blocks in rendered(results).items():
+        if not whole_files:
+            blocks = {k: v for k, v in blocks.items() if k is not None}
         path = Path(root) / f
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8") if path.exists() else ""
         for bid, body in blocks.items():
-            if fill(text, {bid: body}, str(path)) != text:
-                out.append(f"{f}: {bid}")
+            if (body if bid is None else fill(text, {bid: body}, str(path))) != text:
+                out.append(f"{f}: {bid or 'the whole file'}")
     return out
 
 
@@ -348,10 +465,12 @@ def write(
     if docs:  # check every block exists before writing anything
         for f, blocks in by_file.items():
             path = root / f
-            new_texts[path] = fill(path.read_text(encoding="utf-8"), blocks, str(path))
+            whole = blocks.pop(None, None)  # a whole published file (e.g. a CSV of indices)
+            new_texts[path] = whole if whole is not None else fill(path.read_text(encoding="utf-8"), blocks, str(path))
     golden.parent.mkdir(parents=True, exist_ok=True)
+    keep = read(golden) if golden.exists() else None
     golden.write_text(
-        yaml.safe_dump(document(results), sort_keys=False, allow_unicode=True, width=120), encoding="utf-8"
+        yaml.safe_dump(document(results, keep=keep), sort_keys=False, allow_unicode=True, width=120), encoding="utf-8"
     )
     written = [golden]
     for path, text in new_texts.items():
@@ -374,22 +493,45 @@ def _refresh_calibration_check(check: dict[str, Any]) -> Path:
     return path
 
 
+CI_SETS = tuple(s for s in SETS if s.ci)
+
+
+def check_published(root: Path, results: dict[str, tuple[Values, Any]], doc: dict[str, Any]) -> list[str]:
+    """The published blocks that do not show what the golden file holds: for the recomputed sets,
+    their rendering from `results`; for the sets too slow for CI (the sensitivity analysis), the
+    golden values must be those of the published CSVs and the tables their rendering."""
+    stale = stale_blocks(root, results)
+    if "sensitivity" not in results and "sensitivity" in doc["sets"]:
+        values = doc["sets"]["sensitivity"]["values"]
+        data = sensitivity_from_files(root, values)
+        drift = moved({"sets": {"sensitivity": {"values": values}}}, {"sensitivity": (sensitivity_values(data), None)})
+        stale += [f"{sensitivity_csv(r['number'].split('/')[0])}: {r['number']}" for _, r in drift.iterrows()]
+        stale += stale_blocks(root, {"sensitivity": (values, data)}, whole_files=False)
+    return stale
+
+
 def main(argv: list[str] | None = None) -> int:
-    """python -m sim.study.golden [--write] [--workers N] [--root DIR]: check (default) or regenerate."""
+    """python -m sim.study.golden [--write] [--all] [--workers N] [--root DIR]: check or regenerate."""
     ap = argparse.ArgumentParser(prog="python -m sim.study.golden", description=__doc__.splitlines()[0])
     ap.add_argument("--write", action="store_true", help="regenerate tests/golden.yaml and the published tables")
+    ap.add_argument(
+        "--all",
+        action="store_true",
+        help="also the sets too slow for CI (the sensitivity analysis: ~4 more minutes on 2 workers)",
+    )
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--root", default=".", help="the repository (default: the current folder)")
     args = ap.parse_args(argv)
     root = Path(args.root)
     with X.make_executor("local", args.workers) as ex:
-        results = compute(root, ex)
+        results = compute(root, ex, SETS if args.all else CI_SETS)
     if args.write:
         for p in write(root, results):
             print(f"written {p}")
         return 0
-    table = moved(read(root / GOLDEN_FILE), results)
-    stale = stale_blocks(root, results)
+    doc = read(root / GOLDEN_FILE)
+    table = moved(doc, results)
+    stale = check_published(root, results, doc)
     print(report(table), file=sys.stderr if len(table) else sys.stdout)
     if stale:
         print("published tables not regenerated (run `make golden`): " + ", ".join(stale), file=sys.stderr)
