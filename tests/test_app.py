@@ -180,6 +180,19 @@ def test_upload_the_app_cannot_show_is_refused_with_a_message(app):
     assert cards(app) == before
 
 
+@pytest.mark.parametrize("name", ["01-deep-nesting", "02-alias-bomb", "03-merge-key-bomb", "06-huge-value-echo"])
+def test_hostile_upload_is_refused_in_the_page_without_a_traceback(app, name):
+    """A 1 kB file nested 500 deep stopped the page with a RecursionError traceback; bombs kept
+    the server busy. Each is refused with the message, before it is expanded."""
+    before = cards(app)
+    raw = (Path(__file__).parent / "hostile_scenarios" / f"{name}.yaml").read_bytes()
+    app.file_uploader(key="w_upload").set_value((f"{name}.yaml", raw, "text/yaml")).run()
+    assert not app.exception
+    msgs = " ".join(e.value for e in app.error)
+    assert f"{name}.yaml" in msgs and "allowed" in msgs and "Traceback" not in msgs
+    assert len(msgs) < 3000 and cards(app) == before
+
+
 def test_downloaded_yaml_reproduces_the_numbers_through_the_cli(app, tmp_path):
     app.slider(key="w_sm_share").set_value(0.3).run()
     files = {name: make() for name, make in app.session_state["downloads"].items()}

@@ -34,7 +34,9 @@ from ..core.params import Params
 from . import executor as X
 from . import memo, provenance, stats
 from .figures import fan_charts
-from .scenarios import Scenario
+from .scenarios import MAX_REPLICATIONS, MAX_SEED, Scenario
+
+MAX_RUNS = 100_000  # runs in one command (a 10,000-point sweep at 10 replications)
 
 
 class BatchError(ValueError):
@@ -86,11 +88,19 @@ def make_plan(
     first = scenarios[0]
     reps = replications if replications is not None else first.replications
     root = seed if seed is not None else first.seed
-    if reps < 1:
-        raise BatchError(f"--replications = {reps}: allowed: a whole number >= 1")
+    if not 1 <= reps <= MAX_REPLICATIONS:
+        raise BatchError(f"--replications = {reps}: allowed: a whole number from 1 to {MAX_REPLICATIONS}")
+    if not 0 <= root <= MAX_SEED:
+        raise BatchError(f"--seed = {root}: allowed: a whole number from 0 to {MAX_SEED}")
     names = [s.name for s in scenarios]
     if len(set(names)) != len(names):
         raise BatchError(f"scenario names must differ within one command; got {names}")
+    runs = reps * sum(s.n_points for s in scenarios)
+    if runs > MAX_RUNS:
+        raise BatchError(
+            f"{runs:,} runs ({len(scenarios)} scenario(s), {sum(s.n_points for s in scenarios):,} point(s), "
+            f"{reps} replication(s)); allowed: at most {MAX_RUNS:,} runs in one command"
+        )
     spawned = np.random.SeedSequence(root).spawn(reps)
     tasks = []
     for si, scn in enumerate(scenarios):
@@ -276,7 +286,8 @@ def run_command(
     """Run a plan and write its results folder (timeseries, summary, comparison, figures,
     manifest, memo). Returns the folder. Resumes from `<out>.partial` if present."""
     stage = prepare(plan, out)
-    with X.make_executor(executor, workers, scheduler) as ex:
+    todo = sum(not (stage / "runs" / f"{t.key}.csv").exists() for t in plan.tasks)
+    with X.make_executor(executor, min(workers, max(todo, 1)), scheduler) as ex:  # no idle workers
         runs = run_plan(plan, stage, ex, progress)
     result = stage / "result"
     if result.exists():

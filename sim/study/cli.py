@@ -25,28 +25,36 @@ from .runner import replicate, summarize
 
 __version__ = package_version()
 
+MAX_MANIFEST_BYTES = 64 * 1024 * 1024  # a 10,000-point sweep's manifest is ~30 MB
 EXIT_RUN_FAILED = 1
 EXIT_BAD_INPUT = 2
 EXIT_INTERRUPTED = 130
 
 
-def _whole_number(minimum: int):
-    """An argparse type: a whole number >= minimum, with a clear message otherwise."""
+MAX_WORKERS = 64
+
+
+def _whole_number(minimum: int, maximum: int):
+    """An argparse type: a whole number from minimum to maximum, with a clear message otherwise."""
 
     def parse(text: str) -> int:
+        shown = text if len(text) <= 40 else text[:40] + "…"
         try:
             v = int(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-        if v < minimum:
-            raise argparse.ArgumentTypeError(f"{v} must be at least {minimum}")
+            raise argparse.ArgumentTypeError(
+                f"{shown!r} is not a whole number; allowed: {minimum} to {maximum}"
+            ) from None
+        if not minimum <= v <= maximum:
+            raise argparse.ArgumentTypeError(f"{shown} is outside the allowed range {minimum} to {maximum}")
         return v
 
     return parse
 
 
-_positive = _whole_number(1)
-_seed = _whole_number(0)
+_positive = _whole_number(1, scenarios.MAX_REPLICATIONS)  # replications, evaluations
+_seed = _whole_number(0, scenarios.MAX_SEED)
+_workers = _whole_number(1, MAX_WORKERS)
 
 
 def _baseline(args: argparse.Namespace) -> int:
@@ -75,6 +83,13 @@ def _batch(args: argparse.Namespace, command: str, files: list[str]) -> int:
 
 
 def _execute(args: argparse.Namespace, plan) -> int:
+    if args.memo_years:
+        first, last = 2020, min(s.end_year for s in plan.scenarios)
+        bad = [y for y in args.memo_years if not first <= y <= last]
+        if bad:
+            raise batch.BatchError(
+                f"--memo-years {' '.join(map(str, bad))}: allowed: years from {first} to {last} (the horizon)"
+            )
     out = Path(args.out) if args.out else batch.default_out(plan)
     batch.prepare(plan, out)  # bad --out fails here, before any run
     n = len(plan.tasks)
@@ -121,11 +136,12 @@ def _sweep(args):
 
 def _rerun(args: argparse.Namespace) -> int:
     path = Path(args.manifest)
+    raw = scenarios.read_limited(path, "manifest", MAX_MANIFEST_BYTES)
     try:
-        man = json.loads(path.read_text(encoding="utf-8"))
+        man = json.loads(raw.decode("utf-8"))
         command, reps, seed = man["command"], int(man["replications"]), int(man["seed"])
-    except FileNotFoundError:
-        raise scenarios.ScenarioError(f"{path}: no such manifest") from None
+    except RecursionError:
+        raise scenarios.ScenarioError(f"{path}: not a talentsim manifest (nested too deeply)") from None
     except (ValueError, KeyError, TypeError) as e:
         raise scenarios.ScenarioError(f"{path}: not a talentsim manifest ({e})") from None
     scns = []
@@ -231,7 +247,7 @@ def _batch_options(p: argparse.ArgumentParser) -> None:
         help="root seed; replication i uses SeedSequence(seed).spawn(n)[i] in every scenario "
         "(default: the first scenario's, else 20200601)",
     )
-    p.add_argument("--workers", type=_positive, default=2, help="worker processes (default %(default)s)")
+    p.add_argument("--workers", type=_workers, default=2, help="worker processes (default %(default)s)")
     p.add_argument(
         "--executor",
         choices=("local", "dask"),
@@ -253,7 +269,11 @@ def _batch_options(p: argparse.ArgumentParser) -> None:
         "an interrupted command resumes from DIR.partial",
     )
     p.add_argument(
-        "--memo-years", type=int, nargs="+", default=[2025, 2030, 2035], help="years in memo.md (default %(default)s)"
+        "--memo-years",
+        type=int,
+        nargs="+",
+        default=None,
+        help="years in memo.md, within the horizon (default: 2025, 2030, 2035, those within the horizon)",
     )
     g = p.add_mutually_exclusive_group()
     g.add_argument(
@@ -301,7 +321,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--replications", type=_positive, default=6, help="replications per evaluation (default %(default)s)"
     )
     k.add_argument("--max-evals", type=_positive, default=250, help="optimizer evaluations (default %(default)s)")
-    k.add_argument("--workers", type=_positive, default=2, help="worker processes (default %(default)s)")
+    k.add_argument("--workers", type=_workers, default=2, help="worker processes (default %(default)s)")
     k.add_argument("--seed", type=_seed, default=2023, help="seed of the common random numbers (default %(default)s)")
     k.add_argument(
         "--check-replications",
@@ -331,7 +351,7 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--params", default=None, help="comma-separated subset of the uncertain parameters (default: all)")
     v.add_argument("--year", type=int, default=2030, help="year whose Q4 values are analysed (default %(default)s)")
     v.add_argument("--seed", type=_seed, default=7, help="seed of the sampling and of the runs (default %(default)s)")
-    v.add_argument("--workers", type=_positive, default=2, help="worker processes (default %(default)s)")
+    v.add_argument("--workers", type=_workers, default=2, help="worker processes (default %(default)s)")
     v.add_argument("--executor", choices=("local", "dask"), default="local", help="local (default) or dask")
     v.add_argument("--scheduler", metavar="ADDRESS", default=None, help="Dask scheduler address")
     v.add_argument("--out", metavar="DIR", default=None, help="results folder (must not exist)")
@@ -345,7 +365,7 @@ def build_parser() -> argparse.ArgumentParser:
     b = sub.add_parser("baseline", help="run the baseline and print headline results by year with 90%% intervals")
     b.add_argument("--seed", type=_seed, default=20200601, help="root random seed (default %(default)s)")
     b.add_argument("--replications", type=_positive, default=10, help="independent runs (default %(default)s)")
-    b.add_argument("--workers", type=_positive, default=2, help="worker processes (default %(default)s)")
+    b.add_argument("--workers", type=_workers, default=2, help="worker processes (default %(default)s)")
     b.add_argument(
         "--years",
         type=int,

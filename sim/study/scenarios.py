@@ -28,6 +28,8 @@ import difflib
 import hashlib
 import itertools
 import json
+import stat
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -56,7 +58,15 @@ PARAM_FIELDS = {f.name: f for f in dataclasses.fields(Params)}
 PARAMETER_NAMES = tuple(n for n, f in PARAM_FIELDS.items() if f.metadata["group"] != "policy" and n != "end_year")
 DEFAULT_REPLICATIONS = 30
 DEFAULT_SEED = 20200601
+MAX_SEED = 2**63 - 1
+MAX_REPLICATIONS = 10_000
 MAX_SWEEP_POINTS = 10_000
+# Input limits, checked before a file is parsed (a scenario file is a few hundred bytes; the
+# shipped ones are under 1 kB): size, nesting depth, and YAML nodes counted with every alias
+# expanded (so an alias or merge-key "bomb" is refused without being expanded).
+MAX_FILE_BYTES = 256 * 1024
+MAX_DEPTH = 16
+MAX_NODES = 20_000
 _NAME = r"^[A-Za-z0-9][A-Za-z0-9_.+-]*$"
 
 
@@ -124,8 +134,8 @@ class SweepRange(BaseModel):
     """An evenly spaced range: `steps` values from `from` to `to` inclusive."""
 
     model_config = _strict(populate_by_name=True)
-    from_: StrictInt | StrictFloat = Field(alias="from")
-    to: StrictInt | StrictFloat
+    from_: StrictInt | Annotated[StrictFloat, Field(allow_inf_nan=False)] = Field(alias="from")
+    to: StrictInt | Annotated[StrictFloat, Field(allow_inf_nan=False)]
     steps: Annotated[StrictInt, Field(ge=2, le=1000)]
 
 
@@ -142,8 +152,8 @@ class ScenarioFile(BaseModel):
     ]
     base: StrictStr | None = Field(None, description="path of the scenario this one changes, relative to this file")
     horizon: Horizon | None = None
-    replications: Annotated[StrictInt, Field(ge=1, le=10000)] | None = None
-    seed: Annotated[StrictInt, Field(ge=0, le=2**63 - 1)] | None = None
+    replications: Annotated[StrictInt, Field(ge=1, le=MAX_REPLICATIONS)] | None = None
+    seed: Annotated[StrictInt, Field(ge=0, le=MAX_SEED)] | None = None
     parameters: ParametersModel | None = None  # type: ignore[valid-type]
     policies: PoliciesModel | None = None  # type: ignore[valid-type]
     sweep: dict[StrictStr, SweepValues] | None = Field(
@@ -186,6 +196,11 @@ class Scenario:
     @property
     def params(self) -> Params:
         return Params.from_dict({**self.overrides, "end_year": self.end_year})
+
+    @property
+    def n_points(self) -> int:
+        """Points of the sweep grid (1 without a sweep)."""
+        return int(np.prod([len(v) for v in self.sweep.values()])) if self.sweep else 1
 
     def points(self) -> list[tuple[dict[str, Any], Params]]:
         """The sweep grid: (labels, parameters) per point; one point without a sweep."""
@@ -277,8 +292,8 @@ def _describe_allowed(loc: tuple) -> str:
         "description": "a non-empty text",
         "base": "a path to another scenario file",
         "horizon": "a mapping {end_year: year}",
-        "replications": "a whole number from 1 to 10000",
-        "seed": "a whole number >= 0",
+        "replications": f"a whole number from 1 to {MAX_REPLICATIONS}",
+        "seed": f"a whole number from 0 to {MAX_SEED}",
         "parameters": "a mapping of model parameters",
         "policies": "a mapping of policies",
         "sweep": "a mapping of 'parameters.NAME' or 'policies.POLICY.FIELD' to a list or {from, to, steps}",
@@ -302,7 +317,50 @@ def _allowed_for(name: str) -> str:
 
 
 _UNION_TAGS = {"int", "float", "str", "bool", "list[union[int,float,str,bool]]", "SweepRange"}
-_SWEEP_ALLOWED = "a non-empty list of values, or {from: number, to: number, steps: whole number >= 2}"
+_SWEEP_ALLOWED = (
+    "a non-empty list of values, or {from: number, to: number, steps: whole number from 2 to 1000} (finite numbers)"
+)
+MAX_SHOWN = 80  # characters of a bad value a message repeats
+
+
+def shown(value: Any) -> str:
+    """A value as an error message shows it: repr, cut to MAX_SHOWN characters, with any non-ASCII
+    or invisible character named (a Cyrillic 'е' in 'dеmand_growth' looks like the Latin one)."""
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    text = repr(value)
+    out = text if len(text) <= MAX_SHOWN else f"{text[:MAX_SHOWN]}… ({len(text):,} characters)"
+    if isinstance(value, str):
+        odd = list(dict.fromkeys(c for c in value[:1000] if ord(c) > 127 or not c.isprintable()))
+        if odd:
+            names = ", ".join(f"{c!r} U+{ord(c):04X} {unicodedata.name(c, 'unnamed')}" for c in odd[:3])
+            out += f" (contains {names}{' …' if len(odd) > 3 else ''})"
+    return out
+
+
+def number_hint(value: Any) -> str:
+    """Why a number came in as text, if it did: YAML 1.1 reads 1e308 (no dot, no sign in the
+    exponent) as text, and quotes make any number text."""
+    if not isinstance(value, str) or len(value) > 100 or not _looks_numeric(value):
+        return ""
+    if "e" in value.lower():
+        return f" (YAML reads {value!r} as text: write an exponent with a dot and a sign, e.g. 1.0e+308)"
+    return f" ({value!r} is text: write the number without quotes)"
+
+
+def _cut(text: str) -> str:
+    """A key path cut to MAX_SHOWN characters for a message."""
+    return text if len(text) <= MAX_SHOWN else f"{text[:MAX_SHOWN]}…"
+
+
+def _looks_numeric(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _suggest(word: str, options) -> str:
@@ -339,18 +397,65 @@ def _format_errors(path: Path, err: ValidationError, doc: Any = None) -> str:
         if len(loc) >= 2 and loc[0] == "sweep":  # list-or-range union: one line per axis
             axis = f"sweep.{loc[1]}"
             spec = doc_sweep.get(loc[1]) if isinstance(doc_sweep, dict) else None
-            lines.append(f"{path}: {axis}: {spec!r} is not a valid sweep axis; allowed: {_SWEEP_ALLOWED}")
+            lines.append(f"{path}: {axis}: {_cut(repr(spec))} is not a valid sweep axis; allowed: {_SWEEP_ALLOWED}")
         elif e["type"] == "extra_forbidden":
             parent = loc[:-1]
             hint = _suggest(loc[-1], _options_at(parent))
             allowed = _describe_allowed(parent + ("?",)) if parent else _describe_allowed(())
-            lines.append(f"{path}: {key}: unknown key {loc[-1]!r}{hint}; allowed: {allowed}")
+            lines.append(f"{path}: {_cut(key)}: unknown key {shown(loc[-1])}{hint}; allowed: {allowed}")
         elif e["type"] == "missing":
             lines.append(f"{path}: {key}: missing; required: {_describe_allowed(loc)}")
         else:
-            shown = "a mapping" if isinstance(value, dict) else "a list" if isinstance(value, list) else repr(value)
-            lines.append(f"{path}: {key}: {shown} is not allowed ({e['msg']}); allowed: {_describe_allowed(loc)}")
+            lines.append(
+                f"{path}: {key}: {shown(value)} is not allowed ({e['msg']}); allowed: {_describe_allowed(loc)}"
+                f"{number_hint(value)}"
+            )
     return "\n".join(dict.fromkeys(lines))
+
+
+def _check_shape(path: Path, text: str) -> None:
+    """Refuse a document nested deeper than MAX_DEPTH or with more than MAX_NODES nodes once its
+    aliases are expanded, from the event stream (the parser is not recursive, and nothing is
+    expanded: each anchor's expanded size is counted once, when its node ends)."""
+    sizes: dict[str, int] = {}  # anchor -> nodes of its node, aliases expanded
+    stack: list[list[Any]] = []  # open collections: [anchor, nodes so far]
+    total = 0  # nodes of the whole document, aliases expanded
+    try:
+        for ev in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(ev, yaml.CollectionEndEvent):
+                anchor, n = stack.pop()
+                if anchor:
+                    sizes[anchor] = n
+                if stack:
+                    stack[-1][1] += n
+                continue
+            if isinstance(ev, yaml.CollectionStartEvent):
+                n = 1
+            elif isinstance(ev, yaml.ScalarEvent):
+                n = 1
+                if ev.anchor:
+                    sizes[ev.anchor] = 1
+            elif isinstance(ev, yaml.AliasEvent):
+                n = sizes.get(ev.anchor, 1)
+            else:
+                continue
+            total += n
+            if total > MAX_NODES:
+                raise ScenarioError(
+                    f"{path}: more than {MAX_NODES:,} values once its aliases (*name) are expanded; "
+                    f"allowed: at most {MAX_NODES:,} (a scenario needs a few dozen)"
+                )
+            if isinstance(ev, yaml.CollectionStartEvent):
+                stack.append([ev.anchor, 1])
+                if len(stack) > MAX_DEPTH:
+                    raise ScenarioError(
+                        f"{path}: line {ev.start_mark.line + 1}: nested more than {MAX_DEPTH} levels deep; "
+                        f"allowed: at most {MAX_DEPTH} (a scenario needs 4)"
+                    )
+            elif stack:
+                stack[-1][1] += n
+    except yaml.YAMLError as e:
+        raise ScenarioError(f"{path}: not valid YAML: {_yaml_problem(e)}") from None
 
 
 def _check_duplicates(path: Path, text: str) -> None:
@@ -386,15 +491,35 @@ def _yaml_problem(e: yaml.YAMLError) -> str:
     return f"{where}{getattr(e, 'problem', None) or e}"
 
 
+def read_limited(path: str | Path, what: str = "scenario file", limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes; anything else (missing, a folder, a
+    FIFO or device, too large, unreadable) is refused with a message before it is read."""
+    path = Path(path)
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise ScenarioError(f"{path}: no such {what}") from None
+    except OSError as e:
+        raise ScenarioError(f"{path}: cannot read the {what} ({e.strerror})") from None
+    if not stat.S_ISREG(st.st_mode):
+        kind = "a folder" if stat.S_ISDIR(st.st_mode) else "not a regular file (a FIFO, device or socket)"
+        raise ScenarioError(f"{path}: cannot read the {what}: {kind}; allowed: a regular file")
+    if st.st_size > limit:
+        raise ScenarioError(f"{path}: {st.st_size:,} bytes; allowed: a {what} of at most {limit:,} bytes")
+    try:
+        with path.open("rb") as fh:
+            raw = fh.read(limit + 1)
+    except OSError as e:
+        raise ScenarioError(f"{path}: cannot read the {what} ({e.strerror})") from None
+    if len(raw) > limit:  # it grew after the check
+        raise ScenarioError(f"{path}: more than {limit:,} bytes; allowed: a {what} of at most {limit:,} bytes")
+    return raw
+
+
 def read_file(path: str | Path) -> tuple[dict[str, Any], SourceFile]:
     """Read and validate one scenario file (its base is not applied)."""
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ScenarioError(f"{path}: no such scenario file") from None
-    except (IsADirectoryError, PermissionError) as e:
-        raise ScenarioError(f"{path}: cannot read the scenario file ({e.strerror})") from None
+    raw = read_limited(path)
     text = _decode(raw, path)
     return parse_text(text, path), SourceFile(str(path), hashlib.sha256(raw).hexdigest(), text)
 
@@ -410,6 +535,8 @@ def from_upload(raw: bytes, name: str) -> Scenario:
     """A scenario from the bytes of an uploaded file called `name` (the app's upload). It must be
     self-contained: a `base` names a file next to it, which an upload does not have. Its source
     file (name, sha256 of the bytes, text) is recorded as for `load`."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise ScenarioError(f"{name}: {len(raw):,} bytes; allowed: a scenario file of at most {MAX_FILE_BYTES:,} bytes")
     text = _decode(raw, name)
     doc = parse_text(text, name)
     if doc.get("base"):
@@ -423,6 +550,9 @@ def from_upload(raw: bytes, name: str) -> Scenario:
 def parse_text(text: str, path: str | Path = "<scenario>") -> dict[str, Any]:
     """Validate the YAML text of one scenario; returns the document (defaults not filled)."""
     path = Path(path)
+    if len(text) > MAX_FILE_BYTES:
+        raise ScenarioError(f"{path}: {len(text):,} characters; allowed: at most {MAX_FILE_BYTES:,}")
+    _check_shape(path, text)
     _check_duplicates(path, text)
     try:
         data = yaml.safe_load(text)
@@ -455,7 +585,7 @@ def _check_sweep(path: Path, sweep: dict[str, Any]) -> None:
                 f"policies.{pol.name}.{k}" for pol in POLICIES for k in pol.keys
             ]
             raise ScenarioError(
-                f"{path}: sweep.{key}: unknown sweep path{_suggest(key, paths)}; allowed: "
+                f"{path}: sweep.{_cut(key)}: unknown sweep path{_suggest(key, paths)}; allowed: "
                 f"'parameters.NAME' (NAME a model parameter) or 'policies.POLICY.FIELD' "
                 f"(POLICY one of {', '.join(BY_NAME)})"
             )
@@ -464,11 +594,20 @@ def _check_sweep(path: Path, sweep: dict[str, Any]) -> None:
                 Params.from_dict({name: v})
             except (ValueError, TypeError) as e:
                 raise ScenarioError(
-                    f"{path}: sweep.{key}: {v!r} is not allowed ({e}); allowed: {_allowed_for(name)}"
+                    f"{path}: sweep.{_cut(key)}: {shown(v)} is not allowed ({e}); allowed: {_allowed_for(name)}"
                 ) from None
         npoints *= len(_sweep_values(spec, name))
     if npoints > MAX_SWEEP_POINTS:
         raise ScenarioError(f"{path}: sweep: {npoints} grid points; allowed: at most {MAX_SWEEP_POINTS}")
+
+
+def _check_grid_size(path: Path, sweep: dict[str, Any]) -> None:
+    """At most MAX_SWEEP_POINTS points in the grid, counted before any value is expanded."""
+    n = 1
+    for spec in sweep.values():
+        n *= len(spec) if isinstance(spec, list) else int(spec["steps"])
+    if n > MAX_SWEEP_POINTS:
+        raise ScenarioError(f"{path}: sweep: {n:,} grid points; allowed: at most {MAX_SWEEP_POINTS:,}")
 
 
 def _sweep_values(spec: Any, name: str) -> list[Any]:
@@ -539,6 +678,7 @@ def from_document(doc: dict[str, Any], files: tuple[SourceFile, ...] = (), path:
         ScenarioFile.model_validate(doc)
     except ValidationError as e:
         raise ScenarioError(_format_errors(path, e, doc)) from None
+    _check_grid_size(path, doc.get("sweep") or {})  # the whole grid: a file's, its bases' and a manifest's
     overrides: dict[str, Any] = dict(doc.get("parameters") or {})
     for pol, fields in (doc.get("policies") or {}).items():
         for k, v in fields.items():
@@ -546,9 +686,10 @@ def from_document(doc: dict[str, Any], files: tuple[SourceFile, ...] = (), path:
     end_year = (doc.get("horizon") or {}).get("end_year", PARAM_FIELDS["end_year"].default)
     sweep = {k: _sweep_values(v, _param_of(k)) for k, v in (doc.get("sweep") or {}).items()}
     try:
-        Params.from_dict({**overrides, "end_year": end_year})  # cross-field checks (share sums)
+        params = Params.from_dict({**overrides, "end_year": end_year})  # cross-field checks (share sums)
     except ValueError as e:
         raise ScenarioError(f"{path}: {e}") from None
+    _check_policies_start_in_horizon(path, params)
     return Scenario(
         name=doc["name"],
         description=doc["description"],
@@ -559,6 +700,21 @@ def from_document(doc: dict[str, Any], files: tuple[SourceFile, ...] = (), path:
         sweep=sweep,
         files=files,
     )
+
+
+def _check_policies_start_in_horizon(path: Path, p: Params) -> None:
+    """A policy switched on must start before the horizon ends: one that starts later never acts,
+    and its results would be the baseline's under the policy's name."""
+    for pol in policies.active(p):
+        start = getattr(p, pol.start)
+        if start >= p.end_year + 1:
+            key = next(k for k, f in pol.fields if f == pol.start)
+            switch = next(k for k, f in pol.fields if f == pol.switch)
+            raise ScenarioError(
+                f"{path}: policies.{pol.name}.{key}: {start:g} is after the horizon (it ends with {p.end_year} Q4), "
+                f"so the policy would never act; allowed: a start before {p.end_year + 1}, a later "
+                f"horizon.end_year, or the policy off ({switch}: 0)"
+            )
 
 
 def to_yaml(scn: Scenario) -> str:

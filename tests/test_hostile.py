@@ -1,0 +1,147 @@
+"""Hostile and careless input (issue 17, classes 3, 4 and 8): every case is refused before any
+work with a message naming the file, the key, the value and what is allowed; nothing hangs,
+nothing is written. The static corpus is tests/hostile_scenarios/ (`# expect:` lines give the
+message fragments each file must produce); cases that cannot be files in git (a FIFO, a device,
+a 300 kB file) are made here."""
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sim.study import batch
+from sim.study import scenarios as S
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = sorted((Path(__file__).parent / "hostile_scenarios").glob("*.yaml"))
+pytestmark = pytest.mark.timeout(120)  # a bomb that is expanded would hang here, not pass slowly
+
+
+def expected(path: Path) -> list[str]:
+    return [e.decode().strip() for e in re.findall(rb"^# expect: (.*)$", path.read_bytes(), re.M)]
+
+
+def cli(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "sim", *args], capture_output=True, text=True, cwd=cwd, timeout=60)
+
+
+def test_corpus_covers_every_class():
+    assert len(CORPUS) >= 14
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.stem)
+def test_hostile_file_is_refused_with_a_clear_message(path):
+    with pytest.raises(S.ScenarioError) as e:
+        S.load(path)
+    msg = str(e.value)
+    assert path.name in msg and "Traceback" not in msg
+    for frag in expected(path):
+        assert frag in msg, f"{frag!r} not in: {msg[:500]}"
+    assert len(msg) < 4000  # no value is echoed whole
+
+
+@pytest.mark.parametrize("name", ["01-deep-nesting", "02-alias-bomb", "03-merge-key-bomb", "09-grid-over-base"])
+def test_the_cli_refuses_them_with_exit_2_and_writes_nothing(tmp_path, name):
+    path = Path(__file__).parent / "hostile_scenarios" / f"{name}.yaml"
+    r = cli("run", str(path), "--out", str(tmp_path / "out"))
+    assert r.returncode == 2 and "Traceback" not in r.stderr and path.name in r.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_files_that_are_not_small_regular_files_are_refused_before_reading(tmp_path):
+    big = tmp_path / "big.yaml"
+    big.write_text("name: big\ndescription: " + "y" * (S.MAX_FILE_BYTES + 10) + "\n")
+    fifo = tmp_path / "fifo.yaml"
+    os.mkfifo(fifo)  # reading it would block for ever
+    cases = {
+        big: "bytes; allowed: a scenario file of at most 262,144 bytes",
+        fifo: "not a regular file (a FIFO, device or socket); allowed: a regular file",
+        Path("/dev/zero"): "not a regular file",
+        tmp_path: "a folder; allowed: a regular file",
+        tmp_path / "missing.yaml": "no such scenario file",
+    }
+    for path, frag in cases.items():
+        with pytest.raises(S.ScenarioError, match=re.escape(frag)):
+            S.load(path)
+
+
+def test_uploads_have_the_same_limits():
+    with pytest.raises(S.ScenarioError, match="allowed: a scenario file of at most 262,144 bytes"):
+        S.from_upload(b"name: x\ndescription: " + b"y" * S.MAX_FILE_BYTES + b"\n", "big.yaml")
+    bomb = (Path(__file__).parent / "hostile_scenarios" / "02-alias-bomb.yaml").read_bytes()
+    with pytest.raises(S.ScenarioError, match=r"big\.yaml|bomb\.yaml"):
+        S.from_upload(bomb, "bomb.yaml")
+
+
+@pytest.mark.parametrize(
+    "args, frag",
+    [
+        (["--replications", "100000000"], "--replications: 100000000 is outside the allowed range 1 to 10000"),
+        (
+            ["--seed", str(2**70)],
+            "--seed: 1180591620717411303424 is outside the allowed range 0 to 9223372036854775807",
+        ),
+        (["--workers", "1000"], "--workers: 1000 is outside the allowed range 1 to 64"),
+        (["--workers", "x" * 5000], "is not a whole number"),
+        (["--memo-years", "1800", "2030"], "--memo-years 1800: allowed: years from 2020 to 2035 (the horizon)"),
+    ],
+)
+def test_command_line_limits(tmp_path, args, frag):
+    r = cli("run", str(ROOT / "scenarios" / "baseline.yaml"), "--out", str(tmp_path / "out"), *args)
+    assert r.returncode == 2 and frag in r.stderr and "Traceback" not in r.stderr, r.stderr
+    assert len(r.stderr) < 2000 and list(tmp_path.iterdir()) == []
+
+
+def test_a_plan_with_too_many_runs_is_refused_before_it_is_built(tmp_path):
+    (tmp_path / "s.yaml").write_text(
+        "name: s\ndescription: 10,000 points\nsweep:\n  parameters.demand_growth: {from: 0.1, to: 0.2, steps: 100}\n"
+        "  parameters.beta_pay: {from: 1, to: 2, steps: 100}\n"
+    )
+    scn = S.load(tmp_path / "s.yaml")
+    assert scn.n_points == 10_000
+    with pytest.raises(batch.BatchError, match=r"110,000 runs .* allowed: at most 100,000 runs"):
+        batch.make_plan("sweep", [scn], replications=11)
+    with pytest.raises(batch.BatchError, match="allowed: a whole number from 1 to 10000"):
+        batch.make_plan("run", [scn], replications=10**8)
+
+
+def test_a_manifests_grid_is_checked_too(tmp_path):
+    """A manifest's resolved scenario gets the same grid limit as a file (it bypassed it)."""
+    doc = {
+        "name": "m",
+        "description": "d",
+        "sweep": {"parameters.demand_growth": [0.1] * 200, "parameters.beta_pay": [1.0] * 200},
+    }
+    with pytest.raises(S.ScenarioError, match="sweep: 40,000 grid points; allowed: at most 10,000"):
+        S.from_document(doc, (), tmp_path / "manifest.json")
+
+
+def test_hostile_manifests_are_refused(tmp_path):
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000)
+    huge = tmp_path / "huge.json"
+    with huge.open("wb") as f:  # sparse: 65 MB on paper, nothing on disk
+        f.truncate(65 * 1024 * 1024)
+    cases = {
+        deep: "not a talentsim manifest (nested too deeply)",
+        huge: "allowed: a manifest of at most 67,108,864 bytes",
+        tmp_path: "cannot read the manifest: a folder",
+        tmp_path / "none.json": "no such manifest",
+    }
+    for path, frag in cases.items():
+        r = cli("rerun", str(path), "--out", str(tmp_path / "out"))
+        assert r.returncode == 2 and frag in r.stderr and "Traceback" not in r.stderr, r.stderr
+        assert not (tmp_path / "out").exists()
+    (tmp_path / "list.json").write_text(json.dumps([1, 2]))
+    r = cli("rerun", str(tmp_path / "list.json"), "--out", str(tmp_path / "out"))
+    assert r.returncode == 2 and "not a talentsim manifest" in r.stderr
+
+
+def test_shipped_scenarios_are_far_inside_the_limits():
+    for path in sorted((ROOT / "scenarios").glob("*.yaml")):
+        assert path.stat().st_size < S.MAX_FILE_BYTES / 100
+        S.load(path)
