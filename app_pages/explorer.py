@@ -77,17 +77,21 @@ if "start" not in st.session_state:
     for k, v in from_url.items():
         st.session_state[f"w_{k}"] = v
     if pick is not None and pick not in names:
-        bad_url.insert(0, f"scenario={pick!r}: allowed: {', '.join(names)}")
+        bad_url.insert(0, f"scenario={S.shown(pick)}: allowed: {', '.join(names)}")
     st.session_state["url_errors"] = bad_url
 
 with st.sidebar:
     st.selectbox(t("start_scenario"), names, key="w_scenario", on_change=_on_pick, help=t("start_scenario_help"))
     st.file_uploader(t("upload"), type=["yaml", "yml"], key="w_upload", on_change=_on_upload, help=t("upload_help"))
 
+# messages quote text from the link or the file: shown as plain text (st.code), never as Markdown,
+# so a link cannot put links, images or formatting into the page
 if st.session_state.get("url_errors"):
-    st.warning(t("bad_link") + "\n\n" + "\n".join(f"- `{m}`" for m in st.session_state["url_errors"]))
+    st.warning(t("bad_link"))
+    st.code("\n".join(st.session_state["url_errors"]), language=None, wrap_lines=True)
 if st.session_state.get("upload_error"):
-    st.error(f"{t('bad_upload')}\n\n```\n{st.session_state['upload_error']}\n```")
+    st.error(t("bad_upload"))
+    st.code(st.session_state["upload_error"], language=None, wrap_lines=True)
 
 start: S.Scenario = st.session_state["start"]
 

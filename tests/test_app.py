@@ -35,6 +35,11 @@ def app():
     return at
 
 
+def messages(at):
+    """The error boxes and the messages quoted under them (plain text, st.code)."""
+    return " ".join(e.value for e in at.error) + " " + " ".join(c.value for c in at.code)
+
+
 def cards(at):
     return {m.label: (m.value, m.delta) for m in at.metric}
 
@@ -112,7 +117,7 @@ def test_invalid_upload_shows_message_and_keeps_results(app):
     bad = b"name: x\ndescription: broken\npolicies:\n  salary_matching: {share: 1.5}\n"
     app.file_uploader(key="w_upload").set_value(("bad.yaml", bad, "text/yaml")).run()
     assert not app.exception
-    msgs = " ".join(e.value for e in app.error)
+    msgs = messages(app)
     assert "policies.salary_matching.share" in msgs and "1.5" in msgs and "0.9" in msgs
     assert cards(app) == before
 
@@ -175,7 +180,7 @@ def test_upload_the_app_cannot_show_is_refused_with_a_message(app):
     big = f"name: big\ndescription: t\nseed: {2**60}\n".encode()
     app.file_uploader(key="w_upload").set_value(("big.yaml", big, "text/yaml")).run()
     assert not app.exception
-    msgs = " ".join(e.value for e in app.error)
+    msgs = messages(app)
     assert "big.yaml: seed" in msgs and str(2**60) in msgs and str(2**53 - 1) in msgs
     assert cards(app) == before
 
@@ -188,7 +193,7 @@ def test_hostile_upload_is_refused_in_the_page_without_a_traceback(app, name):
     raw = (Path(__file__).parent / "hostile_scenarios" / f"{name}.yaml").read_bytes()
     app.file_uploader(key="w_upload").set_value((f"{name}.yaml", raw, "text/yaml")).run()
     assert not app.exception
-    msgs = " ".join(e.value for e in app.error)
+    msgs = messages(app)
     assert f"{name}.yaml" in msgs and "allowed" in msgs and "Traceback" not in msgs
     assert len(msgs) < 3000 and cards(app) == before
 
@@ -260,10 +265,28 @@ def test_bad_link_values_warn_and_fall_back():
     at.query_params.update({"lang": "en", "scenario": "no-such", "sm_share": "2", "year": "2031"})
     at.run()
     assert not at.exception
-    msg = " ".join(w.value for w in at.warning)
+    msg = " ".join(w.value for w in at.warning) + " ".join(c.value for c in at.code)
     assert "scenario='no-such'" in msg and "sm_share='2'" in msg and "0.0 to 0.9" in msg
     assert at.slider(key="w_sm_share").value == 0.5 and at.slider(key="w_year").value == 2031
     assert "sm_share" not in at.query_params
+
+
+def test_a_link_cannot_put_markdown_into_the_page():
+    """Link values are quoted in the warning as plain text: no link, image or formatting from the
+    address bar is rendered (was: a clickable link and an image in the warning box)."""
+    import streamlit as st
+
+    st.cache_data.clear()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
+    evil = "`[click](https://example.invalid) ![x](https://example.invalid/i.png) **bold**"
+    at.query_params.update({"lang": "en", "scenario": evil, "sm_tiers": evil, "sm_share": "9" * 5000})
+    at.run()
+    assert not at.exception
+    assert all("example.invalid" not in w.value for w in at.warning)  # the warning holds no quoted text
+    quoted = "\n".join(c.value for c in at.code)
+    assert "[click](https://example.invalid)" in quoted and "sm_tiers=" in quoted  # shown verbatim, as code
+    assert "characters)" in quoted and len(quoted) < 3000  # the 5,000-digit value is cut
+    assert all("example.invalid" not in m.value for m in at.markdown)
 
 
 def test_other_pages_render(app):

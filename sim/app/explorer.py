@@ -166,17 +166,17 @@ def parse_query(query: dict[str, str], start: dict[str, Any], end_year: int) -> 
             if text in lv.options():
                 out[k] = text
             else:
-                bad.append(f"{k}={text!r}: allowed: {', '.join(lv.options())}")
+                bad.append(f"{k}={S.shown(text)}: allowed: {', '.join(lv.options())}")
             continue
         is_int = lv is None or S.PARAM_FIELDS[k].type == "int"
         lo, hi = widget_range(k, start, end_year)
         try:
             v = int(text) if is_int else float(text)
         except ValueError:
-            bad.append(f"{k}={text!r}: not {'a whole number' if is_int else 'a number'}; allowed: {lo} to {hi}")
+            bad.append(f"{k}={S.shown(text)}: not {'a whole number' if is_int else 'a number'}; allowed: {lo} to {hi}")
             continue
         if not lo <= v <= hi:
-            bad.append(f"{k}={text!r}: outside {lo} to {hi}")
+            bad.append(f"{k}={S.shown(text)}: outside {lo} to {hi}")
             continue
         out[k] = v
     return out, bad
