@@ -127,7 +127,7 @@ def test_hostile_manifests_are_refused(tmp_path):
     with huge.open("wb") as f:  # sparse: 65 MB on paper, nothing on disk
         f.truncate(65 * 1024 * 1024)
     cases = {
-        deep: "not a talentsim manifest (nested too deeply)",
+        deep: "not a verified talentsim manifest: nested too deeply",
         huge: "allowed: a manifest of at most 67,108,864 bytes",
         tmp_path: "cannot read the manifest: a folder",
         tmp_path / "none.json": "no such manifest",
@@ -138,10 +138,111 @@ def test_hostile_manifests_are_refused(tmp_path):
         assert not (tmp_path / "out").exists()
     (tmp_path / "list.json").write_text(json.dumps([1, 2]))
     r = cli("rerun", str(tmp_path / "list.json"), "--out", str(tmp_path / "out"))
-    assert r.returncode == 2 and "not a talentsim manifest" in r.stderr
+    assert r.returncode == 2 and "not a verified talentsim manifest: a list, not a mapping" in r.stderr
 
 
 def test_shipped_scenarios_are_far_inside_the_limits():
     for path in sorted((ROOT / "scenarios").glob("*.yaml")):
         assert path.stat().st_size < S.MAX_FILE_BYTES / 100
         S.load(path)
+
+
+# --------------------------------------------------------------------------- class 1 and 2: manifests, staged runs
+@pytest.fixture(scope="module")
+def finished(tmp_path_factory):
+    """A small finished compare (its results folder and manifest)."""
+    d = tmp_path_factory.mktemp("finished")
+    (d / "base.yaml").write_text(
+        "name: b\ndescription: small base\nhorizon: {end_year: 2021}\nreplications: 2\nparameters: {scale: 0.03}\n"
+    )
+    (d / "pol.yaml").write_text(
+        "name: p\ndescription: pol\nbase: base.yaml\n"
+        "policies:\n  salary_matching: {share: 0.5, tiers: all, start: 2020.5}\n"
+    )
+    r = cli("compare", "base.yaml", "pol.yaml", "--out", "r1", "--workers", "1", "--no-progress", cwd=d)
+    assert r.returncode == 0, r.stderr
+    return d
+
+
+def _edited(man: dict, how: str) -> dict:
+    import hashlib
+
+    m = json.loads(json.dumps(man))
+    pol = m["scenarios"][1]
+    if how in ("resolved", "resolved+hash"):
+        pol["resolved"]["policies"]["salary_matching"]["share"] = 0.9
+    if how == "resolved+hash":
+        pol["resolved_sha256"] = hashlib.sha256(json.dumps(pol["resolved"], sort_keys=True).encode()).hexdigest()
+    if how == "content":
+        pol["files"][0]["content"] = pol["files"][0]["content"].replace("0.5", "0.9")
+    if how == "command":
+        m["command"] = "../../elsewhere\x1b[31m"
+    if how == "seed":
+        m["seed"] = 5
+    if how == "missing":
+        del m["replications"]
+    return m
+
+
+@pytest.mark.parametrize(
+    "how, frag",
+    [
+        ("resolved", "scenarios[1].resolved: does not match its resolved_sha256"),
+        ("resolved+hash", "scenarios[1].resolved: does not follow from its source files"),
+        ("content", "scenarios[1].files[0] ('pol.yaml'): its content does not match its SHA-256"),
+        ("command", "'command' '../../elsewhere\\x1b[31m' (contains '\\x1b' U+001B a control character)"),
+        ("seed", "'seeds' are not those of its root seed"),
+        ("missing", "'replications' is missing or not a int"),
+    ],
+)
+def test_an_edited_manifest_is_refused_and_nothing_is_written(finished, tmp_path, how, frag):
+    man = json.loads((finished / "r1" / "manifest.json").read_text())
+    path = tmp_path / "manifest.json"
+    path.write_text(json.dumps(_edited(man, how)))
+    r = cli("rerun", str(path), "--workers", "1", "--no-progress", cwd=tmp_path)
+    assert r.returncode == 2 and frag in r.stderr and "Traceback" not in r.stderr, r.stderr
+    assert "\x1b" not in r.stderr  # terminal escapes from the file are shown, not sent
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["manifest.json"]
+    assert not (tmp_path.parent / "elsewhere").exists()
+
+
+def test_an_unedited_manifest_reruns_to_identical_numbers(finished):
+    r = cli("rerun", "r1/manifest.json", "--out", "r2", "--workers", "1", "--no-progress", cwd=finished)
+    assert r.returncode == 0, r.stderr
+    assert (finished / "r1" / "timeseries.csv").read_bytes() == (finished / "r2" / "timeseries.csv").read_bytes()
+
+
+@pytest.mark.parametrize("damage", ["empty", "junk column", "missing rows", "not csv"])
+def test_a_damaged_staged_run_is_refused_on_resume(tmp_path, damage):
+    (tmp_path / "s.yaml").write_text(
+        "name: s\ndescription: small\nhorizon: {end_year: 2021}\nreplications: 3\nparameters: {scale: 0.03}\n"
+    )
+    plan = batch.make_plan("run", [S.load(tmp_path / "s.yaml")])
+    stage = batch.prepare(plan, tmp_path / "out")
+
+    def stop_after_two(t, done=[]):  # noqa: B006 - counts across calls on purpose
+        done.append(t)
+        if len(done) == 2:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        batch.run_plan(plan, stage, None, progress=False, on_done=stop_after_two)
+    victim = sorted((stage / "runs").glob("*.csv"))[0]
+    text = victim.read_text()
+    lines = text.splitlines()
+    victim.write_text(
+        {
+            "empty": "",
+            "junk column": "\n".join(f"{ln},x" for ln in lines) + "\n",
+            "missing rows": "\n".join(lines[:-2]) + "\n",
+            "not csv": "\x00\x01garbage",
+        }[damage]
+    )
+    with pytest.raises(batch.BatchError, match=f"{re.escape(str(victim))}: a damaged staged run"):
+        batch.run_plan(plan, batch.prepare(plan, tmp_path / "out"), None, progress=False)
+    r = cli("run", "s.yaml", "--out", "out", "--workers", "1", "--no-progress", cwd=tmp_path)
+    assert r.returncode == 2 and "a damaged staged run" in r.stderr and victim.name in r.stderr, r.stderr
+    assert "Traceback" not in r.stderr and not (tmp_path / "out").exists()
+    victim.unlink()  # as the message says: remove it and run again
+    r = cli("run", "s.yaml", "--out", "out", "--workers", "1", "--no-progress", cwd=tmp_path)
+    assert r.returncode == 0 and (tmp_path / "out" / "timeseries.csv").exists(), r.stderr

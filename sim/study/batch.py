@@ -29,13 +29,16 @@ import numpy as np
 import pandas as pd
 
 from ..core import _alloc, policies
-from ..core.model import TalentMarket, first_active_step
+from ..core.model import START_TIME, TalentMarket, first_active_step
+from ..core.outputs import OUTPUT_NAMES
 from ..core.params import Params
 from . import executor as X
 from . import memo, provenance, stats
+from . import scenarios as S
 from .figures import fan_charts
 from .scenarios import MAX_REPLICATIONS, MAX_SEED, Scenario
 
+COMMANDS = ("run", "compare", "sweep")  # the batch commands (also the first part of a results folder's name)
 MAX_RUNS = 100_000  # runs in one command (a 10,000-point sweep at 10 replications)
 
 
@@ -83,6 +86,8 @@ def make_plan(
 ) -> Plan:
     """Tasks for `command` ('run', 'compare', 'sweep'); replications and seed default to the
     first scenario's (for compare: the baseline's), and one seed list serves every scenario."""
+    if command not in COMMANDS:
+        raise BatchError(f"command {S.shown(command)}: allowed: {', '.join(COMMANDS)}")
     if not scenarios:
         raise BatchError("no scenario given")
     first = scenarios[0]
@@ -166,8 +171,31 @@ def _write_atomic(df: pd.DataFrame, path: Path) -> None:
     os.replace(tmp, path)
 
 
-def _read_run(path: Path) -> pd.DataFrame:
-    return pd.read_csv(path)
+RUN_COLUMNS = frozenset(("step", "year", "quarter", *OUTPUT_NAMES))  # a run's table (TalentMarket.results)
+
+
+def _read_run(path: Path, task: Task) -> pd.DataFrame:
+    """A staged run, checked: a CSV with exactly the run table's columns and one row per quarter of
+    the task's horizon (a damaged or foreign file is refused, never used)."""
+    try:
+        df = pd.read_csv(path)
+    except (OSError, ValueError, pd.errors.ParserError) as e:  # EmptyDataError is a ValueError
+        raise BatchError(_damaged(path, f"not a readable table: {e}")) from None
+    end_year = dict(task.params).get("end_year")
+    rows = int(round((int(end_year) + 1 - START_TIME) * 4)) + 1 if end_year is not None else None
+    if set(df.columns) != RUN_COLUMNS or len(df.columns) != len(RUN_COLUMNS):
+        odd = sorted(set(df.columns) ^ RUN_COLUMNS)[:5]
+        raise BatchError(_damaged(path, f"its columns are not a run's (differing: {odd})"))
+    if rows is not None and (len(df) != rows or not df["step"].tolist() == list(range(rows))):
+        raise BatchError(_damaged(path, f"{len(df)} rows; a run of this task has {rows} (one per quarter)"))
+    return df
+
+
+def _damaged(path: Path, why: str) -> str:
+    return (
+        f"{path}: a damaged staged run ({why}); remove this file and run the same command again: "
+        f"only the missing runs are computed"
+    )
 
 
 def staging_dir(out: Path) -> Path:
@@ -232,7 +260,7 @@ def run_plan(
         for o in failed:
             (stage / "failed" / f"{o.key}.txt").write_text(o.error or "", encoding="utf-8")
         X.raise_failures(failed, f"of {len(plan.tasks)} runs")
-    return {t.key: _read_run(runs_dir / f"{t.key}.csv") for t in plan.tasks}
+    return {t.key: _read_run(runs_dir / f"{t.key}.csv", t) for t in plan.tasks}
 
 
 def timeseries(plan: Plan, runs: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -319,3 +347,77 @@ def run_command(
     provenance.write_json(result / "manifest.json", provenance.manifest(plan, argv or [], executor, workers, written))
     finalize(stage, out)
     return out
+
+
+MAX_MANIFEST_BYTES = 64 * 1024 * 1024  # a 10,000-point sweep's manifest is ~30 MB
+
+
+def read_manifest(path: Path) -> tuple[str, int, int, list]:
+    """(command, replications, seed, scenarios) of a manifest, verified before it is used.
+
+    Refused with `ScenarioError` (naming the manifest and the entry) when: it is not a regular JSON
+    file within the size limit; a required entry is missing or of the wrong type; a source file's
+    content does not match its recorded SHA-256; a scenario's resolved document does not match
+    its recorded hash, or does not follow from its source files (bases applied in order); or the
+    seeds listed are not those of the root seed. So an edited manifest (a share changed from 0.5
+    to 0.9) cannot rerun as if it were the original, nor be cited with the original file's hash.
+    A scenario recorded without source files is checked against its own hash only.
+    """
+    path = Path(path)
+    raw = S.read_limited(path, "manifest", MAX_MANIFEST_BYTES)
+
+    def bad(why: str) -> S.ScenarioError:
+        return S.ScenarioError(f"{path}: not a verified talentsim manifest: {why}")
+
+    try:
+        man = json.loads(raw.decode("utf-8"))
+    except RecursionError:
+        raise bad("nested too deeply") from None
+    except (UnicodeDecodeError, ValueError) as e:
+        raise bad(f"not JSON ({S.shown(str(e))})") from None
+    if not isinstance(man, dict):
+        raise bad(f"a {type(man).__name__}, not a mapping")
+    for key, kind in (("command", str), ("replications", int), ("seed", int), ("scenarios", list), ("seeds", list)):
+        if not isinstance(man.get(key), kind) or isinstance(man.get(key), bool):
+            raise bad(f"'{key}' is missing or not a {kind.__name__}")
+    scns = []
+    for i, s in enumerate(man["scenarios"]):
+        where = f"scenarios[{i}]"
+        if (
+            not isinstance(s, dict)
+            or not isinstance(s.get("resolved"), dict)
+            or not isinstance(s.get("files", []), list)
+        ):
+            raise bad(f"{where}: needs a 'resolved' mapping and a 'files' list")
+        files = []
+        for j, f in enumerate(s.get("files", [])):
+            if not (isinstance(f, dict) and all(isinstance(f.get(k), str) for k in ("path", "sha256", "content"))):
+                raise bad(f"{where}.files[{j}]: needs 'path', 'sha256' and 'content' texts")
+            if hashlib.sha256(f["content"].encode("utf-8")).hexdigest() != f["sha256"]:
+                raise bad(
+                    f"{where}.files[{j}] ({S.shown(f['path'])}): its content does not match its SHA-256 "
+                    f"(the manifest was edited)"
+                )
+            files.append(S.SourceFile(f["path"], f["sha256"], f["content"]))
+        resolved = s["resolved"]
+        if hashlib.sha256(json.dumps(resolved, sort_keys=True).encode()).hexdigest() != s.get("resolved_sha256"):
+            raise bad(f"{where}.resolved: does not match its resolved_sha256 (the manifest was edited)")
+        scn = S.from_document(resolved, tuple(files), path)
+        if files:
+            docs = [S.parse_text(f.content, f.path) for f in files]
+            if any(not d.get("base") for d in docs[:-1]) or docs[-1].get("base"):
+                raise bad(f"{where}.files: not a chain of bases (each file but the last names a base)")
+            merged: dict = {}
+            for d in reversed(docs):
+                merged = S.merge(merged, d)
+            from_files = S.from_document(merged, tuple(files), path).with_options(scn.replications, scn.seed)
+            if from_files.resolved() != scn.resolved():
+                raise bad(f"{where}.resolved: does not follow from its source files (the manifest was edited)")
+        scns.append(scn)
+    command, reps, seed = man["command"], man["replications"], man["seed"]
+    if command not in COMMANDS:
+        raise bad(f"'command' {S.shown(command)}: allowed: {', '.join(COMMANDS)}")
+    plan = make_plan(command, scns, reps, seed)  # validates command, replications and seed
+    if plan.seeds() != man["seeds"]:
+        raise bad("'seeds' are not those of its root seed and replications (the manifest was edited)")
+    return command, reps, seed, scns

@@ -25,7 +25,6 @@ from .runner import replicate, summarize
 
 __version__ = package_version()
 
-MAX_MANIFEST_BYTES = 64 * 1024 * 1024  # a 10,000-point sweep's manifest is ~30 MB
 EXIT_RUN_FAILED = 1
 EXIT_BAD_INPUT = 2
 EXIT_INTERRUPTED = 130
@@ -135,19 +134,7 @@ def _sweep(args):
 
 
 def _rerun(args: argparse.Namespace) -> int:
-    path = Path(args.manifest)
-    raw = scenarios.read_limited(path, "manifest", MAX_MANIFEST_BYTES)
-    try:
-        man = json.loads(raw.decode("utf-8"))
-        command, reps, seed = man["command"], int(man["replications"]), int(man["seed"])
-    except RecursionError:
-        raise scenarios.ScenarioError(f"{path}: not a talentsim manifest (nested too deeply)") from None
-    except (ValueError, KeyError, TypeError) as e:
-        raise scenarios.ScenarioError(f"{path}: not a talentsim manifest ({e})") from None
-    scns = []
-    for s in man["scenarios"]:
-        files = tuple(scenarios.SourceFile(f["path"], f["sha256"], f["content"]) for f in s.get("files", []))
-        scns.append(scenarios.from_document(s["resolved"], files, path))
+    command, reps, seed, scns = batch.read_manifest(Path(args.manifest))  # verified, or refused
     plan = batch.make_plan(command, scns, reps, seed)
     return _execute(args, plan)
 

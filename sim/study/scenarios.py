@@ -335,7 +335,7 @@ def shown(value: Any) -> str:
     if isinstance(value, str):
         odd = list(dict.fromkeys(c for c in value[:1000] if ord(c) > 127 or not c.isprintable()))
         if odd:
-            names = ", ".join(f"{c!r} U+{ord(c):04X} {unicodedata.name(c, 'unnamed')}" for c in odd[:3])
+            names = ", ".join(f"{c!r} U+{ord(c):04X} {unicodedata.name(c, 'a control character')}" for c in odd[:3])
             out += f" (contains {names}{' …' if len(odd) > 3 else ''})"
     return out
 
@@ -619,7 +619,8 @@ def _sweep_values(spec: Any, name: str) -> list[Any]:
     return [float(v) for v in vals]
 
 
-def _merge(base: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
+def merge(base: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
+    """The document `child` applied on top of `base` (what a `base:` chain does)."""
     out = copy.deepcopy(base)
     for k, v in child.items():
         if k in ("parameters", "horizon") and isinstance(v, dict):
@@ -665,7 +666,7 @@ def load(path: str | Path) -> Scenario:
         cur = nxt
     merged: dict[str, Any] = {}
     for doc, _ in reversed(chain):
-        merged = _merge(merged, doc)
+        merged = merge(merged, doc)
     return from_document(merged, tuple(src for _, src in chain), Path(path))
 
 
