@@ -246,3 +246,60 @@ def test_a_damaged_staged_run_is_refused_on_resume(tmp_path, damage):
     victim.unlink()  # as the message says: remove it and run again
     r = cli("run", "s.yaml", "--out", "out", "--workers", "1", "--no-progress", cwd=tmp_path)
     assert r.returncode == 0 and (tmp_path / "out" / "timeseries.csv").exists(), r.stderr
+
+
+# --------------------------------------------------------------------------- class 5: where results go
+SMALL = "name: s\ndescription: small\nhorizon: {end_year: 2021}\nreplications: 2\nparameters: {scale: 0.03}\n"
+
+
+@pytest.mark.parametrize(
+    "out, frag",
+    [
+        ("afile/sub", "which is not a folder"),
+        ("/proc/talentsim-test", "cannot create the results folder"),
+        ("/sys/talentsim-test", "cannot create the results folder (Operation not permitted)"),
+        ("dangling", "the results folder exists"),
+    ],
+)
+def test_a_bad_out_is_refused_before_any_run_and_leaves_nothing(tmp_path, out, frag):
+    (tmp_path / "s.yaml").write_text(SMALL)
+    (tmp_path / "afile").write_text("x")
+    (tmp_path / "dangling").symlink_to(tmp_path / "nowhere" / "at-all")
+    before = sorted(p.name for p in tmp_path.iterdir())
+    r = cli("run", "s.yaml", "--out", out, "--workers", "1", "--no-progress", cwd=tmp_path)
+    assert r.returncode == 2 and frag in r.stderr and "Traceback" not in r.stderr, r.stderr
+    assert "runs (" not in r.stderr  # refused before the batch started
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+def test_dot_dot_in_out_leaves_no_stray_folder(tmp_path):
+    (tmp_path / "s.yaml").write_text(SMALL)
+    r = cli("run", "s.yaml", "--out", "x/../dd", "--workers", "1", "--no-progress", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dd", "s.yaml"]
+
+
+def test_schema_to_a_bad_path_is_a_message(tmp_path):
+    (tmp_path / "afile").write_text("x")
+    r = cli("schema", "--out", str(tmp_path / "afile" / "schema.json"))
+    assert r.returncode == 2 and "cannot write the schema" in r.stderr and "Traceback" not in r.stderr
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="mounting a small tmpfs needs root (CI runs as root)")
+def test_a_full_disk_keeps_the_saved_runs_and_resumes(tmp_path):
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=192k", "tmpfs", str(disk)], capture_output=True).returncode:
+        pytest.skip("tmpfs cannot be mounted here")
+    try:
+        (tmp_path / "s.yaml").write_text(SMALL)
+        r = cli("run", "s.yaml", "--out", str(disk / "out"), "--workers", "1", "--no-progress", cwd=tmp_path)
+        assert r.returncode == 2 and "No space left on device" in r.stderr and "Traceback" not in r.stderr, r.stderr
+        assert "run the same command again" in r.stderr and not (disk / "out").exists()
+        saved = sorted((disk / "out.partial" / "runs").glob("*.csv"))
+        assert saved, "the runs finished before the disk filled are kept"
+        subprocess.run(["mount", "-o", "remount,size=16m", str(disk)], check=True)  # space freed
+        r = cli("run", "s.yaml", "--out", str(disk / "out"), "--workers", "1", "--no-progress", cwd=tmp_path)
+        assert r.returncode == 0 and (disk / "out" / "memo.md").exists(), r.stderr
+    finally:
+        subprocess.run(["umount", str(disk)], capture_output=True)

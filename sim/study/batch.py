@@ -199,12 +199,44 @@ def _damaged(path: Path, why: str) -> str:
 
 
 def staging_dir(out: Path) -> Path:
+    out = results_path(out)
     return out.with_name(out.name + ".partial")
 
 
+def results_path(out: str | Path) -> Path:
+    """The results folder as an absolute, normalized path (`x/../dd` is `dd`: no stray `x/`)."""
+    return Path(os.path.abspath(os.fspath(out)))
+
+
+def make_folder(path: Path, what: str) -> None:
+    """Create `path` and any missing parents; on failure remove what was created and raise a
+    BatchError naming the path and why (under a file, read-only, /proc, a full disk ...)."""
+    missing = []
+    p = path
+    while not p.exists() and not p.is_symlink():
+        missing.append(p)
+        p = p.parent
+    if p.is_symlink() and not p.exists():
+        raise BatchError(f"{p}: a link to nothing; allowed: a folder that can be created for the {what}")
+    if not p.is_dir():
+        raise BatchError(f"{path}: cannot create the {what} under {p}, which is not a folder; choose another --out")
+    created = []
+    try:
+        for q in reversed(missing):
+            q.mkdir()
+            created.append(q)
+    except OSError as e:
+        for q in reversed(created):
+            shutil.rmtree(q, ignore_errors=True)
+        raise BatchError(f"{path}: cannot create the {what} ({e.strerror}); choose another --out") from None
+
+
 def prepare(plan: Plan, out: Path) -> Path:
-    """Check the results folder is free and open (or resume) its staging folder."""
-    if out.exists():
+    """Check the results folder is free and open (or resume) its staging folder, before any run:
+    a results folder that exists (or is a link, even to nothing), or one that cannot be created
+    there, is refused with a BatchError."""
+    out = results_path(out)
+    if out.exists() or out.is_symlink():
         raise BatchError(f"{out}: the results folder exists; choose another --out or remove it")
     stage = staging_dir(out)
     marker = stage / "plan.json"
@@ -215,9 +247,20 @@ def prepare(plan: Plan, out: Path) -> Path:
             old = {}
         if old.get("digest") != plan.digest:
             raise BatchError(f"{stage}: holds runs of a different batch; remove it or choose another --out")
-    (stage / "runs").mkdir(parents=True, exist_ok=True)
-    marker.write_text(json.dumps({"digest": plan.digest, "command": plan.command, "tasks": len(plan.tasks)}, indent=2))
+    make_folder(stage / "runs", "results folder")
+    try:
+        _write_text_atomic(
+            marker, json.dumps({"digest": plan.digest, "command": plan.command, "tasks": len(plan.tasks)}, indent=2)
+        )
+    except OSError as e:
+        raise BatchError(f"{marker}: cannot write ({e.strerror}); free some space or choose another --out") from None
     return stage
+
+
+def _write_text_atomic(path: Path, text: str) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
 
 
 def run_plan(
@@ -252,7 +295,13 @@ def run_plan(
         if not o.ok:
             failed.append(o)
             continue
-        _write_atomic(o.value, runs_dir / f"{o.key}.csv")
+        try:
+            _write_atomic(o.value, runs_dir / f"{o.key}.csv")
+        except OSError as e:
+            raise BatchError(
+                f"{runs_dir}: cannot save a run ({e.strerror}); the runs saved so far are kept: "
+                f"fix that and run the same command again"
+            ) from None
         if on_done:
             on_done(by_key[o.key])
     if failed:
@@ -313,10 +362,33 @@ def run_command(
 ) -> Path:
     """Run a plan and write its results folder (timeseries, summary, comparison, figures,
     manifest, memo). Returns the folder. Resumes from `<out>.partial` if present."""
+    out = results_path(out)
     stage = prepare(plan, out)
     todo = sum(not (stage / "runs" / f"{t.key}.csv").exists() for t in plan.tasks)
     with X.make_executor(executor, min(workers, max(todo, 1)), scheduler) as ex:  # no idle workers
         runs = run_plan(plan, stage, ex, progress)
+    try:
+        _assemble(plan, runs, stage, out, executor, workers, argv, memo_years, figures)
+    except OSError as e:  # a full disk, a folder removed meanwhile ...: every run stays saved
+        raise BatchError(
+            f"{stage}: cannot write the results ({e.strerror}); the {len(runs)} runs are saved: "
+            f"fix that and run the same command again"
+        ) from None
+    return out
+
+
+def _assemble(
+    plan: Plan,
+    runs: dict[str, pd.DataFrame],
+    stage: Path,
+    out: Path,
+    executor: str,
+    workers: int,
+    argv: list[str] | None,
+    memo_years: list[int] | None,
+    figures: bool,
+) -> None:
+    """Write the results folder in the staging folder, then move it into place in one rename."""
     result = stage / "result"
     if result.exists():
         shutil.rmtree(result)
@@ -346,7 +418,6 @@ def run_command(
     written.append("memo.md")
     provenance.write_json(result / "manifest.json", provenance.manifest(plan, argv or [], executor, workers, written))
     finalize(stage, out)
-    return out
 
 
 MAX_MANIFEST_BYTES = 64 * 1024 * 1024  # a 10,000-point sweep's manifest is ~30 MB

@@ -89,7 +89,7 @@ def _execute(args: argparse.Namespace, plan) -> int:
             raise batch.BatchError(
                 f"--memo-years {' '.join(map(str, bad))}: allowed: years from {first} to {last} (the horizon)"
             )
-    out = Path(args.out) if args.out else batch.default_out(plan)
+    out = batch.results_path(args.out) if args.out else batch.default_out(plan)
     batch.prepare(plan, out)  # bad --out fails here, before any run
     n = len(plan.tasks)
     print(
@@ -213,7 +213,12 @@ def _sensitivity(args: argparse.Namespace) -> int:
 def _schema(args: argparse.Namespace) -> int:
     text = json.dumps(scenarios.json_schema(), indent=2)
     if args.out:
-        Path(args.out).write_text(text + "\n", encoding="utf-8")
+        try:
+            Path(args.out).write_text(text + "\n", encoding="utf-8")
+        except OSError as e:
+            raise batch.BatchError(
+                f"{args.out}: cannot write the schema ({e.strerror}); choose another --out"
+            ) from None
         print(f"written {args.out}")
     else:
         print(text)
