@@ -303,3 +303,105 @@ def test_a_full_disk_keeps_the_saved_runs_and_resumes(tmp_path):
         assert r.returncode == 0 and (disk / "out" / "memo.md").exists(), r.stderr
     finally:
         subprocess.run(["umount", str(disk)], capture_output=True)
+
+
+# --------------------------------------------------------------------------- class 6: long commands check first
+@pytest.mark.parametrize(
+    "args, frag",
+    [
+        (["--year", "2019"], "--year 2019: allowed: a year from 2021 to 2060"),
+        (["--params", "beta_pay,beta_pay"], "--params: beta_pay given more than once"),
+        (["--params", "x" * 300], "are not uncertain parameters"),
+        (["--out", "afile/sub"], "which is not a folder"),
+    ],
+)
+def test_sensitivity_checks_its_arguments_before_any_run(tmp_path, args, frag):
+    (tmp_path / "afile").write_text("x")
+    (tmp_path / "s.yaml").write_text(SMALL)
+    r = cli("sensitivity", "s.yaml", "--n", "2", "--workers", "1", "--no-progress", *args, cwd=tmp_path)
+    assert r.returncode == 2 and frag in r.stderr and "Traceback" not in r.stderr, r.stderr
+    assert "points x 2 runs" not in r.stderr and len(r.stderr) < 2000  # nothing was started
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["afile", "s.yaml"]
+
+
+def test_calibrate_checks_out_before_fitting_and_writes_no_docs_with_it(tmp_path):
+    (tmp_path / "afile").write_text("x")
+    r = cli("calibrate", "--out", "afile/cal.yaml", "--max-evals", "1", "--no-progress", cwd=tmp_path)
+    assert r.returncode == 2 and "--out must be a file in an existing folder" in r.stderr, r.stderr
+    r = cli("calibrate", "--out", str(tmp_path), "--no-progress", cwd=tmp_path)
+    assert r.returncode == 2 and "--out must be a file" in r.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["afile"]  # and no docs/ folder here
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_sigint_during_sensitivity_exits_130_without_a_traceback(tmp_path, workers):
+    import signal
+    import time
+
+    (tmp_path / "s.yaml").write_text(SMALL)
+    args = ["sensitivity", "s.yaml", "--n", "40", "--workers", workers, "--out", "o", "--no-progress"]
+    proc = subprocess.Popen([sys.executable, "-m", "sim", *args], cwd=tmp_path, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:  # wait until the runs have started
+        time.sleep(0.5)
+        if proc.poll() is not None or any(tmp_path.glob("o.partial")):
+            break
+    time.sleep(1.5)
+    proc.send_signal(signal.SIGINT)
+    err = proc.communicate(timeout=60)[1]
+    assert proc.returncode == 130, err
+    assert "interrupted" in err and "Traceback" not in err and not (tmp_path / "o").exists()
+
+
+# --------------------------------------------------------------------------- class 7: no orphans
+ORPHAN_SCRIPT = """
+import sys, time
+from sim.study.executor import process_pool
+
+def busy(seconds):  # a long task: a worker only looks at its queue between tasks
+    t = time.time()
+    while time.time() - t < seconds:
+        sum(range(10000))
+    return seconds
+
+if __name__ == "__main__":
+    with process_pool(2) as ex:
+        print([f.result() for f in [ex.submit(busy, 60), ex.submit(busy, 60)]])
+"""
+
+
+def test_workers_exit_when_the_parent_is_killed(tmp_path):
+    """SIGKILL of a process while its pool's workers are in the middle of long tasks: the workers
+    exit within a few seconds (a plain ProcessPoolExecutor's live on until their task ends: 60 s
+    here, 47 s and ~220 MB each in the issue's measurement)."""
+    import signal
+    import time
+
+    script = tmp_path / "orphans.py"
+    script.write_text(ORPHAN_SCRIPT)
+    proc = subprocess.Popen([sys.executable, str(script)], cwd=ROOT, stdout=subprocess.DEVNULL)
+
+    def running(pids: list[int]) -> list[int]:
+        return [
+            p for p in pids if Path(f"/proc/{p}").exists() and Path(f"/proc/{p}/stat").read_text().split()[2] != "Z"
+        ]
+
+    def workers() -> list[int]:
+        out = subprocess.run(["pgrep", "-P", str(proc.pid), "-f", "spawn_main"], capture_output=True, text=True).stdout
+        return [int(x) for x in out.split()]
+
+    deadline = time.monotonic() + 60
+    while len(workers()) < 2 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.2)
+    time.sleep(2.0)  # the workers are now inside their 60-second tasks
+    kids = workers()
+    assert len(kids) == 2, "the pool's workers should have started"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=10)
+    deadline = time.monotonic() + 3.0
+    while running(kids) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    alive = running(kids)
+    for p in alive:  # do not leave them behind
+        os.kill(p, signal.SIGKILL)
+    assert alive == [], f"workers {alive} outlived their parent"

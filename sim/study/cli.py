@@ -140,6 +140,18 @@ def _rerun(args: argparse.Namespace) -> int:
 
 
 def _calibrate(args: argparse.Namespace) -> int:
+    if args.out:  # checked before the fit (~6 minutes), not after it
+        target = batch.results_path(args.out)
+        if target.is_dir() or not target.parent.is_dir():
+            raise batch.BatchError(f"{target}: --out must be a file in an existing folder")
+        existed = target.exists()
+        try:
+            with target.open("a", encoding="utf-8"):
+                pass
+        except OSError as e:
+            raise batch.BatchError(f"{target}: cannot write there ({e.strerror}); choose another --out") from None
+        if not existed:
+            target.unlink()
     doc = calibrate.run(
         replications=args.replications,
         max_evals=args.max_evals,
@@ -147,7 +159,7 @@ def _calibrate(args: argparse.Namespace) -> int:
         seed=args.seed,
         check_replications=args.check_replications,
         out=Path(args.out) if args.out else None,
-        docs=None if args.no_docs else Path("docs"),
+        docs=None if args.no_docs or args.out else Path("docs"),  # --out: a trial, the docs stay as they are
         progress=not args.no_progress,
     )
     print(f"loss {doc['loss']:.4f} after {doc['evaluations']} evaluations; {doc['wall_seconds']:.0f} s")
@@ -167,11 +179,29 @@ def _sensitivity(args: argparse.Namespace) -> int:
     known = {u.name: u for u in sa.UNCERTAIN}
     bad = [n for n in names if n not in known]
     if bad:
-        raise scenarios.ScenarioError(f"--params: {bad} are not uncertain parameters; allowed: {', '.join(known)}")
+        raise scenarios.ScenarioError(
+            f"--params: {[scenarios.shown(n) for n in bad][:5]} are not uncertain parameters; "
+            f"allowed: {', '.join(known)}"
+        )
+    twice = sorted({n for n in names if names.count(n) > 1})
+    if twice:
+        raise scenarios.ScenarioError(f"--params: {', '.join(twice)} given more than once; allowed: each once")
+    last_year = scenarios.PARAM_FIELDS["end_year"].metadata["hi"]
+    if not 2021 <= args.year <= last_year:
+        raise scenarios.ScenarioError(f"--year {args.year}: allowed: a year from 2021 to {last_year}")
     params = tuple(known[n] for n in names)
-    out = Path(args.out) if args.out else Path("results") / f"sensitivity-{scn.name}-{args.method}-{args.n}"
-    if out.exists():
+    # every argument and the results folder are checked before the runs: nothing is computed for
+    # results that could not be written
+    out = (
+        batch.results_path(args.out)
+        if args.out
+        else batch.results_path(Path("results") / f"sensitivity-{scn.name}-{args.method}-{args.n}")
+    )
+    if out.exists() or out.is_symlink():
         raise batch.BatchError(f"{out}: the results folder exists; choose another --out or remove it")
+    tmp = out.with_name(out.name + ".partial")
+    if not tmp.exists():
+        batch.make_folder(tmp, "results folder")
     X = sa.sample(args.method, params, args.n, args.seed)
     print(
         f"talentsim {__version__}: {args.method} sensitivity of {scn.name} ({len(X)} points x 2 runs, "
@@ -181,8 +211,6 @@ def _sensitivity(args: argparse.Namespace) -> int:
     with make_executor(args.executor, args.workers, args.scheduler) as ex:
         table = sa.evaluate_points(scn, params, X, args.year, args.seed, ex, progress=args.progress is not False)
     result = sa.analyze(args.method, params, X, table, args.seed)
-    tmp = out.with_name(out.name + ".partial")
-    tmp.mkdir(parents=True, exist_ok=True)
     table.to_csv(tmp / "points.csv", index=False)
     result.to_csv(tmp / "indices.csv", index=False)
     sa.chart(result, args.method, tmp / "indices.png", f"{args.method} sensitivity: {scn.name}, {args.year}Q4")
@@ -321,7 +349,12 @@ def build_parser() -> argparse.ArgumentParser:
         default=20,
         help="fresh replications for the final check (default %(default)s)",
     )
-    k.add_argument("--out", metavar="FILE", default=None, help="write here instead of sim/data/calibration.yaml")
+    k.add_argument(
+        "--out",
+        metavar="FILE",
+        default=None,
+        help="write here instead of sim/data/calibration.yaml (a trial run: docs/ is not written)",
+    )
     k.add_argument("--no-docs", action="store_true", help="do not write docs/calibration-results.md and figures")
     k.add_argument("--no-progress", action="store_true", help="no progress bar")
     k.set_defaults(func=_calibrate)
@@ -381,6 +414,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     try:
         return args.func(args)
+    except KeyboardInterrupt:
+        print("\ninterrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except (scenarios.ScenarioError, batch.BatchError, ExecutorError) as e:
         print(f"talentsim: error: {e}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -16,6 +16,9 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import multiprocessing as mp
+import os
+import threading
+import time
 import traceback
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from contextlib import contextmanager
@@ -61,8 +64,24 @@ class Outcome:
 
 
 def process_pool(workers: int) -> cf.ProcessPoolExecutor:
-    """A pool of `workers` fresh ('spawn') processes: nothing of the parent's state is shared."""
-    return cf.ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"))
+    """A pool of `workers` fresh ('spawn') processes: nothing of the parent's state is shared, and
+    each worker exits when the process that made the pool dies (even by SIGKILL), instead of
+    living on with its memory."""
+    return cf.ProcessPoolExecutor(
+        max_workers=workers, mp_context=mp.get_context("spawn"), initializer=_exit_with_parent, initargs=(os.getpid(),)
+    )
+
+
+def _exit_with_parent(parent: int, every: float = 0.5) -> None:
+    """Worker initializer: a daemon thread that ends the worker once `parent` is gone (the worker
+    is then re-parented, so its parent pid changes)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 @contextmanager
