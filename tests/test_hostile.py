@@ -405,3 +405,46 @@ def test_workers_exit_when_the_parent_is_killed(tmp_path):
     for p in alive:  # do not leave them behind
         os.kill(p, signal.SIGKILL)
     assert alive == [], f"workers {alive} outlived their parent"
+
+
+# --------------------------------------------------------------------------- class 5: executors, staging, locks
+@pytest.mark.parametrize(
+    "address, frag",
+    [
+        ("not an address", "--scheduler 'not an address': allowed: an address such as tcp://host:8786"),
+        ("tcp://127.0.0.1:9", "--scheduler tcp://127.0.0.1:9: cannot connect"),
+    ],
+)
+def test_a_bad_dask_address_is_a_message_and_leaves_nothing(tmp_path, address, frag):
+    pytest.importorskip("distributed")
+    (tmp_path / "s.yaml").write_text(SMALL)
+    r = cli("run", "s.yaml", "--executor", "dask", "--scheduler", address, "--out", "o", "--no-progress", cwd=tmp_path)
+    assert r.returncode == 2 and frag in r.stderr and "Traceback" not in r.stderr, r.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.yaml"]
+
+
+def test_an_empty_plan_file_does_not_block_a_fresh_start_and_is_named_with_runs(tmp_path):
+    (tmp_path / "s.yaml").write_text(SMALL)
+    plan = batch.make_plan("run", [S.load(tmp_path / "s.yaml")])
+    stage = batch.staging_dir(tmp_path / "o")
+    (stage / "runs").mkdir(parents=True)
+    (stage / "plan.json").write_text("")  # as a full disk leaves it
+    assert batch.prepare(plan, tmp_path / "o") == stage  # no saved runs: start afresh
+    (stage / "plan.json").write_text("")
+    (stage / "runs" / "s00-p0000-r0000.csv").write_text("step\n")
+    with pytest.raises(
+        batch.BatchError, match=r"plan\.json: missing or damaged, so the 1 saved runs cannot be matched"
+    ):
+        batch.prepare(plan, tmp_path / "o")
+
+
+def test_two_commands_cannot_write_the_same_results_at_once(tmp_path):
+    (tmp_path / "s.yaml").write_text(SMALL)
+    plan = batch.make_plan("run", [S.load(tmp_path / "s.yaml")])
+    stage = batch.prepare(plan, tmp_path / "o")
+    with batch._locked(stage):  # a command is running
+        r = cli("run", "s.yaml", "--out", "o", "--workers", "1", "--no-progress", cwd=tmp_path)
+    assert r.returncode == 2 and "another talentsim command is writing these results" in r.stderr, r.stderr
+    assert not (tmp_path / "o").exists() and not any((stage / "runs").glob("*.csv"))
+    r = cli("run", "s.yaml", "--out", "o", "--workers", "1", "--no-progress", cwd=tmp_path)  # once it ended
+    assert r.returncode == 0, r.stderr

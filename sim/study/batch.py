@@ -16,11 +16,14 @@ results folder either is complete or does not exist.
 from __future__ import annotations
 
 import concurrent.futures as cf
+import fcntl
 import hashlib
 import json
 import os
 import pickle
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -244,8 +247,14 @@ def prepare(plan: Plan, out: Path) -> Path:
         try:
             old = json.loads(marker.read_text())
         except (OSError, ValueError):
-            old = {}
-        if old.get("digest") != plan.digest:
+            old = None  # missing or damaged (e.g. left empty by a full disk)
+        runs = list((stage / "runs").glob("*.csv")) if (stage / "runs").is_dir() else []
+        if old is None and runs:
+            raise BatchError(
+                f"{marker}: missing or damaged, so the {len(runs)} saved runs cannot be matched to "
+                f"this batch; remove {stage} to start again, or choose another --out"
+            )
+        if old is not None and (not isinstance(old, dict) or old.get("digest") != plan.digest):
             raise BatchError(f"{stage}: holds runs of a different batch; remove it or choose another --out")
     make_folder(stage / "runs", "results folder")
     try:
@@ -364,9 +373,51 @@ def run_command(
     manifest, memo). Returns the folder. Resumes from `<out>.partial` if present."""
     out = results_path(out)
     stage = prepare(plan, out)
+    with _locked(stage):
+        return _run_locked(plan, stage, out, executor, workers, scheduler, progress, argv, memo_years, figures)
+
+
+@contextmanager
+def _locked(stage: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the staging folder: a second command writing the same results
+    folder at the same time is refused at once instead of corrupting it."""
+    try:
+        fh = (stage / ".lock").open("a")
+    except OSError as e:
+        raise BatchError(f"{stage}: cannot lock ({e.strerror})") from None
+    try:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise BatchError(
+                f"{stage}: another talentsim command is writing these results; wait for it to end, "
+                f"or choose another --out"
+            ) from None
+        yield
+    finally:
+        fh.close()
+
+
+def _run_locked(
+    plan: Plan,
+    stage: Path,
+    out: Path,
+    executor: str,
+    workers: int,
+    scheduler: str | None,
+    progress: bool | None,
+    argv: list[str] | None,
+    memo_years: list[int] | None,
+    figures: bool,
+) -> Path:
     todo = sum(not (stage / "runs" / f"{t.key}.csv").exists() for t in plan.tasks)
-    with X.make_executor(executor, min(workers, max(todo, 1)), scheduler) as ex:  # no idle workers
-        runs = run_plan(plan, stage, ex, progress)
+    try:
+        with X.make_executor(executor, min(workers, max(todo, 1)), scheduler) as ex:  # no idle workers
+            runs = run_plan(plan, stage, ex, progress)
+    except X.ExecutorError:  # e.g. no Dask scheduler at that address: leave no empty staging folder
+        if not any((stage / "runs").glob("*.csv")):
+            shutil.rmtree(stage, ignore_errors=True)
+        raise
     try:
         _assemble(plan, runs, stage, out, executor, workers, argv, memo_years, figures)
     except OSError as e:  # a full disk, a folder removed meanwhile ...: every run stays saved

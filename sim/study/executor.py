@@ -17,6 +17,7 @@ from __future__ import annotations
 import concurrent.futures as cf
 import multiprocessing as mp
 import os
+import re
 import threading
 import time
 import traceback
@@ -107,7 +108,14 @@ def make_executor(kind: str = "local", workers: int = 1, scheduler: str | None =
 
     cluster = None
     if scheduler:
-        client = Client(scheduler, timeout="20s")
+        if not re.fullmatch(r"(tcp|tls|inproc|ucx|ws|wss)://[^\s/]+(:\d{1,5})?", scheduler):
+            raise ExecutorError(f"--scheduler {scheduler[:80]!r}: allowed: an address such as tcp://host:8786")
+        try:
+            client = Client(scheduler, timeout="20s")
+        except (OSError, TimeoutError, ValueError) as e:
+            raise ExecutorError(
+                f"--scheduler {scheduler}: cannot connect ({type(e).__name__}: {str(e)[:200]})"
+            ) from None
     else:
         cluster = LocalCluster(n_workers=max(workers, 1), threads_per_worker=1, processes=True, dashboard_address=None)
         client = Client(cluster)
