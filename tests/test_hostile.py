@@ -15,14 +15,11 @@ import pytest
 
 from sim.study import batch
 from sim.study import scenarios as S
+from tests.test_scenarios import expected  # the corpus' `# expect:` lines, read the same way
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = sorted((Path(__file__).parent / "hostile_scenarios").glob("*.yaml"))
 pytestmark = pytest.mark.timeout(120)  # a bomb that is expanded would hang here, not pass slowly
-
-
-def expected(path: Path) -> list[str]:
-    return [e.decode().strip() for e in re.findall(rb"^# expect: (.*)$", path.read_bytes(), re.M)]
 
 
 def cli(*args, cwd=None):

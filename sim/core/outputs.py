@@ -80,14 +80,13 @@ HEADLINE = (
     "fiscal_cost_krw",
 )
 
-KR_KIND_CODES = KR_KINDS
 
 OUTPUT_NAMES = (
     HEADLINE
     + tuple(f"workforce_{t}" for t in TIER_NAMES)
     + tuple(f"shortage_{t}" for t in TIER_NAMES)
-    + tuple(f"workforce_{KIND_NAMES[k]}" for k in KR_KIND_CODES)
-    + tuple(f"shortage_{KIND_NAMES[k]}" for k in KR_KIND_CODES)
+    + tuple(f"workforce_{KIND_NAMES[k]}" for k in KR_KINDS)
+    + tuple(f"shortage_{KIND_NAMES[k]}" for k in KR_KINDS)
     + tuple(f"fiscal_{i}_krw" for i in INSTRUMENTS)
     + tuple(f"n_{s}" for s in STATE_NAMES)
     + tuple(k for k in FLOW_KEYS if k not in HEADLINE)
@@ -210,7 +209,7 @@ def compute(model) -> dict[str, float]:
     for k, name in enumerate(TIER_NAMES):
         out[f"workforce_{name}"] = float(f.headcount[f.is_kr, k].sum())
         out[f"shortage_{name}"] = float(vac[:, k].sum())
-    for kind in KR_KIND_CODES:
+    for kind in KR_KINDS:
         sel = f.kind == kind
         out[f"workforce_{KIND_NAMES[kind]}"] = float(f.headcount[sel].sum())
         out[f"shortage_{KIND_NAMES[kind]}"] = float(vac[sel].sum())

@@ -48,8 +48,6 @@ from ..codes import (
 )
 from . import pay, policy, retention
 
-CHANNELS_ORDER = CHANNELS  # ascending bit values
-
 STAY, KR_OFFER, FOREIGN_OFFER = 0, 1, 2
 
 
@@ -106,7 +104,7 @@ def _draw_firms(model, vac: np.ndarray, channel: np.ndarray, tier: np.ndarray, u
     """
     f = model.firms
     nf = f.n
-    chans = np.array(CHANNELS_ORDER)
+    chans = np.array(CHANNELS)  # ascending bit values
     uses = (f.channels[None, :] & chans[:, None]) != 0  # (4, nf)
     w = (uses[:, None, :] * vac.T[None, :, :]).reshape(-1, nf)  # (4*3, nf)
     totals = w.sum(axis=1)
