@@ -95,7 +95,8 @@ def test_command_line_limits(tmp_path, args, frag):
 
 def test_a_plan_with_too_many_runs_is_refused_before_it_is_built(tmp_path):
     (tmp_path / "s.yaml").write_text(
-        "name: s\ndescription: 10,000 points\nsweep:\n  parameters.demand_growth: {from: 0.1, to: 0.2, steps: 100}\n"
+        "name: s\ndescription: 10,000 points\nsweep:\n"
+        "  parameters.demand_wage_elasticity: {from: 0.1, to: 0.2, steps: 100}\n"
         "  parameters.beta_pay: {from: 1, to: 2, steps: 100}\n"
     )
     scn = S.load(tmp_path / "s.yaml")
@@ -111,7 +112,7 @@ def test_a_manifests_grid_is_checked_too(tmp_path):
     doc = {
         "name": "m",
         "description": "d",
-        "sweep": {"parameters.demand_growth": [0.1] * 200, "parameters.beta_pay": [1.0] * 200},
+        "sweep": {"parameters.demand_wage_elasticity": [0.1] * 200, "parameters.beta_pay": [1.0] * 200},
     }
     with pytest.raises(S.ScenarioError, match="sweep: 40,000 grid points; allowed: at most 10,000"):
         S.from_document(doc, (), tmp_path / "manifest.json")
@@ -337,7 +338,15 @@ def test_sigint_during_sensitivity_exits_130_without_a_traceback(tmp_path, worke
 
     (tmp_path / "s.yaml").write_text(SMALL)
     args = ["sensitivity", "s.yaml", "--n", "40", "--workers", workers, "--out", "o", "--no-progress"]
-    proc = subprocess.Popen([sys.executable, "-m", "sim", *args], cwd=tmp_path, stderr=subprocess.PIPE, text=True)
+    # a suite started in the background (`pytest &`) ignores SIGINT and children inherit that:
+    # give the command the default disposition, as in a terminal
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "sim", *args],
+        cwd=tmp_path,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # noqa: PLW1509 (only a signal reset)
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:  # wait until the runs have started
         time.sleep(0.5)

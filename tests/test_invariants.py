@@ -26,8 +26,18 @@ from sim.core.submodels import pay
 
 PARAMS = st.fixed_dictionaries(
     {
-        "demand_growth": st.floats(0.0, 0.6),
-        "firm_entry_per_year": st.floats(0.0, 1500.0),
+        "demand_sales_elasticity": st.floats(0.1, 1.5),
+        "demand_wage_elasticity": st.floats(0.0, 0.8),
+        "demand_path": st.sampled_from(["baseline", "boom", "downturn"]),
+        "demand_growth_downturn": st.floats(-0.3, 0.0),
+        "firm_entry_per_growth": st.floats(0.0, 4000.0),
+        "firm_exit_rate": st.floats(0.0, 0.5),
+        "layoff_rate": st.floats(0.0, 1.0),
+        "wage_curve": st.floats(0.0, 3.0),
+        "counter_tiers": st.sampled_from(["none", "core", "all"]),
+        "sm_passthrough": st.floats(0.0, 1.0),
+        "sm_basis": st.sampled_from(["tier", "salary"]),
+        "sm_min_salary": st.floats(0.0, 200.0),
         "match_efficiency": st.floats(0.05, 3.0),
         "search_otj": st.floats(0.0, 0.5),
         "foreign_offer_rate": st.floats(0.0, 0.2),
@@ -69,7 +79,8 @@ def check_step(m: TalentMarket, prev_counts: np.ndarray) -> np.ndarray:
     # attributes consistent with state
     emp = pop.employer
     staff = stt == AI_FIRM
-    assert (emp[staff] >= 0).all() and f.is_kr[emp[staff]].all()
+    assert (emp[staff] >= 0).all() and f.is_kr[emp[staff]].all() and f.alive[emp[staff]].all()
+    assert (f.target[~f.alive] == 0).all() and (f.headcount[~f.alive] == 0).all()  # exited firms are empty
     abroad = stt == ABROAD
     assert (emp[abroad] >= 0).all() and (~f.is_kr[emp[abroad]]).all()
     assert (pop.loc[abroad] > KR_REGION).all()
@@ -84,6 +95,11 @@ def check_step(m: TalentMarket, prev_counts: np.ndarray) -> np.ndarray:
     assert out["workforce_kr"] == counts[AI_FIRM]
     assert out["shortage"] >= 0 and 0 <= out["shortage_rate"] < 1
     assert out["fiscal_cost_krw"] >= 0
+    # salary matching books: tax recouped and firm capture are parts of the gross cost
+    assert 0 <= out["tax_recouped_krw"] <= out["fiscal_salary_matching_krw"] * (1 + 1e-12) + 1e-6
+    assert 0 <= out["sm_firm_capture_krw"] <= out["fiscal_salary_matching_krw"] * (1 + 1e-12) + 1e-6
+    assert out["net_fiscal_cost_krw"] == pytest.approx(out["fiscal_cost_krw"] - out["tax_recouped_krw"])
+    assert out["sm_recipients"] == np.count_nonzero(pop.subsidy > 0)
     assert out["n_exited"] == counts[EXITED]
     # independent recounts of outputs computed from the census
     in_kr = pop.loc <= KR_REGION

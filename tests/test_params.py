@@ -39,8 +39,8 @@ def test_out_of_range_names_parameter_value_and_range(f):
 
 
 def test_wrong_type_and_choices_rejected():
-    with pytest.raises(ValueError, match="demand_growth"):
-        Params(demand_growth="fast").validate()
+    with pytest.raises(ValueError, match="demand_wage_elasticity"):
+        Params(demand_wage_elasticity="fast").validate()
     with pytest.raises(ValueError, match=r"sm_tiers.*core"):
         Params(sm_tiers="everyone").validate()
     with pytest.raises(ValueError, match="sm_incumbents"):
@@ -48,13 +48,13 @@ def test_wrong_type_and_choices_rejected():
     with pytest.raises(ValueError, match="whole number"):
         Params(end_year=2030.5).validate()
     with pytest.raises(ValueError, match="nan"):
-        Params(demand_growth=float("nan")).validate()
+        Params(demand_wage_elasticity=float("nan")).validate()
 
 
 def test_numpy_numbers_accepted():
     import numpy as np
 
-    p = Params(end_year=np.int64(2030), demand_growth=np.float64(0.1), init_firms=np.int32(900)).validate()
+    p = Params(end_year=np.int64(2030), demand_wage_elasticity=np.float64(0.1), init_firms=np.int32(900)).validate()
     assert p.end_year == 2030
 
 
@@ -64,8 +64,8 @@ def test_share_sums_checked():
 
 
 def test_model_rejects_unknown_and_bad_parameters():
-    with pytest.raises(ValueError, match=r"unknown parameter.*demand_grwth"):
-        TalentMarket(demand_grwth=0.1)
+    with pytest.raises(ValueError, match=r"unknown parameter.*demand_wage_elastcity"):
+        TalentMarket(demand_wage_elastcity=0.1)
     with pytest.raises(ValueError, match="sm_share"):
         TalentMarket(sm_share=0.95)
 

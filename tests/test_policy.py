@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from sim import TalentMarket
+from sim.core.codes import CORE
 
 SEEDS = (101, 102, 103)
 
@@ -24,7 +25,8 @@ def base_runs():
 
 
 def test_salary_matching_raises_core_talent_and_costs_money(base_runs):
-    pol = [final(s, sm_share=0.5, sm_start=2026.0)[0] for s in SEEDS]
+    # the worker keeps the whole subsidy (pi = 1, v0.1's top-up): the clearest pull on core talent
+    pol = [final(s, sm_share=0.5, sm_start=2026.0, sm_passthrough=1.0)[0] for s in SEEDS]
     assert mean_at(pol, "core_talent_kr") > mean_at(base_runs, "core_talent_kr")
     assert mean_at(pol, "fiscal_salary_matching_krw") > 0
     assert mean_at(base_runs, "fiscal_cost_krw") == 0
@@ -64,3 +66,39 @@ def test_weaker_med_pull_keeps_more_top_students(base_runs):
     pol = [final(s, med_pull_cut=1.0, med_pull_start=2021.0)[0] for s in SEEDS[:2]]
     assert mean_at(pol, "med_diverted") == 0
     assert mean_at(base_runs[:2], "med_diverted") > 0
+
+
+def _core_own_pay(m):
+    """Mean firm-paid pay (gross minus the state's part) of core staff in Korea (M KRW/yr)."""
+    pop = m.pop
+    staff = m.staff_kr[pop.tier[m.staff_kr] == CORE]
+    return float(np.mean(pop.salary[staff] - pop.subsidy[staff]))
+
+
+def test_pass_through_sets_who_gains(base_runs):
+    """Lower pass-through -> smaller effect on core talent, lower firm-paid pay of core staff;
+    with zero pass-through the subsidy still lowers firms' cost of core staff, so core demand
+    (staff + vacancies) rises; the net cost is below the gross (income tax recouped)."""
+    runs = {pi: [final(s, sm_share=0.5, sm_start=2026.0, sm_passthrough=pi) for s in SEEDS] for pi in (0.0, 1.0)}
+    dfs = {pi: [df for df, _ in r] for pi, r in runs.items()}
+    assert mean_at(dfs[1.0], "core_talent_kr") - mean_at(dfs[0.0], "core_talent_kr") > 0
+    assert mean_at(dfs[1.0], "kr_abroad") < mean_at(dfs[0.0], "kr_abroad")
+    own = {pi: np.mean([_core_own_pay(m) for _, m in r]) for pi, r in runs.items()}
+    assert own[0.0] < 0.8 * own[1.0]  # the firm pays half of w when it keeps the whole subsidy
+    demand = lambda d: mean_at(d, "workforce_core") + mean_at(d, "shortage_core")  # noqa: E731
+    assert demand(dfs[0.0]) > demand(base_runs) + 50
+    assert 0 < mean_at(dfs[1.0], "net_fiscal_cost_krw") < mean_at(dfs[1.0], "fiscal_cost_krw")
+    assert mean_at(dfs[0.0], "tax_recouped_krw") == 0  # the worker's pay is unchanged: no extra tax
+    assert mean_at(dfs[0.0], "net_fiscal_cost_krw") == mean_at(dfs[0.0], "fiscal_cost_krw") > 0
+    assert mean_at(dfs[0.0], "sm_firm_capture_krw") == pytest.approx(mean_at(dfs[0.0], "fiscal_cost_krw"))
+
+
+def test_eligibility_by_salary_threshold():
+    """By salary: everyone at or above the threshold is paid, whatever the tier; a higher
+    threshold pays fewer people."""
+    low, _ = final(SEEDS[0], sm_share=0.5, sm_start=2026.0, sm_basis="salary", sm_min_salary=80.0)
+    high, m = final(SEEDS[0], sm_share=0.5, sm_start=2026.0, sm_basis="salary", sm_min_salary=150.0)
+    assert mean_at([low], "sm_recipients") > mean_at([high], "sm_recipients") > 0
+    pop = m.pop
+    paid = np.flatnonzero(pop.subsidy > 0)
+    assert (pop.tier[paid] != CORE).any()  # not only the core tier

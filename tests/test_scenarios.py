@@ -65,8 +65,8 @@ def test_sweep_grid():
     pts = s.points()
     assert len(pts) == 9
     shares = sorted({p.sm_share for _, p in pts})
-    growth = sorted({round(p.demand_growth, 10) for _, p in pts})
-    assert shares == [0.25, 0.5, 0.75] and growth == [0.12, 0.17, 0.22]
+    paths = sorted({p.demand_path for _, p in pts})
+    assert shares == [0.25, 0.5, 0.75] and paths == ["baseline", "boom", "downturn"]
     assert s.replications == 10
 
 

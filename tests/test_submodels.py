@@ -26,14 +26,14 @@ def test_contact_probability_hand_computed():
 
 
 def test_salary_matching_entitlement():
-    p = Params(sm_share=0.5, sm_tiers="core")
+    p = Params(sm_share=0.5, sm_tiers="core", sm_passthrough=1.0)
     own = np.array([100.0, 100.0, 300.0])
     tier = np.array([CORE, SENIOR, CORE])
     # state pays half the gross: E = s/(1-s) * own = own at s = 0.5
     assert_allclose(policy.entitlement(p, own, tier), [100.0, 0.0, 300.0])
-    p2 = Params(sm_share=0.5, sm_tiers="core+senior", sm_cap=150.0)
+    p2 = Params(sm_share=0.5, sm_tiers="core+senior", sm_cap=150.0, sm_passthrough=1.0)
     assert_allclose(policy.entitlement(p2, own, tier), [100.0, 100.0, 150.0])
-    p3 = Params(sm_share=0.25, sm_tiers="all")
+    p3 = Params(sm_share=0.25, sm_tiers="all", sm_passthrough=1.0)
     assert_allclose(policy.entitlement(p3, own, np.array([APPLIED] * 3)), own / 3.0)
 
 
@@ -90,14 +90,49 @@ def test_record_hires_smooths():
     assert f.hire_pay[3, CORE] == 100.0  # (150 + 50) / 2
 
 
-def test_demand_growth_and_cohort():
-    m = small(demand_growth=0.2, demand_growth_decay=0.0, bachelor_cohort=9000, cohort_growth=0.0)
-    assert demand.demand_growth_rate(m) == pytest.approx(0.2)
-    kr = m.firms.is_kr
-    before = m.firms.target[kr].sum()
-    demand.grow_targets(m)
-    assert m.firms.target[kr].sum() == pytest.approx(before * 1.05)
+def test_targets_follow_demand_and_cost():
+    """T = B (D / D_entry)^alpha c^(-eta), by hand for one firm."""
+    m = small(demand_sales_elasticity=0.7, demand_wage_elasticity=0.3, bachelor_cohort=9000, cohort_growth=0.0)
+    f = m.firms
+    i = int(np.flatnonzero(f.is_kr)[0])
+    base = f.base[i].copy()
+    m.demand_index = f.d_entry[i] * 2.0
+    f.pay_mult[i] = 1.25
+    m.wage_index_kr, m.wage_trend_kr = 1.1, 1.0
+    demand.update_targets(m)
+    assert_allclose(f.target[i], base * 2.0**0.7 * (1.1 * 1.25) ** -0.3)
     assert pipeline.cohort_size(m) == round(0.05 * 9000)
+
+
+def test_sales_index_data_and_paths():
+    from sim.core import market
+
+    assert market.sales_index(2022.5, 0.0) == pytest.approx(4.3)
+    assert market.sales_index(2023.0, 0.0) == pytest.approx((4.3 * 5.6) ** 0.5)  # geometric midpoint
+    assert demand.index_at(Params(demand_path="boom"), 2026.5) == pytest.approx(6.3 * 1.2**2)
+    assert demand.index_at(Params(demand_path="downturn"), 2025.5) == pytest.approx(6.3 * 0.95)
+
+
+def test_income_tax_schedule():
+    from sim.core import market
+
+    # 14 M at 6 % = 0.84; 50 M: 0.84 + 36 * 0.15 = 6.24; 100 M: 6.24 + 38 * 0.24 + 12 * 0.35 = 19.56; +10 % local
+    assert_allclose(market.income_tax(np.array([0.0, 14.0, 50.0, 100.0])), np.array([0, 0.84, 6.24, 19.56]) * 1.1)
+
+
+def test_subsidy_incidence():
+    """S = s w / (1 - pi s): the state pays the share s of the gross w + pi S; the firm pays w - (1 - pi) S."""
+    w = np.array([100.0])
+    for pi in (0.0, 0.5, 1.0):
+        p = Params(sm_share=0.5, sm_passthrough=pi)
+        s_ = policy.full_subsidy(p, w)
+        gross = w + pi * s_
+        assert_allclose(s_ / gross, 0.5)
+        firm = gross - s_
+        assert_allclose(firm, w - (1 - pi) * s_)
+    assert_allclose(policy.full_subsidy(Params(sm_share=0.5, sm_passthrough=1.0), w), 100.0)  # v0.1: doubles
+    p = Params(sm_share=0.5, sm_basis="salary", sm_min_salary=120.0)
+    assert policy.eligible(p, np.array([100.0, 130.0]), np.array([CORE, APPLIED])).tolist() == [False, True]
 
 
 @pytest.mark.parametrize("n", [1, 2, 10, 1001, 4096, 50_000, 123_457])

@@ -51,6 +51,8 @@ POLICY_LEVERS = (
     Lever("sm_tiers", 0, 0, 0, kind="select"),
     Lever("sm_cap", 0.0, 500.0, 10.0),
     Lever("sm_budget", 0.0, 5000.0, 50.0),
+    Lever("sm_basis", 0, 0, 0, kind="select"),
+    Lever("sm_min_salary", 0.0, 500.0, 10.0),
     Lever("sm_start", 2021.0, 2035.75, 0.25),
     Lever("grad_seats_extra", 0.0, 10000.0, 250.0),
     Lever("grad_seats_start", 2021.0, 2035.75, 0.25),
@@ -64,7 +66,8 @@ POLICY_LEVERS = (
     Lever("med_pull_start", 2021.0, 2035.75, 0.25),
 )
 ASSUMPTION_LEVERS = (
-    Lever("demand_growth", 0.05, 0.40, 0.01),
+    Lever("demand_path", 0, 0, 0, kind="select"),
+    Lever("sm_passthrough", 0.0, 1.0, 0.05),
     Lever("beta_pay", 0.5, 6.0, 0.25),
     Lever("gap_top", 4.0, 20.0, 0.5),
     Lever("home_tie", 0.0, 5.0, 0.25),

@@ -127,6 +127,8 @@ class Government(mesa.Agent):
         self.spend = dict.fromkeys(self.INSTRUMENTS, 0.0)  # this quarter, M KRW
         self.cumulative = dict.fromkeys(self.INSTRUMENTS, 0.0)  # since start, M KRW
         self.sm_scale = 1.0  # share of entitlements the salary-matching budget can pay
+        # this quarter, M KRW: income tax recouped on salary matching; its part kept by firms
+        self.extra = {"tax_recouped": 0.0, "firm_capture": 0.0}
 
     def book(self, instrument: str, amount_mkrw: float) -> None:
         self.spend[instrument] += float(amount_mkrw)
@@ -135,3 +137,5 @@ class Government(mesa.Agent):
     def new_quarter(self) -> None:
         for k in self.spend:
             self.spend[k] = 0.0
+        for k in self.extra:
+            self.extra[k] = 0.0

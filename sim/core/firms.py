@@ -58,6 +58,9 @@ class FirmTable:
         self.channels = np.zeros(0, np.int8)
         self.academy = np.zeros(0, bool)
         self.target = np.zeros((0, N_TIERS))  # head-count target by tier (persons)
+        self.base = np.zeros((0, N_TIERS))  # target at the entry demand and unit cost (demand submodel)
+        self.d_entry = np.zeros(0)  # AI sales index when the firm entered
+        self.alive = np.zeros(0, bool)  # False once the firm has exited (its row stays)
         self.pay_mult = np.zeros(0)  # posted pay / market pay
         self.pay_cap = np.zeros(0)  # largest pay_mult the AI budget allows
         self.premium = np.zeros(0)  # foreign firms' pay premium
@@ -66,7 +69,9 @@ class FirmTable:
         self.headcount = np.zeros((0, N_TIERS), np.int64)
         self._foreign_at: dict[int, np.ndarray] = {}  # location -> foreign firm ids (cache)
 
-    def add(self, kind, loc, channels, target, pay_cap, premium=1.0, academy=False, entry_q=0) -> np.ndarray:
+    def add(
+        self, kind, loc, channels, target, pay_cap, premium=1.0, academy=False, entry_q=0, d_entry=1.0
+    ) -> np.ndarray:
         kind = np.atleast_1d(np.asarray(kind, np.int8))
         m = len(kind)
 
@@ -78,6 +83,9 @@ class FirmTable:
         self.channels = np.concatenate([self.channels, b(channels, np.int8)])
         self.academy = np.concatenate([self.academy, b(academy, bool)])
         self.target = np.concatenate([self.target, np.broadcast_to(np.asarray(target, float), (m, N_TIERS))])
+        self.base = np.concatenate([self.base, self.target[-m:]])
+        self.d_entry = np.concatenate([self.d_entry, b(d_entry)])
+        self.alive = np.concatenate([self.alive, np.ones(m, bool)])
         self.pay_mult = np.concatenate([self.pay_mult, np.ones(m)])
         self.pay_cap = np.concatenate([self.pay_cap, b(pay_cap)])
         self.premium = np.concatenate([self.premium, b(premium)])
@@ -99,7 +107,12 @@ class FirmTable:
 
     @property
     def is_kr(self) -> np.ndarray:
+        """Korean firms, including those that have exited (their targets and staff are zero)."""
         return self.kind <= STARTUP
+
+    @property
+    def is_kr_alive(self) -> np.ndarray:
+        return (self.kind <= STARTUP) & self.alive
 
     def vacancies(self) -> np.ndarray:
         """Unfilled target by firm and tier, >= 0 (zero for foreign firms, whose demand is not modelled)."""

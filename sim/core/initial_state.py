@@ -258,6 +258,8 @@ def build_population(model, firm_weight: np.ndarray) -> None:
     prob = (firm_weight / firm_weight.sum())[:, None] * tier_share[None, :]
     vac = rng.multinomial(n_v, prob.reshape(-1)).reshape(len(kr_firms), N_TIERS)
     f.target[kr_firms] = f.headcount[kr_firms] + vac
+    f.base[kr_firms] = f.target[kr_firms]  # at the initial demand (d_entry) and unit cost
+    f.d_entry[:] = model.demand_index
 
 
 def build(model) -> None:

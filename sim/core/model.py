@@ -55,11 +55,12 @@ class TalentMarket(mesa.Model):
     (e.g. ``TalentMarket(sm_share=0.5, rng=7)``), or ``params=Params(...)`` with
     optional field overrides. ``rng`` seeds the model's only random generator.
 
-    Schedule of a step (ODD 3): policy events (lab acquisition) -> demand (target
-    growth, firm entry) -> pipeline (Q1: cohort, foreign entrants, annual raises;
-    every quarter: studies, graduation) -> pay (posted-pay adjustment) ->
-    salary matching -> search and matching -> training (experience, academies,
-    tiers) -> exits -> fiscal books -> outputs.
+    Schedule of a step (ODD 3): indices (AI sales index, Korean market pay index from
+    last quarter's tightness) -> demand (targets from demand and cost, layoffs above
+    target, firm exit and entry) -> policy events (lab acquisition) -> pipeline (Q1:
+    cohort, foreign entrants, annual raises; every quarter: studies, graduation) -> pay
+    (posted-pay adjustment) -> salary matching -> search, matching and counter-offers ->
+    training (experience, academies, tiers) -> exits -> fiscal books -> outputs.
     """
 
     def __init__(self, *, params: Params | None = None, rng: Any = None, **overrides: Any) -> None:
@@ -83,12 +84,21 @@ class TalentMarket(mesa.Model):
         self.dest_p = np.array([p.dest_us, p.dest_cn, p.dest_eu, max(0.0, 1 - p.dest_us - p.dest_cn - p.dest_eu)])
         self.dest_cdf = self.dest_p.cumsum() / self.dest_p.sum()
         self.search_by_state = np.zeros(N_STATES)
+        # demand and pay indices (demand.index_at, pay.update_market_index)
+        self.demand_index = demand.index_at(p, self.time)  # AI sales index D_t (tn KRW/yr)
+        self.demand_growth_quarter = 0.0  # ln(D_t / D_{t-1})
+        self.demand_growth_year = 0.0  # ln(D_t / D_{t-4})
+        self.wage_index_kr = 1.0  # Korean AI market pay index W_t (2020Q2 = 1)
+        self.wage_trend_kr = 1.0  # its trend (1 + wage_growth_kr)^(t/4)
+        self.wage_index_history = [1.0]  # W at each step so far
+        self.share_at_cap = 0.0  # share of Korean firms whose posted pay is at their budget cap
         self.search_by_state[[AI_FIRM, KR_OTHER, ABROAD, SEEKING]] = (
             p.search_otj,
             p.search_other,
             p.search_abroad_foreign,
             1.0,
         )
+        self.foreign_index = 1.0
         self._update_indices()
 
         cap = int(
@@ -137,9 +147,16 @@ class TalentMarket(mesa.Model):
         self.time = START_TIME + self.t / 4.0  # decimal year at the end of the current quarter
 
     def _update_indices(self) -> None:
+        """Foreign pay trend, the AI sales index and its growth, and (after step 0) the Korean
+        market pay index (which reads the previous quarter's shortage rate)."""
         p = self.p
-        self.wage_index_kr = (1.0 + p.wage_growth_kr) ** (self.t / 4.0)
         self.foreign_index = (1.0 + p.wage_growth_foreign) ** (self.t / 4.0)
+        d = demand.index_at(p, self.time)
+        self.demand_growth_quarter = float(np.log(d / demand.index_at(p, self.time - 0.25)))
+        self.demand_growth_year = float(np.log(d / demand.index_at(p, self.time - 1.0)))
+        self.demand_index = d
+        if self.t > 0:
+            pay.update_market_index(self)
 
     def first_active_step(self, start: float) -> int:
         """The first step whose quarter ends after `start` (see `policy_active`)."""
@@ -266,9 +283,11 @@ class TalentMarket(mesa.Model):
         self.government.new_quarter()
         self.flows = dict.fromkeys(outputs.FLOW_KEYS, 0)
 
-        policy.lab_acquisition(self)
-        demand.grow_targets(self)
+        demand.update_targets(self)
+        demand.shed_excess(self)
+        demand.exit_firms(self)
         demand.enter_firms(self)
+        policy.lab_acquisition(self)
         if self.quarter == 1:
             pipeline.admit_cohort(self)
             pipeline.foreign_entrants(self)
@@ -287,7 +306,7 @@ class TalentMarket(mesa.Model):
 
         self.census()
         self.flow_history.append(self.flows)
-        self.spend_history.append(dict(self.government.spend))
+        self.spend_history.append({**self.government.spend, **self.government.extra})
         self.current_outputs = outputs.compute(self)
         self.datacollector.collect(self)
         if self.t >= self.n_steps:

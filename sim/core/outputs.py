@@ -61,6 +61,9 @@ FLOW_KEYS = (
     "entry_transfers",
     "lab_acquired",
     "trained",
+    "layoffs",
+    "firm_exits",
+    "counter_offers",
 )
 
 HEADLINE = (
@@ -98,6 +101,14 @@ OUTPUT_NAMES = (
         "foreign_share_workforce",
         "mean_salary_conglomerate",
         "mean_pay_mult",
+        "share_firms_at_cap",
+        "demand_index",
+        "market_pay_index",
+        "scarcity_pay",
+        "sm_recipients",
+        "tax_recouped_krw",
+        "net_fiscal_cost_krw",
+        "sm_firm_capture_krw",
         "flow_quarters",
         "population",
     )
@@ -271,12 +282,21 @@ def compute(model) -> dict[str, float]:
     for ins in INSTRUMENTS:
         out[f"fiscal_{ins}_krw"] = float(sum(s[ins] for s in spend)) * 1e6
     out["fiscal_cost_krw"] = float(sum(out[f"fiscal_{i}_krw"] for i in INSTRUMENTS))
+    out["tax_recouped_krw"] = float(sum(s.get("tax_recouped", 0.0) for s in spend)) * 1e6
+    out["net_fiscal_cost_krw"] = out["fiscal_cost_krw"] - out["tax_recouped_krw"]
+    out["sm_firm_capture_krw"] = float(sum(s.get("firm_capture", 0.0) for s in spend)) * 1e6
+    # people paid by salary matching at the end of the quarter (incl. this quarter's new hires)
+    out["sm_recipients"] = float(np.count_nonzero(pop.subsidy > 0)) if model.p.sm_share > 0 else 0.0
 
     for i, s in enumerate(STATE_NAMES):
         out[f"n_{s}"] = float(n_state[i])
-    out["n_firms_kr"] = float(f.is_kr.sum())
-    kr = f.is_kr
+    kr = f.is_kr_alive
+    out["n_firms_kr"] = float(kr.sum())
     out["mean_pay_mult"] = float(f.pay_mult[kr].mean()) if kr.any() else float("nan")
+    out["share_firms_at_cap"] = model.share_at_cap
+    out["demand_index"] = model.demand_index
+    out["market_pay_index"] = model.wage_index_kr
+    out["scarcity_pay"] = model.wage_index_kr / model.wage_trend_kr
     out["population"] = float(pop.n)
     return out
 

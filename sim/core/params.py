@@ -189,30 +189,87 @@ class Params:
     )
 
     # --- demand ------------------------------------------------------------
-    demand_growth: float = _pc(
-        "demand_growth",
-        0.17,
-        "first guess near SPRi 2023 (shortage 1,609 -> 8,579)",
+    demand_sales_elasticity: float = _pc(
+        "demand_sales_elasticity",
+        0.8,
+        "SPRi 2020-24: staff 14.7k -> 54k while AI sales 1.9 -> 6.3 tn KRW (part is coverage, carried by entry)",
+        0.1,
+        1.5,
+        "-",
+        "elasticity alpha of a firm's AI head-count target to the AI sales index D_t",
+        "demand",
+    )
+    demand_wage_elasticity: float = _p(
+        0.3,
         0.0,
         0.8,
+        "-",
+        "Hamermesh (1993) Labor Demand: constant-output own-wage elasticity ~0.3 (range 0.15-0.75)",
+        "own-wage elasticity eta of the target to the firm's own cost per worker",
+        "demand",
+    )
+    demand_path: str = _p(
+        "baseline",
+        None,
+        None,
+        "-",
+        "design (DATA demand drivers: 2023-24 AI investment downturn)",
+        "AI sales path after the data (2024): baseline, boom or downturn",
+        "demand",
+        choices=("baseline", "boom", "downturn"),
+    )
+    demand_growth_baseline: float = _p(
+        0.08,
+        -0.3,
+        0.6,
         "1/yr",
-        "growth of incumbent firms' AI head-count targets in 2020",
+        "assumption: SPRi sales growth fell every year (+72 %, +30 %, +12.5 % in 2022-24)",
+        "AI sales growth after 2024 on the baseline path",
         "demand",
     )
-    demand_growth_decay: float = _p(
-        0.08, 0.0, 1.0, "1/yr", "assumption", "exponential decay rate of demand growth", "demand"
+    demand_growth_boom: float = _p(
+        0.20, -0.3, 0.6, "1/yr", "assumption: 2023's +30 % (SPRi) for a new boom", "same, boom path", "demand"
     )
-    firm_entry_per_year: float = _pc(
-        "firm_entry_per_year",
-        410.0,
-        "SPRi2020/2023: 933 -> 2,354 firms in 3.5 yr",
+    demand_growth_downturn: float = _p(
+        -0.05,
+        -0.3,
+        0.6,
+        "1/yr",
+        "assumption: a fall in sales (AI Index: private AI investment in Korea 3.1 -> 1.3 bn USD, 2022-24)",
+        "same, downturn path",
+        "demand",
+    )
+    firm_entry_per_growth: float = _pc(
+        "firm_entry_per_growth",
+        1400.0,
+        "SPRi 2020-24: +432, +550, +439, +163 firms a year for sales log-growth 0.27, 0.54, 0.26, 0.12",
         0.0,
-        5000.0,
-        "firms/yr",
-        "new AI firms per year in 2020 (coverage growth)",
+        10000.0,
+        "firms per unit log growth",
+        "AI firms entering per unit growth of ln D_t (mostly survey coverage growth)",
         "demand",
     )
-    firm_entry_decay: float = _p(0.15, 0.0, 2.0, "1/yr", "assumption", "exponential decay rate of firm entry", "demand")
+    firm_exit_rate: float = _p(
+        0.05,
+        0.0,
+        0.5,
+        "1/yr",
+        "assumption (startups fail when funding dries up: SPRi 2024, investment the top difficulty)",
+        "exit hazard of a startup when AI sales do not grow",
+        "demand",
+    )
+    firm_exit_elasticity: float = _p(
+        3.0, 0.0, 20.0, "-", "assumption", "fall of the exit hazard per unit yearly log growth of D_t", "demand"
+    )
+    layoff_rate: float = _p(
+        0.15,
+        0.0,
+        1.0,
+        "1/quarter",
+        "assumption; directed separations as in del Rio-Chanona et al. (2021), doi:10.1098/rsif.2020.0898",
+        "share of the staff above a firm's target laid off each quarter",
+        "demand",
+    )
     entry_size_median: float = _pc(
         "entry_size_median",
         12.0,
@@ -326,6 +383,34 @@ class Params:
     pay_relax: float = _p(
         0.02, 0.0, 0.5, "1/quarter", "assumption", "quarterly pull of the pay multiplier back towards 1", "pay"
     )
+    wage_curve: float = _p(
+        0.5,
+        0.0,
+        3.0,
+        "1/yr per unit vacancy rate",
+        "assumption; wage-curve form of Blanchflower & Oswald (1994), on the vacancy rate",
+        "extra yearly growth of Korean AI market pay per unit of the shortage rate above its norm",
+        "pay",
+    )
+    wage_curve_norm: float = _p(
+        0.098,
+        0.0,
+        0.5,
+        "share",
+        "SPRi2020: shortage rate 9.8 % (assumed the rate at which pay grows at trend)",
+        "shortage rate at which Korean AI market pay grows at wage_growth_kr",
+        "pay",
+    )
+    sm_passthrough: float = _p(
+        0.5,
+        0.0,
+        1.0,
+        "share",
+        "Lokshin & Mohnen 2012 (WBSO wage elasticity 0.2-0.24); Kleven et al. 2014 (partial capture); "
+        "Goolsbee 1998 (mostly wages)",
+        "salary matching: share of the subsidy that reaches the worker (the rest lowers the firm's own pay)",
+        "pay",
+    )
     budget_slack_conglomerate: float = _p(
         0.6,
         0.0,
@@ -353,6 +438,16 @@ class Params:
     )
     match_elasticity: float = _p(
         0.5, 0.05, 0.95, "-", "PP2001 (0.5 typical)", "vacancy elasticity a of the matching function", "matching"
+    )
+    counter_tiers: str = _p(
+        "core",
+        None,
+        None,
+        "-",
+        "Postel-Vinay & Robin (2002), Econometrica 70(6); assumption: firms counter for their best people",
+        "tiers whose employer answers an outside offer with a counter-offer (none, core, core+senior, all)",
+        "matching",
+        choices=("none", *TIER_SETS),
     )
     search_otj: float = _p(0.05, 0.0, 1.0, "1/quarter", "assumption", "on-the-job search, AI-firm staff", "matching")
     search_other: float = _p(
@@ -616,6 +711,25 @@ class Params:
     )
     sm_budget: float = _p(
         0.0, 0.0, 10000.0, "bn KRW/yr", "design", "salary matching: annual budget (0 = unlimited)", "policy"
+    )
+    sm_basis: str = _p(
+        "tier",
+        None,
+        None,
+        "-",
+        "design; Restriction of Special Taxation Act art. 18 (a salary-based rule for foreign engineers)",
+        "salary matching: eligibility by tier, or by contract salary at or above sm_min_salary",
+        "policy",
+        choices=("tier", "salary"),
+    )
+    sm_min_salary: float = _p(
+        100.0,
+        0.0,
+        5000.0,
+        "M KRW/yr",
+        "design",
+        "salary matching: contract salary threshold when eligibility is by salary",
+        "policy",
     )
     sm_start: float = _p(2026.0, 2020.5, 2060.0, "year", "design", "salary matching: start (decimal year)", "policy")
     sm_incumbents: bool = _p(

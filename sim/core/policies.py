@@ -66,6 +66,8 @@ POLICIES: tuple[Policy, ...] = (
             ("tiers", "sm_tiers"),
             ("cap_mkrw", "sm_cap"),
             ("budget_bn_krw", "sm_budget"),
+            ("basis", "sm_basis"),
+            ("min_salary_mkrw", "sm_min_salary"),
             ("start", "sm_start"),
             ("incumbents", "sm_incumbents"),
         ),

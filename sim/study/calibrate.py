@@ -50,18 +50,18 @@ class FreeParam:
 # The free behavioural parameters, their search bounds, the target that pins each, and what they mean.
 FREE: tuple[FreeParam, ...] = (
     FreeParam(
-        "demand_growth",
-        0.05,
-        0.40,
+        "demand_sales_elasticity",
+        0.2,
+        1.5,
         "shortage_2023",
-        "yearly growth (2020) of incumbent firms' AI head-count targets: sets how far hiring falls behind",
+        "elasticity of firms' AI head-count targets to AI sales: sets how far hiring falls behind demand",
     ),
     FreeParam(
-        "firm_entry_per_year",
-        150.0,
-        900.0,
+        "firm_entry_per_growth",
+        300.0,
+        4000.0,
         "firms_2023",
-        "AI firms entering per year (2020), mostly survey coverage growth: sets the 2023 firm count",
+        "AI firms entering per unit log growth of AI sales (mostly survey coverage growth): sets the firm counts",
     ),
     FreeParam(
         "entry_size_median",

@@ -90,6 +90,24 @@ QUANTITIES: dict[str, Quantity] = {
             unit="bn KRW/yr",
             money=True,
         ),
+        _q(
+            "net_fiscal_cost_krw",
+            "net fiscal cost (bn KRW/yr)",
+            "Fiscal cost net of income tax recouped (per year)",
+            "소득세 환수 후 순 재정 비용 (연간)",
+            "{:,.1f}",
+            scale=1e9,
+            unit="bn KRW/yr",
+            money=True,
+        ),
+        _q(
+            "sm_recipients",
+            "SM recipients",
+            "Salary-matching recipients",
+            "연봉 매칭 수혜자",
+            "{:,.0f}",
+            unit="persons",
+        ),
     )
 }
 

@@ -247,7 +247,7 @@ def run(model) -> None:
     k_loc = f.loc[np.maximum(k_firm, 0)]
     k_own = pay.market_pay(model, tier, skill) * f.pay_mult[np.maximum(k_firm, 0)]
     k_sub = policy.subsidy(model, k_own, tier)
-    k_pay = k_own + k_sub
+    k_pay = k_own + p.sm_passthrough * k_sub
     util[ok, KR_OFFER] = (
         p.beta_pay * np.log(k_pay[ok] + policy.settlement_bonus(model, k_loc[ok], True))
         + amenity(model, k_loc[ok], kor[ok])
@@ -266,7 +266,16 @@ def run(model) -> None:
         p.beta_pay * np.log(f_pay[okf]) + amenity(model, f_dest[okf], kor[okf]) - p.move_cost * (~abroad_now[okf])
     )
 
+    countered, counter_pay = _counter_offers(model, choosers, cur_state, tier, skill, cur_pay, ok, k_pay, okf, f_pay)
+    if len(countered):
+        util[countered, STAY] = p.beta_pay * np.log(counter_pay) + amenity(model, cur_loc[countered], kor[countered])
+
     choice = logit_choice(rng, util)
+    if len(countered):  # those who stay on a counter-offer get its pay
+        kept = choice[countered] == STAY
+        idx = choosers[countered[kept]]
+        pop.salary[idx] += counter_pay[kept] - cur_pay[countered[kept]]
+        model.flows["counter_offers"] += int(kept.sum())
 
     # 5. hiring with capacity; then moves
     want = np.flatnonzero(choice == KR_OFFER)
@@ -275,6 +284,38 @@ def run(model) -> None:
     gone = np.flatnonzero(choice == FOREIGN_OFFER)
     _go_abroad(model, choosers[gone], f_firm[gone], f_dest[gone], f_pay[gone])
     _seekers_settle(model)
+
+
+_COUNTER_LAST = {"core": 0, "core+senior": 1, "all": 2}  # tier codes CORE < SENIOR < APPLIED
+
+
+def _counter_offers(model, choosers, cur_state, tier, skill, cur_pay, ok, k_pay, okf, f_pay):
+    """Counter-offers (Postel-Vinay & Robin 2002): an AI-firm employer whose employee in a
+    counter tier (counter_tiers) holds an outside offer bids to keep them, matching the best
+    outside pay up to what the person is worth to the firm, taken as the most its budget
+    allows: cap_f,t * market pay (`pay.current_cap`). Returns the positions (in `choosers`)
+    of those countered and their new stay pay (gross, incl. any settlement package and their
+    worker-side subsidy, which the counter leaves as it is). Only offers above the current
+    pay are countered; the employer's counter is never below the current pay."""
+    p, pop = model.p, model.pop
+    if p.counter_tiers == "none":
+        return np.zeros(0, np.int64), np.zeros(0)
+    outside = np.where(ok, k_pay, 0.0)
+    outside = np.maximum(outside, np.where(okf, f_pay, 0.0))
+    emp = pop.employer[choosers]
+    pos = np.flatnonzero(
+        (cur_state == AI_FIRM) & (tier <= _COUNTER_LAST[p.counter_tiers]) & (outside > cur_pay) & (emp >= 0)
+    )
+    if len(pos) == 0:
+        return pos, np.zeros(0)
+    e = emp[pos]
+    ceiling = pay.current_cap(model)[e] * pay.market_pay(model, tier[pos], skill[pos])
+    extra = cur_pay[pos] - pop.salary[choosers[pos]]  # settlement package etc. in the stay pay
+    counter = np.maximum(
+        cur_pay[pos], np.minimum(outside[pos], ceiling + extra + p.sm_passthrough * pop.subsidy[choosers[pos]])
+    )
+    better = counter > cur_pay[pos]
+    return pos[better], counter[better]
 
 
 def _ration(model, firm: np.ndarray, tier: np.ndarray, vac: np.ndarray) -> np.ndarray:
@@ -314,7 +355,7 @@ def _hire_korean(model, idx, firm, own, sub) -> None:
     pop.move(idx, AI_FIRM)
     pop.employer[idx] = firm
     pop.loc[idx] = f.loc[firm]
-    pop.salary[idx] = own + sub
+    pop.salary[idx] = own + model.p.sm_passthrough * sub
     pop.subsidy[idx] = sub
     pop.hired_q[idx] = model.t
     retention.record_hires(model, firm, pop.tier[idx].astype(np.int64), own)

@@ -15,7 +15,7 @@ Z99 = 2.3263478740408408  # standard normal 99th percentile
 def market_pay(model, tier: np.ndarray, skill: np.ndarray) -> np.ndarray:
     """Korean market pay for a person of `tier` and `skill`.
 
-    Equation: w_KR = w_tier * (1 + g_KR)^(t/4) * skill^eta_KR.
+    Equation: w_KR = w_tier * W_t * skill^eta_KR, W_t the market pay index (`update_market_index`).
 
     Parameters: pay_applied / pay_senior / pay_core (w_tier, M KRW/yr at median
     skill in 2020; Rora 2024, BoK 2025), wage_growth_kr (g_KR, 1/yr),
@@ -23,6 +23,24 @@ def market_pay(model, tier: np.ndarray, skill: np.ndarray) -> np.ndarray:
     premium in Korea vs 25 % in the US).
     """
     return model.base_pay[tier] * model.wage_index_kr * np.power(skill, model.p.pay_skill_elasticity_kr)
+
+
+def update_market_index(model) -> None:
+    """The Korean AI market pay index moves with the tightness of the market (a wage curve).
+
+    Equation: ln W_t = ln W_{t-1} + ln(1 + g_KR) / 4 + phi * (v_{t-1} - v_bar) / 4, W_0 = 1,
+    v the published shortage rate of the previous quarter (vacancies / (staff + vacancies)),
+    phi = wage_curve (1/yr per unit vacancy rate), v_bar = wage_curve_norm (the rate at which
+    pay grows at its trend g_KR = wage_growth_kr). The form is a wage curve (Blanchflower &
+    Oswald 1994) on the vacancy rate instead of unemployment; phi is an assumption (0 turns the
+    response off). The trend Wbar_t = (1 + g_KR)^(t/4) is what firms' revenue per worker keeps
+    up with; W_t / Wbar_t > 1 is scarcity pay, which lowers demand (`demand.cost_index`).
+    """
+    p = model.p
+    v = model.current_outputs.get("shortage_rate", p.wage_curve_norm)
+    model.wage_index_kr *= (1.0 + p.wage_growth_kr) ** 0.25 * np.exp(p.wage_curve * (v - p.wage_curve_norm) / 4.0)
+    model.wage_trend_kr = (1.0 + p.wage_growth_kr) ** (model.t / 4.0)
+    model.wage_index_history.append(model.wage_index_kr)
 
 
 def gap_exponent(p) -> float:
@@ -76,38 +94,56 @@ def budget_cap(p, kind: np.ndarray) -> np.ndarray:
     return 1.0 + slack
 
 
+def current_cap(model) -> np.ndarray:
+    """Largest posted-pay multiplier each firm's AI budget allows this quarter.
+
+    Equation: cap_{f,t} = (1 + slack_kind) * (D_t / D_entry,f)^(1 - alpha) * Wbar_t / W_t:
+    the budget per worker follows revenue per worker (targets grow as D^alpha, so revenue
+    per worker as D^(1-alpha), both relative to the pay trend), and is spent against the
+    market pay index, so scarcity pay above trend leaves less room for a premium.
+    """
+    p, f = model.p, model.firms
+    rev = np.power(model.demand_index / f.d_entry, 1.0 - p.demand_sales_elasticity)
+    return f.pay_cap * rev * (model.wage_trend_kr / model.wage_index_kr)
+
+
 def adjust_posted_pay(model, vacancies: np.ndarray) -> None:
     """Firms raise posted pay while vacancies stay unfilled, within budget.
 
-    Equation: m_{f,t+1} = clip(m_f + kappa * v_f - rho * (m_f - 1), 0.8, cap_f),
+    Equation: m_{f,t+1} = clip(m_f + kappa * v_f - rho * (m_f - 1), 0.8, cap_{f,t}),
     v_f = vacancies_f / target_f (all tiers). Parameters: pay_adjust_speed
     (kappa, 1/quarter per unit vacancy rate), pay_relax (rho, 1/quarter),
-    budget caps from `budget_cap`. Source: assumption (a standard wage-posting
-    response to unfilled vacancies); calibrated in issue 3.
+    budget caps from `current_cap`. Source: assumption (a standard wage-posting
+    response to unfilled vacancies). Records the share of Korean firms at their cap.
     """
     f = model.firms
-    kr = f.is_kr
+    kr = f.is_kr_alive
     tot = f.target.sum(axis=1)
     vrate = np.divide(vacancies.sum(axis=1), tot, out=np.zeros_like(tot), where=tot > 0)
     m = f.pay_mult + model.p.pay_adjust_speed * vrate - model.p.pay_relax * (f.pay_mult - 1.0)
-    f.pay_mult = np.where(kr, np.clip(m, 0.8, f.pay_cap), f.pay_mult)
+    cap = np.maximum(current_cap(model), 0.8)
+    f.pay_mult = np.where(kr, np.clip(m, 0.8, cap), f.pay_mult)
+    model.share_at_cap = float((f.pay_mult[kr] >= cap[kr] - 1e-9).mean()) if kr.any() else 0.0
 
 
 def annual_raise(model) -> None:
     """Each Q1 the employed get the year's market pay growth.
 
-    Equation: w_i <- w_i * (1 + g), g = wage_growth_kr in Korea (AI firms and
-    elsewhere), wage_growth_foreign abroad. State subsidies are reset by the
-    salary-matching rule every quarter, so only the firm-paid part matters here.
+    Equation: w_i <- w_i * (1 + g), g = W_t / W_{t-4} - 1 in Korea (AI firms and elsewhere:
+    the market index over the last four quarters, scarcity included), wage_growth_foreign
+    abroad. Only the pay the worker would have without salary matching grows (the state's
+    part is reset by the salary-matching rule every quarter): with pass-through pi, the
+    subsidy's part of the salary is pi * subsidy.
     """
     pop, p = model.pop, model.p
     st = pop.state
+    hist = model.wage_index_history
+    g_kr = hist[-1] / hist[-5] - 1.0 if len(hist) >= 5 else (1.0 + p.wage_growth_kr) - 1.0
     # g per person, 0 for those not employed; branch-free over contiguous arrays
     g = ((st == AI_FIRM) | (st == KR_OTHER)).astype(np.float64)
-    g *= p.wage_growth_kr
+    g *= g_kr
     g += (st == ABROAD) * p.wage_growth_foreign
-    # own part grows, subsidy unchanged: salary <- (salary - subsidy) * (1 + g) + subsidy
-    # = salary * (1 + g) - g * subsidy (exactly the salary when g = 0)
+    # salary <- (salary - pi s) * (1 + g) + pi s = salary * (1 + g) - g pi s (exact when g = 0)
     raised = pop.salary * (1.0 + g)
-    raised += -g * pop.subsidy
+    raised += -g * p.sm_passthrough * pop.subsidy
     pop.salary[:] = raised

@@ -183,13 +183,15 @@ def return_choice(model, idx: np.ndarray) -> None:
     U_stay = beta_pay ln(w_F) + eco[dest] + home_tie 1[not Korean-born]
     U_back = beta_pay ln(w_KR) + eco[KR capital] + home_tie 1[Korean-born] - move_cost,
     each + Gumbel noise (McFadden 1974); w_F from `pay.foreign_offer`, w_KR the
-    Korean market pay. Returners count as returns.
+    Korean market pay plus the worker's part pi S of any salary matching they would
+    qualify for (`policy.subsidy`). Returners count as returns.
     """
     p, rng, pop = model.p, model.rng, model.pop
     tier, skill, loc, kor = pop.tier[idx], pop.skill[idx], pop.loc[idx], pop.korean[idx]
     firm = model.draw_foreign_firm(loc)
     w_f = pay.foreign_offer(model, tier, skill, loc) * model.firms.premium[firm]
     w_k = pay.market_pay(model, tier, skill)
+    w_k = w_k + p.sm_passthrough * policy.subsidy(model, w_k, tier)  # the worker's part of salary matching
     u_stay = p.beta_pay * np.log(w_f) + matching.amenity(model, loc, kor) + rng.gumbel(size=len(idx))
     home = np.full(len(idx), KR_CAPITAL, np.int8)
     u_back = p.beta_pay * np.log(w_k) + matching.amenity(model, home, kor) - p.move_cost + rng.gumbel(size=len(idx))

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import market
 from ..codes import ABROAD, AI_FIRM, APPLIED, CONGLOMERATE, CORE, EU, KR_REGION, N_TIERS, SENIOR
+from . import demand  # demand reads marginal_capture from here: both import the other's module
 
 # tier codes run CORE < SENIOR < APPLIED, so each eligible set is "tier <= its last tier"
 _LAST_TIER = {"core": CORE, "core+senior": SENIOR, "all": APPLIED}
@@ -18,62 +20,113 @@ def eligible_tier(p, tier: np.ndarray) -> np.ndarray:
     return tier <= _LAST_TIER[p.sm_tiers]
 
 
-def entitlement(p, own: np.ndarray, tier: np.ndarray) -> np.ndarray:
-    """Full salary-matching entitlement on top of the firm-paid salary `own` (M KRW/yr).
+def eligible(p, contract: np.ndarray, tier: np.ndarray) -> np.ndarray:
+    """Who qualifies, on what a ministry can check: the tier (sm_basis = tier), or a contract
+    salary `contract` (M KRW/yr, the pay the firm posts before the state's share) at or above
+    sm_min_salary (sm_basis = salary; Korea's tax cut for foreign engineers uses such a rule)."""
+    if p.sm_basis == "salary":
+        return contract >= p.sm_min_salary
+    return eligible_tier(p, tier)
 
-    Equation: E = min(s / (1 - s) * own, cap) for eligible tiers, else 0, so that
-    the state pays the share s of the gross salary own + E (seed 002: the state
-    pays about half the salary of core AI talent, s = 0.5). cap = sm_cap
-    (M KRW/yr per person; 0 = no cap).
+
+def full_subsidy(p, contract: np.ndarray) -> np.ndarray:
+    """The state's payment S (M KRW/yr) for an eligible person whose pay without the programme
+    would be `contract` = w, before any budget rationing.
+
+    The state pays the share s of the gross salary G; a share pi of S reaches the worker
+    (G = w + pi S) and the rest lowers the firm's own pay (firm pays w - (1 - pi) S). From
+    S = s G: S = s w / (1 - pi s), capped at sm_cap (M KRW/yr; 0 = no cap). pi =
+    sm_passthrough (incidence: Lokshin & Mohnen 2012, Kleven et al. 2014, Goolsbee 1998).
+    At pi = 1 this is the top-up of v0.1 (the worker's gross doubles at s = 0.5); at pi = 0
+    the worker's pay is unchanged and the firm's cost falls by the share s.
     """
-    e = p.sm_share / (1.0 - p.sm_share) * own
+    s, pi = p.sm_share, p.sm_passthrough
+    e = s * contract / (1.0 - pi * s)
     if p.sm_cap > 0:
         e = np.minimum(e, p.sm_cap)
-    return np.where(eligible_tier(p, tier), e, 0.0)
+    return e
+
+
+def entitlement(p, contract: np.ndarray, tier: np.ndarray) -> np.ndarray:
+    """`full_subsidy` for the eligible, 0 for the others."""
+    return np.where(eligible(p, contract, tier), full_subsidy(p, contract), 0.0)
 
 
 def sm_active(model) -> bool:
     return model.p.sm_share > 0 and model.policy_active(model.p.sm_start)
 
 
-def subsidy(model, own: np.ndarray, tier: np.ndarray) -> np.ndarray:
-    """Subsidy attached to a new offer: budget share phi times the entitlement (0 when inactive)."""
+def subsidy(model, contract: np.ndarray, tier: np.ndarray) -> np.ndarray:
+    """State payment S attached to a new offer of pay `contract`: budget share phi times the
+    entitlement (0 when inactive). The worker's gross is contract + pi S."""
     if not sm_active(model):
-        return np.zeros(len(own))
-    return model.government.sm_scale * entitlement(model.p, own, tier)
+        return np.zeros(len(contract))
+    return model.government.sm_scale * entitlement(model.p, contract, tier)
+
+
+def marginal_capture(model) -> np.ndarray:
+    """kappa_k: the share of a marginal tier-k hire's pay that the firm saves through salary
+    matching, (1 - pi) phi S / w at the tier's market pay at median skill, times the share of
+    the tier's staff who qualify (all or none on the tier basis). Zero when inactive."""
+    p = model.p
+    out = np.zeros(N_TIERS)
+    if not sm_active(model) or p.sm_passthrough >= 1.0:
+        return out
+    w = model.base_pay * model.wage_index_kr
+    share = np.ones(N_TIERS)
+    if p.sm_basis == "salary":
+        staff, tier = model.staff_kr, model.pop.tier[model.staff_kr]
+        contract = model.pop.salary[staff] - p.sm_passthrough * model.pop.subsidy[staff]
+        n = np.bincount(tier, minlength=N_TIERS)
+        ok = np.bincount(tier, weights=contract >= p.sm_min_salary, minlength=N_TIERS)
+        share = np.divide(ok, n, out=np.zeros(N_TIERS), where=n > 0)
+    else:
+        share = eligible_tier(p, np.arange(N_TIERS)).astype(float)
+    return (1.0 - p.sm_passthrough) * model.government.sm_scale * full_subsidy(p, w) / w * share
 
 
 def update_salary_matching(model) -> None:
     """Reset every eligible AI-firm salary's state part for this quarter and book its cost.
 
-    Eligible: AI-firm staff in the eligible tiers, located in Korea; if
-    sm_incumbents is false only those hired since the start. Budget: with
-    B = sm_budget (bn KRW/yr), phi = min(1, (B * 1000 / 4) / sum_i E_i / 4), and
-    every subsidy is phi * E_i (pro-rata rationing). Cost = sum_i phi E_i / 4 M KRW.
+    Eligible (`eligible`): AI-firm staff located in Korea; if sm_incumbents is false only those
+    hired since the start. Each quarter the previous subsidy is taken back (the pay without
+    the programme is w = salary - pi S), then S is recomputed on w: the gross becomes
+    w + pi S. Budget: with B = sm_budget (bn KRW/yr), phi = min(1, (B * 1000 / 4) / sum_i S_i / 4),
+    and every subsidy is phi * S_i (pro-rata rationing). Books, M KRW per quarter: the
+    gross cost sum phi S / 4; the income tax (national + local) recouped on it,
+    sum tax(w + pi S) - tax(w) (the worker's extra taxable pay; the firm's saving (1 - pi) S
+    raises its profit, whose corporate tax is not counted); and the firm-side capture
+    sum (1 - pi) S / 4.
     """
     pop, p, gov = model.pop, model.p, model.government
     if p.sm_share <= 0:
         return  # never active: no subsidy can exist
+    pi = p.sm_passthrough
     # take back last quarter's subsidies (only the people concerned), then pay this quarter's
     paid = np.flatnonzero(pop.subsidy > 0)
     if len(paid):
-        pop.salary[paid] -= pop.subsidy[paid]
+        pop.salary[paid] -= pi * pop.subsidy[paid]
         pop.subsidy[paid] = 0.0
     if not sm_active(model):
         return
     emp = model.staff_kr
-    if _LAST_TIER[p.sm_tiers] < APPLIED:  # only the eligible tiers have an entitlement
+    if p.sm_basis == "tier" and _LAST_TIER[p.sm_tiers] < APPLIED:  # only the eligible tiers have one
         emp = emp[eligible_tier(p, np.take(pop.tier, emp))]
     if not p.sm_incumbents:
         first = model.first_active_step(p.sm_start)
         emp = emp[pop.hired_q[emp] >= first]
-    ent = entitlement(p, pop.salary[emp], pop.tier[emp])
+    contract = pop.salary[emp]
+    ent = entitlement(p, contract, pop.tier[emp])
     total = ent.sum() / 4.0
     gov.sm_scale = 1.0 if p.sm_budget <= 0 or total <= 0 else min(1.0, p.sm_budget * 1000.0 / 4.0 / total)
     new = gov.sm_scale * ent
-    pop.salary[emp] += new
+    pop.salary[emp] += pi * new
     pop.subsidy[emp] = new
     gov.book("salary_matching", new.sum() / 4.0)
+    got = new > 0
+    gross, base = contract[got] + pi * new[got], contract[got]
+    gov.extra["tax_recouped"] += float((market.income_tax(gross) - market.income_tax(base)).sum()) / 4.0
+    gov.extra["firm_capture"] += float((1.0 - pi) * new.sum()) / 4.0
 
 
 def settlement_bonus(model, loc: np.ndarray, at_ai_firm) -> np.ndarray | float:
@@ -114,12 +167,12 @@ def lab_acquisition(model) -> int:
     if size == 0:
         return 0
     idx = model.rng.choice(pool, size=size, replace=False)
-    congl = np.flatnonzero(f.kind == CONGLOMERATE)
+    congl = np.flatnonzero((f.kind == CONGLOMERATE) & f.alive)
     buyer = int(congl[np.argmax(f.target[congl].sum(axis=1))])
     pop.move(idx, AI_FIRM)
     pop.employer[idx] = buyer
     pop.hired_q[idx] = model.t
-    f.target[buyer] += np.bincount(pop.tier[idx], minlength=N_TIERS)
+    demand.add_to_target(model, buyer, np.bincount(pop.tier[idx], minlength=N_TIERS).astype(float))
     model.flows["lab_acquired"] += size
     model.lab_bought = True
     return size

@@ -1,0 +1,58 @@
+"""Exogenous market data the rules read: the AI sales index and the income-tax schedule.
+
+Read once from `sim/data/market.yaml` (each figure there carries its source and level).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+MARKET_FILE = Path(__file__).resolve().parents[1] / "data" / "market.yaml"  # sim/data/
+
+
+def _load() -> dict:
+    return yaml.safe_load(MARKET_FILE.read_text(encoding="utf-8"))
+
+
+_DOC = _load()
+
+# AI sales of the surveyed firms (tn KRW) at mid-year: decimal times and values
+SALES_YEARS = np.array(sorted(_DOC["ai_sales_tn_krw"]), float)
+SALES_TIMES = SALES_YEARS + 0.5
+SALES = np.array([_DOC["ai_sales_tn_krw"][int(y)]["value"] for y in SALES_YEARS], float)
+LAST_DATA_TIME = float(SALES_TIMES[-1])
+
+
+def sales_index(time: float, growth_after: float) -> float:
+    """AI sales index at decimal time `time` (tn KRW): the data, geometrically interpolated
+    between mid-year points (held at the first point before it), then growing at
+    `growth_after` a year (continuous: D = D_last * (1 + g)^(time - last))."""
+    if time >= LAST_DATA_TIME:
+        return float(SALES[-1] * (1.0 + growth_after) ** (time - LAST_DATA_TIME))
+    return float(np.exp(np.interp(time, SALES_TIMES, np.log(SALES))))
+
+
+# income tax: cumulative national tax (M KRW) at each bracket's upper bound, for np.interp
+_TAX = _DOC["income_tax"]
+LOCAL_SURCHARGE = float(_TAX["local_surcharge"])
+_BOUNDS = [0.0]
+_CUM = [0.0]
+for upper, rate in _TAX["brackets"]:
+    top = float(upper) if upper is not None else 1e7  # 10 tn KRW a year: above any salary
+    _CUM.append(_CUM[-1] + (top - _BOUNDS[-1]) * float(rate))
+    _BOUNDS.append(top)
+TAX_BOUNDS = np.array(_BOUNDS)
+TAX_CUM = np.array(_CUM)
+
+
+def income_tax(pay_mkrw: np.ndarray) -> np.ndarray:
+    """National + local income tax (M KRW/yr) on yearly pay `pay_mkrw` (M KRW), applied to the
+    gross salary (deductions ignored: the employment-income deduction is at most 20 M KRW and
+    shifts the brackets a little)."""
+    return np.interp(np.maximum(pay_mkrw, 0.0), TAX_BOUNDS, TAX_CUM) * (1.0 + LOCAL_SURCHARGE)
+
+
+__all__ = ["LAST_DATA_TIME", "SALES", "SALES_TIMES", "income_tax", "sales_index"]
