@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from sim.study import batch
@@ -454,3 +455,49 @@ def test_two_commands_cannot_write_the_same_results_at_once(tmp_path):
     assert not (tmp_path / "o").exists() and not any((stage / "runs").glob("*.csv"))
     r = cli("run", "s.yaml", "--out", "o", "--workers", "1", "--no-progress", cwd=tmp_path)  # once it ended
     assert r.returncode == 0, r.stderr
+
+
+# --------------------------------------------------------------------------- a worker killed mid-batch
+def _die_for(broken_key, params, entropy, spawn_key):
+    """batch.execute, except that the worker running the task `broken_key` dies at once (as under
+    the kernel's OOM killer). Module level: the spawned workers import it by name (and their
+    `batch.execute` is the real one: the test patches only the parent's)."""
+    if tuple(spawn_key) == tuple(broken_key):
+        os._exit(9)
+    return batch.execute(params, entropy, spawn_key)
+
+
+def test_a_killed_worker_fails_its_runs_keeps_the_others_and_a_retry_completes(tmp_path, monkeypatch):
+    """A worker process killed mid-batch breaks the pool: the runs it took down (and any the pool
+    could not start) come back as failed outcomes naming BrokenProcessPool, the finished runs are
+    saved, nothing hangs; the same plan again on a fresh pool runs only the missing ones, and the
+    result equals a clean run."""
+    import functools
+
+    from sim.study import executor as X
+
+    (tmp_path / "s.yaml").write_text(
+        "name: s\ndescription: small\nhorizon: {end_year: 2021}\nreplications: 4\nseed: 5\nparameters: {scale: 0.03}\n"
+    )
+    plan = batch.make_plan("run", [S.load(tmp_path / "s.yaml")])
+    real = batch.execute
+    broken = plan.tasks[2]
+    killer = functools.partial(_die_for, broken.spawn_key)
+    monkeypatch.setattr(batch, "execute", killer)
+    stage = batch.prepare(plan, tmp_path / "out")
+    with X.make_executor("local", 2) as ex, pytest.raises(X.RunsFailedError) as err:
+        batch.run_plan(plan, stage, ex, progress=False, timeout=300)
+    assert "BrokenProcessPool" in str(err.value) and broken.key in str(err.value)
+    saved = {p.stem for p in (stage / "runs").glob("*.csv")}
+    failed = {p.stem for p in (stage / "failed").glob("*.txt")}
+    assert broken.key in failed and not saved & failed and saved | failed == {t.key for t in plan.tasks}
+    assert saved  # two workers: a run had finished before the third task killed its worker
+    monkeypatch.setattr(batch, "execute", real)  # the same command again, on a fresh pool
+    ran = []
+    with X.make_executor("local", 2) as ex:
+        runs = batch.run_plan(
+            plan, batch.prepare(plan, tmp_path / "out"), ex, progress=False, on_done=lambda t: ran.append(t.key)
+        )
+    assert sorted(ran) == sorted(failed) and len(runs) == 4
+    for t in plan.tasks:
+        pd.testing.assert_frame_equal(runs[t.key], real(t.params, t.entropy, t.spawn_key), check_dtype=False)
