@@ -100,17 +100,16 @@ def _headline(root: Path, ex: cf.Executor | None, reps: int, over: dict[str, Any
         )
     )
     comp = stats.comparison(batch.timeseries(plan, runs), plan.scenarios[0].name)
+    sm = stats.salary_matching_summary(comp, plan.scenarios[1].name, 2030)
     comp = comp[comp["year"].isin(HEADLINE_YEARS) & comp["output"].isin(HEADLINE_ROWS)]
     values = {
         f"{r.output}/{r.year}/{k}": float(getattr(r, k))
         for r in comp.itertuples()
         for k in ("diff_mean", "diff_lo", "diff_hi")
     }
-    d = comp.set_index(["year", "output"])["diff_mean"]
-    extra, paid = d[(2030, "core_talent_kr")], d[(2030, "sm_recipients")]
-    values["cost_per_core/2030"] = float(d[(2030, "fiscal_cost_krw")] / extra)
-    values["net_cost_per_core/2030"] = float(d[(2030, "net_fiscal_cost_krw")] / extra)
-    values["deadweight/2030"] = float(1.0 - extra / paid) if paid > 0 else float("nan")
+    values["cost_per_core/2030"] = sm["gross_per_additional"]
+    values["net_cost_per_core/2030"] = sm["net_per_additional"]
+    values["deadweight/2030"] = sm["deadweight"]
     return values, (comp, values, reps)
 
 

@@ -111,6 +111,20 @@ T: dict[str, dict[str, str]] = {
         "en": "Difference from {base} (paired replications):",
         "ko": "{base} 대비 차이 (같은 시드로 짝지은 반복 실행):",
     },
+    "memo_sm": {
+        "en": "Salary matching in {year}: {paid} people paid and {extra} core researchers in Korea more than in "
+        "the baseline, so {dw} of the recipients are not additional (deadweight); {gross} a year per "
+        "additional researcher ({net} net of the income tax recouped); firms keep {cap} a year of the "
+        "subsidy as lower own pay.",
+        "ko": "{year}년 연봉 매칭: 수혜자 {paid}명, 국내 핵심 인재는 기준 대비 {extra}명 증가 — 수혜자 중 {dw}는 "
+        "추가 효과가 없음(사중손실). 추가 인재 1인당 연 {gross} (소득세 환수 후 {net}). 기업이 자체 연봉 "
+        "인하로 가져가는 몫은 연 {cap}.",
+    },
+    "memo_sm_none": {
+        "en": "Salary matching in {year}: {paid} people paid, and on average no more core researchers in Korea "
+        "than in the baseline ({extra}).",
+        "ko": "{year}년 연봉 매칭: 수혜자 {paid}명, 국내 핵심 인재는 평균적으로 기준보다 늘지 않음 ({extra}명).",
+    },
     "scenario_sets": {
         "en": "What '{name}' sets (the baseline: the same without any new policy)",
         "ko": "'{name}'의 설정 (기준선: 신규 정책 없이 같은 가정)",

@@ -10,7 +10,7 @@ import pandas as pd
 from ..core import policies
 from ..core.outputs import HEADLINE
 from ..core.params import Params
-from . import i18n
+from . import i18n, stats
 from .labels import QUANTITIES
 from .provenance import git_commit, package_version
 
@@ -87,6 +87,24 @@ def settings_lines(scn, lang: str = "en") -> list[str]:
     return out
 
 
+def _salary_matching_lines(comp: pd.DataFrame, scenario: str, year: int, lang: str) -> list[str]:
+    """The memo's salary-matching sentence (`stats.salary_matching_summary`), or nothing."""
+    sm = stats.salary_matching_summary(comp, scenario, year)
+    if sm is None:
+        return []
+    kw = {"year": year, "paid": f"{sm['recipients']:,.0f}", "extra": f"{sm['additional']:+,.0f}"}
+    if sm["additional"] <= 0:
+        return ["", i18n.t("memo_sm_none", lang, **kw)]
+    money = lambda v: i18n.money(v, lang, usd=False)  # noqa: E731
+    kw |= {
+        "dw": f"{sm['deadweight']:.0%}",
+        "gross": money(sm["gross_per_additional"]),
+        "net": money(sm["net_per_additional"]),
+        "cap": money(sm["firm_capture"]),
+    }
+    return ["", i18n.t("memo_sm", lang, **kw)]
+
+
 def memo(plan, summ: pd.DataFrame, comp: pd.DataFrame | None, years: list[int], lang: str = "en") -> str:
     """A short markdown memo: headline results with intervals for chosen years, and citation lines.
 
@@ -123,6 +141,7 @@ def memo(plan, summ: pd.DataFrame, comp: pd.DataFrame | None, years: list[int], 
             d = comp[(comp["scenario"] == scn.name) & (comp["point"] == 0)].set_index(["year", "output"])
             lines += ["", i18n.t("memo_diff", lang, base=plan.scenarios[0].name), ""]
             lines += table(d, ("diff_mean", "diff_lo", "diff_hi"), True)
+            lines += _salary_matching_lines(comp, scn.name, yrs[-1], lang)
         lines += ["", citation(plan, scn), ""]
     lines += [i18n.t("memo_foot", lang), ""]
     return "\n".join(lines)

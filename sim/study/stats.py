@@ -64,3 +64,27 @@ def comparison(ts: pd.DataFrame, baseline: str, level: float = LEVEL) -> pd.Data
                     }
                 )
     return pd.DataFrame(rows)
+
+
+def salary_matching_summary(comp: pd.DataFrame, scenario: str, year: int, point: int = 0) -> dict[str, float] | None:
+    """What salary matching buys in `year`, from a paired comparison (`comparison`): recipients,
+    additional core researchers in Korea (mean difference from the baseline), deadweight (the
+    share of recipients who are not additional: 1 - additional / recipients, floored at 0),
+    gross and net cost per additional researcher (mean cost difference over mean gain; None
+    when there is no gain), and the firm-side capture. None when nobody is paid."""
+    d = comp[(comp["scenario"] == scenario) & (comp["point"] == point) & (comp["year"] == year)]
+    d = d.set_index("output")["diff_mean"]
+    if "sm_recipients" not in d or d["sm_recipients"] <= 0:
+        return None
+    paid, extra = float(d["sm_recipients"]), float(d["core_talent_kr"])
+    gain = extra > 0
+    return {
+        "recipients": paid,
+        "additional": extra,
+        "deadweight": min(1.0, max(0.0, 1.0 - extra / paid)),
+        "gross_per_additional": float(d["fiscal_cost_krw"]) / extra if gain else float("nan"),
+        "net_per_additional": float(d["net_fiscal_cost_krw"]) / extra if gain else float("nan"),
+        "firm_capture": float(d["sm_firm_capture_krw"]),
+        "gross": float(d["fiscal_salary_matching_krw"]),
+        "net_of_tax": float(d["fiscal_salary_matching_krw"] - d["tax_recouped_krw"]),
+    }
