@@ -23,6 +23,8 @@ FOREIGN_LOCS = (US, CN, EU, OTHER)  # in the order of the destination shares des
 CORE, SENIOR, APPLIED = range(3)
 TIER_NAMES = ("core", "senior", "applied")
 N_TIERS = len(TIER_NAMES)
+# the last tier of each named tier set (salary matching's and counter-offers' `tiers`): a set is "tier <= last"
+LAST_TIER = {"core": CORE, "core+senior": SENIOR, "all": APPLIED}
 
 # --- degrees ---------------------------------------------------------------------------
 BACHELOR, MASTER, PHD = range(3)

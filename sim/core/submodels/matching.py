@@ -42,6 +42,7 @@ from ..codes import (
     CHANNELS,
     KR_OTHER,
     KR_REGION,
+    LAST_TIER,
     N_TIERS,
     NONE,
     SEEKING,
@@ -286,9 +287,6 @@ def run(model) -> None:
     _seekers_settle(model)
 
 
-_COUNTER_LAST = {"core": 0, "core+senior": 1, "all": 2}  # tier codes CORE < SENIOR < APPLIED
-
-
 def _counter_offers(model, choosers, cur_state, tier, skill, cur_pay, ok, k_pay, okf, f_pay):
     """Counter-offers (Postel-Vinay & Robin 2002): an AI-firm employer whose employee in a
     counter tier (counter_tiers) holds an outside offer bids to keep them, matching the best
@@ -304,7 +302,7 @@ def _counter_offers(model, choosers, cur_state, tier, skill, cur_pay, ok, k_pay,
     outside = np.maximum(outside, np.where(okf, f_pay, 0.0))
     emp = pop.employer[choosers]
     pos = np.flatnonzero(
-        (cur_state == AI_FIRM) & (tier <= _COUNTER_LAST[p.counter_tiers]) & (outside > cur_pay) & (emp >= 0)
+        (cur_state == AI_FIRM) & (tier <= LAST_TIER[p.counter_tiers]) & (outside > cur_pay) & (emp >= 0)
     )
     if len(pos) == 0:
         return pos, np.zeros(0)

@@ -9,15 +9,12 @@ from __future__ import annotations
 import numpy as np
 
 from .. import market
-from ..codes import ABROAD, AI_FIRM, APPLIED, CONGLOMERATE, CORE, EU, KR_REGION, N_TIERS, SENIOR
+from ..codes import ABROAD, AI_FIRM, APPLIED, CONGLOMERATE, EU, KR_REGION, LAST_TIER, N_TIERS
 from . import demand  # demand reads marginal_capture from here: both import the other's module
-
-# tier codes run CORE < SENIOR < APPLIED, so each eligible set is "tier <= its last tier"
-_LAST_TIER = {"core": CORE, "core+senior": SENIOR, "all": APPLIED}
 
 
 def eligible_tier(p, tier: np.ndarray) -> np.ndarray:
-    return tier <= _LAST_TIER[p.sm_tiers]
+    return tier <= LAST_TIER[p.sm_tiers]
 
 
 def eligible(p, contract: np.ndarray, tier: np.ndarray) -> np.ndarray:
@@ -73,7 +70,6 @@ def marginal_capture(model) -> np.ndarray:
     if not sm_active(model) or p.sm_passthrough >= 1.0:
         return out
     w = model.base_pay * model.wage_index_kr
-    share = np.ones(N_TIERS)
     if p.sm_basis == "salary":
         staff, tier = model.staff_kr, model.pop.tier[model.staff_kr]
         contract = model.pop.salary[staff] - p.sm_passthrough * model.pop.subsidy[staff]
@@ -110,7 +106,7 @@ def update_salary_matching(model) -> None:
     if not sm_active(model):
         return
     emp = model.staff_kr
-    if p.sm_basis == "tier" and _LAST_TIER[p.sm_tiers] < APPLIED:  # only the eligible tiers have one
+    if p.sm_basis == "tier" and LAST_TIER[p.sm_tiers] < APPLIED:  # only the eligible tiers have one
         emp = emp[eligible_tier(p, np.take(pop.tier, emp))]
     if not p.sm_incumbents:
         first = model.first_active_step(p.sm_start)
