@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -284,6 +285,24 @@ def test_schema_to_a_bad_path_is_a_message(tmp_path):
     assert r.returncode == 2 and "cannot write the schema" in r.stderr and "Traceback" not in r.stderr
 
 
+@pytest.mark.skipif(os.geteuid() != 0, reason="mounting a tmpfs needs root (CI runs as root)")
+@pytest.mark.parametrize("command", ["run", "sensitivity"])
+def test_a_read_only_out_is_refused_before_any_run(tmp_path, command):
+    (tmp_path / "s.yaml").write_text(SMALL)
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", str(ro)], check=True)
+    try:
+        extra = ["--n", "2", "--params", "beta_pay", "--year", "2021"] if command == "sensitivity" else []
+        r = cli(command, "s.yaml", *extra, "--out", str(ro / "out"), "--workers", "1", "--no-progress", cwd=tmp_path)
+        assert r.returncode == 2 and "Traceback" not in r.stderr, r.stderr
+        assert "cannot create the results folder (Read-only file system)" in r.stderr, r.stderr
+        assert "runs (" not in r.stderr and "points x 2 runs" not in r.stderr  # refused before any run
+        assert list(ro.iterdir()) == []
+    finally:
+        subprocess.run(["umount", str(ro)], capture_output=True)
+
+
 @pytest.mark.skipif(os.geteuid() != 0, reason="mounting a small tmpfs needs root (CI runs as root)")
 def test_a_full_disk_keeps_the_saved_runs_and_resumes(tmp_path):
     disk = tmp_path / "disk"
@@ -330,6 +349,87 @@ def test_calibrate_checks_out_before_fitting_and_writes_no_docs_with_it(tmp_path
     r = cli("calibrate", "--out", str(tmp_path), "--no-progress", cwd=tmp_path)
     assert r.returncode == 2 and "--out must be a file" in r.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["afile"]  # and no docs/ folder here
+
+
+def test_an_interrupted_sensitivity_resumes_from_its_saved_runs(tmp_path):
+    from sim.study import sensitivity as sa
+
+    (tmp_path / "s.yaml").write_text(SMALL)
+    opts = ["--n", "2", "--params", "beta_pay,home_tie", "--year", "2021", "--seed", "5", "--workers", "1"]
+    r = cli("sensitivity", "s.yaml", *opts, "--out", "clean", "--no-progress", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    # the same command interrupted after three saved runs (as SIGINT would leave it)
+    known = {u.name: u for u in sa.UNCERTAIN}
+    params = (known["beta_pay"], known["home_tie"])
+    X = sa.sample("morris", params, 2, 5)
+    plan = sa.plan_points(S.load(tmp_path / "s.yaml"), params, X, 2021, 5, "morris")
+    stage = batch.prepare(plan, tmp_path / "o")
+
+    def stop_after_three(t, done=[]):  # noqa: B006 - counts across calls on purpose
+        done.append(t)
+        if len(done) == 3:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        batch.run_plan(plan, stage, None, progress=False, on_done=stop_after_three)
+    saved = {p.name: p.stat().st_mtime_ns for p in (stage / "runs").glob("*.csv")}
+    assert len(saved) == 3 < len(plan.tasks)
+    # another seed is another set of runs: refused, the saved runs untouched
+    r = cli("sensitivity", "s.yaml", *opts[:-4], "--seed", "6", "--workers", "1", "--out", "o", cwd=tmp_path)
+    assert r.returncode == 2 and "holds runs of a different batch" in r.stderr, r.stderr
+    r = cli("sensitivity", "s.yaml", *opts, "--out", "o", "--no-progress", cwd=tmp_path)
+    assert r.returncode == 0 and f"resuming: 3 of {len(plan.tasks)} runs saved" in r.stderr, r.stderr
+    assert not stage.exists()
+    for name in ("indices.csv", "points.csv"):
+        assert (tmp_path / "o" / name).read_bytes() == (tmp_path / "clean" / name).read_bytes()
+
+
+def test_a_damaged_staged_sensitivity_run_is_refused(tmp_path):
+    from sim.study import sensitivity as sa
+
+    (tmp_path / "s.yaml").write_text(SMALL)
+    known = {u.name: u for u in sa.UNCERTAIN}
+    params = (known["beta_pay"], known["home_tie"])
+    X = sa.sample("morris", params, 2, 5)
+    plan = sa.plan_points(S.load(tmp_path / "s.yaml"), params, X, 2021, 5, "morris")
+    stage = batch.prepare(plan, tmp_path / "o")
+    (stage / "runs" / f"{plan.tasks[0].key}.csv").write_text("")
+    opts = ["--n", "2", "--params", "beta_pay,home_tie", "--year", "2021", "--seed", "5", "--workers", "1"]
+    r = cli("sensitivity", "s.yaml", *opts, "--out", "o", "--no-progress", cwd=tmp_path)
+    assert r.returncode == 2 and "a damaged staged run" in r.stderr and plan.tasks[0].key in r.stderr, r.stderr
+    assert "Traceback" not in r.stderr and not (tmp_path / "o").exists()
+
+
+def _small_evaluator(journal, replications=1):
+    from sim.study import calibrate as C
+    from sim.study.targets import load_targets
+
+    targets = [t for t in load_targets()[0] if t.year <= 2021]  # a run to 2021 only
+    return C.Evaluator(targets, replications=replications, seed=3, workers=1, journal=journal)
+
+
+def test_an_interrupted_calibration_takes_its_saved_evaluations(tmp_path, monkeypatch):
+    from sim.study import calibrate as C
+
+    journal = tmp_path / "evaluations.jsonl"
+    ev = _small_evaluator(journal)
+    start = np.array([getattr(C.Params(), f.name) for f in C.FREE], float)
+    thetas = [start, start * 1.05]
+    first = [ev.loss(t) for t in thetas]
+    assert len(journal.read_text().splitlines()) == 3  # header + two evaluations
+    with journal.open("a") as fh:  # a kill in the middle of the next line
+        fh.write('{"theta": [1.0, 2')
+    monkeypatch.setattr(C.X, "run_tasks", lambda *a, **k: pytest.fail("a saved evaluation was recomputed"))
+    again = _small_evaluator(journal)
+    assert [again.loss(t) for t in thetas] == first
+    assert journal.read_text().count("\n") == 3  # the cut line is dropped
+    # other settings (here the replications) cannot use these evaluations
+    with pytest.raises(batch.BatchError, match="holds evaluations of a different calibration"):
+        _small_evaluator(journal, replications=2)
+    lines = journal.read_text().splitlines()
+    journal.write_text("\n".join([lines[0], "junk", lines[2]]) + "\n")
+    with pytest.raises(batch.BatchError, match=f"{re.escape(str(journal))}: line 2 is not a saved evaluation"):
+        _small_evaluator(journal)
 
 
 @pytest.mark.parametrize("workers", ["1", "2"])
@@ -449,7 +549,7 @@ def test_two_commands_cannot_write_the_same_results_at_once(tmp_path):
     (tmp_path / "s.yaml").write_text(SMALL)
     plan = batch.make_plan("run", [S.load(tmp_path / "s.yaml")])
     stage = batch.prepare(plan, tmp_path / "o")
-    with batch._locked(stage):  # a command is running
+    with batch.locked(stage):  # a command is running
         r = cli("run", "s.yaml", "--out", "o", "--workers", "1", "--no-progress", cwd=tmp_path)
     assert r.returncode == 2 and "another talentsim command is writing these results" in r.stderr, r.stderr
     assert not (tmp_path / "o").exists() and not any((stage / "runs").glob("*.csv"))

@@ -84,6 +84,17 @@ class Plan:
         return [{"replication": i, "entropy": str(s.entropy), "spawn_key": list(s.spawn_key)} for i, s in enumerate(ss)]
 
 
+@dataclass(frozen=True)
+class RunSet:
+    """Runs of a command that is not a batch (e.g. `sensitivity`), staged like a batch's: saved
+    one by one under `<out>.partial/runs` (`prepare`, `run_plan`) so an interruption resumes.
+    `digest` names everything the runs depend on: a staging folder of another digest is refused."""
+
+    command: str
+    digest: str
+    tasks: tuple[Task, ...]
+
+
 def make_plan(
     command: str, scenarios: list[Scenario], replications: int | None = None, seed: int | None = None
 ) -> Plan:
@@ -234,7 +245,7 @@ def make_folder(path: Path, what: str) -> None:
         raise BatchError(f"{path}: cannot create the {what} ({e.strerror}); choose another --out") from None
 
 
-def prepare(plan: Plan, out: Path) -> Path:
+def prepare(plan: Plan | RunSet, out: Path) -> Path:
     """Check the results folder is free and open (or resume) its staging folder, before any run:
     a results folder that exists (or is a link, even to nothing), or one that cannot be created
     there, is refused with a BatchError."""
@@ -258,7 +269,7 @@ def prepare(plan: Plan, out: Path) -> Path:
             raise BatchError(f"{stage}: holds runs of a different batch; remove it or choose another --out")
     make_folder(stage / "runs", "results folder")
     try:
-        _write_text_atomic(
+        write_text_atomic(
             marker, json.dumps({"digest": plan.digest, "command": plan.command, "tasks": len(plan.tasks)}, indent=2)
         )
     except OSError as e:
@@ -266,14 +277,14 @@ def prepare(plan: Plan, out: Path) -> Path:
     return stage
 
 
-def _write_text_atomic(path: Path, text: str) -> None:
+def write_text_atomic(path: Path, text: str) -> None:
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, path)
 
 
 def run_plan(
-    plan: Plan,
+    plan: Plan | RunSet,
     stage: Path,
     executor: cf.Executor | None = None,
     progress: bool | None = None,
@@ -373,12 +384,33 @@ def run_command(
     manifest, memo). Returns the folder. Resumes from `<out>.partial` if present."""
     out = results_path(out)
     stage = prepare(plan, out)
-    with _locked(stage):
+    with locked(stage):
         return _run_locked(plan, stage, out, executor, workers, scheduler, progress, argv, memo_years, figures)
 
 
+def run_staged(
+    plan: Plan | RunSet,
+    stage: Path,
+    executor: str = "local",
+    workers: int = 1,
+    scheduler: str | None = None,
+    progress: bool | None = None,
+) -> dict[str, pd.DataFrame]:
+    """`run_plan` on an executor started for the runs still missing (no idle workers); if the
+    executor cannot start (e.g. no Dask scheduler at that address) a staging folder with no
+    saved run is removed, so nothing is left behind."""
+    todo = sum(not (stage / "runs" / f"{t.key}.csv").exists() for t in plan.tasks)
+    try:
+        with X.make_executor(executor, min(workers, max(todo, 1)), scheduler) as ex:
+            return run_plan(plan, stage, ex, progress)
+    except X.ExecutorError:
+        if not any((stage / "runs").glob("*.csv")):
+            shutil.rmtree(stage, ignore_errors=True)
+        raise
+
+
 @contextmanager
-def _locked(stage: Path) -> Iterator[None]:
+def locked(stage: Path) -> Iterator[None]:
     """Hold an exclusive lock on the staging folder: a second command writing the same results
     folder at the same time is refused at once instead of corrupting it."""
     try:
@@ -410,14 +442,7 @@ def _run_locked(
     memo_years: list[int] | None,
     figures: bool,
 ) -> Path:
-    todo = sum(not (stage / "runs" / f"{t.key}.csv").exists() for t in plan.tasks)
-    try:
-        with X.make_executor(executor, min(workers, max(todo, 1)), scheduler) as ex:  # no idle workers
-            runs = run_plan(plan, stage, ex, progress)
-    except X.ExecutorError:  # e.g. no Dask scheduler at that address: leave no empty staging folder
-        if not any((stage / "runs").glob("*.csv")):
-            shutil.rmtree(stage, ignore_errors=True)
-        raise
+    runs = run_staged(plan, stage, executor, workers, scheduler, progress)
     try:
         _assemble(plan, runs, stage, out, executor, workers, argv, memo_years, figures)
     except OSError as e:  # a full disk, a folder removed meanwhile ...: every run stays saved

@@ -18,8 +18,14 @@ optimum. The result is written to sim/data/calibration.yaml, which
 from __future__ import annotations
 
 import concurrent.futures as cf
+import dataclasses
 import datetime as dt
+import hashlib
+import json
 import math
+import os
+import shutil
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,8 +37,8 @@ from tqdm import tqdm
 
 from ..core.model import TalentMarket
 from ..core.params import Params
+from . import batch, provenance
 from . import executor as X
-from . import provenance
 from .figures import bands
 from .runner import replicate
 from .targets import Target, data_path, load_targets, read_at, survey_points
@@ -115,8 +121,82 @@ def to_x(theta: np.ndarray) -> np.ndarray:
     return np.log(u / (1 - u))
 
 
+class Journal:
+    """Evaluations saved as they finish (`<out>.partial/evaluations.jsonl`), so an interrupted
+    calibration resumes: the optimiser is deterministic given the losses, so the same command
+    replays the same path and takes each saved evaluation instead of recomputing it.
+
+    Line 1 is a header with the digest of everything an evaluation depends on (targets,
+    replications, seed, the other parameters, the free parameters' bounds, the code version); a
+    journal of another digest is refused. Each further line is one evaluation, {"theta": [...],
+    "sims": [[...]]} (replication x target). A last line cut short by a kill is dropped; any other
+    unreadable line is refused with its number, never used."""
+
+    def __init__(self, path: Path, digest: str) -> None:
+        self.path = path
+        self.saved: dict[str, list[list[float]]] = {}
+        if path.exists():
+            self._read(digest)
+        else:
+            batch.write_text_atomic(path, json.dumps({"digest": digest}) + "\n")
+
+    def _read(self, digest: str) -> None:
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as e:
+            raise batch.BatchError(f"{self.path}: cannot read the saved evaluations ({e}); remove it") from None
+        lines = text.split("\n")
+        complete = text.endswith("\n")
+        rows = lines[:-1] if complete else lines  # the part after the last newline was cut short
+        try:
+            head = json.loads(rows[0]) if rows else None
+        except ValueError:
+            head = None
+        if not isinstance(head, dict) or head.get("digest") != digest:
+            raise batch.BatchError(
+                f"{self.path}: holds evaluations of a different calibration (other targets, settings or "
+                f"code); remove its folder to start again, or choose another --out"
+            )
+        keep = len(rows)
+        for n, line in enumerate(rows[1:], start=2):
+            try:
+                row = json.loads(line)
+                key, sims = json.dumps([float(v) for v in row["theta"]]), [[float(v) for v in r] for r in row["sims"]]
+            except (ValueError, KeyError, TypeError) as e:
+                if n == len(rows) and not complete:
+                    keep = n - 1  # cut short by a kill: recomputed
+                    break
+                raise batch.BatchError(
+                    f"{self.path}: line {n} is not a saved evaluation ({type(e).__name__}); remove the "
+                    f"file to start again"
+                ) from None
+            self.saved[key] = sims
+        if not complete:  # drop the cut line so appends start on a fresh line
+            batch.write_text_atomic(self.path, "\n".join(rows[:keep]) + "\n")
+
+    @staticmethod
+    def key(theta: np.ndarray) -> str:
+        return json.dumps([float(v) for v in theta])  # repr of a float round-trips exactly
+
+    def add(self, theta: np.ndarray, sims: np.ndarray) -> None:
+        k = self.key(theta)
+        self.saved[k] = sims.tolist()
+        line = json.dumps({"theta": json.loads(k), "sims": sims.tolist()})
+        try:
+            with self.path.open("a", encoding="utf-8") as fh:
+                fh.write(line + "\n")
+                fh.flush()
+                os.fsync(fh.fileno())
+        except OSError as e:
+            raise batch.BatchError(
+                f"{self.path}: cannot save an evaluation ({e.strerror}); the saved ones are kept: fix that "
+                f"and run the same command again"
+            ) from None
+
+
 class Evaluator:
-    """Loss of a parameter vector: R replications with fixed seeds (common random numbers)."""
+    """Loss of a parameter vector: R replications with fixed seeds (common random numbers).
+    With a `journal`, evaluations already saved there are taken, not recomputed."""
 
     def __init__(
         self,
@@ -126,6 +206,7 @@ class Evaluator:
         workers: int = 2,
         base: Params | None = None,
         executor: cf.Executor | None = None,
+        journal: Path | None = None,
     ) -> None:
         self.targets = targets
         self.base = (base or Params()).to_dict()
@@ -137,6 +218,18 @@ class Evaluator:
         if executor is None and workers > 1:
             executor = self._own = X.process_pool(workers)
         self.executor = executor
+        self.journal = Journal(journal, self.digest()) if journal is not None else None
+
+    def digest(self) -> str:
+        """What an evaluation depends on (see `Journal`)."""
+        doc = {
+            "targets": [dataclasses.asdict(t) for t in self.targets],
+            "base": self.base,
+            "seeds": self.seeds,
+            "free": [[f.name, f.lo, f.hi] for f in FREE],
+            "code": [provenance.package_version(), provenance.git_commit()],  # not uncommitted edits
+        }
+        return hashlib.sha256(json.dumps(doc, sort_keys=True, default=str).encode()).hexdigest()
 
     def close(self) -> None:
         if self._own is not None:
@@ -151,11 +244,15 @@ class Evaluator:
 
     def simulate(self, theta: np.ndarray) -> np.ndarray:
         """Replication x target matrix of simulated values."""
+        if self.journal is not None and (got := self.journal.saved.get(Journal.key(theta))) is not None:
+            return np.array(got)
         p = self.params_for(theta)
         tasks = [(i, (p, e, k, self.wanted)) for i, (e, k) in enumerate(self.seeds)]
         values = X.collect(X.run_tasks(run_values, tasks, self.executor, timeout=600), "calibration runs")
-        rows = [values[i] for i in range(len(self.seeds))]
-        return np.array(rows)
+        sims = np.array([values[i] for i in range(len(self.seeds))])
+        if self.journal is not None:
+            self.journal.add(theta, sims)
+        return sims
 
     def loss(self, theta: np.ndarray) -> float:
         sims = self.simulate(theta).mean(axis=0)
@@ -271,14 +368,23 @@ def run(
     targets, oos = load_targets()
     base = Params()
     start = np.array([getattr(base, f.name) for f in FREE], float)
-    ev = Evaluator(targets, replications=replications, seed=seed, workers=workers, base=base)
-    try:
-        theta, loss = fit(ev, start, max_evals=max_evals, progress=progress)
-        n_fit = len(ev.history)
-        prof = profiles(ev, theta)
-    finally:
-        ev.close()
-    df, params = check(theta, targets + oos, replications=check_replications, seed=seed + 1, workers=workers, base=base)
+    path = out or data_path("calibration.yaml")
+    stage = batch.staging_dir(path)  # evaluations saved as they finish: an interruption resumes
+    batch.make_folder(stage, "staging folder")
+    with batch.locked(stage):
+        journal = stage / "evaluations.jsonl"
+        ev = Evaluator(targets, replications=replications, seed=seed, workers=workers, base=base, journal=journal)
+        if ev.journal.saved:
+            print(f"resuming: {len(ev.journal.saved)} evaluations saved in {journal}", file=sys.stderr)
+        try:
+            theta, loss = fit(ev, start, max_evals=max_evals, progress=progress)
+            n_fit = len(ev.history)
+            prof = profiles(ev, theta)
+        finally:
+            ev.close()
+        df, params = check(
+            theta, targets + oos, replications=check_replications, seed=seed + 1, workers=workers, base=base
+        )
     fitted_rows = summarize_targets(df, targets)
     oos_rows = summarize_targets(df, oos)
     wall = time.perf_counter() - t0
@@ -315,7 +421,6 @@ def run(
             for k, v in prof.items()
         },
     }
-    path = out or data_path("calibration.yaml")
     path.write_text(
         "# Written by `talentsim calibrate`; read by sim/params.py for the defaults of the\n"
         "# free parameters. Do not edit by hand: rerun the calibration.\n"
@@ -324,6 +429,7 @@ def run(
     )
     if docs is not None:
         write_report(doc, df, prof, params, docs)
+    shutil.rmtree(stage, ignore_errors=True)
     return doc
 
 

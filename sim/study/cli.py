@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 from pathlib import Path
 
@@ -18,7 +19,7 @@ import pandas as pd
 from ..core.outputs import HEADLINE
 from . import batch, calibrate, scenarios
 from . import sensitivity as sa
-from .executor import ExecutorError, RunsFailedError, make_executor
+from .executor import ExecutorError, RunsFailedError
 from .labels import QUANTITIES, headline_interval_table
 from .provenance import package_version
 from .runner import replicate, summarize
@@ -197,41 +198,51 @@ def _sensitivity(args: argparse.Namespace) -> int:
         if args.out
         else batch.results_path(Path("results") / f"sensitivity-{scn.name}-{args.method}-{args.n}")
     )
-    if out.exists() or out.is_symlink():
-        raise batch.BatchError(f"{out}: the results folder exists; choose another --out or remove it")
-    tmp = out.with_name(out.name + ".partial")
-    if not tmp.exists():
-        batch.make_folder(tmp, "results folder")
     X = sa.sample(args.method, params, args.n, args.seed)
-    print(
-        f"talentsim {__version__}: {args.method} sensitivity of {scn.name} ({len(X)} points x 2 runs, "
-        f"{len(params)} parameters, outputs at {args.year}Q4) -> {out}",
-        file=sys.stderr,
-    )
-    with make_executor(args.executor, args.workers, args.scheduler) as ex:
-        table = sa.evaluate_points(scn, params, X, args.year, args.seed, ex, progress=args.progress is not False)
-    result = sa.analyze(args.method, params, X, table, args.seed)
-    table.to_csv(tmp / "points.csv", index=False)
-    result.to_csv(tmp / "indices.csv", index=False)
-    sa.chart(result, args.method, tmp / "indices.png", f"{args.method} sensitivity: {scn.name}, {args.year}Q4")
-    (tmp / "manifest.json").write_text(
-        json.dumps(
-            {
-                "talentsim_version": __version__,
-                "command": sys.argv,
-                "scenario": scn.resolved(),
-                "scenario_sha256": scn.files[0].sha256 if scn.files else scn.resolved_sha256,
-                "method": args.method,
-                "n": args.n,
-                "points": len(X),
-                "seed": args.seed,
-                "year": args.year,
-                "parameters": [{"name": u.name, "lo": u.lo, "hi": u.hi, "why": u.why} for u in params],
-            },
-            indent=2,
+    plan = sa.plan_points(scn, params, X, args.year, args.seed, args.method)
+    stage = batch.prepare(plan, out)  # a results folder that exists or cannot be made: refused here
+    with batch.locked(stage):
+        saved = sum((stage / "runs" / f"{t.key}.csv").exists() for t in plan.tasks)
+        print(
+            f"talentsim {__version__}: {args.method} sensitivity of {scn.name} ({len(X)} points x 2 runs, "
+            f"{len(params)} parameters, outputs at {args.year}Q4) -> {out}"
+            + (f"; resuming: {saved} of {len(plan.tasks)} runs saved" if saved else ""),
+            file=sys.stderr,
         )
-    )
-    tmp.rename(out)
+        runs = batch.run_staged(plan, stage, args.executor, args.workers, args.scheduler, args.progress)
+        table = sa.table_of_runs(params, X, args.year, runs)
+        result = sa.analyze(args.method, params, X, table, args.seed)
+        tmp = stage / "result"
+        if tmp.exists():
+            shutil.rmtree(tmp)
+        tmp.mkdir()
+        try:
+            table.to_csv(tmp / "points.csv", index=False)
+            result.to_csv(tmp / "indices.csv", index=False)
+            sa.chart(result, args.method, tmp / "indices.png", f"{args.method} sensitivity: {scn.name}, {args.year}Q4")
+            (tmp / "manifest.json").write_text(
+                json.dumps(
+                    {
+                        "talentsim_version": __version__,
+                        "command": sys.argv,
+                        "scenario": scn.resolved(),
+                        "scenario_sha256": scn.files[0].sha256 if scn.files else scn.resolved_sha256,
+                        "method": args.method,
+                        "n": args.n,
+                        "points": len(X),
+                        "seed": args.seed,
+                        "year": args.year,
+                        "parameters": [{"name": u.name, "lo": u.lo, "hi": u.hi, "why": u.why} for u in params],
+                    },
+                    indent=2,
+                )
+            )
+        except OSError as e:  # a full disk ...: every run stays saved
+            raise batch.BatchError(
+                f"{stage}: cannot write the results ({e.strerror}); the {len(runs)} runs are saved: "
+                f"fix that and run the same command again"
+            ) from None
+        batch.finalize(stage, out)
     with pd.option_context("display.width", 200, "display.max_columns", 20):
         print(result.round(4).to_string(index=False))
     print(f"written {out}")

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import dataclasses
+import hashlib
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -104,32 +106,39 @@ def indices(method: str, params: tuple[Uncertain, ...], X: np.ndarray, Y: np.nda
     )
 
 
-def evaluate_points(
-    scn: Scenario,
-    params: tuple[Uncertain, ...],
-    X: np.ndarray,
-    year: int,
-    seed: int,
-    executor: cf.Executor | None = None,
-    progress: bool = False,
-    timeout: float | None = None,
-) -> pd.DataFrame:
-    """Outputs (OUTPUTS) at every sample point: policy and baseline runs with one fixed seed."""
+def plan_points(
+    scn: Scenario, params: tuple[Uncertain, ...], X: np.ndarray, year: int, seed: int, method: str = ""
+) -> batch.RunSet:
+    """The runs behind `evaluate_points`: at each sample point the policy scenario and its
+    baseline, one fixed seed (common random numbers), up to `year`. Keys `x00000-policy`,
+    `x00000-baseline`, ...; the digest names the scenario, the method, the points and the year."""
     ss = np.random.SeedSequence(seed).spawn(1)[0]
     policy = dataclasses.replace(scn, end_year=max(year, 2021))
     base = baseline_of(policy)
+    entropy, key = int(ss.entropy), tuple(ss.spawn_key)
     tasks = []
     for i, x in enumerate(X):
         over = {u.name: float(v) for u, v in zip(params, x)}
         for kind, s in (("policy", policy), ("baseline", base)):
             p = Params.from_dict({**s.overrides, **over, "end_year": s.end_year}).to_dict()
-            tasks.append((i, kind, tuple(p.items())))
-    entropy, key = int(ss.entropy), tuple(ss.spawn_key)
-    runs = [((i, kind), (p, entropy, key)) for i, kind, p in tasks]
-    values = collect(
-        run_tasks(batch.execute, runs, executor, progress=progress, desc="sensitivity", timeout=timeout),
-        "sensitivity runs",
-    )
+            tasks.append(batch.Task(f"x{i:05d}-{kind}", scn.name, i, (), tuple(p.items()), 0, entropy, key))
+    doc = {
+        "command": "sensitivity",
+        "method": method,
+        "scenario": scn.resolved_sha256,
+        "seed": seed,
+        "year": year,
+        "parameters": [[u.name, u.lo, u.hi] for u in params],
+        "points": np.asarray(X, float).tolist(),
+    }
+    digest = hashlib.sha256(json.dumps(doc, sort_keys=True).encode()).hexdigest()
+    return batch.RunSet("sensitivity", digest, tuple(tasks))
+
+
+def table_of_runs(
+    params: tuple[Uncertain, ...], X: np.ndarray, year: int, runs: dict[str, pd.DataFrame]
+) -> pd.DataFrame:
+    """Outputs (OUTPUTS) at every sample point from its policy and baseline runs (keys of `plan_points`)."""
 
     def at(df, col):
         row = df[(df["year"] == year) & (df["quarter"] == 4)]
@@ -137,7 +146,7 @@ def evaluate_points(
 
     rows = []
     for i in range(len(X)):
-        pol, bas = values[(i, "policy")], values[(i, "baseline")]
+        pol, bas = runs[f"x{i:05d}-policy"], runs[f"x{i:05d}-baseline"]
         rows.append(
             {
                 "point": i,
@@ -149,6 +158,33 @@ def evaluate_points(
             }
         )
     return pd.DataFrame(rows)
+
+
+def evaluate_points(
+    scn: Scenario,
+    params: tuple[Uncertain, ...],
+    X: np.ndarray,
+    year: int,
+    seed: int,
+    executor: cf.Executor | None = None,
+    progress: bool = False,
+    timeout: float | None = None,
+) -> pd.DataFrame:
+    """Outputs (OUTPUTS) at every sample point, the runs kept in memory (the CLI stages them on
+    disk instead: `plan_points`, `batch.run_staged`, `table_of_runs`)."""
+    plan = plan_points(scn, params, X, year, seed)
+    runs = collect(
+        run_tasks(
+            batch.execute,
+            [(t.key, (t.params, t.entropy, t.spawn_key)) for t in plan.tasks],
+            executor,
+            progress=progress,
+            desc="sensitivity",
+            timeout=timeout,
+        ),
+        "sensitivity runs",
+    )
+    return table_of_runs(params, X, year, runs)
 
 
 def analyze(method: str, params: tuple[Uncertain, ...], X: np.ndarray, table: pd.DataFrame, seed: int) -> pd.DataFrame:

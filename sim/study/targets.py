@@ -36,11 +36,11 @@ class Target:
         if not math.isfinite(sim):
             return 1e3
         if self.range is not None:
-            lo, hi = self.range
+            lo, hi = self.range  # outside: the distance over the tolerance (default 10 % of the bound)
             if sim < lo:
-                return (sim - lo) / (0.1 * abs(lo))
+                return (sim - lo) / (self.abs if self.abs is not None else 0.1 * abs(lo))
             if sim > hi:
-                return (sim - hi) / (0.1 * abs(hi))
+                return (sim - hi) / (self.abs if self.abs is not None else 0.1 * abs(hi))
             return 0.0
         if self.rel is not None:
             return (sim - self.value) / (abs(self.value) * self.rel)
@@ -51,7 +51,7 @@ class Target:
 
     def describe(self) -> str:
         if self.range is not None:
-            return f"[{self.range[0]:g}, {self.range[1]:g}]"
+            return f"[{self.range[0]:g}, {self.range[1]:g}]" + (f" ±{self.abs:g}" if self.abs is not None else "")
         tol = f"±{self.rel:.0%}" if self.rel is not None else f"±{self.abs:g}"
         return f"{self.value:g} {tol}"
 
