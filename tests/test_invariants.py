@@ -41,6 +41,11 @@ PARAMS = st.fixed_dictionaries(
         "match_efficiency": st.floats(0.05, 3.0),
         "search_otj": st.floats(0.0, 0.5),
         "foreign_offer_rate": st.floats(0.0, 0.2),
+        "pandemic_offer_cut": st.floats(0.0, 0.95),
+        "pandemic_return_boost": st.floats(0.0, 10.0),
+        "foreign_suspension_cut": st.floats(0.0, 1.0),
+        "return_hazard": st.floats(0.0, 5.0),
+        "return_decay_years": st.floats(0.25, 10.0),
         "beta_pay": st.floats(0.0, 6.0),
         "morale_sensitivity": st.floats(0.0, 10.0),
         "med_pull": st.floats(0.0, 1.0),
@@ -90,6 +95,8 @@ def check_step(m: TalentMarket, prev_counts: np.ndarray) -> np.ndarray:
     assert (pop.study_left[studs] > 0).all() and (pop.program[studs] >= 0).all() and (pop.univ[studs] >= 0).all()
     assert (pop.salary[studs | (stt == EXITED)] == 0).all()
     assert (pop.subsidy[~staff] == 0).all()
+    grads = pop.grad_q >= 0  # graduated abroad during the run: Korean-born PhDs, in the past
+    assert pop.korean[grads].all() and (pop.degree[grads] == PHD).all() and (pop.grad_q[grads] <= m.t).all()
     # outputs agree with the people
     out = m.current_outputs
     assert out["workforce_kr"] == counts[AI_FIRM]
@@ -106,7 +113,9 @@ def check_step(m: TalentMarket, prev_counts: np.ndarray) -> np.ndarray:
     working = (stt == AI_FIRM) | (stt == KR_OTHER) | (stt == SEEKING)
     assert out["core_talent_kr"] == np.count_nonzero(working & in_kr & (pop.tier == CORE))
     assert out["kr_abroad"] == np.count_nonzero(pop.korean & ~in_kr & (stt != EXITED))
+    assert out["kr_workers_abroad"] == np.count_nonzero(pop.korean & ~in_kr & (stt != EXITED) & (stt != STUDENT_ABROAD))
     assert out["ai_talent_kr"] == np.count_nonzero((working | (stt == STUDENT_KR)) & in_kr)
+    assert out["ai_workers_kr"] == np.count_nonzero(working & in_kr)  # the migration index's stock
     # distributional outputs against plain numpy on the people
     ids = np.flatnonzero(staff)
     if len(ids):

@@ -102,3 +102,51 @@ def test_graduate_seats_raise_graduates(base):
 
 def test_bigger_foreign_gap_pulls_more_people_out(base):
     assert total(runs(gap_median=4.0, gap_top=20.0), "emigration") > total(base, "emigration")
+
+
+def early(**kw):
+    """Short paired runs over the documented shocks of 2020-22 (scale 0.3, to 2022)."""
+    out = []
+    for s in SEEDS:
+        m = TalentMarket(scale=0.3, end_year=2022, rng=s, **kw)
+        out.append((m.run(), m))
+    return out
+
+
+def window(rs, col, lo, hi):
+    """Mean over the runs of an output at the last quarter ending in (lo, hi] (decimal years; for
+    a flow: its trailing 12-month sum there)."""
+    vals = []
+    for df, _ in rs:
+        t = df["year"] + df["quarter"] / 4.0
+        vals.append(df.loc[(t > lo + 1e-9) & (t <= hi + 1e-9), col].iloc[-1])
+    return np.mean(vals)
+
+
+def test_us_entry_suspension_lowers_emigration():
+    """Proclamation 10052 (2020Q3-2021Q1): blocking US offers lowers emigration in that window;
+    once it ends the offers come back (no effect after the pandemic window either)."""
+    none, full = early(foreign_suspension_cut=0.0), early(foreign_suspension_cut=1.0)
+    assert window(full, "emigration", 2020.5, 2021.25) < 0.8 * window(none, "emigration", 2020.5, 2021.25)
+
+
+def test_pandemic_cut_lowers_emigration_and_return_boost_raises_returns():
+    open_, shut = early(pandemic_offer_cut=0.0), early(pandemic_offer_cut=0.8)
+    assert window(shut, "emigration", 2021.25, 2022.0) < 0.5 * window(open_, "emigration", 2021.25, 2022.0)
+    calm, home = early(pandemic_return_boost=0.0), early(pandemic_return_boost=3.0)
+    assert window(home, "returns", 2020.5, 2022.0) > 1.5 * window(calm, "returns", 2020.5, 2022.0)
+    assert window(home, "migration_index", 2020.5, 2022.0) > window(calm, "migration_index", 2020.5, 2022.0)
+
+
+def test_return_hazard_lowers_stay_rates_and_raises_returns():
+    """Graduates abroad going home at h(k) = h0 exp(-k / tau): a higher h0 -> fewer of a cohort
+    still abroad after 1 and 3 years, more returns; a slower fade (larger tau) -> fewer after 5."""
+
+    def stay(rs, k):
+        return np.nanmean([df[f"stay_rate_{k}y"].iloc[-1] for df, _ in rs])
+
+    none, some = runs(return_hazard=0.0), runs(return_hazard=0.6)
+    assert stay(some, 1) < stay(none, 1) - 0.1 and stay(some, 3) < stay(none, 3) - 0.1
+    assert total(some, "returns") > total(none, "returns")
+    fast, slow = runs(return_hazard=0.6, return_decay_years=0.5), runs(return_hazard=0.6, return_decay_years=5.0)
+    assert stay(slow, 5) < stay(fast, 5) - 0.05

@@ -10,7 +10,7 @@ from hypothesis.extra import numpy as hnp
 from numpy.testing import assert_allclose
 
 from sim import Params
-from sim.core.codes import APPLIED, CORE, SENIOR, US
+from sim.core.codes import APPLIED, CORE, SEEKING, SENIOR, STUDENT_ABROAD, US
 from sim.core.outputs import _order_stats
 from sim.core.submodels import demand, matching, pay, pipeline, policy, retention
 
@@ -180,11 +180,33 @@ def test_policy_active_timing():
     assert (m.year, m.quarter) == (2020, 3) and m.policy_active(2020.5)
 
 
-def test_migration_index_conversion():
-    # -0.30 per 10,000 LinkedIn members with AI talent at 0.79 % of members is -0.38 % of the AI stock
-    stock = 100000.0
-    net = -0.0038 * stock
-    assert net / (stock / 0.0079) * 1e4 == pytest.approx(-0.3, abs=0.001)
+def test_migration_index_counts_job_moves_of_workers_only():
+    """The index as LinkedIn measures it: students leaving to study and graduates coming back
+    are their own flows; the index is 79 x (immigration + returns - emigration) / AI workers."""
+    m = small(study_abroad_rate=0.5)
+    for _ in range(8):  # two cohorts (Q1) and some graduations abroad
+        m.step()
+    df = m.results()
+    assert df["study_abroad"].sum() > 0 and df["graduate_returns"].sum() > 0
+    last = df.iloc[-1]
+    assert last["migration_index"] == pytest.approx(
+        79.0 * (last["immigration"] + last["returns"] - last["emigration"]) / last["ai_workers_kr"], rel=1e-12
+    )
+    assert last["ai_talent_kr"] == last["ai_workers_kr"] + last["n_student_kr"]
+    # a cohort's students abroad are not emigrants; graduates who return are not `returns`
+    flows_before = dict(m.flows)
+    pop = m.pop
+    n0 = pop.n
+    pipeline.admit_cohort(m)
+    left = int(np.count_nonzero(pop.state[n0:] == STUDENT_ABROAD))
+    assert left > 0 and m.flows["study_abroad"] - flows_before.get("study_abroad", 0) == left
+    assert m.flows["emigration"] == flows_before.get("emigration", 0)
+    away = np.flatnonzero(pop.state == STUDENT_ABROAD)[:200]
+    before = dict(m.flows)
+    pipeline.return_choice(m, away)
+    back = int(np.count_nonzero(pop.state[away] == SEEKING))
+    assert m.flows["graduate_returns"] - before.get("graduate_returns", 0) == back > 0
+    assert m.flows["returns"] == before.get("returns", 0) and m.flows["immigration"] == before.get("immigration", 0)
 
 
 def test_med_pull_policy():

@@ -197,11 +197,11 @@ def build_population(model, firm_weight: np.ndarray) -> None:
         univ=model.kr_univ_index[rng.choice(len(seats), size=n_s, p=seats / seats.sum())],
     )
     # 4. Korean-born abroad (selected: higher skill; assumption median 1.3)
-    n_a = _count(p.init_kr_abroad, s)
-    stud = rng.random(n_a) < p.init_abroad_student_share
+    n_w, ns = _count(p.init_kr_abroad, s), _count(p.init_students_abroad, s)
+    n_a = n_w + ns
+    stud = np.arange(n_a) < ns
     dest = model.draw_destination(n_a)
     skill = rng.lognormal(np.log(1.3), sig, n_a)
-    ns = int(stud.sum())
     pop.add(
         ns,
         state=STUDENT_ABROAD,

@@ -1,6 +1,8 @@
-"""Exogenous market data the rules read: the AI sales index and the income-tax schedule.
+"""Exogenous market data the rules read: the AI sales index, the income-tax schedule and the
+documented shocks to foreign demand.
 
-Read once from `sim/data/market.yaml` (each figure there carries its source and level).
+Read once from `sim/data/market.yaml` and `sim/data/foreign_demand.yaml` (each figure and
+event there carries its source and level).
 """
 
 from __future__ import annotations
@@ -10,7 +12,10 @@ from pathlib import Path
 import numpy as np
 import yaml
 
+from .codes import LOC_NAMES, N_LOCS
+
 MARKET_FILE = Path(__file__).resolve().parents[1] / "data" / "market.yaml"  # sim/data/
+FOREIGN_FILE = MARKET_FILE.with_name("foreign_demand.yaml")
 
 
 def _load() -> dict:
@@ -55,4 +60,46 @@ def income_tax(pay_mkrw: np.ndarray) -> np.ndarray:
     return np.interp(np.maximum(pay_mkrw, 0.0), TAX_BOUNDS, TAX_CUM) * (1.0 + LOCAL_SURCHARGE)
 
 
-__all__ = ["LAST_DATA_TIME", "SALES", "SALES_TIMES", "income_tax", "sales_index"]
+# documented shocks to foreign demand (sim/data/foreign_demand.yaml): dates from the file, sizes
+# from the parameters the file names
+FOREIGN_EVENTS: tuple[dict, ...] = tuple(yaml.safe_load(FOREIGN_FILE.read_text(encoding="utf-8"))["events"])
+
+
+def _active(event: dict, time: float) -> bool:
+    """An event acts in the quarters ending at `time` with start < time <= end (decimal years)."""
+    return float(event["start"]) + 1e-9 < time <= float(event["end"]) + 1e-9
+
+
+def offer_keep(params, time: float) -> np.ndarray:
+    """Probability that a foreign offer made to a person in Korea in the quarter ending at `time`
+    goes ahead, by the bidder's location code: the product of (1 - cut) over the active `offers`
+    events that name the location (1 everywhere when none is active)."""
+    keep = np.ones(N_LOCS)
+    for e in FOREIGN_EVENTS:
+        if e["what"] == "offers" and _active(e, time):
+            cut = float(getattr(params, e["parameter"]))
+            for name in e["locations"]:
+                keep[LOC_NAMES.index(name)] *= 1.0 - cut
+    return keep
+
+
+def return_search_factor(params, time: float) -> float:
+    """Multiplier on the search for Korean jobs of the Korean-born working abroad: the product
+    of (1 + boost) over the active `return_search` events."""
+    f = 1.0
+    for e in FOREIGN_EVENTS:
+        if e["what"] == "return_search" and _active(e, time):
+            f *= 1.0 + float(getattr(params, e["parameter"]))
+    return f
+
+
+__all__ = [
+    "FOREIGN_EVENTS",
+    "LAST_DATA_TIME",
+    "SALES",
+    "SALES_TIMES",
+    "income_tax",
+    "offer_keep",
+    "return_search_factor",
+    "sales_index",
+]

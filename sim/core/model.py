@@ -58,7 +58,8 @@ class TalentMarket(mesa.Model):
     Schedule of a step (ODD 3): indices (AI sales index, Korean market pay index from
     last quarter's tightness) -> demand (targets from demand and cost, layoffs above
     target, firm exit and entry) -> policy events (lab acquisition) -> pipeline (Q1:
-    cohort, foreign entrants, annual raises; every quarter: studies, graduation) -> pay
+    cohort, foreign entrants, annual raises; every quarter: studies, graduation, graduates
+    abroad going home) -> pay
     (posted-pay adjustment) -> salary matching -> search, matching and counter-offers ->
     training (experience, academies, tiers) -> exits -> fiscal books -> outputs.
     """
@@ -102,7 +103,14 @@ class TalentMarket(mesa.Model):
         self._update_indices()
 
         cap = int(
-            (p.init_workforce + p.init_kr_other + p.init_students_kr + p.init_kr_abroad + p.init_foreign_pool)
+            (
+                p.init_workforce
+                + p.init_kr_other
+                + p.init_students_kr
+                + p.init_kr_abroad
+                + p.init_students_abroad
+                + p.init_foreign_pool
+            )
             * p.scale
             * 1.1
             + (p.bachelor_cohort + 0.1 * p.init_foreign_pool) * p.scale * (self.n_steps / 4 + 1) * 1.3
@@ -293,6 +301,7 @@ class TalentMarket(mesa.Model):
             pipeline.foreign_entrants(self)
             pay.annual_raise(self)
         pipeline.progress_studies(self)
+        pipeline.return_home(self)
         self.census()
         pay.adjust_posted_pay(self, self.firms.vacancies())
         policy.update_salary_matching(self)
@@ -340,6 +349,15 @@ class TalentMarket(mesa.Model):
         """Run to the end of the horizon and return `results()`."""
         self.run_model()
         return self.results()
+
+    def release(self) -> None:
+        """Drop Mesa 3.3's class-level reference to this model, so that it can be garbage-collected
+        when the caller lets go of it. `mesa.Agent._ids` maps every model ever built to its agent-id
+        counter and so keeps them all alive (mesa issue #3179, fixed upstream in PR #3180 after the
+        3.3 line this project pins): a worker process running hundreds of models (a calibration)
+        grew by ~14 MB a run until it swapped. Call it when a run is finished for good: the model
+        must not create agents afterwards."""
+        mesa.Agent._ids.pop(self, None)
 
     @property
     def params(self) -> dict[str, Any]:

@@ -5,11 +5,19 @@ quarter and the three before it; `flow_quarters` says how many quarters a row's
 window holds, fewer than 4 only in the first year).
 
 Conversions (documented assumptions):
-- migration_index = net_migration / (AI talent in Korea / 0.0079) * 10,000
-  = 79 * net_migration / AI talent in Korea, per 10,000 LinkedIn members, with
-  AI talent = 0.79 % of LinkedIn members (AI Index 2024) and the same LinkedIn
-  coverage of AI talent for stocks and flows. AI talent in Korea = people in
-  Korea working in or looking for AI work, or in AI graduate study.
+- migration_index = net_migration / (AI workers in Korea / 0.0079) * 10,000
+  = 79 * net_migration / AI workers in Korea, per 10,000 LinkedIn members, as
+  LinkedIn measures it: a migration is a member whose *job* location moves to
+  another country, so the flows are job moves of workers (emigration: people
+  working or looking for work in Korea who take a job abroad; returns and
+  immigration: people working abroad hired in Korea) and the stock is the
+  workers (`ai_workers_kr`: AI-firm staff in Korea, other AI work, job-seekers).
+  Students are outside it: leaving to study abroad is `study_abroad`, a graduate
+  abroad coming back to look for work is `graduate_returns`. AI talent is 0.79 %
+  of LinkedIn members (AI Index 2024); LinkedIn's coverage of Korean AI workers
+  (the Bank of Korea's LinkedIn-based ~57,000 in 2024, a lower bound) cancels out
+  when it is the same for stocks and flows (assumed). `ai_talent_kr` adds the AI
+  graduate students in Korea.
 - salary_gap_median / salary_gap_top: a US big-tech offer over the actual pay
   (incl. any subsidy) of Korean AI-firm staff in Korea, at median skill (those
   between the 45th and 55th skill percentiles, median ratio) and at the top 1 %
@@ -27,9 +35,11 @@ from .codes import (
     AI_FIRM,
     CONGLOMERATE,
     CORE,
+    EXITED,
     KIND_NAMES,
     KR_KINDS,
     KR_OTHER,
+    KR_REGION,
     MASTER,
     N_TIERS,
     PHD,
@@ -44,6 +54,7 @@ from .policies import INSTRUMENTS
 from .submodels import demand, pay
 
 LINKEDIN_AI_SHARE = 0.0079  # AI Index 2024: Korea's AI talent concentration
+STAY_YEARS = (1, 2, 3, 4, 5)  # years after the degree of the cohorts' stay rates (Finn's profile)
 
 FLOW_KEYS = (
     "emigration",
@@ -52,6 +63,7 @@ FLOW_KEYS = (
     "hires",
     "poached",
     "study_abroad",
+    "graduate_returns",
     "med_diverted",
     "cohort",
     "graduates",
@@ -96,6 +108,9 @@ OUTPUT_NAMES = (
     + (
         "n_firms_kr",
         "ai_talent_kr",
+        "ai_workers_kr",
+        "kr_workers_abroad",
+        *(f"stay_rate_{k}y" for k in STAY_YEARS),
         "share_master_workforce",
         "share_phd_workforce",
         "foreign_share_workforce",
@@ -234,21 +249,23 @@ def compute(model) -> dict[str, float]:
     out["core_talent_kr"] = float(
         core_staff + np.count_nonzero(tier[g[KR_OTHER]] == CORE) + np.count_nonzero(tier[g[SEEKING]] == CORE)
     )
-    out["kr_abroad"] = float(
+    kr_workers_abroad = float(
         np.count_nonzero((pop.state == ABROAD) & pop.korean)
-        + n_state[STUDENT_ABROAD]
         + (0 if all_in_kr else np.count_nonzero(pop.korean[staff]) - np.count_nonzero(pop.korean[staff_kr]))
     )
+    out["kr_workers_abroad"] = kr_workers_abroad  # as the Bank of Korea counts them (LinkedIn: workers)
+    out["kr_abroad"] = kr_workers_abroad + n_state[STUDENT_ABROAD]
     # graduate students study in Korea
-    talent_kr = float(len(staff_kr) + len(g[KR_OTHER]) + len(g[SEEKING]) + n_state[STUDENT_KR])
-    out["ai_talent_kr"] = talent_kr
+    workers_kr = float(len(staff_kr) + len(g[KR_OTHER]) + len(g[SEEKING]))
+    out["ai_workers_kr"] = workers_kr
+    out["ai_talent_kr"] = workers_kr + n_state[STUDENT_KR]
 
     hist = model.flow_history[-4:]
     for key_ in FLOW_KEYS:
         out[key_] = float(sum(h[key_] for h in hist))
     out["flow_quarters"] = float(len(hist))
     out["net_migration"] = out["immigration"] + out["returns"] - out["emigration"]
-    out["migration_index"] = (out["net_migration"] / (talent_kr / LINKEDIN_AI_SHARE) * 1e4) if talent_kr else 0.0
+    out["migration_index"] = (out["net_migration"] / (workers_kr / LINKEDIN_AI_SHARE) * 1e4) if workers_kr else 0.0
 
     n_staff = max(len(staff), 1)
     is_staff = pop.state == AI_FIRM  # contiguous masks over everyone: cheaper than gathering the staff's
@@ -297,7 +314,26 @@ def compute(model) -> dict[str, float]:
     out["demand_index"] = model.demand_index
     out["market_pay_index"] = model.wage_index_kr
     out["scarcity_pay"] = model.wage_index_kr / model.wage_trend_kr
+    out.update(stay_rates(model))
     out["population"] = float(pop.n)
+    return out
+
+
+def stay_rates(model) -> dict[str, float]:
+    """stay_rate_<k>y: of the Korean-born who graduated abroad in the 4 quarters ending 4k
+    quarters ago (a yearly cohort, k = 1..5), the share located abroad now, among those still
+    in the population (not exited); NaN before the run has such a cohort. Finn's (ORISE)
+    measure is the share still in the US by tax records k years after the degree."""
+    pop = model.pop
+    ids = np.flatnonzero(pop.grad_q >= 0)
+    since = model.t - pop.grad_q[ids].astype(np.int64)
+    live = pop.state[ids] != EXITED
+    away = pop.loc[ids] > KR_REGION
+    out = {}
+    for k in STAY_YEARS:
+        c = live & (since >= 4 * k) & (since < 4 * k + 4)
+        n = int(np.count_nonzero(c))
+        out[f"stay_rate_{k}y"] = float(np.count_nonzero(c & away)) / n if n else float("nan")
     return out
 
 

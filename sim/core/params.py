@@ -122,21 +122,23 @@ class Params:
         "initial",
     )
     init_kr_abroad: int = _p(
-        9500,
+        11000,
         0,
         100000,
         "persons",
-        "BoK2025 (11,000 in 2024), back-cast at ~3.5%/yr",
-        "Korean-born AI people located abroad, incl. students",
+        "BoK2025: ~11,000 Korean AI workers abroad in 2024 (LinkedIn/Revelio: workers); held at the 2024 level "
+        "for 2020 as LinkedIn's net flows 2020-23 roughly balance (+0.30, ~0, ~0, -0.30 per 10,000 members)",
+        "Korean-born AI workers located abroad (not students)",
         "initial",
     )
-    init_abroad_student_share: float = _p(
-        0.25,
-        0.0,
-        0.9,
-        "share",
-        "assumption; IIE Open Doors (14,930 KR grad students in US)",
-        "share of Korean-born abroad who are students",
+    init_students_abroad: int = _p(
+        2400,
+        0,
+        100000,
+        "persons",
+        "assumption: a quarter of the Korean-born AI people abroad; IIE Open Doors (14,930 Korean "
+        "graduate students in the US, 2022/23, all fields)",
+        "Korean-born students abroad in AI PhD programmes",
         "initial",
     )
     init_foreign_pool: int = _p(
@@ -482,6 +484,56 @@ class Params:
         "d log rate / d log skill",
         "assumption; seed 001 (bidders target the best)",
         "how much more often the skilled get foreign offers",
+        "matching",
+    )
+    return_hazard: float = _pc(
+        "return_hazard",
+        0.3,
+        "first guess: Finn (ORISE) stay profile of Korean US S&E PhDs, most returns in years 1-3",
+        0.0,
+        5.0,
+        "1/yr",
+        "rate at which Korean-born graduates abroad go home to look for work, just after the degree",
+        "pipeline",
+    )
+    return_decay_years: float = _pc(
+        "return_decay_years",
+        1.5,
+        "first guess: Finn (ORISE) stay profile flat after year 5",
+        0.25,
+        10.0,
+        "years",
+        "time scale over which graduates' return hazard fades",
+        "pipeline",
+    )
+    foreign_suspension_cut: float = _p(
+        0.9,
+        0.0,
+        1.0,
+        "share",
+        "judgement: Proclamation 10052 (24 Jun 2020 - 31 Mar 2021, V1) barred new H-1B, L-1, some J "
+        "entries; exceptions (national interest, O-1) remained",
+        "share of US offers to people in Korea blocked by the 2020-21 US entry suspension",
+        "matching",
+    )
+    pandemic_offer_cut: float = _pc(
+        "pandemic_offer_cut",
+        0.5,
+        "first guess: pandemic border rules to 8 Jun 2022 (Yonhap 2022-06-03)",
+        0.0,
+        0.95,
+        "share",
+        "share of foreign offers to people in Korea that do not go ahead during the pandemic (2020Q3-2022Q2)",
+        "matching",
+    )
+    pandemic_return_boost: float = _pc(
+        "pandemic_return_boost",
+        1.0,
+        "first guess: 2020 net inflow +0.30 (AIIndex2024)",
+        0.0,
+        10.0,
+        "x",
+        "extra search for Korean jobs by the Korean-born abroad during the pandemic (2020Q3-2022Q2)",
         "matching",
     )
     dest_us: float = _p(

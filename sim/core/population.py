@@ -52,8 +52,9 @@ COLUMNS: dict[str, Any] = {
     "program": np.int8,  # degree being studied for (-1: none)
     "univ": np.int16,  # university index while studying (-1: none)
     "mismatch": np.bool_,  # skills miss what firms need (seed 004)
+    "grad_q": np.int16,  # step (quarter index) of graduating abroad (-1: did not, or before the run)
 }
-_FILL = {"employer": NONE, "univ": NONE, "program": NONE}
+_FILL = {"employer": NONE, "univ": NONE, "program": NONE, "grad_q": NONE}
 
 
 class Population:

@@ -146,7 +146,9 @@ def execute(params: tuple[tuple[str, Any], ...], entropy: int, spawn_key: tuple[
     model = TalentMarket(
         params=Params.from_dict(dict(params)), rng=np.random.SeedSequence(entropy, spawn_key=spawn_key)
     )
-    return model.run()
+    df = model.run()
+    model.release()  # else Mesa 3.3 keeps every model of a worker alive
+    return df
 
 
 def policy_start_step(params: Params) -> int:
@@ -168,7 +170,9 @@ def execute_checkpoint(
         if model.t == stop:
             state = pickle.dumps(model, protocol=5)
         model.step()
-    return model.results(), state
+    df = model.results()
+    model.release()
+    return df, state
 
 
 def execute_resume(state: bytes, params: tuple[tuple[str, Any], ...]) -> pd.DataFrame:
@@ -176,7 +180,9 @@ def execute_resume(state: bytes, params: tuple[tuple[str, Any], ...]) -> pd.Data
     _alloc.tune()  # unpickling skips TalentMarket.__init__, which tunes the allocator
     model = pickle.loads(state).with_policies(Params.from_dict(dict(params)))
     model.run_model()
-    return model.results()
+    df = model.results()
+    model.release()
+    return df
 
 
 def _write_atomic(df: pd.DataFrame, path: Path) -> None:

@@ -84,6 +84,34 @@ FREE: tuple[FreeParam, ...] = (
         "quarterly chance of a foreign offer at median skill: sets the outflow, hence the migration index",
     ),
     FreeParam(
+        "pandemic_return_boost",
+        0.0,
+        10.0,
+        "migration_index_2020",
+        "extra search for Korean jobs by the Korean-born abroad in the pandemic: sets the 2020 net inflow",
+    ),
+    FreeParam(
+        "pandemic_offer_cut",
+        0.0,
+        0.95,
+        "migration_index_2021",
+        "share of foreign offers lost to the pandemic's mobility rules: with the return boost, sets 2021-22",
+    ),
+    FreeParam(
+        "return_hazard",
+        0.0,
+        5.0,
+        "stay_rate_1y",
+        "rate at which graduates abroad go home just after the degree: sets the stay rate a year on",
+    ),
+    FreeParam(
+        "return_decay_years",
+        0.25,
+        10.0,
+        "stay_rate_5y",
+        "how fast that return hazard fades: with the rate, sets the stay rate five years on",
+    ),
+    FreeParam(
         "study_abroad_rate",
         0.002,
         0.10,
@@ -101,6 +129,7 @@ def run_values(
     """One run; the outputs `wanted` as (output, year, quarter). Module level: picklable."""
     m = TalentMarket(params=Params.from_dict(params), rng=np.random.SeedSequence(entropy, spawn_key=spawn_key))
     df = m.run()
+    m.release()  # else Mesa 3.3 keeps every model of a worker alive (~14 MB a run)
     out = []
     for col, y, q in wanted:
         row = df[(df["year"] == y) & (df["quarter"] == q)]
@@ -262,7 +291,7 @@ class Evaluator:
         return loss
 
 
-def fit(ev: Evaluator, start: np.ndarray, max_evals: int = 250, progress: bool = True) -> tuple[np.ndarray, float]:
+def fit(ev: Evaluator, start: np.ndarray, max_evals: int = 500, progress: bool = True) -> tuple[np.ndarray, float]:
     """Nelder-Mead on the transformed parameters; returns (theta, loss)."""
     from scipy.optimize import minimize  # scipy.optimize is slow to import: only when fitting
 
@@ -355,7 +384,7 @@ def load_calibration(path: Path | None = None) -> dict[str, Any]:
 
 def run(
     replications: int = 6,
-    max_evals: int = 250,
+    max_evals: int = 500,
     workers: int = 2,
     seed: int = 2023,
     check_replications: int = 20,

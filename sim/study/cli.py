@@ -351,7 +351,7 @@ def build_parser() -> argparse.ArgumentParser:
     k.add_argument(
         "--replications", type=_positive, default=6, help="replications per evaluation (default %(default)s)"
     )
-    k.add_argument("--max-evals", type=_positive, default=250, help="optimizer evaluations (default %(default)s)")
+    k.add_argument("--max-evals", type=_positive, default=500, help="optimizer evaluations (default %(default)s)")
     k.add_argument("--workers", type=_workers, default=2, help="worker processes (default %(default)s)")
     k.add_argument("--seed", type=_seed, default=2023, help="seed of the common random numbers (default %(default)s)")
     k.add_argument(

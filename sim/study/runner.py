@@ -33,6 +33,7 @@ def run_one(params: dict[str, Any], seed: np.random.SeedSequence, replication: i
     """One run; returns its results table with `replication`, `seed_entropy`, `seed_spawn_key`."""
     model = TalentMarket(params=Params.from_dict(params), rng=seed)
     df = model.run()
+    model.release()  # else Mesa 3.3 keeps every model of a worker alive
     df.insert(0, "replication", replication)
     df.insert(1, "seed_entropy", str(seed.entropy))
     df.insert(2, "seed_spawn_key", "/".join(map(str, seed.spawn_key)))

@@ -16,7 +16,11 @@ Each quarter:
 3. Foreign offers: anyone working or seeking in Korea gets one with probability
    foreign_offer_rate * skill^foreign_offer_elasticity per quarter (bidders
    target the best, seed 001); the bidder's country is drawn with dest_us /
-   dest_cn / dest_eu / rest; its pay is `pay.foreign_offer`.
+   dest_cn / dest_eu / rest; its pay is `pay.foreign_offer`. While a documented
+   shock is active (sim/data/foreign_demand.yaml: the US entry suspension of
+   2020-21, the pandemic's mobility restrictions to June 2022) an offer from an
+   affected country goes ahead with probability 1 - cut (`market.offer_keep`),
+   and the Korean-born abroad search home (1 + pandemic_return_boost) times as often.
 4. Choice (random utility, McFadden 1974): among staying, the Korean offer and the
    foreign offer, i takes the largest of
        U = beta_pay ln(pay + settlement) + eco[loc] + home_tie 1[Korean-born == in Korea]
@@ -32,6 +36,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import market
 from ..codes import (
     ABROAD,
     AI_FIRM,
@@ -78,7 +83,8 @@ def searchers(model) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     abroad = model.groups[ABROAD]
     kor = pop.korean[abroad]
     drive = p.drive_rate if model.policy_active(p.drive_start) else 0.0
-    parts.append(model.sample(abroad[kor], min(1.0, p.search_abroad_kr + drive)))
+    home_search = p.search_abroad_kr * market.return_search_factor(p, model.time)  # pandemic returns
+    parts.append(model.sample(abroad[kor], min(1.0, home_search + drive)))
     parts.append(model.sample(abroad[~kor], p.search_abroad_foreign))
     # staff of a Korean firm's lab abroad are not in Korea; all others here are
     in_kr = np.concatenate([model.staff_kr, other, seek])
@@ -216,6 +222,10 @@ def run(model) -> None:
     # 3. foreign offers to people working or seeking in Korea
     fo_idx = _foreign_offers(model, cand)
     fo_dest = model.draw_destination(len(fo_idx))
+    keep = market.offer_keep(p, model.time)  # documented shocks: entry suspension, pandemic
+    if keep.min() < 1.0 and len(fo_idx):
+        go = rng.random(len(fo_idx)) < keep[fo_dest]
+        fo_idx, fo_dest = fo_idx[go], fo_dest[go]
     fo_firm = model.draw_foreign_firm(fo_dest)
 
     # 4. choice among stay / Korean offer / foreign offer

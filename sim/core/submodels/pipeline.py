@@ -92,8 +92,7 @@ def admit_cohort(model) -> None:
         program=PHD,
         univ=model.foreign_univ_index(dest),
     )
-    model.flows["study_abroad"] += len(ids)
-    model.flows["emigration"] += len(ids)
+    model.flows["study_abroad"] += len(ids)  # not emigration: LinkedIn counts job moves, not students
     # Korean graduate students
     ik = np.flatnonzero(in_school)
     prog = np.where(phd[ik], PHD, MASTER)
@@ -170,6 +169,7 @@ def progress_studies(model) -> None:
     pop.univ[done] = NONE
     pop.move(home, SEEKING)
     away = done[pop.state[done] == STUDENT_ABROAD]
+    pop.grad_q[away] = model.t  # for the return hazard and the cohorts' stay rates
     model.flows["graduates"] += len(done)
     model.flows["phd_graduates_kr"] += int(np.count_nonzero(pop.degree[home] == PHD))
     training.assign_tiers(model, done)
@@ -184,7 +184,8 @@ def return_choice(model, idx: np.ndarray) -> None:
     U_back = beta_pay ln(w_KR) + eco[KR capital] + home_tie 1[Korean-born] - move_cost,
     each + Gumbel noise (McFadden 1974); w_F from `pay.foreign_offer`, w_KR the
     Korean market pay plus the worker's part pi S of any salary matching they would
-    qualify for (`policy.subsidy`). Returners count as returns.
+    qualify for (`policy.subsidy`). Returners count as `graduate_returns`, not as
+    `returns`: a student's first job is not a LinkedIn job move (outputs module).
     """
     p, rng, pop = model.p, model.rng, model.pop
     tier, skill, loc, kor = pop.tier[idx], pop.skill[idx], pop.loc[idx], pop.korean[idx]
@@ -199,9 +200,45 @@ def return_choice(model, idx: np.ndarray) -> None:
     b, s = idx[back], idx[~back]
     pop.move(b, SEEKING)
     pop.loc[b] = np.where(rng.random(len(b)) < p.init_capital_share, KR_CAPITAL, KR_REGION)
-    model.flows["returns"] += int(kor[back].sum())
-    model.flows["immigration"] += int((~kor[back]).sum())
+    model.flows["graduate_returns"] += int(back.sum())
     pop.move(s, ABROAD)
     pop.employer[s] = firm[~back]
     pop.salary[s] = w_f[~back]
     pop.hired_q[s] = model.t
+
+
+def return_home(model) -> None:
+    """Korean-born PhD graduates abroad who are working abroad go home to look for work at a
+    hazard that fades with the years since the degree:
+
+        h(k) = return_hazard * exp(-k / return_decay_years)  (per year, k years after the degree),
+
+    each quarter with probability 1 - exp(-h(k) / 4); they move to Korea as job-seekers (capital
+    region with probability init_capital_share) and count as `returns` (a job move of a worker).
+    Returns that need no Korean offer first: family, military service, the end of a temporary
+    visa (not told apart). The form gives the shape of Finn's (ORISE) tax-record profile of
+    Korean US S&E PhDs (57, 51, 46, 43, 42 % still in the US 1-5 years after the degree, then
+    flat: most returns in years 1-3); the two parameters are calibrated to it. Returns through a
+    Korean job offer (matching) come on top.
+    """
+    p, pop, rng = model.p, model.pop, model.rng
+    if p.return_hazard <= 0:
+        return
+    abroad = model.groups[ABROAD]  # last census; some may have moved since (e.g. a lab acquisition)
+    abroad = abroad[pop.state[abroad] == ABROAD]
+    grad = pop.grad_q[abroad]
+    cand = abroad[grad >= 0]  # graduated abroad during the run (so Korean-born)
+    if len(cand) == 0:
+        return
+    years = (model.t - pop.grad_q[cand]) / 4.0
+    prob = -np.expm1(-p.return_hazard * np.exp(-years / p.return_decay_years) / 4.0)
+    back = cand[rng.random(len(cand)) < prob]
+    if len(back) == 0:
+        return
+    pop.move(back, SEEKING)
+    pop.employer[back] = NONE
+    pop.salary[back] = 0.0
+    pop.subsidy[back] = 0.0
+    pop.hired_q[back] = model.t
+    pop.loc[back] = np.where(rng.random(len(back)) < p.init_capital_share, KR_CAPITAL, KR_REGION)
+    model.flows["returns"] += len(back)
