@@ -212,6 +212,18 @@ def test_an_unedited_manifest_reruns_to_identical_numbers(finished):
     assert (finished / "r1" / "timeseries.csv").read_bytes() == (finished / "r2" / "timeseries.csv").read_bytes()
 
 
+def interrupt_after(plan, stage, n):
+    """Run `plan` into `stage` and stop it (as Ctrl-C would) after `n` runs are saved."""
+
+    def stop(t, done=[]):  # noqa: B006 - counts across calls on purpose
+        done.append(t)
+        if len(done) == n:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        batch.run_plan(plan, stage, None, progress=False, on_done=stop)
+
+
 @pytest.mark.parametrize("damage", ["empty", "junk column", "missing rows", "not csv"])
 def test_a_damaged_staged_run_is_refused_on_resume(tmp_path, damage):
     (tmp_path / "s.yaml").write_text(
@@ -219,14 +231,7 @@ def test_a_damaged_staged_run_is_refused_on_resume(tmp_path, damage):
     )
     plan = batch.make_plan("run", [S.load(tmp_path / "s.yaml")])
     stage = batch.prepare(plan, tmp_path / "out")
-
-    def stop_after_two(t, done=[]):  # noqa: B006 - counts across calls on purpose
-        done.append(t)
-        if len(done) == 2:
-            raise KeyboardInterrupt
-
-    with pytest.raises(KeyboardInterrupt):
-        batch.run_plan(plan, stage, None, progress=False, on_done=stop_after_two)
+    interrupt_after(plan, stage, 2)
     victim = sorted((stage / "runs").glob("*.csv"))[0]
     text = victim.read_text()
     lines = text.splitlines()
@@ -351,32 +356,32 @@ def test_calibrate_checks_out_before_fitting_and_writes_no_docs_with_it(tmp_path
     assert sorted(p.name for p in tmp_path.iterdir()) == ["afile"]  # and no docs/ folder here
 
 
-def test_an_interrupted_sensitivity_resumes_from_its_saved_runs(tmp_path):
+def _small_sensitivity_plan(tmp_path):
+    """The runs of `sensitivity s.yaml --n 2 --params beta_pay,home_tie --year 2021 --seed 5`."""
     from sim.study import sensitivity as sa
+
+    known = {u.name: u for u in sa.UNCERTAIN}
+    params = (known["beta_pay"], known["home_tie"])
+    X = sa.sample("morris", params, 2, 5)
+    return sa.plan_points(S.load(tmp_path / "s.yaml"), params, X, 2021, 5, "morris")
+
+
+def test_an_interrupted_sensitivity_resumes_from_its_saved_runs(tmp_path):
 
     (tmp_path / "s.yaml").write_text(SMALL)
     opts = ["--n", "2", "--params", "beta_pay,home_tie", "--year", "2021", "--seed", "5", "--workers", "1"]
     r = cli("sensitivity", "s.yaml", *opts, "--out", "clean", "--no-progress", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     # the same command interrupted after three saved runs (as SIGINT would leave it)
-    known = {u.name: u for u in sa.UNCERTAIN}
-    params = (known["beta_pay"], known["home_tie"])
-    X = sa.sample("morris", params, 2, 5)
-    plan = sa.plan_points(S.load(tmp_path / "s.yaml"), params, X, 2021, 5, "morris")
+    plan = _small_sensitivity_plan(tmp_path)
     stage = batch.prepare(plan, tmp_path / "o")
-
-    def stop_after_three(t, done=[]):  # noqa: B006 - counts across calls on purpose
-        done.append(t)
-        if len(done) == 3:
-            raise KeyboardInterrupt
-
-    with pytest.raises(KeyboardInterrupt):
-        batch.run_plan(plan, stage, None, progress=False, on_done=stop_after_three)
+    interrupt_after(plan, stage, 3)
     saved = {p.name: p.stat().st_mtime_ns for p in (stage / "runs").glob("*.csv")}
     assert len(saved) == 3 < len(plan.tasks)
     # another seed is another set of runs: refused, the saved runs untouched
     r = cli("sensitivity", "s.yaml", *opts[:-4], "--seed", "6", "--workers", "1", "--out", "o", cwd=tmp_path)
     assert r.returncode == 2 and "holds runs of a different batch" in r.stderr, r.stderr
+    assert {p.name: p.stat().st_mtime_ns for p in (stage / "runs").glob("*.csv")} == saved
     r = cli("sensitivity", "s.yaml", *opts, "--out", "o", "--no-progress", cwd=tmp_path)
     assert r.returncode == 0 and f"resuming: 3 of {len(plan.tasks)} runs saved" in r.stderr, r.stderr
     assert not stage.exists()
@@ -385,13 +390,9 @@ def test_an_interrupted_sensitivity_resumes_from_its_saved_runs(tmp_path):
 
 
 def test_a_damaged_staged_sensitivity_run_is_refused(tmp_path):
-    from sim.study import sensitivity as sa
 
     (tmp_path / "s.yaml").write_text(SMALL)
-    known = {u.name: u for u in sa.UNCERTAIN}
-    params = (known["beta_pay"], known["home_tie"])
-    X = sa.sample("morris", params, 2, 5)
-    plan = sa.plan_points(S.load(tmp_path / "s.yaml"), params, X, 2021, 5, "morris")
+    plan = _small_sensitivity_plan(tmp_path)
     stage = batch.prepare(plan, tmp_path / "o")
     (stage / "runs" / f"{plan.tasks[0].key}.csv").write_text("")
     opts = ["--n", "2", "--params", "beta_pay,home_tie", "--year", "2021", "--seed", "5", "--workers", "1"]

@@ -9,10 +9,10 @@ from sim.core.codes import KR_REGION
 SEEDS = (201, 202)
 
 
-def runs(**kw):
+def runs(end_year=2028, **kw):
     out = []
     for s in SEEDS:
-        m = TalentMarket(scale=0.3, end_year=2028, rng=s, **kw)
+        m = TalentMarket(scale=0.3, end_year=end_year, rng=s, **kw)
         out.append((m.run(), m))
     return out
 
@@ -66,9 +66,14 @@ def test_tighter_market_raises_pay_faster(base):
 
 
 def test_counter_offers_keep_core_staff(base):
+    """Employers that match outside offers keep people: fewer leave for abroad and Korean firms
+    hold more core staff. (Domestic poaching is not a clean measure: vacancies bound hiring
+    either way, and its run-to-run noise, about +-1,500 moves over 2023-28 at this scale, is
+    larger than the effect; over 6 seeds emigration was 6,227 without counters vs 5,839 with.)"""
     none = runs(counter_tiers="none")
     assert total(base, "counter_offers") > 0 and total(none, "counter_offers") == 0
-    assert total(none, "poached") + total(none, "emigration") > total(base, "poached") + total(base, "emigration")
+    assert total(none, "emigration") > total(base, "emigration")
+    assert last(none, "workforce_core") < last(base, "workforce_core")
 
 
 def test_morale_makes_incumbents_leave_more(base):
@@ -80,7 +85,7 @@ def test_recruiting_drives_bring_people_back(base):
     assert total(runs(drive_rate=0.5, drive_start=2023.0), "returns") > 1.5 * total(base, "returns")
 
 
-def test_settlement_package_helps_firms_outside_the_capital_fill_posts(base):
+def test_settlement_package_helps_firms_outside_the_capital_fill_posts():
     def region_gap(rs):
         """Vacancy rate of firms outside the capital minus that of capital-region firms."""
         vals = []
@@ -91,8 +96,18 @@ def test_settlement_package_helps_firms_outside_the_capital_fill_posts(base):
             vals.append(v[reg].sum() / f.target[reg].sum() - v[cap].sum() / f.target[cap].sum())
         return np.mean(vals)
 
-    # the margin: 1 point of vacancy rate (the gap is ~1 point without the package, 2028)
-    assert region_gap(runs(settle_amount=60.0, settle_start=2022.0)) < region_gap(base) - 0.01
+    # the margin: 1 point of vacancy rate (the gap is ~1.5 points without the package in 2028 and
+    # the package removes ~1 of them, mean of 6 seeds); 4 seeds, as the gap's run-to-run noise is
+    # ~0.5 point
+    seeds = (201, 202, 203, 204)
+
+    def four(**kw):
+        return [(None, TalentMarket(scale=0.3, end_year=2028, rng=s, **kw)) for s in seeds]
+
+    without, with_ = four(), four(settle_amount=60.0, settle_start=2022.0)
+    for _, m in without + with_:
+        m.run()
+    assert region_gap(with_) < region_gap(without) - 0.01
 
 
 def test_graduate_seats_raise_graduates(base):
@@ -106,11 +121,7 @@ def test_bigger_foreign_gap_pulls_more_people_out(base):
 
 def early(**kw):
     """Short paired runs over the documented shocks of 2020-22 (scale 0.3, to 2022)."""
-    out = []
-    for s in SEEDS:
-        m = TalentMarket(scale=0.3, end_year=2022, rng=s, **kw)
-        out.append((m.run(), m))
-    return out
+    return runs(end_year=2022, **kw)
 
 
 def window(rs, col, lo, hi):
