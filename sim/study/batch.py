@@ -449,32 +449,41 @@ def _run_locked(
     figures: bool,
 ) -> Path:
     runs = run_staged(plan, stage, executor, workers, scheduler, progress)
+    with result_folder(stage, out, len(runs)) as result:
+        _assemble(plan, runs, result, executor, workers, argv, memo_years, figures)
+    return out
+
+
+@contextmanager
+def result_folder(stage: Path, out: Path, saved: int) -> Iterator[Path]:
+    """A fresh `stage/result` to write a command's results in; when the block ends they move to
+    `out` in one rename (`finalize`). A write that fails (a full disk, a folder removed meanwhile
+    ...) is a BatchError that says the `saved` runs are kept."""
+    result = stage / "result"
     try:
-        _assemble(plan, runs, stage, out, executor, workers, argv, memo_years, figures)
-    except OSError as e:  # a full disk, a folder removed meanwhile ...: every run stays saved
+        if result.exists():
+            shutil.rmtree(result)
+        result.mkdir()
+        yield result
+        finalize(stage, out)
+    except OSError as e:
         raise BatchError(
-            f"{stage}: cannot write the results ({e.strerror}); the {len(runs)} runs are saved: "
+            f"{stage}: cannot write the results ({e.strerror}); the {saved} runs are saved: "
             f"fix that and run the same command again"
         ) from None
-    return out
 
 
 def _assemble(
     plan: Plan,
     runs: dict[str, pd.DataFrame],
-    stage: Path,
-    out: Path,
+    result: Path,
     executor: str,
     workers: int,
     argv: list[str] | None,
     memo_years: list[int] | None,
     figures: bool,
 ) -> None:
-    """Write the results folder in the staging folder, then move it into place in one rename."""
-    result = stage / "result"
-    if result.exists():
-        shutil.rmtree(result)
-    result.mkdir()
+    """Write the results folder's files in `result` (a `result_folder`)."""
     ts = timeseries(plan, runs)
     written = []
     version = provenance.package_version()
@@ -499,7 +508,6 @@ def _assemble(
     (result / "memo.md").write_text(memo.memo(plan, summ, comp, years), encoding="utf-8")
     written.append("memo.md")
     provenance.write_json(result / "manifest.json", provenance.manifest(plan, argv or [], executor, workers, written))
-    finalize(stage, out)
 
 
 MAX_MANIFEST_BYTES = 64 * 1024 * 1024  # a 10,000-point sweep's manifest is ~30 MB

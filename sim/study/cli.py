@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import sys
 from pathlib import Path
 
@@ -212,11 +211,7 @@ def _sensitivity(args: argparse.Namespace) -> int:
         runs = batch.run_staged(plan, stage, args.executor, args.workers, args.scheduler, args.progress)
         table = sa.table_of_runs(params, X, args.year, runs)
         result = sa.analyze(args.method, params, X, table, args.seed)
-        tmp = stage / "result"
-        if tmp.exists():
-            shutil.rmtree(tmp)
-        tmp.mkdir()
-        try:
+        with batch.result_folder(stage, out, len(runs)) as tmp:
             table.to_csv(tmp / "points.csv", index=False)
             result.to_csv(tmp / "indices.csv", index=False)
             sa.chart(result, args.method, tmp / "indices.png", f"{args.method} sensitivity: {scn.name}, {args.year}Q4")
@@ -237,12 +232,6 @@ def _sensitivity(args: argparse.Namespace) -> int:
                     indent=2,
                 )
             )
-        except OSError as e:  # a full disk ...: every run stays saved
-            raise batch.BatchError(
-                f"{stage}: cannot write the results ({e.strerror}); the {len(runs)} runs are saved: "
-                f"fix that and run the same command again"
-            ) from None
-        batch.finalize(stage, out)
     with pd.option_context("display.width", 200, "display.max_columns", 20):
         print(result.round(4).to_string(index=False))
     print(f"written {out}")

@@ -198,8 +198,7 @@ def return_choice(model, idx: np.ndarray) -> None:
     u_back = p.beta_pay * np.log(w_k) + matching.amenity(model, home, kor) - p.move_cost + rng.gumbel(size=len(idx))
     back = u_back > u_stay
     b, s = idx[back], idx[~back]
-    pop.move(b, SEEKING)
-    pop.loc[b] = np.where(rng.random(len(b)) < p.init_capital_share, KR_CAPITAL, KR_REGION)
+    _home_to_seek(model, b)
     model.flows["graduate_returns"] += int(back.sum())
     pop.move(s, ABROAD)
     pop.employer[s] = firm[~back]
@@ -221,7 +220,7 @@ def return_home(model) -> None:
     flat: most returns in years 1-3); the two parameters are calibrated to it. Returns through a
     Korean job offer (matching) come on top.
     """
-    p, pop, rng = model.p, model.pop, model.rng
+    p, pop = model.p, model.pop
     if p.return_hazard <= 0:
         return
     abroad = model.groups[ABROAD]  # last census; some may have moved since (e.g. a lab acquisition)
@@ -232,13 +231,20 @@ def return_home(model) -> None:
         return
     years = (model.t - pop.grad_q[cand]) / 4.0
     prob = -np.expm1(-p.return_hazard * np.exp(-years / p.return_decay_years) / 4.0)
-    back = cand[rng.random(len(cand)) < prob]
+    back = cand[model.rng.random(len(cand)) < prob]
     if len(back) == 0:
         return
-    pop.move(back, SEEKING)
-    pop.employer[back] = NONE
-    pop.salary[back] = 0.0
-    pop.subsidy[back] = 0.0
-    pop.hired_q[back] = model.t
-    pop.loc[back] = np.where(rng.random(len(back)) < p.init_capital_share, KR_CAPITAL, KR_REGION)
+    _home_to_seek(model, back)
     model.flows["returns"] += len(back)
+
+
+def _home_to_seek(model, ids: np.ndarray) -> None:
+    """People abroad who come back to Korea to look for work: job-seekers, no job or pay, in the
+    capital region with probability init_capital_share."""
+    pop = model.pop
+    pop.move(ids, SEEKING)
+    pop.employer[ids] = NONE
+    pop.salary[ids] = 0.0
+    pop.subsidy[ids] = 0.0
+    pop.hired_q[ids] = model.t
+    pop.loc[ids] = np.where(model.rng.random(len(ids)) < model.p.init_capital_share, KR_CAPITAL, KR_REGION)
