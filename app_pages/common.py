@@ -10,6 +10,7 @@ import streamlit as st
 
 from sim.app.explorer import RunCache
 from sim.study import i18n
+from sim.study import scenarios as S
 from sim.study.executor import process_pool
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -48,3 +49,17 @@ def run_states() -> RunCache:
 
 def scenario_files() -> list[Path]:
     return sorted(p for p in SCENARIOS.glob("*.yaml"))
+
+
+@st.cache_data
+def scenario_titles(lang: str) -> dict[str, str]:
+    """Display name of each shipped scenario file in `lang` ('title (file name)'), for the picker."""
+    out = {}
+    for p in scenario_files():
+        try:
+            scn = S.load(p)
+        except S.ScenarioError:
+            continue
+        title = scn.display_name(lang)
+        out[p.stem] = title if title == p.stem else f"{title} ({p.stem})"
+    return out

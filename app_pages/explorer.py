@@ -8,7 +8,7 @@ import time
 import pandas as pd
 import streamlit as st
 
-from app_pages.common import executor, lang, run_cache, run_states, scenario_files, t
+from app_pages.common import executor, lang, run_cache, run_states, scenario_files, scenario_titles, t
 from sim.app import charts
 from sim.app import explorer as E
 from sim.core import policies
@@ -81,7 +81,15 @@ if "start" not in st.session_state:
     st.session_state["url_errors"] = bad_url
 
 with st.sidebar:
-    st.selectbox(t("start_scenario"), names, key="w_scenario", on_change=_on_pick, help=t("start_scenario_help"))
+    titles = scenario_titles(L)
+    st.selectbox(
+        t("start_scenario"),
+        names,
+        key="w_scenario",
+        on_change=_on_pick,
+        help=t("start_scenario_help"),
+        format_func=lambda n: titles.get(n, n),
+    )
     st.file_uploader(t("upload"), type=["yaml", "yml"], key="w_upload", on_change=_on_upload, help=t("upload_help"))
 
 # messages quote text from the link or the file: shown as plain text (st.code), never as Markdown,
@@ -104,7 +112,7 @@ def _lever(lv: E.Lever) -> None:
     key = f"w_{lv.name}"
     label, hlp = i18n.lever_label(lv.name, L), i18n.lever_help(lv.name, L)
     if lv.kind == "select":
-        st.selectbox(label, lv.options(), key=key, help=hlp)
+        st.selectbox(label, lv.options(), key=key, help=hlp, format_func=lambda v: i18n.choice_label(str(v), L))
         return
     lo, hi = E.widget_range(lv.name, start_values, start.end_year)  # takes in the scenario's value
     if isinstance(lv.lo, int) and isinstance(lv.step, int):
@@ -192,14 +200,14 @@ def render_cards(ts: pd.DataFrame) -> None:
 def render_charts(ts: pd.DataFrame) -> None:
     grid = st.columns(2)
     for i, col in enumerate(E.CHARTS):
-        data, spec = charts.fan_chart(ts, col, L, scn.name)
+        data, spec = charts.fan_chart(ts, col, L, scn.display_name(L))
         grid[i % 2].vega_lite_chart(data, spec, width="stretch")
     st.subheader(t("table_title"))
     table, formats = E.yearly_table(ts, L)
     st.dataframe(table.style.format(formats), width="stretch")
 
 
-with st.expander(t("scenario_sets", name=scn.name)):  # what is compared, as the memo states it
+with st.expander(t("scenario_sets", name=scn.display_name(L))):  # what is compared, as the memo states it
     st.markdown("\n".join(memo.settings_lines(scn, L)))
 cards_area = st.empty()
 progress = st.empty()
@@ -236,7 +244,7 @@ if not ts.empty:
     st.subheader(t("downloads"))
     files_out = E.downloads(plan, ts, L)
     st.session_state["downloads"] = files_out  # the functions that make the files offered (tests call them)
-    c1, c2, c3, c4 = st.columns(4)
+    c1, c2, c3, c5, c4 = st.columns(5)
     c1.download_button(
         t("dl_yaml"),
         files_out["yaml"],
@@ -261,6 +269,14 @@ if not ts.empty:
         mime="text/markdown",
         on_click="ignore",
         key="dl_memo",
+    )
+    c5.download_button(
+        t("dl_xlsx"),
+        files_out["xlsx"],
+        file_name=f"{scn.name}-results.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        on_click="ignore",
+        key="dl_xlsx",
     )
     c4.download_button(
         t("dl_manifest"),

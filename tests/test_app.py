@@ -2,6 +2,7 @@
 bad uploads show a message and keep the previous results, the downloaded YAML reproduces."""
 
 import hashlib
+import io
 import json
 import os
 import re
@@ -9,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import openpyxl
 import pandas as pd
 import pytest
 import yaml
@@ -19,7 +21,9 @@ os.environ.setdefault("TALENTSIM_APP_REPLICATIONS", "2")  # small bands: fast te
 from streamlit.testing.v1 import AppTest
 
 from sim.app import explorer as E
+from sim.study import stats
 from sim.study.labels import label
+from tests.test_memo import _latin_words
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -127,7 +131,7 @@ def test_valid_upload_is_used(app, tmp_path):
     app.file_uploader(key="w_upload").set_value(("up.yaml", good, "text/yaml")).run()
     assert not app.error and app.slider(key="w_sm_share").value == 0.0
     memo = app.session_state["downloads"]["memo"]()  # cites the uploaded bytes
-    assert f"scenario 'up' (sha256 {hashlib.sha256(good).hexdigest()[:12]})" in memo
+    assert f"시나리오 'up' (sha256 {hashlib.sha256(good).hexdigest()[:12]})" in memo  # the page is Korean
     assert scenario_value(app, "fiscal_cost_krw")["value"] == 0
 
 
@@ -158,7 +162,7 @@ def test_baseline_as_starting_scenario_compares_with_itself_then_with_a_change(a
     assert set(app.session_state["last_ts"].scenario) == {"baseline", "baseline-scenario"}
     core = scenario_value(app, "core_talent_kr")
     assert core["diff"] == 0 and core["lo"] == 0 and core["hi"] == 0  # the same runs
-    assert all("baseline-scenario" in json.dumps(spec) for spec in chart_specs(app))  # its colour and legend
+    assert all("기준 (시나리오로 실행)" in json.dumps(spec, ensure_ascii=False) for spec in chart_specs(app))  # legend
     assert any("정책: 없음" in m.value for m in app.main.expander[0].markdown)  # the page says what it compares
     app.slider(key="w_sm_share").set_value(0.5).run()
     assert set(app.session_state["last_ts"].scenario) == {"baseline", "baseline-custom"}
@@ -166,8 +170,10 @@ def test_baseline_as_starting_scenario_compares_with_itself_then_with_a_change(a
 
 
 def test_every_starting_scenario_shows_cards_and_charts_without_error(app):
-    names = app.selectbox(key="w_scenario").options
-    assert len(names) >= 10 and "baseline" in names
+    labels = app.selectbox(key="w_scenario").options  # display names with the file name
+    names = [p.stem for p in sorted(Path(ROOT, "scenarios").glob("*.yaml")) if "sweep" not in p.stem]
+    assert len(names) >= 10 and "baseline" in names and len(labels) == len(names)
+    assert labels[names.index("salary-matching-50")] == "연봉 매칭 50% (salary-matching-50)"
     for name in names:
         app.selectbox(key="w_scenario").set_value(name).run()
         assert not app.exception and not app.error, name
@@ -230,8 +236,18 @@ def test_downloaded_yaml_reproduces_the_numbers_through_the_cli(app, tmp_path):
     assert man["replications"] == 2 and len(man["seeds"]) == 2
     # the memo cites the downloaded file (not the starting scenario's), as the CLI's memo of it does
     sha = hashlib.sha256(files["yaml"].encode("utf-8")).hexdigest()
-    cite = re.search(r"scenario 'salary-matching-50-custom' \(sha256 (\w+)\)", files["memo"])
+    cite = re.search(r"시나리오 'salary-matching-50-custom' \(sha256 (\w+)\)", files["memo"])
     assert cite and sha.startswith(cite.group(1))
+    # the Korean page's memo and workbook are Korean, describe the settings as adjusted, and
+    # carry the numbers on the page
+    assert not _latin_words(files["memo"]), _latin_words(files["memo"])
+    assert "정부 부담 비율: 30%" in files["memo"] and "절반" not in files["memo"].split("## 연봉 매칭 50% (조정)")[1]
+    wb = openpyxl.load_workbook(io.BytesIO(files["xlsx"]), read_only=True)
+    rows = list(wb["정책 효과"].iter_rows(values_only=True))
+    col = rows[0].index("국내 핵심 AI 인재 증가 (명), 평균")
+    eff = stats.policy_effects(ts, "baseline")
+    want = eff[eff.measure == "core_talent_kr"].set_index("year")["mean"]
+    assert {r[3]: r[col] for r in rows[1:]} == pytest.approx(want.to_dict())
     assert f"(sha256 {cite.group(1)})" in (tmp_path / "res" / "memo.md").read_text()
     custom = next(s for s in man["scenarios"] if s["name"] == "salary-matching-50-custom")
     assert custom["files"][0]["sha256"] == sha and custom["files"][0]["content"] == files["yaml"]

@@ -43,7 +43,8 @@ def test_compare_writes_the_whole_folder(files):
     r = cli("compare", "base.yaml", "pol.yaml", "--out", str(out), "--workers", "2", cwd=files)
     assert r.returncode == 0, r.stderr
     names = {p.name for p in out.iterdir()}
-    assert {"timeseries.csv", "summary.csv", "comparison.csv", "manifest.json", "memo.md", "figures"} <= names
+    assert {"timeseries.csv", "summary.csv", "comparison.csv", "policies.csv", "results.xlsx", "manifest.json"} <= names
+    assert {"memo.md", "figures"} <= names
     assert any(p.suffix == ".png" for p in (out / "figures").iterdir())
     assert any(p.suffix == ".svg" for p in (out / "figures").iterdir())
     assert not (files / "res.partial").exists()
@@ -67,8 +68,8 @@ def test_compare_writes_the_whole_folder(files):
     assert "Source: talentsim" in memo and "scenario 'pol'" in memo and "3 replications" in memo
     assert "Difference from base" in memo
     # what each scenario sets: the policy's fields (start as year and quarter), changed parameters
-    assert "- **Salary matching**: share paid by the state: 0.5; eligible tiers: all;" in memo
-    assert "start (year): 2020 Q3" in memo and memo.count("- scale (") == 2
+    assert "- **Salary matching**: share paid by the state: 50%; eligible tiers: all AI staff;" in memo
+    assert "start (year): 2020 Q3" in memo and memo.count("- `scale` (") == 2
 
 
 def test_existing_folder_is_refused(files):

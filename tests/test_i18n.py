@@ -31,7 +31,11 @@ def test_every_label_exists_in_both_languages():
     "krw, lang, expected",
     [
         (1.5e12, "ko", "1.50조원"),
-        (3.2e9, "ko", "32억원"),
+        (3.2e9, "ko", "32.0억원"),
+        (1.02e8, "ko", "1.02억원"),  # three significant digits (2035 median pay read "1억원 [1억원, 1억원]")
+        (4.3e10, "ko", "430억원"),
+        (7.37e7, "ko", "7,370만원"),
+        (0.0, "ko", "0원"),
         (5.0e6, "ko", "500만원"),
         (-2.0e12, "ko", "-2.00조원"),
         (2.5e9, "en", "2.5 bn KRW ($1.9 M)"),
@@ -44,6 +48,6 @@ def test_money_units(krw, lang, expected):
 
 
 def test_money_sign_and_krw_only():
-    assert i18n.money(3.2e9, "ko", signed=True) == "+32억원"
+    assert i18n.money(3.2e9, "ko", signed=True) == "+32.0억원"
     assert i18n.money(6.5e11, "en", usd=False) == "650 bn KRW"  # three significant digits: fits a card
     assert i18n.money(6.54e10, "en", usd=False) == "65.4 bn KRW"

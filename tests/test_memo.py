@@ -2,9 +2,16 @@
 as year and quarter, and the parameters set differently from the defaults."""
 
 import dataclasses
+import re
+import subprocess
+import sys
 from pathlib import Path
 
+import numpy as np
+import openpyxl
 import pandas as pd
+import pytest
+import yaml
 
 from sim.app import explorer as E
 from sim.study import memo as R
@@ -18,15 +25,15 @@ def test_settings_lines_list_active_policies_and_changed_parameters():
     st = dict(E.settings_of(scn), sm_share=0.75, sm_start=2027.5, beta_pay=3.0)
     custom = E.apply_settings(scn, st)
     en = "\n".join(R.settings_lines(custom, "en"))
-    assert "- **Salary matching**: share paid by the state: 0.75;" in en
+    assert "- **Salary matching**: share paid by the state: 75%;" in en
     assert "cap per person (M KRW/yr, 0 = none): 150;" in en and "start (year): 2027 Q3;" in en
     assert "also for staff already employed: yes" in en
     assert "Graduate seats" not in en  # inactive policies are not listed
     assert "- Pay sensitivity of job choice: 3\n" in en + "\n"
     ko = "\n".join(R.settings_lines(custom, "ko"))
-    assert "**연봉 매칭**: 정부 부담 비율: 0.75;" in ko and "2027년 3분기" in ko
+    assert "**연봉 매칭**: 정부 부담 비율: 75%;" in ko and "지원 대상 등급: 핵심;" in ko and "2027년 3분기" in ko
     academy = S.load(ROOT / "scenarios" / "corporate-grad-schools.yaml")
-    assert "- academy_share (사내 AI 아카데미를 운영하는 대기업 비율, 비율): 1" in R.settings_lines(academy, "ko")
+    assert "- `academy_share` (사내 AI 아카데미를 운영하는 대기업 비율, 비율): 100%" in R.settings_lines(academy, "ko")
     base = "\n".join(R.settings_lines(S.baseline_of(custom), "en"))
     assert base.startswith("Policies: none") and "Pay sensitivity of job choice: 3" in base
     odd = dataclasses.replace(custom, overrides={**custom.overrides, "sm_start": 2027.1})
@@ -58,7 +65,134 @@ def test_salary_matching_summary_and_its_memo_sentence():
     assert "7,000 people paid and +140 core researchers" in en and "98% of the recipients are not additional" in en
     assert "7.1 bn KRW a year per additional researcher (5.7 bn KRW net" in en
     ko = "\n".join(R._salary_matching_lines(_comparison(140.0), "sm", 2030, "ko"))
-    assert "수혜자 7,000명" in ko and "사중손실" in ko and "71억원" in ko
+    assert "수혜자 7,000명" in ko and "사중손실" in ko and "71.4억원" in ko
     none = "\n".join(R._salary_matching_lines(_comparison(-5.0), "sm", 2030, "en"))
     assert "no more core researchers" in none and "per additional" not in none
     assert stats.salary_matching_summary(_comparison(140.0), "other", 2030) is None  # nobody paid
+
+
+def _ts(gains: list[float], cost: float = 1.0e12) -> pd.DataFrame:
+    """A tiny timeseries: baseline and 'pol', replications 0..n-1, Q4 of 2026-2027 (and a Q2 row
+    that must be ignored); the policy adds `gains[r]` core talent and costs `cost` (x year index)."""
+    rows = []
+    for r, g in enumerate(gains):
+        for year in (2026, 2027):
+            k = year - 2025
+            for scn in ("base", "pol"):
+                on = scn == "pol"
+                for quarter in (2, 4):
+                    rows.append(
+                        {
+                            "scenario": scn,
+                            "point": 0,
+                            "replication": r,
+                            "year": year,
+                            "quarter": quarter,
+                            "core_talent_kr": 1000.0 + (g * k if on else 0.0) + (99.0 if quarter == 2 else 0.0),
+                            "shortage": 500.0 - (10.0 * k if on else 0.0),
+                            "net_migration": -100.0 + (5.0 if on else 0.0),
+                            "fiscal_cost_krw": cost * k if on else 0.0,
+                            "net_fiscal_cost_krw": 0.8 * cost * k if on else 0.0,
+                        }
+                    )
+    return pd.DataFrame(rows)
+
+
+def test_policy_effects_are_paired_differences_with_costs_per_researcher_and_cumulative_costs():
+    from sim.study import stats
+
+    e = stats.policy_effects(_ts([100.0, 200.0, 300.0]), "base").set_index(["year", "measure"])
+    assert set(e.index.get_level_values("measure")) == set(stats.EFFECT_MEASURES)
+    assert e.loc[(2027, "core_talent_kr"), "mean"] == 400.0  # gains x 2 in the second year; Q2 ignored
+    assert e.loc[(2026, "shortage"), "mean"] == -10.0 and e.loc[(2026, "net_migration"), "mean"] == 5.0
+    # cost per additional researcher: mean cost over mean gain; interval from per-replication ratios
+    assert e.loc[(2026, "cost_per_additional_krw"), "mean"] == 1.0e12 / 200.0
+    assert e.loc[(2026, "cost_per_additional_krw"), "hi"] <= 1.0e12 / 100.0
+    assert e.loc[(2026, "cost_per_additional_krw"), "lo"] >= 1.0e12 / 300.0
+    assert e.loc[(2027, "net_cost_per_additional_krw"), "mean"] == 0.8 * 2.0e12 / 400.0
+    # cumulative cost to the end of each year: 1 tn, then 1 + 2 tn
+    assert e.loc[(2026, "cumulative_cost_krw"), "mean"] == 1.0e12
+    assert e.loc[(2027, "cumulative_cost_krw"), "mean"] == 3.0e12
+    assert e.loc[(2027, "cumulative_net_cost_krw"), "mean"] == pytest.approx(2.4e12)
+    assert (e["pairs"] == 3).all()
+    # a replication without a gain: no interval for the ratio; no mean gain: no ratio at all
+    mixed = stats.policy_effects(_ts([-50.0, 200.0, 300.0]), "base").set_index(["year", "measure"])
+    assert mixed.loc[(2026, "cost_per_additional_krw"), "mean"] > 0
+    assert np.isnan(mixed.loc[(2026, "cost_per_additional_krw"), "lo"])
+    none = stats.policy_effects(_ts([-50.0, -20.0, 10.0]), "base").set_index(["year", "measure"])
+    assert np.isnan(none.loc[(2026, "cost_per_additional_krw"), "mean"])
+
+
+def test_adjusted_scenario_is_described_by_its_settings():
+    """A scenario adjusted in the app no longer carries its starting file's description ("half of
+    the salary" when the slider says 30 %): the description and titles are generated."""
+    scn = S.load(ROOT / "scenarios" / "salary-matching-50.yaml")
+    custom = E.apply_settings(scn, dict(E.settings_of(scn), sm_share=0.3))
+    assert "half" not in custom.description and "share paid by the state: 30%" in custom.description
+    assert custom.description.startswith("Adjusted in the explorer app from the scenario 'salary-matching-50'.")
+    assert custom.display_name("en") == "Salary matching 50 % (adjusted)"
+    assert custom.display_name("ko") == "연봉 매칭 50% (조정)"
+    ko = R.description(custom, "ko")
+    assert "절반" not in ko and "정부 부담 비율: 30%" in ko and "'salary-matching-50'" in ko
+    again = E.apply_settings(custom, dict(E.settings_of(custom), sm_share=0.4))  # adjusted twice
+    assert again.adjusted_from == "salary-matching-50" and again.display_name("en").count("adjusted") == 1
+    # the YAML the app offers keeps the generated text and titles; a rerun of it describes itself
+    back = S.from_document(yaml.safe_load(E.scenario_yaml(custom, 2, 1)))
+    assert back.description == custom.description and back.title == custom.title
+
+
+# words allowed in a Korean memo: the tool, hashes and commits, file names and paths
+_LATIN_OK = {"talentsim", "git", "sha", "dirty", "docs", "model", "md", "parameters", "csv", "summary", "AI"}
+
+
+def _latin_words(text: str) -> set[str]:
+    text = re.sub(r"`[^`]*`|'[^']*'|\([0-9a-f]{6,}[^)]*\)", " ", text)  # names in quotes and backticks, hashes
+    return {w for w in re.findall(r"[A-Za-z]{2,}", text) if w not in _LATIN_OK and not re.fullmatch(r"[0-9a-f]+", w)}
+
+
+def test_a_korean_comparison_is_korean_throughout(tmp_path):
+    """`talentsim compare --lang ko` of three policies: the memo has the headline first and no
+    English words (labels, descriptions, settings, citation, footer); the terminal prints the
+    policies side by side; the workbook's sheets and headers are Korean and its numbers are the
+    CSV's."""
+    small = "horizon: {end_year: 2022}\nreplications: 2\nseed: 5\nparameters: {scale: 0.03}\n"
+    (tmp_path / "b.yaml").write_text(
+        "name: b\ndescription: small baseline\ntitle: Base\ntitle_ko: 기준\ndescription_ko: 작은 기준 시나리오\n"
+        + small
+    )
+    pols = {
+        "sm": "salary_matching: {share: 0.5, tiers: all, start: 2021.0}",
+        "seats": "grad_seats: {extra_seats: 500.0, start: 2021.0}",
+        "drive": "recruiting_drive: {rate: 0.1, cost_bn_krw: 5.0, start: 2021.0}",
+    }
+    for name, pol in pols.items():
+        (tmp_path / f"{name}.yaml").write_text(
+            f"name: {name}\ndescription: {name} for tests\nbase: b.yaml\npolicies:\n  {pol}\n"
+        )
+    r = subprocess.run(
+        [sys.executable, "-m", "sim", "compare", "b.yaml", "sm.yaml", "seats.yaml", "drive.yaml", "--lang", "ko"]
+        + ["--out", "res", "--workers", "1", "--year", "2022", "--no-progress"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=600,
+    )
+    assert r.returncode == 0, r.stderr
+    assert "| 2022년, 기준 대비 |" in r.stdout and "추가 핵심 인재 1인당 총비용 (연간)" in r.stdout
+    memo = (tmp_path / "res" / "memo.md").read_text()
+    assert memo.index("## 핵심 결과 (2022년)") < memo.index("## 기준 (`b`)")
+    assert "- **연봉 매칭**: 정부 부담 비율: 50%; 지원 대상 등급: 전체 AI 인력;" in memo
+    assert "출처: talentsim" in memo and "반복 실행 2회" in memo and "쉽게 말하면." in memo
+    assert _latin_words(memo) <= set(pols), _latin_words(memo)  # the scenarios without a Korean title
+    eff = pd.read_csv(tmp_path / "res" / "policies.csv")
+    assert set(eff.scenario) == {"sm", "seats", "drive"}
+    wb = openpyxl.load_workbook(tmp_path / "res" / "results.xlsx", read_only=True)
+    assert wb.sheetnames == ["요약", "기준 대비 차이", "정책 효과", "정보"]
+    rows = list(wb["정책 효과"].iter_rows(values_only=True))
+    head = rows[0]
+    assert head[:4] == ("시나리오", "시나리오 파일 이름", "격자 지점", "연도 (4분기)")
+    col = head.index("국내 핵심 AI 인재 증가 (명), 평균")
+    got = {(r[1], r[3]): r[col] for r in rows[1:]}
+    want = eff[eff.measure == "core_talent_kr"].set_index(["scenario", "year"])["mean"]
+    assert got == pytest.approx(want.to_dict())
+    assert all(not _latin_words(str(h)) for h in head)

@@ -12,13 +12,13 @@ from .explorer import BASELINE, bands, scaled_label
 
 
 def fan_chart(ts: pd.DataFrame, col: str, lang: str, scenario: str) -> tuple[pd.DataFrame, dict]:
-    """Data and Vega-Lite spec of a fan chart: baseline and scenario (named `scenario`) means with
-    90 % bands, and the survey points where there are any (from sim/data/targets.yaml)."""
+    """Data and Vega-Lite spec of a fan chart: baseline and scenario (labelled `scenario`, its display
+    name) means with 90 % bands, and the survey points where there are any (sim/data/targets.yaml)."""
     q = QUANTITIES[col]
     b = bands(ts, col)
     b[["mean", "lo", "hi"]] = b[["mean", "lo", "hi"]] / q.scale
     base = i18n.t("baseline", lang)
-    b["series"] = b["scenario"].map(lambda s: base if s == BASELINE else s)
+    b["series"] = b["scenario"].map(lambda s: base if s == BASELINE else scenario)
     title = i18n.t("chart_title", lang, what=scaled_label(q, lang))
     x = {
         "field": "time",

@@ -22,7 +22,7 @@ import pandas as pd
 
 from ..core import policies
 from ..core.params import Params
-from ..study import batch, figures, memo, provenance, stats
+from ..study import batch, figures, i18n, memo, provenance, stats, workbook
 from ..study import executor as X
 from ..study import scenarios as S
 from ..study.i18n import UNITS_KO
@@ -200,9 +200,26 @@ def apply_settings(scn: S.Scenario, settings: dict[str, Any]) -> S.Scenario:
     if not changed:
         return dataclasses.replace(scn, overrides=over, sweep={})
     name = scn.name if scn.name.endswith("-custom") else f"{scn.name}-custom"
-    desc = scn.description.strip() + " Adjusted in the explorer app."
-    # the starting file no longer describes it: make_plan records the YAML the app offers instead
-    return dataclasses.replace(scn, name=name, description=desc, overrides=over, sweep={}, files=())
+    # the starting file no longer describes it: the description is generated from the settings
+    # (memo.description), the titles say it was adjusted, and make_plan records the YAML the app
+    # offers instead of the file
+    if scn.adjusted_from:
+        start, title = scn.adjusted_from, {"en": scn.title, "ko": scn.title_ko}
+    else:
+        start = scn.name
+        title = {lang: f"{scn.display_name(lang)} ({i18n.t('adjusted', lang)})" for lang in i18n.LANGS}
+    new = dataclasses.replace(
+        scn,
+        name=name,
+        overrides=over,
+        sweep={},
+        files=(),
+        title=title["en"],
+        title_ko=title["ko"],
+        description_ko="",
+        adjusted_from=start,
+    )
+    return dataclasses.replace(new, description=memo.description(new, "en"))
 
 
 class RunCache:
@@ -314,7 +331,13 @@ def make_plan(scn: S.Scenario, replications: int, seed: int) -> batch.Plan:
     file, so the memo's citation and the manifest name the file that reproduces the numbers.
     A scenario called "baseline" (the comparison run's name) runs as "baseline-scenario"."""
     if scn.name == BASELINE:
-        scn = dataclasses.replace(scn, name=f"{BASELINE}-scenario", files=())
+        scn = dataclasses.replace(
+            scn,
+            name=f"{BASELINE}-scenario",
+            files=(),
+            title=i18n.t("baseline_as_scenario", "en"),
+            title_ko=i18n.t("baseline_as_scenario", "ko"),
+        )
     if not scn.files:
         text = scenario_yaml(scn, replications, seed)
         scn = dataclasses.replace(
@@ -400,14 +423,18 @@ def downloads(plan: batch.Plan, ts: pd.DataFrame, lang: str) -> dict[str, Callab
     """The files the app offers, each as a function that makes it (run when the user asks:
     the CSV, memo and manifest take ~0.3 s together, which a slider change should not wait
     for): scenario YAML (reproduces the numbers), CSV, memo, manifest."""
-    return {name: functools.partial(_download, name, plan, ts, lang) for name in ("yaml", "csv", "memo", "manifest")}
+    names = ("yaml", "csv", "memo", "xlsx", "manifest")
+    return {name: functools.partial(_download, name, plan, ts, lang) for name in names}
 
 
-def _download(name: str, plan: batch.Plan, ts: pd.DataFrame, lang: str) -> str:
+def _download(name: str, plan: batch.Plan, ts: pd.DataFrame, lang: str) -> str | bytes:
     if name == "yaml":
         return scenario_yaml(plan.scenarios[1], plan.replications, plan.seed)
     if name == "csv":
         return ts.to_csv(index=False)
-    if name == "memo":
-        return memo.memo(plan, stats.summary(ts), stats.comparison(ts, BASELINE), [2025, 2030, 2035], lang=lang)
+    if name in ("memo", "xlsx"):
+        summ, comp, eff = stats.summary(ts), stats.comparison(ts, BASELINE), stats.policy_effects(ts, BASELINE)
+        if name == "xlsx":
+            return workbook.workbook_bytes(plan, summ, comp, eff, lang)
+        return memo.memo(plan, summ, comp, [2025, 2030, 2035], lang=lang, effects=eff)
     return json.dumps(provenance.manifest(plan, ["streamlit app"], "app", 0, ["timeseries.csv"]), indent=2, default=str)

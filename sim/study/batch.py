@@ -36,7 +36,7 @@ from ..core.model import START_TIME, TalentMarket, first_active_step
 from ..core.outputs import OUTPUT_NAMES
 from ..core.params import Params
 from . import executor as X
-from . import memo, provenance, stats
+from . import memo, provenance, stats, workbook
 from . import scenarios as S
 from .figures import fan_charts
 from .scenarios import MAX_REPLICATIONS, MAX_SEED, Scenario
@@ -385,13 +385,28 @@ def run_command(
     argv: list[str] | None = None,
     memo_years: list[int] | None = None,
     figures: bool = True,
+    lang: str = "en",
+    headline_year: int | None = None,
 ) -> Path:
-    """Run a plan and write its results folder (timeseries, summary, comparison, figures,
-    manifest, memo). Returns the folder. Resumes from `<out>.partial` if present."""
+    """Run a plan and write its results folder (timeseries, summary, comparison, policy effects,
+    figures, workbook, manifest, memo). The memo and workbook are in `lang`; `headline_year` is the
+    year of the memo's headline and the policy table (default `stats.headline_year`). Returns the
+    folder. Resumes from `<out>.partial` if present."""
     out = results_path(out)
     stage = prepare(plan, out)
+    report = Report(memo_years, figures, lang, headline_year)
     with locked(stage):
-        return _run_locked(plan, stage, out, executor, workers, scheduler, progress, argv, memo_years, figures)
+        return _run_locked(plan, stage, out, executor, workers, scheduler, progress, argv, report)
+
+
+@dataclass(frozen=True)
+class Report:
+    """How a results folder presents its numbers (none of it changes a number)."""
+
+    memo_years: list[int] | None = None
+    figures: bool = True
+    lang: str = "en"
+    headline_year: int | None = None
 
 
 def run_staged(
@@ -445,12 +460,11 @@ def _run_locked(
     scheduler: str | None,
     progress: bool | None,
     argv: list[str] | None,
-    memo_years: list[int] | None,
-    figures: bool,
+    report: Report,
 ) -> Path:
     runs = run_staged(plan, stage, executor, workers, scheduler, progress)
     with result_folder(stage, out, len(runs)) as result:
-        _assemble(plan, runs, result, executor, workers, argv, memo_years, figures)
+        _assemble(plan, runs, result, executor, workers, argv, report)
     return out
 
 
@@ -480,8 +494,7 @@ def _assemble(
     executor: str,
     workers: int,
     argv: list[str] | None,
-    memo_years: list[int] | None,
-    figures: bool,
+    report: Report,
 ) -> None:
     """Write the results folder's files in `result` (a `result_folder`)."""
     ts = timeseries(plan, runs)
@@ -496,16 +509,22 @@ def _assemble(
     summ = stats.summary(ts)
     stamped(summ).to_csv(result / "summary.csv", index=False, float_format="%.10g")
     written.append("summary.csv")
-    comp = None
+    comp = effects = None
     if plan.command == "compare":
         comp = stats.comparison(ts, plan.scenarios[0].name)
         stamped(comp).to_csv(result / "comparison.csv", index=False, float_format="%.10g")
         written.append("comparison.csv")
-    if figures:
+        effects = stats.policy_effects(ts, plan.scenarios[0].name)
+        stamped(effects).to_csv(result / "policies.csv", index=False, float_format="%.10g")
+        written.append("policies.csv")
+    if report.figures:
         (result / "figures").mkdir()
         written += [f"figures/{n}" for n in fan_charts(ts, result / "figures", footer=f"talentsim {version}")]
-    years = memo_years or [2025, 2030, 2035]
-    (result / "memo.md").write_text(memo.memo(plan, summ, comp, years), encoding="utf-8")
+    (result / "results.xlsx").write_bytes(workbook.workbook_bytes(plan, summ, comp, effects, report.lang))
+    written.append("results.xlsx")
+    years = report.memo_years or [2025, 2030, 2035]
+    text = memo.memo(plan, summ, comp, years, lang=report.lang, effects=effects, year=report.headline_year)
+    (result / "memo.md").write_text(text, encoding="utf-8")
     written.append("memo.md")
     provenance.write_json(result / "manifest.json", provenance.manifest(plan, argv or [], executor, workers, written))
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..core.outputs import HEADLINE
-from . import batch, calibrate, scenarios
+from . import batch, calibrate, memo, scenarios, stats
 from . import sensitivity as sa
 from .executor import ExecutorError, RunsFailedError
 from .labels import QUANTITIES, headline_interval_table
@@ -82,13 +82,15 @@ def _batch(args: argparse.Namespace, command: str, files: list[str]) -> int:
 
 
 def _execute(args: argparse.Namespace, plan) -> int:
+    first, last = 2020, min(s.end_year for s in plan.scenarios)
     if args.memo_years:
-        first, last = 2020, min(s.end_year for s in plan.scenarios)
         bad = [y for y in args.memo_years if not first <= y <= last]
         if bad:
             raise batch.BatchError(
                 f"--memo-years {' '.join(map(str, bad))}: allowed: years from {first} to {last} (the horizon)"
             )
+    if args.year is not None and not first <= args.year <= last:
+        raise batch.BatchError(f"--year {args.year}: allowed: a year from {first} to {last} (the horizon)")
     out = batch.results_path(args.out) if args.out else batch.default_out(plan)
     batch.prepare(plan, out)  # bad --out fails here, before any run
     n = len(plan.tasks)
@@ -108,6 +110,8 @@ def _execute(args: argparse.Namespace, plan) -> int:
             progress=None if args.progress is None else args.progress,
             argv=sys.argv,
             memo_years=args.memo_years,
+            lang=args.lang,
+            headline_year=args.year,
         )
     except KeyboardInterrupt:
         done = len(list((batch.staging_dir(out) / "runs").glob("*.csv")))
@@ -118,6 +122,10 @@ def _execute(args: argparse.Namespace, plan) -> int:
         )
         return EXIT_INTERRUPTED
     print(f"written {out}")
+    if plan.command == "compare":  # the policies side by side, as the memo shows them
+        effects = pd.read_csv(out / "policies.csv")
+        year = args.year if args.year is not None else stats.headline_year(last)
+        print("\n".join(["", *memo.effects_table(plan, effects, year, args.lang)]))
     return 0
 
 
@@ -294,6 +302,19 @@ def _batch_options(p: argparse.ArgumentParser) -> None:
         nargs="+",
         default=None,
         help="years in memo.md, within the horizon (default: 2025, 2030, 2035, those within the horizon)",
+    )
+    p.add_argument(
+        "--lang",
+        choices=("en", "ko"),
+        default="en",
+        help="language of memo.md and results.xlsx: en (default) or ko (Korean; money in 억원/조원)",
+    )
+    p.add_argument(
+        "--year",
+        type=int,
+        default=None,
+        help="year of the memo's headline and of the policy table a comparison prints "
+        f"(default {stats.HEADLINE_YEAR}, or the last year of a shorter horizon)",
     )
     g = p.add_mutually_exclusive_group()
     g.add_argument(

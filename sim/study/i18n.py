@@ -65,6 +65,7 @@ T: dict[str, dict[str, str]] = {
     "dl_yaml": {"en": "Settings as scenario YAML", "ko": "설정을 시나리오 YAML로"},
     "dl_csv": {"en": "Results CSV", "ko": "결과 CSV"},
     "dl_memo": {"en": "Memo (markdown)", "ko": "메모 (마크다운)"},
+    "dl_xlsx": {"en": "Workbook (Excel)", "ko": "통합 문서 (엑셀)"},
     "dl_manifest": {"en": "Manifest (JSON)", "ko": "매니페스트 (JSON)"},
     "bad_upload": {
         "en": "The uploaded file is not a valid scenario; the previous results stay.",
@@ -100,7 +101,67 @@ T: dict[str, dict[str, str]] = {
     # metric cards
     "cost_per_core": {"en": "Cost per extra core researcher", "ko": "추가 핵심 인재 1인당 비용"},
     # the memo (sim.study.memo: CLI results folders and the app's download)
-    "memo_title": {"en": "talentsim results", "ko": "talentsim 결과"},
+    "memo_title": {"en": "talentsim results: {names}", "ko": "talentsim 결과: {names}"},
+    "memo_title_compare": {
+        "en": "talentsim results: {names} (each compared with the first)",
+        "ko": "talentsim 결과: {names} (첫 시나리오와 비교)",
+    },
+    "adjusted": {"en": "adjusted", "ko": "조정"},
+    "baseline_as_scenario": {"en": "Baseline, run as a scenario", "ko": "기준 (시나리오로 실행)"},
+    "memo_cum_tail": {"en": " and {cum_end} to the end of {end}", "ko": ", {end}년 말까지 {cum_end}"},
+    "memo_measure": {"en": "{year}, compared with the baseline", "ko": "{year}년, 기준 대비"},
+    "memo_headline": {"en": "Headline ({year})", "ko": "핵심 결과 ({year}년)"},
+    "memo_head": {
+        "en": "**{name}**: {effect} core AI researchers in Korea in {year} compared with the baseline, for a "
+        "gross fiscal cost of {cost} a year ({net} net of the income tax recouped), i.e. {per} a year per "
+        "additional researcher; cumulative cost {cum} to the end of {year}{tail}.",
+        "ko": "**{name}**: {year}년 국내 핵심 AI 인재가 기준 대비 {effect}명, 재정 비용은 연 {cost} (소득세 환수 후 "
+        "{net}), 추가 인재 1인당 연 {per}. 누적 비용은 {year}년 말까지 {cum}{tail}.",
+    },
+    "memo_head_nogain": {
+        "en": "**{name}**: {effect} core AI researchers in Korea in {year} compared with the baseline (no gain on "
+        "average), for a gross fiscal cost of {cost} a year ({net} net); cumulative cost {cum} to the end of "
+        "{year}{tail}.",
+        "ko": "**{name}**: {year}년 국내 핵심 AI 인재가 기준 대비 {effect}명 (평균적으로 증가 없음), 재정 비용은 연 "
+        "{cost} (순 {net}). 누적 비용은 {year}년 말까지 {cum}{tail}.",
+    },
+    "memo_head_free": {
+        "en": "**{name}**: {effect} core AI researchers in Korea in {year} compared with the baseline, at no "
+        "fiscal cost to the state.",
+        "ko": "**{name}**: {year}년 국내 핵심 AI 인재가 기준 대비 {effect}명, 정부 재정 비용 없음.",
+    },
+    "memo_reading": {"en": "In plain words.", "ko": "쉽게 말하면."},
+    "memo_read": {
+        "en": "Under the model's assumptions, {name} leaves Korea with about {mean} core AI researchers in "
+        "{year} compared with the same future without it; in 90% of the {reps} simulated futures the "
+        "difference lies between {lo} and {hi}.",
+        "ko": "모형의 가정 아래 '{name}' 정책이 있으면 {year}년 국내 핵심 AI 인재는 정책이 없는 같은 미래와 비교해 "
+        "약 {mean}명 차이가 납니다. 모의한 미래 {reps}개 중 90%에서 그 차이는 {lo}명에서 {hi}명 사이입니다.",
+    },
+    "memo_read_sm": {
+        "en": "The state pays {share} of an eligible person's gross salary; with {pi} of the subsidy reaching "
+        "the worker, the person's gross pay rises by {rise} and the employer's own pay falls by {firm} of "
+        "the pay before the programme. Most of the money goes to people who would be in Korea anyway: of "
+        "the {paid} people paid, {dw} are not additional.",
+        "ko": "정부가 지원 대상자 총연봉의 {share}를 부담합니다. 지원금의 {pi}가 근로자에게 가므로 본인의 총연봉은 "
+        "{rise} 오르고, 기업이 직접 주는 연봉은 제도 이전 연봉의 {firm}만큼 줄어듭니다. 지원금 대부분은 어차피 "
+        "국내에 있었을 사람에게 갑니다: 수혜자 {paid}명 중 {dw}는 추가 효과가 없습니다.",
+    },
+    "memo_describe": {"en": "New policies: {what}.", "ko": "신규 정책: {what}."},
+    "memo_describe_params": {
+        "en": "{n} model parameter(s) set differently from the defaults (listed below).",
+        "ko": "기본값과 다르게 설정한 모형 매개변수 {n}개 (아래 목록).",
+    },
+    "memo_adjusted": {
+        "en": "Adjusted in the explorer app from the scenario '{start}'.",
+        "ko": "탐색기 앱에서 '{start}' 시나리오를 조정한 설정입니다.",
+    },
+    "memo_cite": {
+        "en": "Source: talentsim {version} (git {commit}), scenario '{name}' (sha256 {sha}), {reps} replications, "
+        "seed {seed}, mean [90% interval]; {date}.",
+        "ko": "출처: talentsim {version} (git {commit}), 시나리오 '{name}' (sha256 {sha}), 반복 실행 {reps}회, "
+        "시드 {seed}, 평균 [90% 구간]; {date}.",
+    },
     "memo_output": {"en": "output", "ko": "지표"},
     "memo_unit": {"en": "unit", "ko": "단위"},
     "memo_sweep": {
@@ -418,6 +479,24 @@ def t(key: str, lang: str, **kw) -> str:
     return T[key][lang].format(**kw)
 
 
+# the values of choice parameters (tiers, eligibility basis, demand paths) as text shows them
+CHOICE_LABELS: dict[str, dict[str, str]] = {
+    "core": {"en": "core", "ko": "핵심"},
+    "core+senior": {"en": "core and senior", "ko": "핵심+시니어"},
+    "all": {"en": "all AI staff", "ko": "전체 AI 인력"},
+    "none": {"en": "none", "ko": "없음"},
+    "tier": {"en": "tier", "ko": "등급"},
+    "salary": {"en": "salary", "ko": "연봉"},
+    "baseline": {"en": "baseline", "ko": "기준"},
+    "boom": {"en": "boom", "ko": "호황"},
+    "downturn": {"en": "downturn", "ko": "침체"},
+}
+
+
+def choice_label(value: str, lang: str) -> str:
+    return CHOICE_LABELS.get(value, {}).get(lang, value)
+
+
 def lever_label(name: str, lang: str) -> str:
     return LEVER_LABELS.get(name, {}).get(lang, name)
 
@@ -431,19 +510,24 @@ def lever_help(name: str, lang: str) -> str:
 
 
 def money(krw: float, lang: str, signed: bool = False, usd: bool = True) -> str:
-    """KRW in the units memos use: 조원/억원/만원 in Korean; KRW (M/bn/tn) and USD in English
-    (`usd=False`: KRW only, for narrow places).
+    """KRW in the units memos use, with three significant digits: 조원/억원/만원 in Korean; KRW
+    (M/bn/tn) and USD in English (`usd=False`: KRW only, for narrow places).
 
-    >>> money(1.5e12, "ko"), money(3.2e9, "ko"), money(2.5e9, "en"), money(651.4e9, "en", usd=False)
-    ('1.50조원', '32억원', '2.5 bn KRW ($1.9 M)', '651 bn KRW')
+    >>> money(1.5e12, "ko"), money(3.2e9, "ko"), money(1.02e8, "ko"), money(2.5e9, "en")
+    ('1.50조원', '32.0억원', '1.02억원', '2.5 bn KRW ($1.9 M)')
+    >>> money(651.4e9, "en", usd=False), money(7.37e7, "ko"), money(4.3e10, "ko")
+    ('651 bn KRW', '7,370만원', '430억원')
     """
     sign = "+" if signed and krw > 0 else ("-" if krw < 0 else "")
     a = abs(krw)
     if lang == "ko":
+        if a < 0.5e4:  # below half of 1만원: nothing to write in 만원
+            return "0원"
         if a >= 1e12:
             return f"{sign}{a / 1e12:,.2f}조원"
-        if a >= 1e8:
-            return f"{sign}{a / 1e8:,.0f}억원"
+        if a >= 1e8:  # 1.02억원, 32.0억원, 430억원, 4,300억원 (a 1억원 [1억원, 1억원] interval said nothing)
+            e = a / 1e8
+            return f"{sign}{e:,.2f}억원" if e < 10 else f"{sign}{e:,.1f}억원" if e < 100 else f"{sign}{e:,.0f}억원"
         return f"{sign}{a / 1e4:,.0f}만원"
     if a >= 1e12:
         k = f"{a / 1e12:,.2f} tn KRW"

@@ -35,7 +35,7 @@ class Quantity:
         if lang != "ko":
             return self.unit
         if self.money:
-            return "원/년"
+            return "원/년" if self.unit.endswith("/yr") else "원"
         return i18n.UNITS_KO.get(self.unit, self.unit)
 
     def scaled(self, v: float) -> float:
@@ -107,6 +107,85 @@ QUANTITIES: dict[str, Quantity] = {
             "연봉 매칭 수혜자",
             "{:,.0f}",
             unit="persons",
+        ),
+    )
+}
+
+
+# a policy's effect (`stats.policy_effects`): differences from the baseline and derived costs
+EFFECTS: dict[str, Quantity] = {
+    q.name: q
+    for q in (
+        _q(
+            "core_talent_kr",
+            "core talent in KR",
+            "Additional core AI talent in Korea",
+            "국내 핵심 AI 인재 증가",
+            "{:+,.0f}",
+        ),
+        _q("shortage", "shortage", "Change in the AI staff shortage", "AI 인력 부족 변화", "{:+,.0f}"),
+        _q(
+            "net_migration", "net migration /yr", "Change in net migration (per year)", "순이동 변화 (연간)", "{:+,.0f}"
+        ),
+        _q(
+            "fiscal_cost_krw",
+            "gross cost /yr",
+            "Gross fiscal cost (per year)",
+            "총 재정 비용 (연간)",
+            "{:,.1f}",
+            scale=1e9,
+            unit="bn KRW/yr",
+            money=True,
+        ),
+        _q(
+            "net_fiscal_cost_krw",
+            "net cost /yr",
+            "Fiscal cost net of income tax recouped (per year)",
+            "소득세 환수 후 순 재정 비용 (연간)",
+            "{:,.1f}",
+            scale=1e9,
+            unit="bn KRW/yr",
+            money=True,
+        ),
+        _q(
+            "cost_per_additional_krw",
+            "gross cost per extra researcher /yr",
+            "Gross cost per additional core researcher (per year)",
+            "추가 핵심 인재 1인당 총비용 (연간)",
+            "{:,.2f}",
+            scale=1e9,
+            unit="bn KRW/yr",
+            money=True,
+        ),
+        _q(
+            "net_cost_per_additional_krw",
+            "net cost per extra researcher /yr",
+            "Net cost per additional core researcher (per year)",
+            "추가 핵심 인재 1인당 순비용 (연간)",
+            "{:,.2f}",
+            scale=1e9,
+            unit="bn KRW/yr",
+            money=True,
+        ),
+        _q(
+            "cumulative_cost_krw",
+            "cumulative gross cost",
+            "Cumulative gross fiscal cost to the end of the year",
+            "연말까지 누적 총 재정 비용",
+            "{:,.0f}",
+            scale=1e9,
+            unit="bn KRW",
+            money=True,
+        ),
+        _q(
+            "cumulative_net_cost_krw",
+            "cumulative net cost",
+            "Cumulative net fiscal cost to the end of the year",
+            "연말까지 누적 순 재정 비용",
+            "{:,.0f}",
+            scale=1e9,
+            unit="bn KRW",
+            money=True,
         ),
     )
 }

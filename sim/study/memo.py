@@ -1,4 +1,5 @@
-"""The memo: what each scenario sets, headline results with intervals, and a citation line."""
+"""The memo, in English or Korean: a headline sentence per policy first, a plain-language reading,
+then what each scenario sets, its results with intervals, and a citation line."""
 
 from __future__ import annotations
 
@@ -11,63 +12,99 @@ from ..core import policies
 from ..core.outputs import HEADLINE
 from ..core.params import Params
 from . import i18n, stats
-from .labels import QUANTITIES
+from .labels import EFFECTS, QUANTITIES
 from .provenance import git_commit, package_version
 
+SHARE_UNITS = ("share", "share of salary")  # parameter units the memo writes as percentages
 
-def citation(plan, scn) -> str:
-    """One line to paste under a number in a memo."""
+
+def citation(plan, scn, lang: str = "en") -> str:
+    """One line to paste under a number in a memo, in `lang`."""
     top = scn.files[0] if scn.files else None
     h = (top.sha256 if top else scn.resolved_sha256)[:12]
     g = git_commit()
     commit = g["commit"][:10] + ("+dirty" if g.get("dirty") else "")
-    return (
-        f"Source: talentsim {package_version()} (git {commit}), scenario '{scn.name}' "
-        f"(sha256 {h}), {plan.replications} replications, seed {plan.seed}, "
-        f"mean [90% interval]; {dt.datetime.now(dt.UTC).date().isoformat()}."
+    return i18n.t(
+        "memo_cite",
+        lang,
+        version=package_version(),
+        commit=commit,
+        name=scn.name,
+        sha=h,
+        reps=plan.replications,
+        seed=plan.seed,
+        date=dt.datetime.now(dt.UTC).date().isoformat(),
     )
 
 
 def fmt(col: str, v: float, signed: bool = False, lang: str = "en") -> str:
-    """A value of a presented quantity as the memo writes it (money in 억원/조원 in Korean)."""
-    q = QUANTITIES.get(col)
+    """A value of a presented quantity as the memo writes it (money in 만원/억원/조원 in Korean,
+    ratios as 배)."""
+    if v != v:  # NaN: not defined (e.g. a cost per researcher without a gain)
+        return "—"
+    q = QUANTITIES.get(col) or EFFECTS.get(col)
     if q is None:
         return f"{v:+,.3g}" if signed else f"{v:,.3g}"
-    if lang == "ko" and q.money:
-        return i18n.money(v, "ko", signed=signed)
-    return q.format(v, signed)
+    if q.money:
+        return i18n.money(v, lang, signed=signed, usd=False) if lang == "ko" else q.format(v, signed)
+    text = q.format(v, signed)
+    return text[:-1] + "배" if lang == "ko" and q.unit == "x" and text.endswith("x") else text
+
+
+def money(v: float, lang: str, signed: bool = False) -> str:
+    """Money in running text: 억원/조원 in Korean, M/bn/tn KRW in English (no dollars)."""
+    return "—" if v != v else i18n.money(v, lang, signed=signed, usd=False)
+
+
+def value_text(name: str, v: Any, lang: str) -> str:
+    """A parameter's value as the memo writes it: shares as percentages, choices by their label,
+    yes/no, start dates as year and quarter."""
+    f = Params.__dataclass_fields__[name]
+    if isinstance(v, bool):
+        return i18n.t("yes" if v else "no", lang)
+    if name in policies.START_FIELDS:
+        on_grid = abs(v * 4 - round(v * 4)) < 1e-9
+        return i18n.t("quarter", lang, y=int(v // 1), q=int(round((v % 1) * 4)) + 1) if on_grid else f"{v:g}"
+    if isinstance(v, str):
+        return i18n.choice_label(v, lang)
+    if f.metadata.get("unit") in SHARE_UNITS:
+        return f"{v * 100:,.4g}%"
+    if isinstance(v, float):
+        return f"{v:,.6g}"
+    return str(v)
 
 
 def _setting(name: str, v: Any, lang: str, short: bool = False) -> str:
-    """`label: value` of one parameter for the memo (start dates as year and quarter; `short`:
-    without the policy's name before the label's first colon)."""
+    """`label: value` of one parameter for the memo (`short`: without the policy's name before the
+    label's first colon)."""
     f = Params.__dataclass_fields__[name]
     if name in i18n.LEVER_LABELS:
         label = i18n.lever_label(name, lang)
     elif lang == "ko":
         unit = f.metadata["unit"]
-        label = f"{name} ({i18n.PARAM_DOC_KO.get(name, f.metadata['doc'])}, {i18n.UNITS_KO.get(unit, unit)})"
+        label = f"`{name}` ({i18n.PARAM_DOC_KO.get(name, f.metadata['doc'])}, {i18n.UNITS_KO.get(unit, unit)})"
     else:
-        label = f"{name} ({f.metadata['doc']}, {f.metadata['unit']})"
+        label = f"`{name}` ({f.metadata['doc']}, {f.metadata['unit']})"
     if short:
         label = label.split(": ", 1)[-1]
-    if isinstance(v, bool):
-        text = i18n.t("yes" if v else "no", lang)
-    elif name in policies.START_FIELDS:
-        on_grid = abs(v * 4 - round(v * 4)) < 1e-9
-        text = i18n.t("quarter", lang, y=int(v // 1), q=int(round((v % 1) * 4)) + 1) if on_grid else f"{v:g}"
-    elif isinstance(v, float):
-        text = f"{v:,.6g}"
-    else:
-        text = str(v)
-    return f"{label}: {text}"
+    return f"{label}: {value_text(name, v, lang)}"
+
+
+def _changed(scn) -> list[str]:
+    """Parameters (not policy fields) a scenario sets differently from the defaults."""
+    p, default = scn.params, Params()
+    return [
+        k
+        for k, v in p.to_dict().items()
+        if k not in policies.POLICY_FIELDS and k != "end_year" and v != getattr(default, k)
+    ]
 
 
 def settings_lines(scn, lang: str = "en") -> list[str]:
     """What a scenario sets, for the memo: each active policy's fields (a policy whose switch
     is zero does nothing and is not listed), then the parameters it sets differently from the
     defaults."""
-    p, default = scn.params, Params()
+    p = scn.params
     active = policies.active(p)
     out = []
     if not active:
@@ -77,13 +114,133 @@ def settings_lines(scn, lang: str = "en") -> list[str]:
         for pol in active:
             fields = "; ".join(_setting(k, getattr(p, k), lang, short=True) for k in pol.params)
             out.append(f"- **{i18n.policy_label(pol.name, lang)}**: {fields}")
-    changed = [
-        k
-        for k, v in p.to_dict().items()
-        if k not in policies.POLICY_FIELDS and k != "end_year" and v != getattr(default, k)
-    ]
+    changed = _changed(scn)
     if changed:
         out += ["", i18n.t("memo_params", lang)] + [f"- {_setting(k, getattr(p, k), lang)}" for k in changed]
+    return out
+
+
+def describe(scn, lang: str = "en") -> str:
+    """A description generated from the settings (for a scenario adjusted in the app, whose
+    starting file no longer describes it): the active policies with their fields, and how many
+    parameters differ from the defaults."""
+    p = scn.params
+    active = policies.active(p)
+    parts = [
+        f"{i18n.policy_label(pol.name, lang)} ("
+        + "; ".join(_setting(k, getattr(p, k), lang, short=True) for k in pol.params)
+        + ")"
+        for pol in active
+    ]
+    text = i18n.t("memo_describe", lang, what="; ".join(parts)) if parts else i18n.t("memo_no_policy", lang)
+    n = len(_changed(scn))
+    if n:
+        text += " " + i18n.t("memo_describe_params", lang, n=n)
+    return text
+
+
+def description(scn, lang: str) -> str:
+    """The scenario's description in `lang`: generated from its settings when it was adjusted in
+    the app or has none in that language, else the file's."""
+    if scn.adjusted_from:
+        return i18n.t("memo_adjusted", lang, start=scn.adjusted_from) + " " + describe(scn, lang)
+    return scn.description_in(lang) or describe(scn, lang)
+
+
+def _interval(col: str, row, lang: str, signed: bool) -> str:
+    m, lo, hi = (fmt(col, row[k], signed, lang) for k in ("mean", "lo", "hi"))
+    if row["lo"] != row["lo"]:  # no interval (a ratio some replication cannot give)
+        return m
+    return f"{m} [{lo}, {hi}]"
+
+
+def headline_lines(plan, effects: pd.DataFrame, year: int, lang: str) -> list[str]:
+    """One headline sentence per policy scenario of a comparison (point 0): its effect on core AI
+    talent in Korea in `year` with the interval, the gross (and net) fiscal cost of that year, the
+    cost per additional researcher per year, and the cumulative cost to `year` and over the
+    horizon (`stats.policy_effects`)."""
+    out = []
+    for scn in plan.scenarios[1:]:
+        e = effects[(effects["scenario"] == scn.name) & (effects["point"] == 0)]
+        if e.empty or year not in set(e["year"]):
+            continue
+        at = e[e["year"] == year].set_index("measure")
+        last = e[e["year"] == e["year"].max()].set_index("measure")
+        kw = {
+            "name": scn.display_name(lang),
+            "year": year,
+            "effect": _interval("core_talent_kr", at.loc["core_talent_kr"], lang, True),
+            "cost": money(at.loc["fiscal_cost_krw"]["mean"], lang),
+            "net": money(at.loc["net_fiscal_cost_krw"]["mean"], lang),
+            "cum": money(at.loc["cumulative_cost_krw"]["mean"], lang),
+            "end": int(e["year"].max()),
+            "cum_end": money(last.loc["cumulative_cost_krw"]["mean"], lang),
+        }
+        # the cumulative cost over the horizon too, unless it ends with the headline year
+        kw["tail"] = "" if kw["end"] == year else i18n.t("memo_cum_tail", lang, **kw)
+        if at.loc["fiscal_cost_krw"]["mean"] <= 0:
+            out.append("- " + i18n.t("memo_head_free", lang, **kw))
+        elif at.loc["core_talent_kr"]["mean"] <= 0:
+            out.append("- " + i18n.t("memo_head_nogain", lang, **kw))
+        else:
+            kw["per"] = _interval("cost_per_additional_krw", at.loc["cost_per_additional_krw"], lang, False)
+            out.append("- " + i18n.t("memo_head", lang, **kw))
+    return out
+
+
+def effects_table(plan, effects: pd.DataFrame, year: int, lang: str) -> list[str]:
+    """The policies side by side in `year` (markdown): one row per measure of `stats.policy_effects`
+    (effect on core talent, shortage and net migration; gross and net cost per year; cost per
+    additional researcher per year; cumulative cost), one column per policy scenario (point 0),
+    each 'mean [lo, hi]'. The CLI prints it and the memo shows it."""
+    scns = [s for s in plan.scenarios[1:] if s.name in set(effects["scenario"])]
+    if not scns:
+        return []
+    e = effects[(effects["point"] == 0) & (effects["year"] == year)].set_index(["scenario", "measure"])
+    head = f"| {i18n.t('memo_measure', lang, year=year)} | {i18n.t('memo_unit', lang)} | "
+    rows = [head + " | ".join(s.display_name(lang) for s in scns) + " |", "|---|---|" + "---|" * len(scns)]
+    for m, q in EFFECTS.items():
+        signed = not q.money
+        cells = [_interval(m, e.loc[(s.name, m)], lang, signed) if (s.name, m) in e.index else "—" for s in scns]
+        rows.append(f"| {q.label(lang)} | {q.unit_in(lang)} | " + " | ".join(cells) + " |")
+    return rows
+
+
+def reading(plan, effects: pd.DataFrame, comp: pd.DataFrame, year: int, lang: str) -> list[str]:
+    """The plain-language reading: what the numbers mean, per policy scenario, and for salary
+    matching who receives it, the pay change it implies and where the money goes."""
+    out = []
+    for scn in plan.scenarios[1:]:
+        e = effects[(effects["scenario"] == scn.name) & (effects["point"] == 0) & (effects["year"] == year)]
+        if e.empty:
+            continue
+        at = e.set_index("measure")
+        g = at.loc["core_talent_kr"]
+        text = i18n.t(
+            "memo_read",
+            lang,
+            name=scn.display_name(lang),
+            year=year,
+            mean=f"{g['mean']:+,.0f}",
+            lo=f"{g['lo']:+,.0f}",
+            hi=f"{g['hi']:+,.0f}",
+            reps=plan.replications,
+        )
+        p = scn.params
+        sm = stats.salary_matching_summary(comp, scn.name, year) if comp is not None else None
+        if p.sm_share > 0 and sm is not None:
+            s, pi = p.sm_share, p.sm_passthrough
+            text += " " + i18n.t(
+                "memo_read_sm",
+                lang,
+                share=f"{s:.0%}",
+                rise=f"{pi * s / (1 - pi * s):.0%}",
+                firm=f"{(1 - pi) * s / (1 - pi * s):.0%}",
+                pi=f"{pi:.0%}",
+                paid=f"{sm['recipients']:,.0f}",
+                dw=f"{sm['deadweight']:.0%}",
+            )
+        out.append(text)
     return out
 
 
@@ -95,30 +252,48 @@ def _salary_matching_lines(comp: pd.DataFrame, scenario: str, year: int, lang: s
     kw = {"year": year, "paid": f"{sm['recipients']:,.0f}", "extra": f"{sm['additional']:+,.0f}"}
     if sm["additional"] <= 0:
         return ["", i18n.t("memo_sm_none", lang, **kw)]
-    money = lambda v: i18n.money(v, lang, usd=False)  # noqa: E731
     kw |= {
         "dw": f"{sm['deadweight']:.0%}",
-        "gross": money(sm["gross_per_additional"]),
-        "net": money(sm["net_per_additional"]),
-        "cap": money(sm["firm_capture"]),
+        "gross": money(sm["gross_per_additional"], lang),
+        "net": money(sm["net_per_additional"], lang),
+        "cap": money(sm["firm_capture"], lang),
     }
     return ["", i18n.t("memo_sm", lang, **kw)]
 
 
-def memo(plan, summ: pd.DataFrame, comp: pd.DataFrame | None, years: list[int], lang: str = "en") -> str:
-    """A short markdown memo: headline results with intervals for chosen years, and citation lines.
-
-    `lang` 'en' or 'ko' (Korean labels; money in 억원/조원)."""
-
-    def label(c):
-        return QUANTITIES[c].short if lang == "en" else QUANTITIES[c].ko
-
+def memo(
+    plan,
+    summ: pd.DataFrame,
+    comp: pd.DataFrame | None,
+    years: list[int],
+    lang: str = "en",
+    effects: pd.DataFrame | None = None,
+    year: int | None = None,
+) -> str:
+    """A markdown memo entirely in `lang` ('en' or 'ko'): for a comparison, a headline sentence per
+    policy (`effects`: `stats.policy_effects`; `year`: the headline year, default
+    `stats.headline_year`) and a plain-language reading first; then, per scenario, its description
+    and settings, its results with intervals for `years` (and the difference from the baseline),
+    and a citation line."""
     cols = [c for c in HEADLINE if c in QUANTITIES]
-    yrs = [y for y in years if y in set(summ["year"])] or sorted(set(summ["year"]))[-1:]
-    lines = [f"# {i18n.t('memo_title', lang)}: {plan.command} {' vs '.join(s.name for s in plan.scenarios)}", ""]
+    all_years = sorted(set(summ["year"]))
+    yrs = [y for y in years if y in set(all_years)] or all_years[-1:]
+    year = year if year is not None else stats.headline_year(all_years[-1])
+    names = [s.display_name(lang) for s in plan.scenarios]
+    title = i18n.t("memo_title_compare" if comp is not None else "memo_title", lang, names=" · ".join(names))
+    lines = [f"# {title}", ""]
+    if comp is not None and effects is not None:
+        head = headline_lines(plan, effects, year, lang)
+        if head:
+            lines += [f"## {i18n.t('memo_headline', lang, year=year)}", "", *head, ""]
+            lines += [f"**{i18n.t('memo_reading', lang)}** " + " ".join(reading(plan, effects, comp, year, lang)), ""]
+            lines += [*effects_table(plan, effects, year, lang), ""]
     header = (
         f"| {i18n.t('memo_output', lang)} | {i18n.t('memo_unit', lang)} | " + " | ".join(str(y) for y in yrs) + " |"
     )
+
+    def label(c):
+        return QUANTITIES[c].short if lang == "en" else QUANTITIES[c].ko
 
     def table(frame: pd.DataFrame, keys: tuple[str, str, str], signed: bool) -> list[str]:
         """Header and one row per headline output: 'mean [lo, hi]' per year."""
@@ -132,16 +307,19 @@ def memo(plan, summ: pd.DataFrame, comp: pd.DataFrame | None, years: list[int], 
         return rows
 
     for scn in plan.scenarios:
-        lines += [f"## {scn.name}", "", scn.description.strip(), ""] + settings_lines(scn, lang) + [""]
+        head = scn.display_name(lang)
+        if head != scn.name:
+            head += f" (`{scn.name}`)"
+        lines += [f"## {head}", "", description(scn, lang), ""] + settings_lines(scn, lang) + [""]
         s = summ[(summ["scenario"] == scn.name) & (summ["point"] == 0)].set_index(["year", "output"])
         lines += table(s, ("mean", "lo", "hi"), False)
         if len(scn.points()) > 1:
             lines += ["", i18n.t("memo_sweep", lang, n=len(scn.points()))]
         if comp is not None and len(comp) and scn.name in set(comp["scenario"]):
             d = comp[(comp["scenario"] == scn.name) & (comp["point"] == 0)].set_index(["year", "output"])
-            lines += ["", i18n.t("memo_diff", lang, base=plan.scenarios[0].name), ""]
+            lines += ["", i18n.t("memo_diff", lang, base=plan.scenarios[0].display_name(lang)), ""]
             lines += table(d, ("diff_mean", "diff_lo", "diff_hi"), True)
             lines += _salary_matching_lines(comp, scn.name, yrs[-1], lang)
-        lines += ["", citation(plan, scn), ""]
+        lines += ["", citation(plan, scn, lang), ""]
     lines += [i18n.t("memo_foot", lang), ""]
     return "\n".join(lines)

@@ -150,6 +150,15 @@ class ScenarioFile(BaseModel):
     description: Annotated[
         StrictStr, Field(min_length=1, description="what the scenario represents, naming the real proposal")
     ]
+    title: Annotated[StrictStr, Field(min_length=1, max_length=80)] | None = Field(
+        None, description="display name in English (legends, memo headings; default: name); not inherited"
+    )
+    title_ko: Annotated[StrictStr, Field(min_length=1, max_length=80)] | None = Field(
+        None, description="display name in Korean (default: title, then name); not inherited"
+    )
+    description_ko: Annotated[StrictStr, Field(min_length=1)] | None = Field(
+        None, description="the description in Korean, for the Korean memo and app; not inherited"
+    )
     base: StrictStr | None = Field(None, description="path of the scenario this one changes, relative to this file")
     horizon: Horizon | None = None
     replications: Annotated[StrictInt, Field(ge=1, le=MAX_REPLICATIONS)] | None = None
@@ -192,6 +201,20 @@ class Scenario:
     overrides: dict[str, Any]
     sweep: dict[str, list[Any]] = field(default_factory=dict)
     files: tuple[SourceFile, ...] = ()
+    title: str = ""  # display names and the Korean description (optional; never inherited from a base)
+    title_ko: str = ""
+    description_ko: str = ""
+    adjusted_from: str = ""  # set by the app: the starting scenario whose settings were changed
+
+    def display_name(self, lang: str = "en") -> str:
+        """The name legends and memo headings show in `lang`: title_ko (Korean), title, then name."""
+        if lang == "ko" and self.title_ko:
+            return self.title_ko
+        return self.title or self.name
+
+    def description_in(self, lang: str = "en") -> str:
+        """The description in `lang` ('' for Korean without a Korean description)."""
+        return self.description_ko.strip() if lang == "ko" else self.description.strip()
 
     @property
     def params(self) -> Params:
@@ -228,6 +251,7 @@ class Scenario:
         doc: dict[str, Any] = {
             "name": self.name,
             "description": self.description,
+            **{k: getattr(self, k) for k in UNINHERITED if getattr(self, k)},
             "horizon": {"end_year": self.end_year},
             "replications": self.replications,
             "seed": self.seed,
@@ -251,13 +275,23 @@ class Scenario:
 
 
 BASELINE = "baseline"  # the name of a policy scenario's comparison run (`baseline_of`)
+UNINHERITED = ("title", "title_ko", "description_ko")  # keys a file never takes from its base
 
 
 def baseline_of(scn: Scenario, name: str = BASELINE) -> Scenario:
     """The comparison baseline of `scn`: the same assumptions and horizon, every policy off."""
     over = {k: v for k, v in scn.overrides.items() if k not in policies.POLICY_FIELDS}
     return dataclasses.replace(
-        scn, name=name, description="No new policy (same assumptions).", overrides=over, sweep={}, files=()
+        scn,
+        name=name,
+        description="No new policy (same assumptions).",
+        title="Baseline (no new policy)",
+        title_ko="기준 (신규 정책 없음)",
+        description_ko="신규 정책 없음 (같은 가정).",
+        adjusted_from="",
+        overrides=over,
+        sweep={},
+        files=(),
     )
 
 
@@ -290,6 +324,9 @@ def _describe_allowed(loc: tuple) -> str:
     top = {
         "name": "a short identifier (letters, digits, _ . + -)",
         "description": "a non-empty text",
+        "title": "a display name of 1 to 80 characters",
+        "title_ko": "a Korean display name of 1 to 80 characters",
+        "description_ko": "a non-empty text (the description in Korean)",
         "base": "a path to another scenario file",
         "horizon": "a mapping {end_year: year}",
         "replications": f"a whole number from 1 to {MAX_REPLICATIONS}",
@@ -667,6 +704,9 @@ def load(path: str | Path) -> Scenario:
     merged: dict[str, Any] = {}
     for doc, _ in reversed(chain):
         merged = merge(merged, doc)
+    for k in UNINHERITED:  # a base's display name and Korean description describe the base
+        if k not in chain[0][0]:
+            merged.pop(k, None)
     return from_document(merged, tuple(src for _, src in chain), Path(path))
 
 
@@ -700,6 +740,7 @@ def from_document(doc: dict[str, Any], files: tuple[SourceFile, ...] = (), path:
         overrides=overrides,
         sweep=sweep,
         files=files,
+        **{k: doc[k] for k in UNINHERITED if doc.get(k)},
     )
 
 

@@ -88,3 +88,77 @@ def salary_matching_summary(comp: pd.DataFrame, scenario: str, year: int, point:
         "gross": float(d["fiscal_salary_matching_krw"]),
         "net_of_tax": float(d["fiscal_salary_matching_krw"] - d["tax_recouped_krw"]),
     }
+
+
+HEADLINE_YEAR = 2030  # the year of the memo's headline and the comparison table (README headline)
+
+
+def headline_year(end_year: int) -> int:
+    """The headline year of a run to `end_year`: 2030, or the last year of a shorter horizon."""
+    return min(HEADLINE_YEAR, int(end_year))
+
+
+# the measures of a policy's effect (`policy_effects`), in the order tables show them
+EFFECT_MEASURES = (
+    "core_talent_kr",
+    "shortage",
+    "net_migration",
+    "fiscal_cost_krw",
+    "net_fiscal_cost_krw",
+    "cost_per_additional_krw",
+    "net_cost_per_additional_krw",
+    "cumulative_cost_krw",
+    "cumulative_net_cost_krw",
+)
+
+
+def policy_effects(ts: pd.DataFrame, baseline: str, level: float = LEVEL) -> pd.DataFrame:
+    """Each policy scenario's effect per year, paired with the baseline by replication (same seeds):
+    one row per scenario, sweep point, year and measure (`EFFECT_MEASURES`) with `mean`, `lo`, `hi` (central
+    `level` interval across replications) and `pairs`.
+
+    Measures: the difference from the baseline in core AI talent in Korea, the shortage and net
+    migration (Q4; flows over the year) and in the gross and net fiscal cost of the year; the cost
+    per additional core researcher per year (the mean cost difference over the mean gain in core
+    talent; its interval is that of the per-replication ratios, NaN unless every replication
+    gains, and NaN altogether without a mean gain); the cumulative gross and net cost from the
+    start of the run to the end of the year (the yearly costs summed in each replication).
+    """
+    q4 = ts[ts["quarter"] == 4]
+    cols = ["core_talent_kr", "shortage", "net_migration", "fiscal_cost_krw", "net_fiscal_cost_krw"]
+    base = q4[(q4["scenario"] == baseline) & (q4["point"] == 0)].set_index(["replication", "year"])[cols]
+    a = (1 - level) / 2
+    rows = []
+    for (scn, pt), g in q4[q4["scenario"] != baseline].groupby(["scenario", "point"], sort=False):
+        s = g.set_index(["replication", "year"])[cols]
+        common = s.index.intersection(base.index)
+        d = (s.loc[common] - base.loc[common]).sort_index()
+        cum = d.groupby(level="replication")[["fiscal_cost_krw", "net_fiscal_cost_krw"]].cumsum()
+        d["cumulative_cost_krw"] = cum["fiscal_cost_krw"]
+        d["cumulative_net_cost_krw"] = cum["net_fiscal_cost_krw"]
+        for year, dy in d.groupby(level="year"):
+            gain = dy["core_talent_kr"]
+            for measure in EFFECT_MEASURES:
+                if measure in ("cost_per_additional_krw", "net_cost_per_additional_krw"):
+                    cost = dy["fiscal_cost_krw" if measure == "cost_per_additional_krw" else "net_fiscal_cost_krw"]
+                    mean = float(cost.mean() / gain.mean()) if gain.mean() > 0 else float("nan")
+                    ratio = cost / gain
+                    ok = bool((gain > 0).all()) and mean == mean
+                    lo = float(ratio.quantile(a)) if ok else float("nan")
+                    hi = float(ratio.quantile(1 - a)) if ok else float("nan")
+                else:
+                    v = dy[measure]
+                    mean, lo, hi = float(v.mean()), float(v.quantile(a)), float(v.quantile(1 - a))
+                rows.append(
+                    {
+                        "scenario": scn,
+                        "point": pt,
+                        "year": int(year),
+                        "measure": measure,
+                        "mean": mean,
+                        "lo": lo,
+                        "hi": hi,
+                        "pairs": len(dy),
+                    }
+                )
+    return pd.DataFrame(rows, columns=["scenario", "point", "year", "measure", "mean", "lo", "hi", "pairs"])

@@ -1,0 +1,97 @@
+"""The Excel workbook of a results folder (and of the app's download): the yearly summary, the
+comparison with the baseline and the policy effects, with labelled headers in English or Korean.
+
+Values are in the units the headers state (the label table's scale: M KRW, bn KRW, persons,
+shares as fractions); every sheet names the scenarios by display name and file name.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from . import i18n, memo
+from .labels import EFFECTS, QUANTITIES, Quantity
+
+SHEETS = {
+    "summary": {"en": "Summary", "ko": "요약"},
+    "comparison": {"en": "Difference from baseline", "ko": "기준 대비 차이"},
+    "effects": {"en": "Policy effects", "ko": "정책 효과"},
+    "about": {"en": "About", "ko": "정보"},
+}
+WORDS = {
+    "scenario": {"en": "Scenario", "ko": "시나리오"},
+    "file": {"en": "Scenario file name", "ko": "시나리오 파일 이름"},
+    "point": {"en": "Sweep point", "ko": "격자 지점"},
+    "year": {"en": "Year (Q4)", "ko": "연도 (4분기)"},
+    "mean": {"en": "mean", "ko": "평균"},
+    "lo": {"en": "5th percentile", "ko": "5 백분위"},
+    "hi": {"en": "95th percentile", "ko": "95 백분위"},
+    "pairs": {"en": "Paired replications", "ko": "짝지은 반복 실행 수"},
+    "replications": {"en": "Replications", "ko": "반복 실행 수"},
+}
+
+
+def _unit(q: Quantity, lang: str) -> str:
+    if q.money and lang == "ko":  # the scaled value's unit (M KRW, bn KRW) in Korean
+        return i18n.UNITS_KO.get(q.unit, q.unit.replace("bn KRW", "십억원").replace("M KRW", "백만원"))
+    return q.unit_in(lang)
+
+
+def _header(q: Quantity, stat: str, lang: str) -> str:
+    return f"{q.label(lang)} ({_unit(q, lang)}), {WORDS[stat][lang]}"
+
+
+def _wide(frame: pd.DataFrame, plan, table: dict[str, Quantity], key: str, stats: tuple[str, ...], lang: str):
+    """Rows (scenario, point, year) x columns (quantity, statistic), values scaled for display."""
+    names = {s.name: s.display_name(lang) for s in plan.scenarios}
+    header = [WORDS["scenario"][lang], WORDS["file"][lang], WORDS["point"][lang], WORDS["year"][lang]]
+    shown = [q for q in table.values() if q.name in set(frame[key])]
+    header += [_header(q, st.removeprefix("diff_"), lang) for q in shown for st in stats]
+    rows = []
+    idx = frame.set_index(["scenario", "point", "year", key])
+    for (scn, pt, year), _ in frame.groupby(["scenario", "point", "year"], sort=False):
+        row = [names.get(scn, scn), scn, int(pt), int(year)]
+        for q in shown:
+            for st in stats:
+                v = idx.at[(scn, pt, year, q.name), st] if (scn, pt, year, q.name) in idx.index else None
+                row.append(None if v is None or v != v else float(v) / q.scale)
+        rows.append(row)
+    return header, rows
+
+
+def _sheet(wb: Workbook, title: str, header: list[str], rows: list[list]) -> None:
+    ws = wb.create_sheet(title)
+    ws.append(header)
+    for c in ws[1]:
+        c.font = Font(bold=True)
+    for r in rows:
+        ws.append(r)
+    ws.freeze_panes = "E2" if len(header) > 4 else "A2"
+    for i, h in enumerate(header, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = min(max(12, len(str(h)) * 0.9), 48)
+
+
+def workbook_bytes(
+    plan, summ: pd.DataFrame, comp: pd.DataFrame | None, effects: pd.DataFrame | None, lang: str = "en"
+) -> bytes:
+    """The workbook as .xlsx bytes: the yearly summary of every presented quantity per scenario,
+    and for a comparison the paired differences and the policy effects; an 'About' sheet with
+    the citation line of each scenario."""
+    wb = Workbook()
+    wb.remove(wb.active)
+    _sheet(wb, SHEETS["summary"][lang], *_wide(summ, plan, QUANTITIES, "output", ("mean", "lo", "hi"), lang))
+    if comp is not None and len(comp):
+        stats = ("diff_mean", "diff_lo", "diff_hi")
+        _sheet(wb, SHEETS["comparison"][lang], *_wide(comp, plan, QUANTITIES, "output", stats, lang))
+    if effects is not None and len(effects):
+        _sheet(wb, SHEETS["effects"][lang], *_wide(effects, plan, EFFECTS, "measure", ("mean", "lo", "hi"), lang))
+    about = [[memo.citation(plan, s, lang)] for s in plan.scenarios] + [[i18n.t("memo_foot", lang)]]
+    _sheet(wb, SHEETS["about"][lang], [i18n.t("cite", lang)], about)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
