@@ -30,6 +30,7 @@ with st.sidebar:
 
 pages = [
     st.Page("app_pages/explorer.py", title=t("page_explorer"), default=True, url_path="explorer"),
+    st.Page("app_pages/compare.py", title=t("page_compare"), url_path="compare"),
     st.Page("app_pages/calibration.py", title=t("page_calibration"), url_path="calibration"),
     st.Page("app_pages/model.py", title=t("page_model"), url_path="model"),
     st.Page("app_pages/about.py", title=t("page_about"), url_path="about"),

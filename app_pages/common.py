@@ -18,6 +18,9 @@ SCENARIOS = ROOT / "scenarios"
 DOCS = ROOT / "docs"
 
 
+APP_REPLICATIONS = int(os.environ.get("TALENTSIM_APP_REPLICATIONS", "10"))  # default replications of a page
+
+
 def lang() -> str:
     return st.session_state.get("lang", "ko")
 

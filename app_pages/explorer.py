@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import time
 
 import pandas as pd
 import streamlit as st
 
-from app_pages.common import executor, lang, run_cache, run_states, scenario_files, scenario_titles, t
+from app_pages.common import APP_REPLICATIONS, executor, lang, run_cache, run_states, scenario_files, scenario_titles, t
 from sim.app import charts
 from sim.app import explorer as E
 from sim.core import policies
@@ -28,7 +27,7 @@ def _load_named(name: str) -> S.Scenario:
     return S.load(next(p for p in files if p.stem == name))
 
 
-MAX_REPS = int(os.environ.get("TALENTSIM_APP_REPLICATIONS", "10"))  # first replications shown
+MAX_REPS = APP_REPLICATIONS  # first replications shown
 
 
 def _reset_widgets(scn: S.Scenario) -> None:
@@ -209,6 +208,7 @@ def render_charts(ts: pd.DataFrame) -> None:
 
 with st.expander(t("scenario_sets", name=scn.display_name(L))):  # what is compared, as the memo states it
     st.markdown("\n".join(memo.settings_lines(scn, L)))
+st.markdown(f"**{t('cards_when', year=year)}**")  # which year and quarter the cards show
 cards_area = st.empty()
 progress = st.empty()
 charts_area = st.empty()

@@ -71,7 +71,12 @@ def scenario_value(at, col, year=2030):
 
 def test_loads_in_korean_with_cards_charts_and_survey_points(app):
     labels = list(cards(app))
-    assert "국내 핵심 AI 인재" in labels and "재정 비용 (연간)" in labels and "추가 핵심 인재 1인당 비용" in labels
+    assert (
+        "국내 핵심 AI 인재" in labels and "재정 비용 (연간)" in labels and "추가 핵심 인재 1인당 비용 (연간)" in labels
+    )
+    assert any(
+        m.value == "**2030년 4분기 (흐름·비용: 2030년 한 해), 기준 대비**" for m in app.markdown
+    )  # the year shown
     specs = chart_specs(app)
     assert len(specs) == len(E.CHARTS)
     spec = {k: json.loads(chart(app, label(k, "ko")).proto.spec) for k in E.CHARTS}
@@ -310,3 +315,26 @@ def test_other_pages_render(app):
         at = AppTest.from_file(str(ROOT / page), default_timeout=120)
         at.run()
         assert not at.exception, (page, at.exception)
+
+
+def test_compare_page_shows_three_policies_side_by_side_with_the_cli_numbers():
+    """The comparison page: the table of three policies (the memo's, from stats.policy_effects),
+    the cost-vs-effect chart with whiskers, Korean downloads, and a command line that gives the
+    same numbers."""
+    at = AppTest.from_file(str(ROOT / "app_pages" / "compare.py"), default_timeout=600)
+    at.run()
+    assert not at.exception, at.exception
+    table = "\n".join(m.value for m in at.markdown if m.value.startswith("| 2030년, 기준 대비 |"))
+    for title in ("연봉 매칭 50%", "대학원 정원 확대", "해외 인재 유치 활동"):
+        assert title in table.splitlines()[0]
+    assert "추가 핵심 인재 1인당 총비용 (연간)" in table and "연말까지 누적 총 재정 비용" in table
+    (spec,) = chart_specs(at)
+    marks = [layer["mark"]["type"] for layer in spec["layer"]]
+    assert marks.count("rule") == 2 and "point" in marks  # whiskers for cost and for effect
+    files = {k: make() for k, make in at.session_state["compare_downloads"].items()}
+    assert not _latin_words(files["memo"]), _latin_words(files["memo"])
+    assert "## 핵심 결과 (2030년)" in files["memo"]
+    assert openpyxl.load_workbook(io.BytesIO(files["xlsx"]), read_only=True).sheetnames[2] == "정책 효과"
+    (cmd,) = [c.value for c in at.code]
+    assert cmd.startswith("talentsim compare scenarios/baseline.yaml scenarios/salary-matching-50.yaml")
+    assert "--replications 2 --seed 20200601 --lang ko --year 2030" in cmd

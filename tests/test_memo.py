@@ -143,6 +143,7 @@ def test_adjusted_scenario_is_described_by_its_settings():
 
 # words allowed in a Korean memo: the tool, hashes and commits, file names and paths
 _LATIN_OK = {"talentsim", "git", "sha", "dirty", "docs", "model", "md", "parameters", "csv", "summary", "AI"}
+_LATIN_OK |= {"LG", "SK", "ZDNet", "KAIST"}  # proper names in the Korean descriptions
 
 
 def _latin_words(text: str) -> set[str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..study import i18n
-from ..study.labels import QUANTITIES
+from ..study.labels import EFFECTS, QUANTITIES
 from ..study.targets import survey_points
 from .explorer import BASELINE, bands, scaled_label
 
@@ -72,3 +72,60 @@ def fan_chart(ts: pd.DataFrame, col: str, lang: str, scenario: str) -> tuple[pd.
             }
         )
     return b[["time", "series", "mean", "lo", "hi"]], {"title": title, "height": 260, "layer": layers}
+
+
+def cost_effect_chart(plan, effects: pd.DataFrame, year: int, lang: str) -> tuple[pd.DataFrame, dict]:
+    """Data and Vega-Lite spec of each policy's gross fiscal cost per year (x) against its effect on
+    core AI talent in Korea (y) in `year`, with the 90 % intervals of both as whiskers
+    (`stats.policy_effects`, point 0); labelled by display name."""
+    e = effects[(effects["point"] == 0) & (effects["year"] == year)].set_index(["scenario", "measure"])
+    cost_q, gain_q = EFFECTS["fiscal_cost_krw"], EFFECTS["core_talent_kr"]
+    rows = []
+    for scn in plan.scenarios[1:]:
+        if (scn.name, "core_talent_kr") not in e.index:
+            continue
+        c, g = e.loc[(scn.name, "fiscal_cost_krw")], e.loc[(scn.name, "core_talent_kr")]
+        rows.append(
+            {
+                "policy": scn.display_name(lang),
+                **{f"cost_{k}": c[k] / cost_q.scale for k in ("mean", "lo", "hi")},
+                **{f"gain_{k}": g[k] for k in ("mean", "lo", "hi")},
+            }
+        )
+    data = pd.DataFrame(rows)
+    cost_title = scaled_label(cost_q, lang)
+    x = {"field": "cost_mean", "type": "quantitative", "title": cost_title}
+    y = {"field": "gain_mean", "type": "quantitative", "title": f"{gain_q.label(lang)} ({gain_q.unit_in(lang)})"}
+    color = {"field": "policy", "type": "nominal", "title": None}
+    spec = {
+        "title": i18n.t("cost_effect_title", lang, year=year),
+        "height": 320,
+        "layer": [
+            {
+                "mark": {"type": "rule"},
+                "encoding": {"x": {**x, "field": "cost_lo"}, "x2": {"field": "cost_hi"}, "y": y, "color": color},
+            },
+            {
+                "mark": {"type": "rule"},
+                "encoding": {"x": x, "y": {**y, "field": "gain_lo"}, "y2": {"field": "gain_hi"}, "color": color},
+            },
+            {
+                "mark": {"type": "point", "filled": True, "size": 80},
+                "encoding": {
+                    "x": x,
+                    "y": y,
+                    "color": color,
+                    "tooltip": [
+                        {"field": "policy", "type": "nominal"},
+                        {"field": "cost_mean", "type": "quantitative", "format": ",.1f", "title": cost_title},
+                        {"field": "gain_mean", "type": "quantitative", "format": "+,.0f", "title": gain_q.label(lang)},
+                    ],
+                },
+            },
+            {
+                "mark": {"type": "text", "align": "left", "dx": 8, "dy": -8},
+                "encoding": {"x": x, "y": y, "text": {"field": "policy"}, "color": color},
+            },
+        ],
+    }
+    return data, spec

@@ -438,3 +438,35 @@ def _download(name: str, plan: batch.Plan, ts: pd.DataFrame, lang: str) -> str |
             return workbook.workbook_bytes(plan, summ, comp, eff, lang)
         return memo.memo(plan, summ, comp, [2025, 2030, 2035], lang=lang, effects=eff)
     return json.dumps(provenance.manifest(plan, ["streamlit app"], "app", 0, ["timeseries.csv"]), indent=2, default=str)
+
+
+def compare_plan(baseline: S.Scenario, chosen: list[S.Scenario], replications: int, seed: int) -> batch.Plan:
+    """The app's policy comparison: `baseline` and each chosen scenario with paired seeds, exactly
+    as `talentsim compare BASELINE SCENARIO ...` runs them (`compare_command`)."""
+    return batch.make_plan("compare", [baseline, *chosen], replications, seed)
+
+
+def compare_command(files: list[str], replications: int, seed: int, lang: str, year: int) -> str:
+    """The command line that writes the comparison the app shows (same numbers, memo in `lang`)."""
+    opts = f"--replications {replications} --seed {seed} --lang {lang} --year {year}"
+    return f"talentsim compare {' '.join(files)} {opts}"
+
+
+def compare_results(plan: batch.Plan, runs: dict[str, pd.DataFrame]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Timeseries and policy effects (`stats.policy_effects`) of a finished comparison."""
+    ts = batch.timeseries(plan, runs)
+    return ts, stats.policy_effects(ts, plan.scenarios[0].name)
+
+
+def compare_downloads(plan: batch.Plan, ts: pd.DataFrame, effects: pd.DataFrame, year: int, lang: str) -> dict:
+    """The comparison's files, made on click: memo (markdown), workbook (xlsx), policy table (CSV)."""
+
+    def make(name: str) -> str | bytes:
+        summ, comp = stats.summary(ts), stats.comparison(ts, plan.scenarios[0].name)
+        if name == "memo":
+            return memo.memo(plan, summ, comp, [2025, 2030, 2035], lang=lang, effects=effects, year=year)
+        if name == "xlsx":
+            return workbook.workbook_bytes(plan, summ, comp, effects, lang)
+        return effects.to_csv(index=False)
+
+    return {name: functools.partial(make, name) for name in ("memo", "xlsx", "csv")}

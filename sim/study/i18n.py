@@ -99,7 +99,11 @@ T: dict[str, dict[str, str]] = {
     },
     "cite": {"en": "How to cite", "ko": "인용 방법"},
     # metric cards
-    "cost_per_core": {"en": "Cost per extra core researcher", "ko": "추가 핵심 인재 1인당 비용"},
+    "cost_per_core": {"en": "Cost per extra core researcher (per year)", "ko": "추가 핵심 인재 1인당 비용 (연간)"},
+    "cards_when": {
+        "en": "{year} Q4 (flows and costs: the year {year}), compared with the baseline",
+        "ko": "{year}년 4분기 (흐름·비용: {year}년 한 해), 기준 대비",
+    },
     # the memo (sim.study.memo: CLI results folders and the app's download)
     "memo_title": {"en": "talentsim results: {names}", "ko": "talentsim 결과: {names}"},
     "memo_title_compare": {
@@ -107,6 +111,24 @@ T: dict[str, dict[str, str]] = {
         "ko": "talentsim 결과: {names} (첫 시나리오와 비교)",
     },
     "adjusted": {"en": "adjusted", "ko": "조정"},
+    "cost_effect_title": {
+        "en": "Cost and effect in {year} (mean, 90% intervals)",
+        "ko": "{year}년 비용과 효과 (평균, 90% 구간)",
+    },
+    "page_compare": {"en": "Compare policies", "ko": "정책 비교"},
+    "compare_intro": {
+        "en": "Several policies side by side, each paired with the same baseline (same seeds), as "
+        "`talentsim compare` runs them.",
+        "ko": "여러 정책을 같은 기준(같은 시드)과 짝지어 나란히 비교합니다. `talentsim compare`와 같은 계산입니다.",
+    },
+    "compare_pick": {"en": "Policies (scenario files)", "ko": "정책 (시나리오 파일)"},
+    "compare_year": {"en": "Year compared", "ko": "비교 연도"},
+    "compare_need": {"en": "Pick at least one policy.", "ko": "정책을 하나 이상 고르십시오."},
+    "compare_running": {"en": "Running {done}/{total} runs…", "ko": "실행 중 {done}/{total}…"},
+    "reproduce": {
+        "en": "The same numbers from the command line:",
+        "ko": "명령줄에서 같은 결과를 내는 명령:",
+    },
     "baseline_as_scenario": {"en": "Baseline, run as a scenario", "ko": "기준 (시나리오로 실행)"},
     "memo_cum_tail": {"en": " and {cum_end} to the end of {end}", "ko": ", {end}년 말까지 {cum_end}"},
     "memo_measure": {"en": "{year}, compared with the baseline", "ko": "{year}년, 기준 대비"},
