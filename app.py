@@ -12,7 +12,23 @@ st.set_page_config(page_title="talentsim", page_icon="📈", layout="wide")
 # browser repaints for each one while the runs it waits for use the same cores. Measured with
 # benchmarks/bench_app.py, alternating with the page without this rule: 1.0-1.3 instead of
 # 1.4-1.5 browser CPU-s per slider change
-st.html("<style>*, *::before, *::after {animation: none !important; transition: none !important;}</style>")
+# Printing (or "save as PDF") shows the results without the sidebar, toolbar and download buttons,
+# and lets tables run over pages instead of cutting them.
+PRINT_CSS = (
+    "@media print { [data-testid='stSidebar'], [data-testid='stHeader'], [data-testid='stToolbar'], "
+    "[data-testid='stDownloadButton'], [data-testid='stSidebarCollapsedControl'] {display: none !important;} "
+    ".main .block-container, [data-testid='stMainBlockContainer'] {max-width: 100% !important; padding: 0 !important;} "
+    "[data-testid='stDataFrame'], [data-testid='stTable'] {overflow: visible !important;} }"
+)
+# Card values a little smaller than Streamlit's 2.25rem: six cards fit a 1366 px laptop without
+# cutting "1.22 tn KRW" (the browser test checks that no card text is cut, in both languages)
+CARD_CSS = "[data-testid='stMetricValue'] {font-size: 1.75rem;} "
+st.html(
+    "<style>*, *::before, *::after {animation: none !important; transition: none !important;} "
+    + CARD_CSS
+    + PRINT_CSS
+    + "</style>"
+)
 
 # a shared link may carry ?lang=ko|en; take it before the widget exists
 if "lang" not in st.session_state and st.query_params.get("lang") in ("ko", "en"):

@@ -187,12 +187,14 @@ def render_cards(ts: pd.DataFrame) -> None:
     cpc = E.cost_per_core(ts, year)
     c = cols[-1]
     if cpc is None:
-        c.metric(t("cost_per_core"), "—", help=t("not_defined"))
+        c.metric(t("cost_per_core"), "—", help=t("cost_per_core_help") + " " + t("not_defined"))
         c.caption(t("not_defined"))
     else:
-        c.metric(t("cost_per_core"), i18n.money(cpc["value"], L, usd=False), help=t("vs_baseline"))
+        c.metric(t("cost_per_core"), i18n.money(cpc["value"], L, usd=False), help=t("cost_per_core_help"))
         c.caption(
-            t("interval", lo=i18n.money(cpc["lo"], L), hi=i18n.money(cpc["hi"], L)) if "lo" in cpc else t("interval_na")
+            t("interval_per_year", lo=i18n.money(cpc["lo"], L), hi=i18n.money(cpc["hi"], L))
+            if "lo" in cpc
+            else t("per_year_only")
         )
 
 
@@ -211,14 +213,46 @@ with st.expander(t("scenario_sets", name=scn.display_name(L))):  # what is compa
 st.markdown(f"**{t('cards_when', year=year)}**")  # which year and quarter the cards show
 cards_area = st.empty()
 progress = st.empty()
-charts_area = st.empty()
+# the downloads sit above the charts, in a placeholder that holds disabled buttons while runs are in
+# flight: a button left from the previous setting would otherwise give that setting's files
+downloads_area = st.empty()
+DOWNLOADS = (  # (key, label, file name suffix, MIME type)
+    ("yaml", "dl_yaml", ".yaml", "text/yaml"),
+    ("csv", "dl_csv", "-timeseries.csv", "text/csv"),
+    ("memo", "dl_memo", "-memo.md", "text/markdown"),
+    ("xlsx", "dl_xlsx", "-results.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    ("manifest", "dl_manifest", "-manifest.json", "application/json"),
+)
+
+
+def render_downloads(files_out: dict | None) -> None:
+    """The download buttons: disabled (`files_out` None) while runs are in flight, else each making
+    its file from the numbers on the screen when clicked."""
+    st.subheader(t("downloads"))
+    cols = st.columns(len(DOWNLOADS))
+    for c, (name, lab, suffix, mime) in zip(cols, DOWNLOADS):
+        c.download_button(
+            t(lab),
+            files_out[name] if files_out else b"",
+            file_name=f"{scn.name}{suffix}",
+            mime=mime,
+            key=f"dl_{name}" if files_out else f"dl_{name}_wait",
+            help=t("yaml_roundtrip") if name == "yaml" else None,
+            on_click="ignore",
+            disabled=files_out is None,
+        )
+    st.caption(t("yaml_roundtrip") if files_out else t("downloads_wait"))
+
+
+with downloads_area.container():
+    render_downloads(None)
 ts = pd.DataFrame()
 total = len(plan.tasks)
 drawn, last_note = False, 0.0
 for runs in E.stream(plan, run_cache(), executor(), run_states()):
     complete = len(runs) == total
     if not complete and time.perf_counter() - last_note > 1.0:  # each update re-renders the page
-        progress.caption(t("running", done=len(runs), total=total))
+        progress.progress(len(runs) / total, text=t("running", done=len(runs), total=total))
         last_note = time.perf_counter()
     # the cards show the first paired result at once; cards, charts and table are drawn again
     # when all runs are in. On 2 cores every intermediate redraw (and even pairing the runs,
@@ -232,58 +266,17 @@ for runs in E.stream(plan, run_cache(), executor(), run_states()):
     ts = part
     with cards_area.container():
         render_cards(ts)
-    if complete:
-        with charts_area.container():
-            render_charts(ts)
     drawn = True
-progress.caption(t("done", total=total, reps=reps))
+progress.progress(1.0, text=t("done", total=total, reps=reps))
 st.session_state["last_ts"] = ts
 
-# ---------------------------------------------------------------- downloads
+# ---------------------------------------------------------------- downloads, then the charts
+# (created only now: until the new charts are drawn the previous ones stay on the page, dimmed
+# by Streamlit as stale, instead of vanishing during a recompute)
 if not ts.empty:
-    st.subheader(t("downloads"))
     files_out = E.downloads(plan, ts, L)
     st.session_state["downloads"] = files_out  # the functions that make the files offered (tests call them)
-    c1, c2, c3, c5, c4 = st.columns(5)
-    c1.download_button(
-        t("dl_yaml"),
-        files_out["yaml"],
-        file_name=f"{scn.name}.yaml",
-        mime="text/yaml",
-        key="dl_yaml",
-        help=t("yaml_roundtrip"),
-        on_click="ignore",
-    )
-    c2.download_button(
-        t("dl_csv"),
-        files_out["csv"],
-        file_name=f"{scn.name}-timeseries.csv",
-        mime="text/csv",
-        on_click="ignore",
-        key="dl_csv",
-    )
-    c3.download_button(
-        t("dl_memo"),
-        files_out["memo"],
-        file_name=f"{scn.name}-memo.md",
-        mime="text/markdown",
-        on_click="ignore",
-        key="dl_memo",
-    )
-    c5.download_button(
-        t("dl_xlsx"),
-        files_out["xlsx"],
-        file_name=f"{scn.name}-results.xlsx",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        on_click="ignore",
-        key="dl_xlsx",
-    )
-    c4.download_button(
-        t("dl_manifest"),
-        files_out["manifest"],
-        file_name=f"{scn.name}-manifest.json",
-        mime="application/json",
-        key="dl_manifest",
-        on_click="ignore",
-    )
-    st.caption(t("yaml_roundtrip"))
+    with downloads_area.container():
+        render_downloads(files_out)
+    with st.container():
+        render_charts(ts)

@@ -71,9 +71,7 @@ def scenario_value(at, col, year=2030):
 
 def test_loads_in_korean_with_cards_charts_and_survey_points(app):
     labels = list(cards(app))
-    assert (
-        "국내 핵심 AI 인재" in labels and "재정 비용 (연간)" in labels and "추가 핵심 인재 1인당 비용 (연간)" in labels
-    )
+    assert "국내 핵심 AI 인재" in labels and "재정 비용 (연간)" in labels and "추가 인재 1인당 비용" in labels
     assert any(
         m.value == "**2030년 4분기 (흐름·비용: 2030년 한 해), 기준 대비**" for m in app.markdown
     )  # the year shown

@@ -84,11 +84,11 @@ def server():
         proc.kill()
 
 
-def wait_idle(page) -> None:
+def wait_idle(page, downloads: str = "Downloads") -> None:
     """Wait until the app has finished its run (Streamlit's status widget is gone)."""
     page.wait_for_timeout(300)
     page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=300_000)
-    page.get_by_text("Downloads", exact=True).wait_for(timeout=300_000)
+    page.get_by_text(downloads, exact=True).wait_for(timeout=300_000)
 
 
 def wait_charts(page, n: int = 5, differ_from: str | None = None) -> str:
@@ -109,15 +109,15 @@ def metric_values(page) -> list[str]:
     return page.get_by_test_id("stMetricValue").all_inner_texts()
 
 
-def settled_values(page, quiet_ms: int = 2000, tries: int = 30) -> list[str]:
+def settled_values(page, quiet_ms: int = 2000, tries: int = 30, downloads: str = "Downloads") -> list[str]:
     """The metric values once the page is idle and they no longer change: several key presses
     start several reruns, and between two of them the page can look idle with the cards of a
     value in between."""
-    wait_idle(page)
+    wait_idle(page, downloads)
     values = metric_values(page)
     for _ in range(tries):
         page.wait_for_timeout(quiet_ms)
-        wait_idle(page)
+        wait_idle(page, downloads)
         again = metric_values(page)
         if again == values:
             return values
@@ -177,3 +177,69 @@ def test_slider_changes_metrics_and_yaml_downloads(server, tmp_path):
         page.screenshot(path=str(ARTIFACTS / "app.png"), full_page=True)
         browser.close()
     assert (ARTIFACTS / "app.png").stat().st_size > 10_000
+
+
+def cut_texts(page) -> list[str]:
+    """Card values and labels whose text is wider than their box (cut off or hidden by an ellipsis)."""
+    return page.evaluate(
+        '() => [...document.querySelectorAll(\'[data-testid="stMetricValue"], [data-testid="stMetricLabel"]\')]'
+        ".flatMap(e => [e, ...e.querySelectorAll('*')]).filter(e => e.scrollWidth > e.clientWidth + 1)"
+        ".map(e => e.innerText)"
+    )
+
+
+def test_korean_laptop_page_memo_matches_cards_never_stale_and_compare_page(server, tmp_path):
+    """On a 1366x768 laptop in Korean: the cards say their year and no card text is cut; the memo
+    download is Korean and carries the card's number; during a recompute the downloads are
+    disabled (never the previous setting's files) and afterwards give the new setting's memo; the
+    comparison page shows three policies in its table and chart."""
+    from tests.test_memo import _latin_words
+
+    with playwright.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+        page = browser.new_page(viewport={"width": 1366, "height": 768}, accept_downloads=True)
+        page.goto(server + "/?lang=ko", timeout=120_000)
+        card_label(page, "국내 핵심 AI 인재").wait_for(timeout=300_000)
+        settled_values(page, downloads="내려받기")
+        assert page.get_by_text("2030년 4분기 (흐름·비용: 2030년 한 해), 기준 대비").is_visible()
+        assert cut_texts(page) == [], cut_texts(page)
+        card = page.get_by_test_id("stMetric").filter(has_text="국내 핵심 AI 인재").first
+        core = card.get_by_test_id("stMetricValue").inner_text().split()[0]  # core talent in Korea, 2030
+        with page.expect_download(timeout=120_000) as dl:
+            page.get_by_role("button", name="메모 (마크다운)").click()
+        memo = Path(dl.value.path()).read_text()
+        assert not _latin_words(memo), _latin_words(memo)
+        row = next(
+            r for r in memo.split("## 연봉 매칭 50%")[1].splitlines() if r.startswith("| 국내 핵심 AI 인재 | 명 |")
+        )
+        assert f"| {core} [" in row, (core, row)  # the card's number is the memo's 2030 value
+
+        # a recompute: the downloads are disabled until the new runs are in, then give the new memo
+        thumb = page.get_by_role("slider", name="연봉 매칭: 정부 부담 비율")
+        thumb.focus()
+        thumb.press("ArrowRight")  # 0.50 -> 0.55: not in any cache
+        page.wait_for_function("() => location.search.includes('sm_share=0.55')", timeout=300_000)
+        assert page.get_by_role("button", name="메모 (마크다운)").first.is_disabled()
+        settled_values(page, downloads="내려받기")
+        with page.expect_download(timeout=120_000) as dl:
+            page.get_by_role("button", name="메모 (마크다운)").click()
+        assert "정부 부담 비율: 55%" in Path(dl.value.path()).read_text()
+        page.screenshot(path=str(ARTIFACTS / "app-ko-1366.png"), full_page=True)
+        page.get_by_text("English", exact=True).click()  # the same check in English
+        card_label(page, "Core AI talent in Korea").wait_for(timeout=300_000)
+        settled_values(page)
+        assert cut_texts(page) == [], cut_texts(page)
+
+        # the comparison page: three policies side by side
+        page.goto(server + "/compare?lang=ko", timeout=120_000)
+        page.get_by_text("2030년, 기준 대비").wait_for(timeout=300_000)
+        header = page.locator("th", has_text="2030년, 기준 대비").locator("xpath=..").inner_text()
+        for title in ("연봉 매칭 50%", "대학원 정원 확대", "해외 인재 유치 활동"):
+            assert title in header
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('[data-testid=\"stVegaLiteChart\"]')]"
+            ".some(e => e.querySelector('canvas, svg'))",
+            timeout=300_000,
+        )
+        page.screenshot(path=str(ARTIFACTS / "compare-ko-1366.png"), full_page=True)
+        browser.close()

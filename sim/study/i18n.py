@@ -65,6 +65,10 @@ T: dict[str, dict[str, str]] = {
     "dl_yaml": {"en": "Settings as scenario YAML", "ko": "설정을 시나리오 YAML로"},
     "dl_csv": {"en": "Results CSV", "ko": "결과 CSV"},
     "dl_memo": {"en": "Memo (markdown)", "ko": "메모 (마크다운)"},
+    "downloads_wait": {
+        "en": "The files are offered when the runs of this setting are finished.",
+        "ko": "이 설정의 실행이 끝나면 파일을 내려받을 수 있습니다.",
+    },
     "dl_xlsx": {"en": "Workbook (Excel)", "ko": "통합 문서 (엑셀)"},
     "dl_manifest": {"en": "Manifest (JSON)", "ko": "매니페스트 (JSON)"},
     "bad_upload": {
@@ -99,7 +103,22 @@ T: dict[str, dict[str, str]] = {
     },
     "cite": {"en": "How to cite", "ko": "인용 방법"},
     # metric cards
-    "cost_per_core": {"en": "Cost per extra core researcher (per year)", "ko": "추가 핵심 인재 1인당 비용 (연간)"},
+    # short enough for a card on a 1366 px laptop (label and value); the caption says per year
+    "cost_per_core": {"en": "Cost per extra researcher", "ko": "추가 인재 1인당 비용"},
+    "interval_per_year": {
+        "en": "per year; 90% interval: {lo} to {hi}",
+        "ko": "연간 비용, 90% 구간: {lo} ~ {hi}",
+    },
+    "per_year_only": {
+        "en": "per year (an interval needs 2 replications)",
+        "ko": "연간 비용 (구간은 2회 이상 실행 필요)",
+    },
+    "cost_per_core_help": {
+        "en": "Fiscal cost per year per additional core AI researcher in Korea (vs baseline): the mean "
+        "cost difference over the mean gain.",
+        "ko": "국내 핵심 AI 인재 1명을 추가로 늘리는 데 드는 연간 재정 비용 (기준 대비): "
+        "평균 비용 차이 / 평균 증가 인원.",
+    },
     "cards_when": {
         "en": "{year} Q4 (flows and costs: the year {year}), compared with the baseline",
         "ko": "{year}년 4분기 (흐름·비용: {year}년 한 해), 기준 대비",
