@@ -244,6 +244,11 @@ def test_downloaded_yaml_reproduces_the_numbers_through_the_cli(app, tmp_path):
     # the Korean page's memo and workbook are Korean, describe the settings as adjusted, and
     # carry the numbers on the page
     assert not _latin_words(files["memo"]), _latin_words(files["memo"])
+    # the memo gives the commands that reproduce the page (the YAML carries the same replications and seed)
+    assert (
+        f"talentsim run salary-matching-50-custom.yaml --replications 2 --seed {man['seed']} --lang ko" in files["memo"]
+    )
+    assert "talentsim compare scenarios/baseline.yaml salary-matching-50-custom.yaml" in files["memo"]
     assert "정부 부담 비율: 30%" in files["memo"] and "절반" not in files["memo"].split("## 연봉 매칭 50% (조정)")[1]
     wb = openpyxl.load_workbook(io.BytesIO(files["xlsx"]), read_only=True)
     rows = list(wb["정책 효과"].iter_rows(values_only=True))

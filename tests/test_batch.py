@@ -67,6 +67,7 @@ def test_compare_writes_the_whole_folder(files):
     memo = (out / "memo.md").read_text()
     assert "Source: talentsim" in memo and "scenario 'pol'" in memo and "3 replications" in memo
     assert "Difference from base" in memo
+    assert "talentsim rerun manifest.json" in memo  # how to get the same numbers again
     # what each scenario sets: the policy's fields (start as year and quarter), changed parameters
     assert "- **Salary matching**: share paid by the state: 50%; eligible tiers: all AI staff;" in memo
     assert "start (year): 2020 Q3" in memo and memo.count("- `scale` (") == 2

@@ -436,8 +436,23 @@ def _download(name: str, plan: batch.Plan, ts: pd.DataFrame, lang: str) -> str |
         summ, comp, eff = stats.summary(ts), stats.comparison(ts, BASELINE), stats.policy_effects(ts, BASELINE)
         if name == "xlsx":
             return workbook.workbook_bytes(plan, summ, comp, eff, lang)
-        return memo.memo(plan, summ, comp, [2025, 2030, 2035], lang=lang, effects=eff)
+        return memo.memo(
+            plan, summ, comp, [2025, 2030, 2035], lang=lang, effects=eff, reproduce=reproduce_commands(plan, lang)
+        )
     return json.dumps(provenance.manifest(plan, ["streamlit app"], "app", 0, ["timeseries.csv"]), indent=2, default=str)
+
+
+def reproduce_commands(plan: batch.Plan, lang: str) -> list[str]:
+    """The commands that give the explorer's numbers from the command line, with the YAML the app
+    offers for download (named `<scenario>.yaml`): `talentsim run` for the scenario's numbers and,
+    when its assumptions are the shipped baseline's (model defaults, horizon 2035), `talentsim
+    compare` for the differences."""
+    base, scn = plan.scenarios
+    opts = f"--replications {plan.replications} --seed {plan.seed} --lang {lang}"
+    out = [f"talentsim run {scn.name}.yaml {opts}"]
+    if not base.overrides and base.end_year == Params().end_year:  # what scenarios/baseline.yaml sets
+        out.append(f"talentsim compare scenarios/baseline.yaml {scn.name}.yaml {opts}")
+    return out
 
 
 def compare_plan(baseline: S.Scenario, chosen: list[S.Scenario], replications: int, seed: int) -> batch.Plan:
@@ -464,7 +479,11 @@ def compare_downloads(plan: batch.Plan, ts: pd.DataFrame, effects: pd.DataFrame,
     def make(name: str) -> str | bytes:
         summ, comp = stats.summary(ts), stats.comparison(ts, plan.scenarios[0].name)
         if name == "memo":
-            return memo.memo(plan, summ, comp, [2025, 2030, 2035], lang=lang, effects=effects, year=year)
+            files = ["scenarios/baseline.yaml", *(f"scenarios/{x.name}.yaml" for x in plan.scenarios[1:])]
+            again = [compare_command(files, plan.replications, plan.seed, lang, year)]
+            return memo.memo(
+                plan, summ, comp, [2025, 2030, 2035], lang=lang, effects=effects, year=year, reproduce=again
+            )
         if name == "xlsx":
             return workbook.workbook_bytes(plan, summ, comp, effects, lang)
         return effects.to_csv(index=False)

@@ -523,7 +523,10 @@ def _assemble(
     (result / "results.xlsx").write_bytes(workbook.workbook_bytes(plan, summ, comp, effects, report.lang))
     written.append("results.xlsx")
     years = report.memo_years or [2025, 2030, 2035]
-    text = memo.memo(plan, summ, comp, years, lang=report.lang, effects=effects, year=report.headline_year)
+    again = ["talentsim rerun manifest.json --out check/  # in this folder"]
+    text = memo.memo(
+        plan, summ, comp, years, lang=report.lang, effects=effects, year=report.headline_year, reproduce=again
+    )
     (result / "memo.md").write_text(text, encoding="utf-8")
     written.append("memo.md")
     provenance.write_json(result / "manifest.json", provenance.manifest(plan, argv or [], executor, workers, written))

@@ -150,6 +150,10 @@ T: dict[str, dict[str, str]] = {
     },
     "baseline_as_scenario": {"en": "Baseline, run as a scenario", "ko": "기준 (시나리오로 실행)"},
     "memo_cum_tail": {"en": " and {cum_end} to the end of {end}", "ko": ", {end}년 말까지 {cum_end}"},
+    "memo_reproduce": {
+        "en": "The same numbers, to the last digit, from the command line:",
+        "ko": "명령줄에서 같은 결과(마지막 자리까지)를 내는 명령:",
+    },
     "memo_measure": {"en": "{year}, compared with the baseline", "ko": "{year}년, 기준 대비"},
     "memo_headline": {"en": "Headline ({year})", "ko": "핵심 결과 ({year}년)"},
     "memo_head": {

@@ -269,12 +269,13 @@ def memo(
     lang: str = "en",
     effects: pd.DataFrame | None = None,
     year: int | None = None,
+    reproduce: list[str] | None = None,
 ) -> str:
     """A markdown memo entirely in `lang` ('en' or 'ko'): for a comparison, a headline sentence per
     policy (`effects`: `stats.policy_effects`; `year`: the headline year, default
     `stats.headline_year`) and a plain-language reading first; then, per scenario, its description
     and settings, its results with intervals for `years` (and the difference from the baseline),
-    and a citation line."""
+    and a citation line; last, the commands that `reproduce` the numbers."""
     cols = [c for c in HEADLINE if c in QUANTITIES]
     all_years = sorted(set(summ["year"]))
     yrs = [y for y in years if y in set(all_years)] or all_years[-1:]
@@ -321,5 +322,7 @@ def memo(
             lines += table(d, ("diff_mean", "diff_lo", "diff_hi"), True)
             lines += _salary_matching_lines(comp, scn.name, yrs[-1], lang)
         lines += ["", citation(plan, scn, lang), ""]
+    if reproduce:
+        lines += [i18n.t("memo_reproduce", lang), ""] + [f"    {c}" for c in reproduce] + [""]
     lines += [i18n.t("memo_foot", lang), ""]
     return "\n".join(lines)
