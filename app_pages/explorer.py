@@ -110,6 +110,9 @@ start_values = E.widget_values(start, MAX_REPS)
 def _lever(lv: E.Lever) -> None:
     key = f"w_{lv.name}"
     label, hlp = i18n.lever_label(lv.name, L), i18n.lever_help(lv.name, L)
+    if lv.kind == "toggle":
+        st.toggle(label, key=key, help=hlp)
+        return
     if lv.kind == "select":
         st.selectbox(label, lv.options(), key=key, help=hlp, format_func=lambda v: i18n.choice_label(str(v), L))
         return

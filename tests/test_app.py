@@ -341,3 +341,17 @@ def test_compare_page_shows_three_policies_side_by_side_with_the_cli_numbers():
     (cmd,) = [c.value for c in at.code]
     assert cmd.startswith("talentsim compare scenarios/baseline.yaml scenarios/salary-matching-50.yaml")
     assert "--replications 2 --seed 20200601 --lang ko --year 2030" in cmd
+
+
+def test_new_hires_only_and_the_recruiting_drive_cost_are_levers(app):
+    """Salary matching for new hires only pays fewer people than for all staff; the cost of the
+    recruiting drives is a slider (it was fixed at the starting scenario's value, 0 for most)."""
+    paid = scenario_value(app, "sm_recipients")["diff"]
+    app.toggle(key="w_sm_incumbents").set_value(False).run()
+    assert not app.exception
+    assert 0 < scenario_value(app, "sm_recipients")["diff"] < paid
+    assert "sm_incumbents=False" in "&".join(f"{k}={v}" for k, v in app.query_params.items())
+    before = scenario_value(app, "fiscal_cost_krw")["diff"]
+    app.slider(key="w_drive_rate").set_value(0.1).run()
+    app.slider(key="w_drive_cost").set_value(50.0).run()
+    assert scenario_value(app, "fiscal_cost_krw")["diff"] == pytest.approx(before + 50e9, rel=0.02)

@@ -231,7 +231,7 @@ def _widget_values(draw):
     cur = dict(start)
     for k in draw(st_hyp.sets(st_hyp.sampled_from(E.URL_KEYS))):
         lv = E.LEVERS.get(k)
-        if lv is not None and lv.kind == "select":
+        if lv is not None and lv.kind in ("select", "toggle"):
             cur[k] = draw(st_hyp.sampled_from(lv.options()))
             continue
         lo, hi = E.widget_range(k, start, scn.end_year)

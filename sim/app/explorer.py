@@ -37,7 +37,7 @@ class Lever:
     lo: float
     hi: float
     step: float
-    kind: str = "slider"  # slider | select
+    kind: str = "slider"  # slider | select | toggle (a yes/no parameter)
 
     def options(self) -> tuple:
         return Params.__dataclass_fields__[self.name].metadata["choices"]
@@ -53,12 +53,14 @@ POLICY_LEVERS = (
     Lever("sm_budget", 0.0, 5000.0, 50.0),
     Lever("sm_basis", 0, 0, 0, kind="select"),
     Lever("sm_min_salary", 0.0, 500.0, 10.0),
+    Lever("sm_incumbents", 0, 0, 0, kind="toggle"),
     Lever("sm_start", 2021.0, 2035.75, 0.25),
     Lever("grad_seats_extra", 0.0, 10000.0, 250.0),
     Lever("grad_seats_start", 2021.0, 2035.75, 0.25),
     Lever("settle_amount", 0.0, 100.0, 5.0),
     Lever("settle_start", 2021.0, 2035.75, 0.25),
     Lever("drive_rate", 0.0, 0.5, 0.02),
+    Lever("drive_cost", 0.0, 200.0, 5.0),
     Lever("drive_start", 2021.0, 2035.75, 0.25),
     Lever("lab_acq_size", 0, 1000, 50),
     Lever("lab_acq_year", 2021.0, 2035.75, 0.25),
@@ -118,7 +120,7 @@ def widget_range(key: str, start: dict[str, Any], end_year: int) -> tuple[Any, A
     if key in policies.START_FIELDS:
         hi = min(max(hi, end_year + 0.75), S.PARAM_FIELDS[key].metadata["hi"])
     v = start.get(key)
-    if isinstance(v, (int, float)):
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
         lo, hi = min(lo, v), max(hi, v)
     return lo, hi
 
@@ -165,11 +167,12 @@ def parse_query(query: dict[str, str], start: dict[str, Any], end_year: int) -> 
             continue
         text = str(query[k])
         lv = LEVERS.get(k)
-        if lv is not None and lv.kind == "select":
-            if text in lv.options():
-                out[k] = text
+        if lv is not None and lv.kind in ("select", "toggle"):
+            by_text = {str(o): o for o in lv.options()}
+            if text in by_text:
+                out[k] = by_text[text]
             else:
-                bad.append(f"{k}={S.shown(text)}: allowed: {', '.join(lv.options())}")
+                bad.append(f"{k}={S.shown(text)}: allowed: {', '.join(by_text)}")
             continue
         is_int = lv is None or S.PARAM_FIELDS[k].type == "int"
         lo, hi = widget_range(k, start, end_year)

@@ -491,6 +491,14 @@ LEVER_HELP: dict[str, dict[str, str]] = {
         "boom +20 %/yr, downturn -5 %/yr.",
         "ko": "조사 대상 기업의 AI 매출은 2024년까지 자료(SPRi). 이후 기준 연 +8 %, 호황 연 +20 %, 침체 연 -5 %.",
     },
+    "sm_incumbents": {
+        "en": "On: staff already employed in an eligible post are paid too; off: new hires only.",
+        "ko": "켜면 이미 재직 중인 지원 대상자도 지원, 끄면 신규 채용자만 지원합니다.",
+    },
+    "drive_cost": {
+        "en": "State spending on the recruiting drives (fairs, visits), counted in the fiscal cost.",
+        "ko": "해외 인재 유치 활동(박람회·방문)에 드는 정부 지출. 재정 비용에 포함됩니다.",
+    },
     "sm_basis": {
         "en": "tier: the eligible tiers above; salary: anyone whose contract salary is at or above the threshold.",
         "ko": "tier: 위의 지원 대상 등급, salary: 계약 연봉이 기준선 이상인 사람.",
