@@ -197,3 +197,42 @@ def test_a_korean_comparison_is_korean_throughout(tmp_path):
     want = eff[eff.measure == "core_talent_kr"].set_index(["scenario", "year"])["mean"]
     assert got == pytest.approx(want.to_dict())
     assert all(not _latin_words(str(h)) for h in head)
+
+
+def test_a_binding_budget_is_reported_with_the_share_paid():
+    comp = _comparison(140.0)
+    comp["scenario_mean"] = 0.0
+    comp = pd.concat(
+        [
+            comp,
+            pd.DataFrame(
+                [
+                    {
+                        "scenario": "sm",
+                        "point": 0,
+                        "year": 2030,
+                        "output": "sm_paid_share",
+                        "diff_mean": 0.0,
+                        "scenario_mean": 0.6,
+                    }
+                ]
+            ),
+        ]
+    )
+    en = "\n".join(R._salary_matching_lines(comp, "sm", 2030, "en"))
+    assert "The budget binds: in 2030 it pays 60% of what the recipients are entitled to" in en
+    assert "예산 한도에 걸립니다" in "\n".join(R._salary_matching_lines(comp, "sm", 2030, "ko"))
+    assert "budget binds" not in "\n".join(R._salary_matching_lines(_comparison(140.0), "sm", 2030, "en"))
+
+
+def test_the_budget_share_paid_is_an_output():
+    """sm_paid_share: 1 without a budget; below 1 when the budget binds, and then the gross cost
+    of salary matching is the budget."""
+    from tests.conftest import small
+
+    free = small(sm_share=0.5, sm_start=2021.0, sm_tiers="all").run()
+    assert (free["sm_paid_share"] == 1.0).all()
+    capped = small(sm_share=0.5, sm_start=2021.0, sm_tiers="all", sm_budget=5.0).run()
+    last = capped.iloc[-1]
+    assert last["sm_paid_share"] < 1.0
+    assert last["fiscal_salary_matching_krw"] == pytest.approx(5.0e9, rel=1e-6)

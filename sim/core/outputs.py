@@ -121,6 +121,7 @@ OUTPUT_NAMES = (
         "market_pay_index",
         "scarcity_pay",
         "sm_recipients",
+        "sm_paid_share",
         "tax_recouped_krw",
         "net_fiscal_cost_krw",
         "sm_firm_capture_krw",
@@ -304,6 +305,7 @@ def compute(model) -> dict[str, float]:
     out["sm_firm_capture_krw"] = float(sum(s.get("firm_capture", 0.0) for s in spend)) * 1e6
     # people paid by salary matching at the end of the quarter (incl. this quarter's new hires)
     out["sm_recipients"] = float(np.count_nonzero(pop.subsidy > 0)) if model.p.sm_share > 0 else 0.0
+    out["sm_paid_share"] = float(model.government.sm_scale)  # < 1: the budget binds (pro rata)
 
     for i, s in enumerate(STATE_NAMES):
         out[f"n_{s}"] = float(n_state[i])

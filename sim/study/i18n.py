@@ -226,6 +226,11 @@ T: dict[str, dict[str, str]] = {
         "추가 효과가 없음(사중손실). 추가 인재 1인당 연 {gross} (소득세 환수 후 {net}). 기업이 자체 연봉 "
         "인하로 가져가는 몫은 연 {cap}.",
     },
+    "memo_sm_budget": {
+        "en": "The budget binds: in {year} it pays {paid} of what the recipients are entitled to (every "
+        "payment cut pro rata).",
+        "ko": "예산 한도에 걸립니다: {year}년 예산은 수혜자 지원 자격액의 {paid}만 지급합니다 (모든 지원액 비례 삭감).",
+    },
     "memo_sm_none": {
         "en": "Salary matching in {year}: {paid} people paid, and on average no more core researchers in Korea "
         "than in the baseline ({extra}).",

@@ -258,7 +258,10 @@ def _salary_matching_lines(comp: pd.DataFrame, scenario: str, year: int, lang: s
         "net": money(sm["net_per_additional"], lang),
         "cap": money(sm["firm_capture"], lang),
     }
-    return ["", i18n.t("memo_sm", lang, **kw)]
+    out = ["", i18n.t("memo_sm", lang, **kw)]
+    if sm["paid_share"] < 0.999:
+        out[-1] += " " + i18n.t("memo_sm_budget", lang, year=year, paid=f"{sm['paid_share']:.0%}")
+    return out
 
 
 def memo(
