@@ -7,7 +7,17 @@ import time
 import pandas as pd
 import streamlit as st
 
-from app_pages.common import APP_REPLICATIONS, executor, lang, run_cache, run_states, scenario_files, scenario_titles, t
+from app_pages.common import (
+    APP_REPLICATIONS,
+    SCENARIOS,
+    executor,
+    lang,
+    run_cache,
+    run_states,
+    scenario_files,
+    scenario_titles,
+    t,
+)
 from sim.app import charts
 from sim.app import explorer as E
 from sim.core import policies
@@ -49,7 +59,7 @@ def _on_upload() -> None:
     if up is None:
         return
     try:
-        scn = S.from_upload(up.getvalue(), up.name)
+        scn = S.from_upload(up.getvalue(), up.name, library=SCENARIOS)
         why = E.unshowable(scn)
         if why:
             raise S.ScenarioError("\n".join(f"{up.name}: {m}" for m in why))

@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from sim import Params
+from sim.study import batch, provenance
 from sim.study import scenarios as S
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -137,6 +138,38 @@ def test_cli_missing_file_and_bad_options(tmp_path):
         assert "Traceback" not in r.stderr and not (tmp_path / "o").exists()
 
 
+def test_an_upload_may_build_on_a_shipped_scenario_and_nothing_else(tmp_path):
+    """An upload's base names a file of the shipped library (a bare name): the result equals the
+    same file loaded next to the library, with the base chain recorded; a path, a missing file or
+    a name outside the library is refused naming the allowed files; a rerun of its manifest is
+    verified (the chain is applied the same way)."""
+    raw = b"name: up\ndescription: from an upload\nbase: salary-matching-50.yaml\n"
+    raw += b"policies:\n  salary_matching: {share: 0.3}\n"
+    lib = ROOT / "scenarios"
+    up = S.from_upload(raw, "up.yaml", library=lib)
+    (tmp_path / "up.yaml").write_bytes(raw)
+    for f in ("salary-matching-50.yaml", "baseline.yaml"):
+        (tmp_path / f).write_bytes((lib / f).read_bytes())
+    here = S.load(tmp_path / "up.yaml")
+    assert up.resolved() == here.resolved() and up.params.sm_share == 0.3 and up.params.sm_tiers == "core"
+    assert [f.path.rsplit("/", 1)[-1] for f in up.files] == ["up.yaml", "salary-matching-50.yaml", "baseline.yaml"]
+    assert up.title == "" and up.display_name("ko") == "up"  # the base's titles are not inherited
+    for bad in ("../secrets.yaml", "/etc/passwd", "sub/baseline.yaml", "nothere.yaml"):
+        with pytest.raises(S.ScenarioError, match=r"base: .* is not a shipped scenario.*baseline.yaml"):
+            S.from_upload(raw.replace(b"salary-matching-50.yaml", bad.encode()), "up.yaml", library=lib)
+    # the manifest of a run of it reruns: its chain is verified like a file's
+    plan = batch.make_plan("run", [up], 1, 3)
+    path = tmp_path / "manifest.json"
+    provenance.write_json(path, provenance.manifest(plan, [], "local", 1, []))
+    assert batch.read_manifest(path)[3][0].resolved() == up.with_options(1, 3).resolved()
+    # a user file based on the shipped baseline (which has titles) also reruns from its manifest
+    (tmp_path / "mine.yaml").write_text("name: mine\ndescription: mine\nbase: baseline.yaml\n")
+    mine = S.load(tmp_path / "mine.yaml")
+    assert mine.title == ""
+    provenance.write_json(path, provenance.manifest(batch.make_plan("run", [mine], 1, 3), [], "local", 1, []))
+    assert batch.read_manifest(path)[3][0].resolved() == mine.with_options(1, 3).resolved()
+
+
 def test_yaml_library_files_are_plain_yaml():
     for p in LIBRARY:
         assert isinstance(yaml.safe_load(p.read_text()), dict)
@@ -149,7 +182,7 @@ def test_from_upload_records_the_bytes_and_refuses_bases_and_non_utf8():
     scn = S.from_upload(raw, "up.yaml")
     assert scn.params.sm_share == 0.4
     assert scn.files == (S.SourceFile("up.yaml", hashlib.sha256(raw).hexdigest(), raw.decode()),)
-    with pytest.raises(S.ScenarioError, match=r"^up.yaml: base: .*self-contained"):
-        S.from_upload(b"name: up\ndescription: t\nbase: baseline.yaml\n", "up.yaml")
+    with pytest.raises(S.ScenarioError, match=r"^up.yaml: base: 'baseline.yaml' is not a shipped scenario.*no base"):
+        S.from_upload(b"name: up\ndescription: t\nbase: baseline.yaml\n", "up.yaml")  # no library given
     with pytest.raises(S.ScenarioError, match=r"^bin.yaml: not UTF-8 text"):
         S.from_upload(b"\xff\xfe\x00", "bin.yaml")

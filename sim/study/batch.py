@@ -590,10 +590,9 @@ def read_manifest(path: Path) -> tuple[str, int, int, list]:
             docs = [S.parse_text(f.content, f.path) for f in files]
             if any(not d.get("base") for d in docs[:-1]) or docs[-1].get("base"):
                 raise bad(f"{where}.files: not a chain of bases (each file but the last names a base)")
-            merged: dict = {}
-            for d in reversed(docs):
-                merged = S.merge(merged, d)
-            from_files = S.from_document(merged, tuple(files), path).with_options(scn.replications, scn.seed)
+            from_files = S.from_document(S.merge_chain(docs), tuple(files), path).with_options(
+                scn.replications, scn.seed
+            )
             if from_files.resolved() != scn.resolved():
                 raise bad(f"{where}.resolved: does not follow from its source files (the manifest was edited)")
         scns.append(scn)

@@ -26,8 +26,8 @@ T: dict[str, dict[str, str]] = {
     },
     "upload": {"en": "…or upload a scenario YAML", "ko": "…또는 시나리오 YAML 업로드"},
     "upload_help": {
-        "en": "A talentsim scenario file (self-contained; no base).",
-        "ko": "talentsim 시나리오 파일 (base 없이 독립적인 파일).",
+        "en": "A talentsim scenario file; its base may be a shipped scenario (e.g. base: salary-matching-50.yaml).",
+        "ko": "talentsim 시나리오 파일. base로 제공된 시나리오를 쓸 수 있습니다 (예: base: salary-matching-50.yaml).",
     },
     "policies": {"en": "Policy levers", "ko": "정책 수단"},
     "assumptions": {"en": "Key uncertain assumptions", "ko": "주요 불확실 가정"},

@@ -28,6 +28,7 @@ import difflib
 import hashlib
 import itertools
 import json
+import re
 import stat
 import unicodedata
 from dataclasses import dataclass, field
@@ -568,20 +569,33 @@ def _decode(raw: bytes, path: str | Path) -> str:
         raise ScenarioError(f"{path}: not UTF-8 text") from None
 
 
-def from_upload(raw: bytes, name: str) -> Scenario:
-    """A scenario from the bytes of an uploaded file called `name` (the app's upload). It must be
-    self-contained: a `base` names a file next to it, which an upload does not have. Its source
-    file (name, sha256 of the bytes, text) is recorded as for `load`."""
+_LIBRARY_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.+-]*\.ya?ml$")
+
+
+def from_upload(raw: bytes, name: str, library: Path | None = None) -> Scenario:
+    """A scenario from the bytes of an uploaded file called `name` (the app's upload). A `base`
+    may name a file of the shipped `library` folder only (a bare file name such as
+    `salary-matching-50.yaml`; no paths: nothing outside the library is read); without a library
+    the upload must be self-contained. Its source files (the upload: name, sha256 of the bytes,
+    text; then the base chain) are recorded as for `load`."""
     if len(raw) > MAX_FILE_BYTES:
         raise ScenarioError(f"{name}: {len(raw):,} bytes; allowed: a scenario file of at most {MAX_FILE_BYTES:,} bytes")
     text = _decode(raw, name)
     doc = parse_text(text, name)
-    if doc.get("base"):
+    own = SourceFile(name, hashlib.sha256(raw).hexdigest(), text)
+    base = doc.get("base")
+    if not base:
+        return from_document(doc, (own,), name)
+    shipped = sorted(p.name for p in library.glob("*.y*ml")) if library is not None else []
+    if library is None or not _LIBRARY_NAME.match(str(base)) or str(base) not in shipped:
+        allowed = ("the name of a shipped scenario file: " + ", ".join(shipped)) if shipped else "no base"
         raise ScenarioError(
-            f"{name}: base: an uploaded scenario must be self-contained (no base); "
-            f"download one from the app or use `talentsim` for files with bases"
+            f"{name}: base: {shown(str(base))} is not a shipped scenario; an uploaded scenario can only "
+            f"build on the app's library (a bare file name, no path); allowed: {allowed}"
         )
-    return from_document(doc, (SourceFile(name, hashlib.sha256(raw).hexdigest(), text),), name)
+    parent = load(library / str(base))
+    docs = [doc, *(parse_text(f.content, f.path) for f in parent.files)]
+    return from_document(merge_chain(docs), (own, *parent.files), name)
 
 
 def parse_text(text: str, path: str | Path = "<scenario>") -> dict[str, Any]:
@@ -701,13 +715,20 @@ def load(path: str | Path) -> Scenario:
                 f"allowed: a path to another scenario file, relative to this one"
             )
         cur = nxt
+    return from_document(merge_chain([doc for doc, _ in chain]), tuple(src for _, src in chain), Path(path))
+
+
+def merge_chain(docs: list[dict[str, Any]]) -> dict[str, Any]:
+    """One document from a chain of files, the scenario's own first and its last base last: each
+    applied on top of its base (`merge`); the display names and the Korean description are the
+    first file's only (a base's describe the base)."""
     merged: dict[str, Any] = {}
-    for doc, _ in reversed(chain):
+    for doc in reversed(docs):
         merged = merge(merged, doc)
-    for k in UNINHERITED:  # a base's display name and Korean description describe the base
-        if k not in chain[0][0]:
+    for k in UNINHERITED:
+        if k not in docs[0]:
             merged.pop(k, None)
-    return from_document(merged, tuple(src for _, src in chain), Path(path))
+    return merged
 
 
 def from_document(doc: dict[str, Any], files: tuple[SourceFile, ...] = (), path: Path | str = "<scenario>") -> Scenario:
