@@ -291,5 +291,20 @@ if not ts.empty:
     st.session_state["downloads"] = files_out  # the functions that make the files offered (tests call them)
     with downloads_area.container():
         render_downloads(files_out)
+    panel = E.why(plan, ts, year, L)
+    if panel is not None:
+        with st.expander(t("why_title")):
+            st.markdown(panel["reading"])
+            if panel["salary_matching"]:
+                st.markdown(panel["salary_matching"])
+            if panel["sources"] is not None:
+                st.markdown(t("why_sources", first=panel["first"], last=year))
+                src = panel["sources"]
+                st.markdown(
+                    "\n".join(
+                        f"- {t('flow_' + r.flow)}: {r.mean:+,.0f} [{r.lo:+,.0f}, {r.hi:+,.0f}]"
+                        for r in src.itertuples()
+                    )
+                )
     with st.container():
         render_charts(ts)

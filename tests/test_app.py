@@ -355,3 +355,18 @@ def test_new_hires_only_and_the_recruiting_drive_cost_are_levers(app):
     app.slider(key="w_drive_rate").set_value(0.1).run()
     app.slider(key="w_drive_cost").set_value(50.0).run()
     assert scenario_value(app, "fiscal_cost_krw")["diff"] == pytest.approx(before + 50e9, rel=0.02)
+
+
+def test_why_panel_explains_salary_matching(app):
+    """The 'why this number' panel: the memo's reading (the pay change and who is paid) and where
+    the difference comes from, from the policy start to the year shown (paired flows)."""
+    (panel,) = [e for e in app.main.expander if e.label == "이 숫자가 나오는 이유"]
+    text = "\n".join(m.value for m in panel.markdown)
+    assert "총연봉은 33% 오르고" in text and "수혜자" in text
+    assert "2026~2030년 합계" in text and "해외 취업으로 떠나는 사람 감소" in text
+    src = E.why(app.session_state["downloads"]["yaml"].args[1], app.session_state["last_ts"], 2030, "ko")["sources"]
+    ts = app.session_state["last_ts"]
+    q = ts[(ts.quarter == 4) & ts.year.between(2026, 2030)]
+    emig = q.groupby(["scenario", "replication"]).emigration.sum().unstack(0)
+    want = -(emig["salary-matching-50"] - emig["baseline"]).mean()
+    assert src.set_index("flow").loc["emigration", "mean"] == pytest.approx(want)

@@ -492,3 +492,28 @@ def compare_downloads(plan: batch.Plan, ts: pd.DataFrame, effects: pd.DataFrame,
         return effects.to_csv(index=False)
 
     return {name: functools.partial(make, name) for name in ("memo", "xlsx", "csv")}
+
+
+WHY_COLUMNS = ("core_talent_kr", "sm_recipients", "fiscal_cost_krw", "net_fiscal_cost_krw", "sm_paid_share")
+WHY_COLUMNS += ("fiscal_salary_matching_krw", "tax_recouped_krw", "sm_firm_capture_krw", "shortage", "net_migration")
+
+
+def why(plan: batch.Plan, ts: pd.DataFrame, year: int, lang: str) -> dict[str, Any] | None:
+    """The 'why this number' panel for `year`: the memo's plain-language reading and salary-matching
+    sentence (the same library calls as the memo, on the columns they need), and where the
+    difference comes from (`stats.flow_sources` from the first policy start to `year`). None
+    without an active policy."""
+    scn = plan.scenarios[1]
+    active = policies.active(scn.params)
+    if not active:
+        return None
+    keys = [c for c in ("scenario", "point", "replication", "year", "quarter") if c in ts.columns]
+    flows = [c for c, _ in stats.SOURCE_FLOWS]
+    sub = ts[keys + [c for c in WHY_COLUMNS if c in ts.columns]]
+    comp = stats.comparison(sub, BASELINE)
+    eff = stats.policy_effects(sub, BASELINE)
+    first = int(min(getattr(scn.params, pol.start) for pol in active))
+    text = " ".join(memo.reading(plan, eff, comp, year, lang))
+    sm = memo._salary_matching_lines(comp, scn.name, year, lang)
+    src = stats.flow_sources(ts[keys + flows], BASELINE, scn.name, first, year) if first <= year else None
+    return {"reading": text, "salary_matching": " ".join(x for x in sm if x), "sources": src, "first": first}

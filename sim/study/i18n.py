@@ -154,6 +154,20 @@ T: dict[str, dict[str, str]] = {
         "en": "The same numbers, to the last digit, from the command line:",
         "ko": "명령줄에서 같은 결과(마지막 자리까지)를 내는 명령:",
     },
+    "why_title": {"en": "Why this number", "ko": "이 숫자가 나오는 이유"},
+    "why_sources": {
+        "en": "Where the difference comes from, {first}–{last} in total (all AI workers, people; mean [90% interval]):",
+        "ko": "차이는 어디서 오는가: {first}~{last}년 합계 (전체 AI 인력, 명; 평균 [90% 구간]):",
+    },
+    "flow_emigration": {"en": "fewer leaving Korea for jobs abroad", "ko": "해외 취업으로 떠나는 사람 감소"},
+    "flow_returns": {"en": "more Korean-born workers coming back", "ko": "귀국하는 한국 출신 인력 증가"},
+    "flow_graduate_returns": {"en": "more graduates abroad coming back", "ko": "귀국하는 해외 졸업자 증가"},
+    "flow_immigration": {"en": "more foreign talent coming", "ko": "유입되는 외국인 인재 증가"},
+    "flow_study_abroad": {"en": "fewer leaving to study abroad", "ko": "해외 유학으로 떠나는 사람 감소"},
+    "flow_poached": {
+        "en": "more moves between Korean AI firms (no gain for Korea)",
+        "ko": "국내 AI 기업 간 이동 증가 (국내 총량에는 변화 없음)",
+    },
     "memo_measure": {"en": "{year}, compared with the baseline", "ko": "{year}년, 기준 대비"},
     "memo_headline": {"en": "Headline ({year})", "ko": "핵심 결과 ({year}년)"},
     "memo_head": {

@@ -170,3 +170,34 @@ def policy_effects(ts: pd.DataFrame, baseline: str, level: float = LEVEL) -> pd.
                     }
                 )
     return pd.DataFrame(rows, columns=["scenario", "point", "year", "measure", "mean", "lo", "hi", "pairs"])
+
+
+# flows that say where a policy's additional people come from (`flow_sources`), with the sign that
+# makes a positive number "more people in Korea"
+SOURCE_FLOWS = (
+    ("emigration", -1.0),  # fewer leaving
+    ("returns", 1.0),  # more Korean-born workers coming back
+    ("graduate_returns", 1.0),  # more graduates abroad coming back
+    ("immigration", 1.0),  # more foreign talent
+    ("study_abroad", -1.0),  # fewer leaving to study
+    ("poached", 1.0),  # moved from other AI employers in Korea (not a gain for Korea)
+)
+
+
+def flow_sources(ts: pd.DataFrame, baseline: str, scenario: str, first: int, last: int, level: float = LEVEL):
+    """Where a policy's additional people come from: for each flow of `SOURCE_FLOWS`, the paired
+    difference from the baseline summed over the years `first`..`last` (each year's Q4 value is
+    that year's flow), signed so that a positive number means more people in Korea (fewer leaving,
+    more returning, more foreign), with the central `level` interval across replications. Flows
+    count all AI workers, not only the core tier."""
+    q4 = ts[(ts["quarter"] == 4) & ts["year"].between(first, last) & (ts["point"] == 0)]
+    cols = [c for c, _ in SOURCE_FLOWS]
+    s = q4[q4["scenario"] == scenario].groupby("replication")[cols].sum()
+    b = q4[q4["scenario"] == baseline].groupby("replication")[cols].sum()
+    d = (s - b.reindex(s.index)).dropna()
+    a = (1 - level) / 2
+    rows = []
+    for c, sign in SOURCE_FLOWS:
+        v = sign * d[c]
+        rows.append({"flow": c, "mean": float(v.mean()), "lo": float(v.quantile(a)), "hi": float(v.quantile(1 - a))})
+    return pd.DataFrame(rows)
