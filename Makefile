@@ -27,7 +27,11 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports --no-cache
 
+# The shipped scenarios are computed once into the app's results store (.cache/app-runs, keyed by
+# the code version; a few minutes the first time, instant afterwards), so their first page loads
+# from it.
 app: $(STAMP)
+	$(BIN)/python -m sim.app.warm
 	$(BIN)/python -m streamlit run app.py
 
 # The end-to-end app test drives Debian's chromium (never a downloaded browser), with a Korean

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from sim.app.explorer import RunCache
+from sim.app.explorer import RunCache, RunStore
+from sim.app.warm import store_folder
 from sim.study import i18n
 from sim.study import scenarios as S
 from sim.study.executor import process_pool
@@ -40,8 +41,11 @@ def executor() -> cf.Executor | None:
 
 @st.cache_resource
 def run_cache() -> RunCache:
-    """Finished replications, keyed by parameters and seed, shared by every session."""
-    return RunCache(max_entries=600)
+    """Finished replications, keyed by parameters and seed, shared by every session; backed by the
+    results store on disk (TALENTSIM_APP_STORE, default .cache/app-runs; 'off': memory only),
+    which `make app` fills with the shipped scenarios before the app starts."""
+    folder = store_folder()
+    return RunCache(max_entries=600, store=RunStore(folder) if folder is not None else None)
 
 
 @st.cache_resource

@@ -17,6 +17,7 @@ import yaml
 
 os.environ.setdefault("TALENTSIM_APP_WORKERS", "0")  # runs in the test process
 os.environ.setdefault("TALENTSIM_APP_REPLICATIONS", "2")  # small bands: fast tests
+os.environ.setdefault("TALENTSIM_APP_STORE", "off")  # no results store on disk: every test computes its runs
 
 from streamlit.testing.v1 import AppTest
 

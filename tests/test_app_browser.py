@@ -42,7 +42,7 @@ def free_port() -> int:
 @pytest.fixture(scope="module")
 def server():
     port = free_port()
-    env = dict(os.environ, TALENTSIM_APP_REPLICATIONS="2", TALENTSIM_APP_WORKERS="2")
+    env = dict(os.environ, TALENTSIM_APP_REPLICATIONS="2", TALENTSIM_APP_WORKERS="2", TALENTSIM_APP_STORE="off")
     proc = subprocess.Popen(
         [
             sys.executable,

@@ -250,3 +250,45 @@ def test_any_widget_values_survive_the_link_exactly(case):
     back, bad = E.parse_query(q, start, scn.end_year)
     assert bad == [] and {**start, **back} == cur
     assert set(q) == {k for k in cur if cur[k] != start[k]}
+
+
+def test_the_results_store_gives_back_exactly_the_runs_and_survives_damage(tmp_path):
+    """RunStore: a run read back equals the run (every value and dtype); a damaged file counts as
+    missing; a store that cannot be written leaves the run in memory only; another code version
+    is another folder."""
+    from sim.study import batch
+
+    scn = S.load(ROOT / "scenarios" / "baseline.yaml")
+    plan = batch.make_plan("run", [dataclasses.replace(scn, overrides={"scale": 0.03}, end_year=2021)], 1, 5)
+    (task,) = plan.tasks
+    df = batch.execute(task.params, task.entropy, task.spawn_key)
+    store = E.RunStore(tmp_path / "store")
+    key = E._key(task)
+    assert store.get(key) is None
+    store.put(key, df)
+    pd.testing.assert_frame_equal(store.get(key), df, check_exact=True)
+    assert E.RunStore(tmp_path / "store", version="other").get(key) is None
+    store._path(key).write_bytes(b"not parquet")
+    assert store.get(key) is None
+    ro = tmp_path / "ro"
+    ro.write_text("a file where the folder would be")
+    E.RunStore(ro).put(key, df)  # no error: the store is an optimisation
+    assert len(E.code_version()) == 16 and E.code_version() == E.code_version()
+
+
+def test_a_warmed_store_serves_the_explorer_without_running(tmp_path):
+    """`sim.app.warm` computes the explorer's plan for a scenario once; a second call computes
+    nothing; a fresh cache on the same store yields every run at once, without an executor."""
+    from sim.app import warm
+
+    f = tmp_path / "tiny.yaml"
+    f.write_text(
+        "name: tiny\ndescription: t\nhorizon: {end_year: 2022}\nreplications: 2\nseed: 4\n"
+        "parameters: {scale: 0.03}\npolicies:\n  salary_matching: {share: 0.5, start: 2021.0}\n"
+    )
+    assert warm.warm([f], tmp_path / "s", 2, 1) == (4, 4)
+    assert warm.warm([f], tmp_path / "s", 2, 1) == (4, 0)
+    plan = E.make_plan(S.load(f), 2, 4)
+    cache = E.RunCache(store=E.RunStore(tmp_path / "s"))
+    first = next(E.stream(plan, cache, None))
+    assert len(first) == len(plan.tasks)

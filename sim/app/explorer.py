@@ -12,10 +12,14 @@ import concurrent.futures as cf
 import dataclasses
 import functools
 import hashlib
+import importlib.metadata
 import json
+import os
+import tempfile
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -226,23 +230,82 @@ def apply_settings(scn: S.Scenario, settings: dict[str, Any]) -> S.Scenario:
 
 
 class RunCache:
-    """Finished replications by (parameters, seed, replication): an LRU of small frames."""
+    """Finished replications by (parameters, seed, replication): an LRU of small frames, backed by
+    an optional on-disk `RunStore` (runs survive a restart of the app)."""
 
-    def __init__(self, max_entries: int = 400) -> None:
+    def __init__(self, max_entries: int = 400, store: RunStore | None = None) -> None:
         self.max = max_entries
+        self.store = store
         self._d: OrderedDict[tuple, pd.DataFrame] = OrderedDict()
 
     def get(self, key):
         if key in self._d:
             self._d.move_to_end(key)
             return self._d[key]
+        if self.store is not None:
+            df = self.store.get(key)
+            if df is not None:
+                self._remember(key, df)
+            return df
         return None
 
     def put(self, key, df: pd.DataFrame) -> None:
+        self._remember(key, df)
+        if self.store is not None:
+            self.store.put(key, df)
+
+    def _remember(self, key, df: pd.DataFrame) -> None:
         self._d[key] = df
         self._d.move_to_end(key)
         while len(self._d) > self.max:
             self._d.popitem(last=False)
+
+
+def code_version() -> str:
+    """A hash of what a run's numbers depend on: the engine's sources and data files (sim/core,
+    sim/data, sim/__init__.py) and the numpy, pandas and Mesa versions. Any change to them is
+    another version, so a stored run is never reused by code that would compute it differently."""
+    root = Path(__file__).resolve().parents[1]
+    h = hashlib.sha256()
+    for p in sorted([root / "__init__.py", *(root / "core").rglob("*.py"), *(root / "data").glob("*.yaml")]):
+        h.update(str(p.relative_to(root)).encode() + b"\0" + p.read_bytes() + b"\0")
+    for lib in ("numpy", "pandas", "mesa"):
+        h.update(f"{lib}=={importlib.metadata.version(lib)}".encode())
+    return h.hexdigest()[:16]
+
+
+class RunStore:
+    """Finished runs on disk (Parquet, one file per run), in `folder/<code version>/`: the app's
+    results store. A shipped scenario computed once (`python -m sim.app.warm`, run by `make app`,
+    or by any earlier visit) loads in well under a second after a restart. Files are written
+    atomically (a temporary file renamed); an unreadable file counts as missing."""
+
+    def __init__(self, folder, version: str | None = None) -> None:
+        self.dir = Path(folder) / (version or code_version())
+
+    def _path(self, key):
+        return self.dir / (hashlib.sha256(json.dumps(key, default=str).encode()).hexdigest()[:32] + ".parquet")
+
+    def get(self, key) -> pd.DataFrame | None:
+        path = self._path(key)
+        if not path.is_file():
+            return None
+        try:
+            return pd.read_parquet(path)
+        except Exception:  # a damaged or foreign file: compute the run again
+            return None
+
+    def put(self, key, df: pd.DataFrame) -> None:
+        tmp = None
+        try:
+            self.dir.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.dir, suffix=".tmp")
+            os.close(fd)
+            df.to_parquet(tmp)
+            os.replace(tmp, self._path(key))
+        except OSError:  # a full or read-only disk: the store is an optimisation, the run stands
+            if tmp is not None:
+                Path(tmp).unlink(missing_ok=True)
 
 
 def _key(task: batch.Task) -> tuple:

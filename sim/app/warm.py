@@ -1,0 +1,80 @@
+"""Fill the app's results store with the shipped scenarios, as the explorer first shows them.
+
+    python -m sim.app.warm [--store DIR] [--replications N] [--only NAME ...] [--workers N]
+
+Runs, for each shipped scenario (`scenarios/*.yaml` but the sweeps), the plan the explorer makes
+when the scenario is picked (baseline and scenario, `min(file's replications, N)` paired
+replications, the file's seed), through the explorer's own `stream` on a process pool, and keeps
+every run in the store (`explorer.RunStore`, keyed by the code version). Runs already stored are
+not run again, so a second call returns at once. `make app` calls it before starting the app: the
+first page of any shipped scenario then loads from the store.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+from ..study import scenarios as S
+from ..study.executor import process_pool
+from . import explorer as E
+
+ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_STORE = ROOT / ".cache" / "app-runs"
+
+
+def store_folder() -> Path | None:
+    """The app's results store: TALENTSIM_APP_STORE ('off': none), else .cache/app-runs."""
+    v = os.environ.get("TALENTSIM_APP_STORE", "")
+    if v == "off":
+        return None
+    return Path(v) if v else DEFAULT_STORE
+
+
+def warm(files: list[Path], store: Path, replications: int, workers: int) -> tuple[int, int]:
+    """Compute and store every run the explorer needs to show `files`; returns (runs, computed)."""
+    cache = E.RunCache(max_entries=10_000, store=E.RunStore(store))
+    states = E.RunCache(max_entries=24)
+    total = computed = 0
+    with process_pool(workers) as pool:
+        for f in files:
+            scn = S.load(f)
+            plan = E.make_plan(scn, min(scn.replications, replications), scn.seed)
+            before = sum(cache.get(E._key(t)) is not None for t in plan.tasks)
+            for _ in E.stream(plan, cache, pool, states):
+                pass
+            total += len(plan.tasks)
+            computed += len(plan.tasks) - before
+    return total, computed
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m sim.app.warm", description=__doc__.splitlines()[0])
+    ap.add_argument(
+        "--store", type=Path, default=None, help="store folder (default: TALENTSIM_APP_STORE or .cache/app-runs)"
+    )
+    ap.add_argument("--replications", type=int, default=int(os.environ.get("TALENTSIM_APP_REPLICATIONS", "10")))
+    ap.add_argument("--only", nargs="+", default=None, help="scenario names (default: all shipped but sweeps)")
+    ap.add_argument("--workers", type=int, default=2)
+    args = ap.parse_args(argv)
+    store = args.store or store_folder()
+    if store is None:
+        print("TALENTSIM_APP_STORE=off: no store to fill", file=sys.stderr)
+        return 0
+    files = [p for p in sorted((ROOT / "scenarios").glob("*.yaml")) if "sweep" not in p.stem]
+    if args.only:
+        files = [p for p in files if p.stem in set(args.only)]
+    t = time.perf_counter()
+    total, computed = warm(files, store, args.replications, args.workers)
+    print(
+        f"app results store {store / E.code_version()}: {len(files)} scenarios, {total} runs, "
+        f"{computed} computed now, {time.perf_counter() - t:.0f} s"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
