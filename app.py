@@ -34,6 +34,22 @@ st.html(
 if "lang" not in st.session_state and st.query_params.get("lang") in ("ko", "en"):
     st.session_state["lang"] = st.query_params["lang"]
 
+# A choice widget sends back the label it shows; the labels are in the page's language, so after a
+# language switch no option matches and Streamlit would fall back to the first one (the starting
+# scenario became 'baseline', tiers 'core'). The widgets' values are kept across the switch.
+KEEP = ("w_", "c_")  # the explorer's and the comparison page's widgets
+NOT_SETTABLE = {"w_upload"}  # a file uploader's value cannot be set
+
+
+def _keep_widgets() -> None:
+    st.session_state["_kept_widgets"] = {
+        k: st.session_state[k] for k in st.session_state if str(k).startswith(KEEP) and k not in NOT_SETTABLE
+    }
+
+
+for k, v in st.session_state.pop("_kept_widgets", {}).items():
+    st.session_state[k] = v
+
 with st.sidebar:
     st.radio(
         "Language / 언어",
@@ -42,6 +58,7 @@ with st.sidebar:
         horizontal=True,
         bind="query-params",
         format_func=lambda c: {"ko": "한국어", "en": "English"}[c],
+        on_change=_keep_widgets,
     )
 
 pages = [

@@ -140,6 +140,10 @@ def test_slider_changes_metrics_and_yaml_downloads(server, tmp_path):
         page.get_by_text("English", exact=True).click()  # the language switch
         card_label(page, "Core AI talent in Korea").wait_for(timeout=300_000)
         wait_idle(page)  # all replications done
+        # choice widgets send back the label they show: without app.py's _keep_widgets the switch
+        # to English reset the starting scenario to 'baseline' (AppTest sends values: only a
+        # browser sees this)
+        assert "scenario=salary-matching-50" in page.url
         before = metric_values(page)
         assert len(before) == 5
         chart_before = wait_charts(page)

@@ -147,6 +147,7 @@ _LATIN_OK |= {"LG", "SK", "ZDNet", "KAIST"}  # proper names in the Korean descri
 
 
 def _latin_words(text: str) -> set[str]:
+    text = re.sub(r"^    .*$", " ", text, flags=re.M)  # indented code: the commands that reproduce the numbers
     text = re.sub(r"`[^`]*`|'[^']*'|\([0-9a-f]{6,}[^)]*\)", " ", text)  # names in quotes and backticks, hashes
     return {w for w in re.findall(r"[A-Za-z]{2,}", text) if w not in _LATIN_OK and not re.fullmatch(r"[0-9a-f]+", w)}
 
