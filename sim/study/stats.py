@@ -136,7 +136,8 @@ def policy_effects(ts: pd.DataFrame, baseline: str, level: float = LEVEL) -> pd.
     cols = ["core_talent_kr", "shortage", "net_migration", "fiscal_cost_krw", "net_fiscal_cost_krw"]
     base = q4[(q4["scenario"] == baseline) & (q4["point"] == 0)].set_index(["replication", "year"])[cols]
     a = (1 - level) / 2
-    rows = []
+    ratios = {"cost_per_additional_krw": "fiscal_cost_krw", "net_cost_per_additional_krw": "net_fiscal_cost_krw"}
+    parts = []
     for (scn, pt), g in q4[q4["scenario"] != baseline].groupby(["scenario", "point"], sort=False):
         s = g.set_index(["replication", "year"])[cols]
         common = s.index.intersection(base.index)
@@ -144,32 +145,30 @@ def policy_effects(ts: pd.DataFrame, baseline: str, level: float = LEVEL) -> pd.
         cum = d.groupby(level="replication")[["fiscal_cost_krw", "net_fiscal_cost_krw"]].cumsum()
         d["cumulative_cost_krw"] = cum["fiscal_cost_krw"]
         d["cumulative_net_cost_krw"] = cum["net_fiscal_cost_krw"]
-        for year, dy in d.groupby(level="year"):
-            gain = dy["core_talent_kr"]
-            for measure in EFFECT_MEASURES:
-                if measure in ("cost_per_additional_krw", "net_cost_per_additional_krw"):
-                    cost = dy["fiscal_cost_krw" if measure == "cost_per_additional_krw" else "net_fiscal_cost_krw"]
-                    mean = float(cost.mean() / gain.mean()) if gain.mean() > 0 else float("nan")
-                    ratio = cost / gain
-                    ok = bool((gain > 0).all()) and mean == mean
-                    lo = float(ratio.quantile(a)) if ok else float("nan")
-                    hi = float(ratio.quantile(1 - a)) if ok else float("nan")
-                else:
-                    v = dy[measure]
-                    mean, lo, hi = float(v.mean()), float(v.quantile(a)), float(v.quantile(1 - a))
-                rows.append(
-                    {
-                        "scenario": scn,
-                        "point": pt,
-                        "year": int(year),
-                        "measure": measure,
-                        "mean": mean,
-                        "lo": lo,
-                        "hi": hi,
-                        "pairs": len(dy),
-                    }
-                )
-    return pd.DataFrame(rows, columns=["scenario", "point", "year", "measure", "mean", "lo", "hi", "pairs"])
+        for name, cost in ratios.items():
+            d[name] = d[cost] / d["core_talent_kr"]
+        by = d.groupby(level="year")
+        mean, lo, hi = by.mean(), by.quantile(a), by.quantile(1 - a)
+        gain = mean["core_talent_kr"]
+        every = (d["core_talent_kr"] > 0).groupby(level="year").all()
+        for name, cost in ratios.items():  # mean cost over mean gain; interval only if every replication gains
+            mean[name] = (mean[cost] / gain).where(gain > 0)
+            ok = every & (gain > 0)
+            lo[name], hi[name] = lo[name].where(ok), hi[name].where(ok)
+        long = pd.concat(
+            {k: v[list(EFFECT_MEASURES)].stack() for k, v in (("mean", mean), ("lo", lo), ("hi", hi))}, axis=1
+        )
+        long.index = long.index.set_names(["year", "measure"])
+        long = long.reset_index()
+        long["pairs"] = long["year"].map(by.size()).astype(int)
+        long.insert(0, "point", pt)
+        long.insert(0, "scenario", scn)
+        parts.append(long)
+    if not parts:
+        return pd.DataFrame(columns=["scenario", "point", "year", "measure", "mean", "lo", "hi", "pairs"])
+    out = pd.concat(parts, ignore_index=True)
+    out["year"] = out["year"].astype(int)
+    return out[["scenario", "point", "year", "measure", "mean", "lo", "hi", "pairs"]]
 
 
 # flows that say where a policy's additional people come from (`flow_sources`), with the sign that
