@@ -8,6 +8,7 @@ engine's (`sim.core.outputs.UNITS`). A value is shown as `fmt.format(value / sca
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import pandas as pd
@@ -137,16 +138,7 @@ EFFECTS: dict[str, Quantity] = {
             unit="bn KRW/yr",
             money=True,
         ),
-        _q(
-            "net_fiscal_cost_krw",
-            "net cost /yr",
-            "Fiscal cost net of income tax recouped (per year)",
-            "소득세 환수 후 순 재정 비용 (연간)",
-            "{:,.1f}",
-            scale=1e9,
-            unit="bn KRW/yr",
-            money=True,
-        ),
+        dataclasses.replace(QUANTITIES["net_fiscal_cost_krw"], short="net cost /yr"),
         _q(
             "cost_per_additional_krw",
             "gross cost per extra researcher /yr",
