@@ -516,7 +516,7 @@ def reproduce_commands(plan: batch.Plan, lang: str) -> list[str]:
     base, scn = plan.scenarios
     opts = f"--replications {plan.replications} --seed {plan.seed} --lang {lang}"
     out = [f"talentsim run {scn.name}.yaml {opts}"]
-    if not base.overrides and base.end_year == Params().end_year:  # what scenarios/baseline.yaml sets
+    if base.params == Params():  # the model's defaults, to 2035: what scenarios/baseline.yaml sets
         out.append(f"talentsim compare scenarios/baseline.yaml {scn.name}.yaml {opts}")
     return out
 
