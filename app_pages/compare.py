@@ -53,5 +53,4 @@ c2.download_button(
 )
 c3.download_button(t("dl_csv"), files["csv"], file_name="compare-policies.csv", mime="text/csv", on_click="ignore")
 st.caption(t("reproduce"))
-paths = ["scenarios/baseline.yaml", *(f"scenarios/{n}.yaml" for n in chosen)]
-st.code(E.compare_command(paths, reps, int(seed), L, year), language="bash")
+st.code(E.compare_command(E.compare_files(plan), reps, int(seed), L, year), language="bash")

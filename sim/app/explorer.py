@@ -527,6 +527,11 @@ def compare_plan(baseline: S.Scenario, chosen: list[S.Scenario], replications: i
     return batch.make_plan("compare", [baseline, *chosen], replications, seed)
 
 
+def compare_files(plan: batch.Plan) -> list[str]:
+    """The shipped files of a comparison the app's page made (`compare_plan`), as the command names them."""
+    return ["scenarios/baseline.yaml", *(f"scenarios/{x.name}.yaml" for x in plan.scenarios[1:])]
+
+
 def compare_command(files: list[str], replications: int, seed: int, lang: str, year: int) -> str:
     """The command line that writes the comparison the app shows (same numbers, memo in `lang`)."""
     opts = f"--replications {replications} --seed {seed} --lang {lang} --year {year}"
@@ -545,8 +550,7 @@ def compare_downloads(plan: batch.Plan, ts: pd.DataFrame, effects: pd.DataFrame,
     def make(name: str) -> str | bytes:
         summ, comp = stats.summary(ts), stats.comparison(ts, plan.scenarios[0].name)
         if name == "memo":
-            files = ["scenarios/baseline.yaml", *(f"scenarios/{x.name}.yaml" for x in plan.scenarios[1:])]
-            again = [compare_command(files, plan.replications, plan.seed, lang, year)]
+            again = [compare_command(compare_files(plan), plan.replications, plan.seed, lang, year)]
             return memo.memo(
                 plan, summ, comp, [2025, 2030, 2035], lang=lang, effects=effects, year=year, reproduce=again
             )

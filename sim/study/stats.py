@@ -73,8 +73,9 @@ def salary_matching_summary(comp: pd.DataFrame, scenario: str, year: int, point:
     gross and net cost per additional researcher (mean cost difference over mean gain; None
     when there is no gain), the firm-side capture, and the share of entitlements the budget paid
     (`paid_share`, mean over replications; 1 unless the budget binds). None when nobody is paid."""
-    d = comp[(comp["scenario"] == scenario) & (comp["point"] == point) & (comp["year"] == year)]
-    d = d.set_index("output")["diff_mean"]
+    rows = comp[(comp["scenario"] == scenario) & (comp["point"] == point) & (comp["year"] == year)].set_index("output")
+    d = rows["diff_mean"]
+    level = rows["scenario_mean"] if "scenario_mean" in rows else pd.Series(dtype=float)
     if "sm_recipients" not in d or d["sm_recipients"] <= 0:
         return None
     paid, extra = float(d["sm_recipients"]), float(d["core_talent_kr"])
@@ -86,13 +87,7 @@ def salary_matching_summary(comp: pd.DataFrame, scenario: str, year: int, point:
         "gross_per_additional": float(d["fiscal_cost_krw"]) / extra if gain else float("nan"),
         "net_per_additional": float(d["net_fiscal_cost_krw"]) / extra if gain else float("nan"),
         "firm_capture": float(d["sm_firm_capture_krw"]),
-        "paid_share": float(
-            comp[(comp["scenario"] == scenario) & (comp["point"] == point) & (comp["year"] == year)]
-            .set_index("output")["scenario_mean"]
-            .get("sm_paid_share", 1.0)
-        )
-        if "scenario_mean" in comp
-        else 1.0,
+        "paid_share": float(level.get("sm_paid_share", 1.0)),
         "gross": float(d["fiscal_salary_matching_krw"]),
         "net_of_tax": float(d["fiscal_salary_matching_krw"] - d["tax_recouped_krw"]),
     }
