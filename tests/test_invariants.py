@@ -115,6 +115,13 @@ def check_step(m: TalentMarket, prev_counts: np.ndarray) -> np.ndarray:
     assert out["kr_abroad"] == np.count_nonzero(pop.korean & ~in_kr & (stt != EXITED))
     assert out["kr_workers_abroad"] == np.count_nonzero(pop.korean & ~in_kr & (stt != EXITED) & (stt != STUDENT_ABROAD))
     assert out["ai_talent_kr"] == np.count_nonzero((working | (stt == STUDENT_KR)) & in_kr)
+    core = pop.tier == CORE
+    abroad_workers = pop.korean & ~in_kr & (stt != EXITED) & (stt != STUDENT_ABROAD)
+    assert out["kr_workers_abroad_core"] == np.count_nonzero(abroad_workers & core)
+    core_kr = staff & in_kr & core
+    assert out["foreign_share_core"] == pytest.approx(
+        np.count_nonzero(core_kr & ~pop.korean) / max(np.count_nonzero(core_kr), 1), abs=1e-12
+    )
     assert out["ai_workers_kr"] == np.count_nonzero(working & in_kr)  # the migration index's stock
     # distributional outputs against plain numpy on the people
     ids = np.flatnonzero(staff)

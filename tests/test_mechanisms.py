@@ -161,3 +161,26 @@ def test_return_hazard_lowers_stay_rates_and_raises_returns():
     assert total(some, "returns") > total(none, "returns")
     fast, slow = runs(return_hazard=0.6, return_decay_years=0.5), runs(return_hazard=0.6, return_decay_years=5.0)
     assert stay(slow, 5) < stay(fast, 5) - 0.05
+
+
+def test_foreign_hiring_path_moves_emigration_and_the_pay_gap(base):
+    """A foreign hiring boom after the data (H_t rising 30 %/yr from 2024) -> more offers, so more
+    emigration and fewer core researchers in Korea, and higher foreign pay, so a wider pay gap;
+    a bust (-30 %/yr) -> less emigration."""
+    boom = runs(foreign_hiring_growth=0.3, foreign_hiring_start=2024.0)
+    bust = runs(foreign_hiring_growth=-0.3, foreign_hiring_start=2024.0)
+    assert total(boom, "emigration", since=2025) > 1.3 * total(base, "emigration", since=2025)
+    assert total(bust, "emigration", since=2025) < 0.8 * total(base, "emigration", since=2025)
+    assert last(boom, "salary_gap_median") > 1.1 * last(base, "salary_gap_median")
+    assert last(boom, "core_talent_kr") < last(base, "core_talent_kr")
+
+
+def test_foreign_recruitment_raises_the_foreign_share(base):
+    """More search for Korean jobs by foreign talent abroad, or a weaker tie of the foreign-born
+    to places outside Korea -> more foreign-born staff (immigration and the foreign share)."""
+    more = runs(search_abroad_foreign=0.4)
+    loose = runs(home_tie_foreign=0.5)
+    for alt in (more, loose):
+        assert total(alt, "immigration") > 1.5 * total(base, "immigration")
+        assert last(alt, "foreign_share_workforce") > last(base, "foreign_share_workforce") + 0.003
+    assert last(loose, "foreign_share_core") > last(base, "foreign_share_core")

@@ -272,3 +272,17 @@ def test_foreign_offers_have_the_offer_probability_of_each_candidate(rate, elast
     n = reps * np.bincount(cls, minlength=len(classes))
     sd = np.sqrt(n * p_i * (1.0 - p_i))
     assert (np.abs(counts - n * p_i) <= 4.5 * sd + 1e-9).all(), (counts, n * p_i)
+
+
+def test_foreign_hiring_path_is_one_until_its_start_then_compounds():
+    from sim import TalentMarket
+    from sim.core import market
+
+    p = Params(foreign_hiring_growth=0.2, foreign_hiring_start=2026.0)
+    assert market.foreign_hiring(p, 2025.75) == 1.0 and market.foreign_hiring(p, 2026.0) == 1.0
+    assert market.foreign_hiring(p, 2028.5) == pytest.approx(1.2**2.5)
+    assert market.foreign_hiring(Params(), 2035.0) == 1.0  # default: flat after the data
+    m = TalentMarket(params=p, scale=0.1, end_year=2027, rng=3)
+    m.run()
+    assert m.time == 2028.0 and m.foreign_hiring == pytest.approx(1.2**2)  # 2027Q4 ends at 2028.0
+    assert m.foreign_index == pytest.approx((1 + p.wage_growth_foreign) ** (m.t / 4) * 1.2 ** (2 * 0.5))

@@ -93,11 +93,23 @@ def return_search_factor(params, time: float) -> float:
     return f
 
 
+def foreign_hiring(params, time: float) -> float:
+    """Foreign hiring index H_t after the data (1 before `foreign_hiring_start`): a scenario path
+    H_t = (1 + foreign_hiring_growth)^(time - foreign_hiring_start) for time after the start.
+    Foreign offers to people in Korea scale with H_t, foreign pay with H_t^foreign_pay_response."""
+    g = float(params.foreign_hiring_growth)
+    dt = time - float(params.foreign_hiring_start)
+    if g == 0.0 or dt <= 0.0:
+        return 1.0
+    return float((1.0 + g) ** dt)
+
+
 __all__ = [
     "FOREIGN_EVENTS",
     "LAST_DATA_TIME",
     "SALES",
     "SALES_TIMES",
+    "foreign_hiring",
     "income_tax",
     "offer_keep",
     "return_search_factor",

@@ -9,7 +9,7 @@ import mesa
 import numpy as np
 import pandas as pd
 
-from . import _alloc, initial_state, outputs
+from . import _alloc, initial_state, market, outputs
 from .agents import Firm, Government, University
 from .codes import (
     ABROAD,
@@ -100,6 +100,7 @@ class TalentMarket(mesa.Model):
             1.0,
         )
         self.foreign_index = 1.0
+        self.foreign_hiring = 1.0
         self._update_indices()
 
         cap = int(
@@ -158,7 +159,9 @@ class TalentMarket(mesa.Model):
         """Foreign pay trend, the AI sales index and its growth, and (after step 0) the Korean
         market pay index (which reads the previous quarter's shortage rate)."""
         p = self.p
-        self.foreign_index = (1.0 + p.wage_growth_foreign) ** (self.t / 4.0)
+        self.foreign_hiring = market.foreign_hiring(p, self.time)  # scenario path H_t (1 in the data)
+        trend = (1.0 + p.wage_growth_foreign) ** (self.t / 4.0)
+        self.foreign_index = trend * self.foreign_hiring**p.foreign_pay_response
         d = demand.index_at(p, self.time)
         self.demand_growth_quarter = float(np.log(d / demand.index_at(p, self.time - 0.25)))
         self.demand_growth_year = float(np.log(d / demand.index_at(p, self.time - 1.0)))

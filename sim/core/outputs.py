@@ -110,10 +110,12 @@ OUTPUT_NAMES = (
         "ai_talent_kr",
         "ai_workers_kr",
         "kr_workers_abroad",
+        "kr_workers_abroad_core",
         *(f"stay_rate_{k}y" for k in STAY_YEARS),
         "share_master_workforce",
         "share_phd_workforce",
         "foreign_share_workforce",
+        "foreign_share_core",
         "mean_salary_conglomerate",
         "mean_pay_mult",
         "share_firms_at_cap",
@@ -255,6 +257,12 @@ def compute(model) -> dict[str, float]:
         + (0 if all_in_kr else np.count_nonzero(pop.korean[staff]) - np.count_nonzero(pop.korean[staff_kr]))
     )
     out["kr_workers_abroad"] = kr_workers_abroad  # as the Bank of Korea counts them (LinkedIn: workers)
+    is_core = tier == CORE
+    core_abroad = np.count_nonzero((pop.state == ABROAD) & pop.korean & is_core)
+    if not all_in_kr:  # core staff of a Korean firm's lab abroad
+        lab = staff[pop.loc[staff] > KR_REGION]
+        core_abroad += np.count_nonzero(pop.korean[lab] & is_core[lab])
+    out["kr_workers_abroad_core"] = float(core_abroad)
     out["kr_abroad"] = kr_workers_abroad + n_state[STUDENT_ABROAD]
     # graduate students study in Korea
     workers_kr = float(len(staff_kr) + len(g[KR_OTHER]) + len(g[SEEKING]))
@@ -274,6 +282,8 @@ def compute(model) -> dict[str, float]:
     out["share_master_workforce"] = float(np.count_nonzero(is_staff & (deg == MASTER))) / n_staff
     out["share_phd_workforce"] = float(np.count_nonzero(is_staff & (deg == PHD))) / n_staff
     out["foreign_share_workforce"] = float(np.count_nonzero(is_staff & ~pop.korean)) / n_staff
+    core_kr = staff_kr[tier[staff_kr] == CORE]  # core-tier staff in Korea
+    out["foreign_share_core"] = float(np.count_nonzero(~pop.korean[core_kr])) / max(len(core_kr), 1)
     if len(staff_kr):
         sal = np.take(pop.salary, staff_kr)
         # mean pay at conglomerates: pay summed by firm and tier, then over conglomerates

@@ -464,8 +464,15 @@ class Params:
         "search by Korean-born abroad",
         "matching",
     )
-    search_abroad_foreign: float = _p(
-        0.02, 0.0, 1.0, "1/quarter", "assumption", "search by foreign talent abroad", "matching"
+    search_abroad_foreign: float = _pc(
+        "search_abroad_foreign",
+        0.14,
+        "first guess: the 2024 foreign share of AI staff, 1.1 % (KOITA 2024 via Yonhap, V3)",
+        0.0,
+        1.0,
+        "1/quarter",
+        "search for Korean jobs by the foreign AI talent Korean firms can reach",
+        "matching",
     )
     foreign_offer_rate: float = _pc(
         "foreign_offer_rate",
@@ -514,6 +521,28 @@ class Params:
         "judgement: Proclamation 10052 (24 Jun 2020 - 31 Mar 2021, V1) barred new H-1B, L-1, some J "
         "entries; exceptions (national interest, O-1) remained",
         "share of US offers to people in Korea blocked by the 2020-21 US entry suspension",
+        "matching",
+    )
+    foreign_hiring_growth: float = _p(
+        0.0,
+        -0.5,
+        1.0,
+        "1/yr",
+        "scenario assumption (0: foreign hiring stays at its 2025 level; no forecast is documented)",
+        "growth of foreign hiring of AI talent from Korea after foreign_hiring_start (offers scale with it)",
+        "matching",
+    )
+    foreign_hiring_start: float = _p(
+        2026.0, 2020.5, 2060.0, "year", "scenario assumption", "start of the foreign hiring path", "matching"
+    )
+    foreign_pay_response: float = _p(
+        0.5,
+        0.0,
+        1.0,
+        "d log pay / d log hiring",
+        "judgement: competitive market, d ln w = d ln D / (e_S + e_D) with supply and demand elasticities "
+        "near 1 (Hamermesh 1993 for demand); range 0 (pay fixed) to 1 (all in pay)",
+        "how much foreign pay rises with the foreign hiring index",
         "matching",
     )
     pandemic_offer_cut: float = _pc(
@@ -578,6 +607,15 @@ class Params:
         "utility",
         "seed 000 (returnees); first guess",
         "value of living in Korea to the Korean-born",
+        "matching",
+    )
+    home_tie_foreign: float = _p(
+        2.0,
+        0.0,
+        10.0,
+        "utility",
+        "assumption: as home_tie (no evidence that the foreign-born's tie differs; varied in the sensitivity analysis)",
+        "value of living outside Korea to the foreign-born (their tie to the places they came from)",
         "matching",
     )
     move_cost: float = _p(1.5, 0.0, 10.0, "utility", "assumption", "cost of an international move", "matching")

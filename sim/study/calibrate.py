@@ -118,6 +118,13 @@ FREE: tuple[FreeParam, ...] = (
         "kr_abroad_2024",
         "chance a median-skill graduate studies abroad: with the outflow, sets the Korean-born stock abroad",
     ),
+    FreeParam(
+        "search_abroad_foreign",
+        0.005,
+        0.5,
+        "foreign_share_2024",
+        "how often the foreign AI talent Korean firms can reach looks for a Korean job: sets the foreign share",
+    ),
     FreeParam("gap_median", 1.2, 4.0, "pay_gap_median", "US/Korean pay at median skill"),
     FreeParam("gap_top", 4.0, 20.0, "pay_gap_top", "US/Korean pay at the 99th skill percentile"),
 )

@@ -296,6 +296,7 @@ UNITS_KO = {
     "probability": "확률",
     "quantile": "분위",
     "x US": "배 (미국 대비)",
+    "d log pay / d log hiring": "연봉 로그 변화 / 채용 로그 변화",
 }
 
 # the parameters' descriptions (sim.params, `doc`) in Korean, for the Korean memo
@@ -358,7 +359,7 @@ PARAM_DOC_KO = {
     "search_otj": "재직 중 구직, AI 기업 인력",
     "search_other": "AI 기업 밖 AI 역량 보유자의 구직",
     "search_abroad_kr": "해외 한국 출신의 구직",
-    "search_abroad_foreign": "해외 외국인 인재의 구직",
+    "search_abroad_foreign": "국내 기업이 닿을 수 있는 해외 외국인 AI 인재의 국내 구직",
     "foreign_offer_rate": "국내 중위 역량 인력이 해외 제안을 받을 확률",
     "foreign_offer_elasticity": "역량이 높을수록 해외 제안이 늘어나는 정도",
     "dest_us": "해외 제안 중 미국 비율",
@@ -374,6 +375,10 @@ PARAM_DOC_KO = {
     "eco_other": "생태계 가치, 기타 해외",
     "eco_kr_region": "수도권 밖 국내 생태계 가치 (수도권 = 0)",
     "home_tie": "한국 출신에게 국내 거주가 주는 가치",
+    "home_tie_foreign": "외국 출신에게 한국 밖 거주가 주는 가치 (출신지와의 유대)",
+    "foreign_hiring_growth": "foreign_hiring_start 이후 해외의 한국 AI 인재 채용 증가율 (해외 제안이 비례)",
+    "foreign_hiring_start": "해외 채용 경로의 시작 시점",
+    "foreign_pay_response": "해외 채용 지수에 따른 해외 연봉 상승 정도",
     "move_cost": "국제 이주 비용",
     "mismatch_reject": "기업이 역량 불일치 지원자를 거절할 확률",
     "seeker_to_other": "채용되지 못한 구직자가 AI 기업 밖 일자리를 택할 확률",
@@ -455,6 +460,10 @@ LEVER_LABELS: dict[str, dict[str, str]] = {
     "beta_pay": {"en": "Pay sensitivity of job choice", "ko": "직장 선택의 연봉 민감도"},
     "gap_top": {"en": "US/Korean pay at the top (×)", "ko": "최상위 인재 미국/한국 연봉 배수 (배)"},
     "home_tie": {"en": "Value of living in Korea to the Korean-born", "ko": "한국 출신의 국내 거주 선호"},
+    "foreign_hiring_growth": {
+        "en": "Foreign hiring from 2026 (growth per year)",
+        "ko": "2026년 이후 해외 채용 (연간 증가율)",
+    },
 }
 
 _START_HELP = {
@@ -542,6 +551,13 @@ LEVER_HELP: dict[str, dict[str, str]] = {
     "home_tie": {
         "en": "Pull of home for Korean-born people (a first guess, not calibrated).",
         "ko": "한국 출신 인력의 귀국 선호 (보정되지 않은 초기 추정).",
+    },
+    "foreign_hiring_growth": {
+        "en": "How fast foreign employers' hiring of AI talent from Korea grows after 2025 (0 = stays at "
+        "its 2025 level; a scenario, not a forecast). Foreign offers scale with it, foreign pay with its "
+        "square root.",
+        "ko": "2025년 이후 해외 기업의 한국 AI 인재 채용이 늘어나는 속도 (0 = 2025년 수준 유지; 예측이 아닌 "
+        "시나리오). 해외 제안은 이에 비례하고, 해외 연봉은 그 제곱근에 비례합니다.",
     },
 }
 

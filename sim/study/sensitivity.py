@@ -47,6 +47,7 @@ class Uncertain:
 UNCERTAIN: tuple[Uncertain, ...] = (
     Uncertain("beta_pay", 1.0, 4.0, "weight of pay in job choice"),
     Uncertain("home_tie", 1.0, 3.0, "pull of Korea for the Korean-born"),
+    Uncertain("home_tie_foreign", 1.0, 3.0, "pull of places outside Korea for the foreign-born"),
     Uncertain("move_cost", 0.75, 2.5, "cost of an international move"),
     Uncertain("eco_us", 0.5, 1.5, "pull of the US ecosystem"),
     Uncertain("search_otj", 0.025, 0.10, "on-the-job search of AI staff"),

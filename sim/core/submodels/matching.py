@@ -14,8 +14,9 @@ Each quarter:
    foreign talent -> foreign hiring (seeds 000, 001, 003). Firms turn down a
    mismatched candidate with probability mismatch_reject (seed 004).
 3. Foreign offers: anyone working or seeking in Korea gets one with probability
-   foreign_offer_rate * skill^foreign_offer_elasticity per quarter (bidders
-   target the best, seed 001); the bidder's country is drawn with dest_us /
+   foreign_offer_rate * H_t * skill^foreign_offer_elasticity per quarter (bidders
+   target the best, seed 001; H_t the foreign hiring path after the data,
+   `market.foreign_hiring`, 1 by default); the bidder's country is drawn with dest_us /
    dest_cn / dest_eu / rest; its pay is `pay.foreign_offer`. While a documented
    shock is active (sim/data/foreign_demand.yaml: the US entry suspension of
    2020-21, the pandemic's mobility restrictions to June 2022) an offer from an
@@ -23,8 +24,9 @@ Each quarter:
    and the Korean-born abroad search home (1 + pandemic_return_boost) times as often.
 4. Choice (random utility, McFadden 1974): among staying, the Korean offer and the
    foreign offer, i takes the largest of
-       U = beta_pay ln(pay + settlement) + eco[loc] + home_tie 1[Korean-born == in Korea]
-           - move_cost 1[international move] + Gumbel noise.
+       U = beta_pay ln(pay + settlement) + eco[loc] + home_tie 1[Korean-born and in Korea]
+           + home_tie_foreign 1[foreign-born and abroad] - move_cost 1[international move]
+           + Gumbel noise.
    The outside option of a job-seeker is a job outside AI firms at
    other_pay_ratio x market pay.
 5. Hiring: a firm takes acceptances up to its rounded tier vacancies, in random
@@ -58,8 +60,12 @@ STAY, KR_OFFER, FOREIGN_OFFER = 0, 1, 2
 
 
 def amenity(model, loc: np.ndarray, korean: np.ndarray) -> np.ndarray:
-    """Non-pay utility of a location: eco[loc] + home_tie * 1[korean == (loc in Korea)]."""
-    return model.eco[loc] + model.p.home_tie * (korean == (loc <= KR_REGION))
+    """Non-pay utility of a location: eco[loc] + tie * 1[korean == (loc in Korea)], where the
+    tie is home_tie for the Korean-born (to Korea) and home_tie_foreign for the foreign-born
+    (to anywhere outside Korea)."""
+    p = model.p
+    tie = np.where(korean, p.home_tie, p.home_tie_foreign)
+    return model.eco[loc] + tie * (korean == (loc <= KR_REGION))
 
 
 def searchers(model) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -172,9 +178,9 @@ def _foreign_offers(model, cand: np.ndarray) -> np.ndarray:
     each offer, since P_i rises steeply with skill). Returns ids in the order of `cand`.
     """
     p, pop = model.p, model.pop
-    if p.foreign_offer_rate <= 0 or len(cand) == 0:
+    if p.foreign_offer_rate * model.foreign_hiring <= 0 or len(cand) == 0:
         return cand[:0]
-    r, e = p.foreign_offer_rate, p.foreign_offer_elasticity
+    r, e = p.foreign_offer_rate * model.foreign_hiring, p.foreign_offer_elasticity
     s_max = float(pop.skill.max())
     sk_all = np.take(pop.skill, cand)
     edges = [b for b in _OFFER_STRATA if b < s_max] + [s_max]

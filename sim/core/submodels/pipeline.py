@@ -180,7 +180,7 @@ def progress_studies(model) -> None:
 def return_choice(model, idx: np.ndarray) -> None:
     """Graduates abroad: stay for a foreign job or return to Korea to look for work.
 
-    U_stay = beta_pay ln(w_F) + eco[dest] + home_tie 1[not Korean-born]
+    U_stay = beta_pay ln(w_F) + eco[dest] + home_tie_foreign 1[not Korean-born]
     U_back = beta_pay ln(w_KR) + eco[KR capital] + home_tie 1[Korean-born] - move_cost,
     each + Gumbel noise (McFadden 1974); w_F from `pay.foreign_offer`, w_KR the
     Korean market pay plus the worker's part pi S of any salary matching they would
