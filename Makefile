@@ -52,6 +52,7 @@ calibrate: $(STAMP)
 docs: $(STAMP)
 	$(BIN)/python -m sim.study.paramdoc
 	$(BIN)/python -m sim schema --out scenarios/schema.json
+	$(BIN)/python -m sim schema --design --out scenarios/design-schema.json
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_run.py

@@ -55,7 +55,7 @@ def run_states() -> RunCache:
 
 
 def scenario_files() -> list[Path]:
-    return sorted(p for p in SCENARIOS.glob("*.yaml"))
+    return S.library_files(SCENARIOS)
 
 
 @st.cache_data

@@ -22,6 +22,7 @@ os.environ.setdefault("TALENTSIM_APP_STORE", "off")  # no results store on disk:
 from streamlit.testing.v1 import AppTest
 
 from sim.app import explorer as E
+from sim.study import scenarios as S
 from sim.study import stats
 from sim.study.labels import label
 from tests.test_memo import _latin_words
@@ -175,7 +176,7 @@ def test_baseline_as_starting_scenario_compares_with_itself_then_with_a_change(a
 
 def test_every_starting_scenario_shows_cards_and_charts_without_error(app):
     labels = app.selectbox(key="w_scenario").options  # display names with the file name
-    names = [p.stem for p in sorted(Path(ROOT, "scenarios").glob("*.yaml")) if "sweep" not in p.stem]
+    names = [p.stem for p in S.library_files(Path(ROOT, "scenarios")) if "sweep" not in p.stem]
     assert len(names) >= 10 and "baseline" in names and len(labels) == len(names)
     assert labels[names.index("salary-matching-50")] == "연봉 매칭 50% (salary-matching-50)"
     for name in names:

@@ -157,7 +157,7 @@ def test_every_library_scenario_runs(tmp_path):
     import dataclasses
 
     root = Path(__file__).resolve().parents[1] / "scenarios"
-    for path in sorted(root.glob("*.yaml")):
+    for path in S.library_files(root):
         s = S.load(path)
         small = dataclasses.replace(
             s, overrides={**s.overrides, "scale": 0.02}, end_year=2027, sweep={k: v[:2] for k, v in s.sweep.items()}

@@ -45,7 +45,7 @@ def test_forked_runs_equal_fresh_runs(pool):
             pd.testing.assert_frame_equal(r[t.key], batch.execute(t.params, t.entropy, t.spawn_key))
 
 
-SHIPPED = sorted(p.stem for p in (ROOT / "scenarios").glob("*.yaml") if "sweep" not in p.stem)
+SHIPPED = sorted(p.stem for p in S.library_files(ROOT / "scenarios") if "sweep" not in p.stem)
 
 
 @pytest.mark.parametrize(
@@ -202,7 +202,7 @@ def test_per_policy_start_years_survive_the_app_and_widgets_take_in_any_valid_va
 
 
 def test_every_shipped_scenario_is_shown_unchanged():
-    for path in sorted((ROOT / "scenarios").glob("*.yaml")):
+    for path in S.library_files(ROOT / "scenarios"):
         scn = S.load(path)
         if scn.sweep:
             assert "sweep" in " ".join(E.unshowable(scn))

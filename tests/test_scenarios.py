@@ -15,7 +15,7 @@ from sim.study import batch, provenance
 from sim.study import scenarios as S
 
 ROOT = Path(__file__).resolve().parents[1]
-LIBRARY = sorted((ROOT / "scenarios").glob("*.yaml"))
+LIBRARY = S.library_files(ROOT / "scenarios")
 BROKEN = sorted((Path(__file__).parent / "broken_scenarios").glob("*.yaml"))
 
 

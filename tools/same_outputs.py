@@ -37,6 +37,8 @@ def dump(out: Path, root: Path = ROOT) -> None:
     out.mkdir(parents=True, exist_ok=True)
     seeds = np.random.SeedSequence(SEED).spawn(REPLICATIONS)
     for path in sorted((root / "scenarios").glob("*.yaml")):
+        if path.name.startswith("design-"):  # design files, not scenarios
+            continue
         scn = _load(path)
         frames = []
         for pi, (_, params) in enumerate(scn.points()):

@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     if store is None:
         print("TALENTSIM_APP_STORE=off: no store to fill", file=sys.stderr)
         return 0
-    files = [p for p in sorted((ROOT / "scenarios").glob("*.yaml")) if "sweep" not in p.stem]
+    files = [p for p in S.library_files(ROOT / "scenarios") if "sweep" not in p.stem]
     if args.only:
         files = [p for p in files if p.stem in set(args.only)]
     t = time.perf_counter()

@@ -16,7 +16,8 @@ from pathlib import Path
 import pandas as pd
 
 from ..core.outputs import HEADLINE
-from . import batch, calibrate, memo, scenarios, stats
+from . import batch, calibrate, design, memo, scenarios, stats
+from . import executor as X
 from . import sensitivity as sa
 from .executor import ExecutorError, RunsFailedError
 from .labels import QUANTITIES, headline_interval_table
@@ -142,9 +143,43 @@ def _sweep(args):
 
 
 def _rerun(args: argparse.Namespace) -> int:
+    if design.manifest_command(Path(args.manifest)) == "design":
+        return _run_design(args, design.read_manifest(Path(args.manifest)))
     command, reps, seed, scns = batch.read_manifest(Path(args.manifest))  # verified, or refused
     plan = batch.make_plan(command, scns, reps, seed)
     return _execute(args, plan)
+
+
+def _design(args: argparse.Namespace) -> int:
+    d = design.load(args.file).with_options(evaluations=args.evaluations, draws=args.draws, seed=args.seed)
+    return _run_design(args, d)
+
+
+def _run_design(args: argparse.Namespace, d: design.Design) -> int:
+    out = (
+        batch.results_path(args.out)
+        if args.out
+        else batch.results_path(Path("results") / f"design-{d.name}-{d.digest[:8]}")
+    )
+    batch.prepare(batch.RunSet("design", d.digest, ()), out)  # a bad --out fails here, before any run
+    print(
+        f"talentsim {__version__}: design {d.name}: {d.evaluations} candidates x {d.draws} draws "
+        f"(seed {d.seed}), {len(d.levers)} levers, executor {args.executor}, {args.workers} worker(s) -> {out}",
+        file=sys.stderr,
+    )
+    with X.make_executor(args.executor, args.workers, args.scheduler) as ex:
+        result = design.search(d, ex, progress=args.progress)
+    design.write(result, out, sys.argv, args.executor, args.workers, args.lang)
+    print(design.memo_text(result, args.lang))
+    print(f"written {out}")
+    if result.recommended is None:
+        print(
+            f"talentsim: error: design {d.name}: no mix of the levers met the goal within the budget "
+            f"({len(result.candidates)} candidates); the closest is in {out / 'memo.md'}",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    return 0
 
 
 def _calibrate(args: argparse.Namespace) -> int:
@@ -247,7 +282,7 @@ def _sensitivity(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    text = json.dumps(scenarios.json_schema(), indent=2)
+    text = json.dumps(design.json_schema() if args.design else scenarios.json_schema(), indent=2)
     if args.out:
         try:
             Path(args.out).write_text(text + "\n", encoding="utf-8")
@@ -404,8 +439,26 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--no-progress", dest="progress", action="store_false", default=None, help="no progress bar")
     v.set_defaults(func=_sensitivity)
 
-    j = sub.add_parser("schema", help="print (or write) the JSON Schema of scenario files")
+    g = sub.add_parser(
+        "design",
+        help="search for the cheapest mix of policy levers that meets a goal (a design file); "
+        "results folder with the candidates, the Pareto front, the recommended mix and a memo",
+    )
+    g.add_argument("file", metavar="FILE", help="a design file (scenarios/design-*.yaml)")
+    g.add_argument("--evaluations", type=_positive, default=None, help="candidates to evaluate (default: the file's)")
+    g.add_argument("--draws", type=_whole_number(2, design.MAX_DRAWS), default=None, help="draws per candidate")
+    g.add_argument("--seed", type=_whole_number(0, scenarios.MAX_SEED - 1), default=None, help="seed of the search")
+    g.add_argument("--workers", type=_workers, default=2, help="worker processes (default %(default)s)")
+    g.add_argument("--executor", choices=("local", "dask"), default="local", help="local (default) or dask")
+    g.add_argument("--scheduler", metavar="ADDRESS", default=None, help="Dask scheduler address")
+    g.add_argument("--out", metavar="DIR", default=None, help="results folder (must not exist)")
+    g.add_argument("--lang", choices=("en", "ko"), default="en", help="language of memo.md (default en)")
+    g.add_argument("--no-progress", dest="progress", action="store_false", default=None, help="no progress bar")
+    g.set_defaults(func=_design)
+
+    j = sub.add_parser("schema", help="print (or write) the JSON Schema of scenario files (or design files)")
     j.add_argument("--out", metavar="FILE", default=None, help="write to FILE instead of printing")
+    j.add_argument("--design", action="store_true", help="the schema of design files instead")
     j.set_defaults(func=_schema)
 
     b = sub.add_parser("baseline", help="run the baseline and print headline results by year with 90%% intervals")

@@ -271,6 +271,70 @@ T: dict[str, dict[str, str]] = {
         "모형의 확률적 변동만 반영하며 모수 불확실성은 포함하지 않습니다. 모형의 한계는 docs/model.md를 "
         "참고하십시오.",
     },
+    # policy design (talentsim design; sim.study.design)
+    "design_all": {"en": "every candidate", "ko": "모든 후보"},
+    "design_effect_axis": {"en": "mean effect on {output}, {year}", "ko": "{output} 평균 효과, {year}년"},
+    "design_cost_axis": {"en": "mean state cost, bn KRW a year ({basis})", "ko": "연평균 정부 비용, 십억원 ({basis})"},
+    "design_p_axis": {"en": "probability of meeting the goal", "ko": "목표 달성 확률"},
+    "design_gross": {"en": "gross", "ko": "총비용"},
+    "design_net": {"en": "net of income tax recouped", "ko": "환수 소득세 차감 순비용"},
+    "design_goal_at_least": {
+        "en": "What is the cheapest mix of levers that raises {output} by at least {thr} in {year} (Q4), "
+        "with a probability of at least {p}?",
+        "ko": "{year}년 4분기 {output}을(를) {thr} 이상 늘리는 가장 싼 정책 조합은 무엇인가 (달성 확률 {p} 이상)?",
+    },
+    "design_goal_at_most": {
+        "en": "What is the cheapest mix of levers that changes {output} by at most {thr} in {year} (Q4), "
+        "with a probability of at least {p}?",
+        "ko": "{year}년 4분기 {output}의 변화를 {thr} 이하로 만드는 가장 싼 정책 조합은 무엇인가 (달성 확률 {p} 이상)?",
+    },
+    "design_budget": {
+        "en": "Budget: at most {money} a year on average ({basis}).",
+        "ko": "예산: 연평균 {money} 이하 ({basis}).",
+    },
+    "design_no_budget": {"en": "No budget limit.", "ko": "예산 한도 없음."},
+    "design_question": {"en": "Question.", "ko": "질문."},
+    "design_answer": {
+        "en": "**Answer.** {mix}: {effect} [{lo}, {hi}] (mean [5-95 % of {n} fresh draws]), the goal met in "
+        "{p} of them, at {cost} a year on average.",
+        "ko": "**답.** {mix}: {effect} [{lo}, {hi}] (새 표본 {n}개의 평균 [5-95 %]), 목표 달성 {p}, "
+        "연평균 비용 {cost}.",
+    },
+    "design_unreachable": {
+        "en": "**No mix of the levers met the goal** within the budget among the {n} candidates searched.",
+        "ko": "**탐색한 후보 {n}개 중 예산 안에서 목표를 달성한 정책 조합이 없습니다.**",
+    },
+    "design_closest": {
+        "en": "The closest: {mix}: the goal met in {p} of the draws, mean effect {effect}, at {cost} a year.",
+        "ko": "가장 가까운 조합: {mix}: 목표 달성 {p}, 평균 효과 {effect}, 연평균 비용 {cost}.",
+    },
+    "design_front": {"en": "Alternatives (the Pareto front)", "ko": "대안 (파레토 전선)"},
+    "design_front_note": {
+        "en": "No alternative below is both cheaper and at least as likely to meet the goal with at least "
+        "the same mean effect as another (search draws; the answer above is re-checked on fresh draws).",
+        "ko": "아래 대안 중 어느 것도 다른 대안보다 싸면서 목표 달성 확률과 평균 효과가 같거나 높지 않습니다 "
+        "(탐색 표본 기준; 위의 답은 새 표본으로 다시 확인).",
+    },
+    "design_col_mix": {"en": "mix", "ko": "정책 조합"},
+    "design_col_p": {"en": "P(goal)", "ko": "달성 확률"},
+    "design_col_effect": {"en": "mean effect [5-95 %]", "ko": "평균 효과 [5-95 %]"},
+    "design_col_cost": {"en": "cost a year", "ko": "연간 비용"},
+    "design_caveats": {"en": "What these numbers do not include", "ko": "이 숫자에 포함되지 않은 것"},
+    "design_caveat_draws": {
+        "en": "The {n} draws are runs of the model at its calibrated parameters with different seeds: the "
+        "probabilities carry the model's randomness, not the uncertainty of its parameters (the posterior "
+        "draws of the calibration issue will replace them). Which assumptions make the mix fail "
+        "(scenario discovery) needs those draws and is not reported yet.",
+        "ko": "표본 {n}개는 보정된 모수에서 시드만 바꾼 모형 실행입니다. 확률은 모형의 무작위성만 반영하고 "
+        "모수의 불확실성은 반영하지 않습니다(보정 이슈의 사후분포 표본이 이를 대신할 예정). 어떤 가정에서 "
+        "조합이 실패하는지(시나리오 발견)는 그 표본이 있어야 하며 아직 보고하지 않습니다.",
+    },
+    "design_reproduce": {"en": "Reproduce", "ko": "재현 방법"},
+    "design_rerun_note": {"en": "the same search, the same numbers", "ko": "같은 탐색, 같은 숫자"},
+    "design_stamp": {
+        "en": "talentsim {version}; {evals} candidates, {runs} runs, {secs} s.",
+        "ko": "talentsim {version}; 후보 {evals}개, 실행 {runs}회, {secs}초.",
+    },
 }
 
 # units in Korean (memo tables and parameter lines; English uses the units as they are)

@@ -570,6 +570,12 @@ def _decode(raw: bytes, path: str | Path) -> str:
 
 
 _LIBRARY_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.+-]*\.ya?ml$")
+DESIGN_PREFIX = "design-"  # design files (`talentsim design`) share the library folder
+
+
+def library_files(folder: Path) -> list[Path]:
+    """The scenario files of a library folder, sorted: its YAML files except the design files."""
+    return sorted(p for p in Path(folder).glob("*.y*ml") if not p.name.startswith(DESIGN_PREFIX))
 
 
 def from_upload(raw: bytes, name: str, library: Path | None = None) -> Scenario:
@@ -586,7 +592,7 @@ def from_upload(raw: bytes, name: str, library: Path | None = None) -> Scenario:
     base = doc.get("base")
     if not base:
         return from_document(doc, (own,), name)
-    shipped = sorted(p.name for p in library.glob("*.y*ml")) if library is not None else []
+    shipped = [p.name for p in library_files(library)] if library is not None else []
     if library is None or not _LIBRARY_NAME.match(str(base)) or str(base) not in shipped:
         allowed = ("the name of a shipped scenario file: " + ", ".join(shipped)) if shipped else "no base"
         raise ScenarioError(

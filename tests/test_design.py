@@ -1,0 +1,261 @@
+"""Policy design (`talentsim design`): the search finds a known optimum, says when a goal cannot be
+met, refuses bad design files clearly, and gives the same answer whatever the executor."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from sim.study import design as D
+from sim.study import executor as X
+from sim.study.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+
+SCENARIO = """\
+name: small
+description: A small baseline for the design tests.
+horizon: {end_year: 2027}
+parameters: {scale: 0.2}
+"""
+
+DESIGN = """\
+name: d-small
+description: The cheapest way to more core researchers by 2027 (a test).
+scenario: small.yaml
+start: 2026.0
+goal: {output: core_talent_kr, year: 2027, at_least: 15, probability: 0.5}
+budget: {bn_krw_per_year: 400, basis: gross}
+levers:
+  policies.salary_matching.share: {from: 0.0, to: 0.9, step: 0.05}
+  policies.salary_matching.tiers: [core, core+senior]
+  policies.recruiting_drive.rate: {from: 0.0, to: 0.5, step: 0.02}
+fixed:
+  policies.recruiting_drive.cost_bn_krw: 20
+draws: 2
+evaluations: 6
+batch: 3
+seed: 5
+verify: 2
+"""
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    (tmp_path / "small.yaml").write_text(SCENARIO)
+    (tmp_path / "d.yaml").write_text(DESIGN)
+    return tmp_path
+
+
+def write(folder: Path, text: str, name: str = "d.yaml") -> Path:
+    (folder / name).write_text(text)
+    return folder / name
+
+
+# --------------------------------------------------------------------------- a known optimum
+class Synthetic:
+    """Two levers x (salary-matching share, 0-0.9) and y (drive rate, 0-0.5): effect = 10 x + 20 y
+    plus a draw's noise, cost = 100 x + 300 y (bn KRW a year). The cheapest way to an effect of 5:
+    x = 0.5, y = 0 (cost 50; y costs 15 per unit of effect, x 10)."""
+
+    def __init__(self, design, seed, executor, progress):
+        self.d = design
+        self.noise = np.random.default_rng(seed).normal(0, 0.2, design.draws)
+        self.runs = 0
+
+    def evaluate(self, candidates):
+        out = []
+        for c in candidates:
+            x = c["policies.salary_matching.share"]
+            y = c["policies.recruiting_drive.rate"]
+            effect = 10 * x + 20 * y + self.noise
+            cost = np.full(self.d.draws, 100 * x + 300 * y)
+            out.append(self._record(c, effect, cost))
+            self.runs += self.d.draws
+        return out
+
+    def _record(self, values, effect, cost):
+        ev = D.Evaluator.__new__(D.Evaluator)
+        ev.d = self.d
+        base = [{"value": 0.0, "gross": [0.0], "net": [0.0]} for _ in effect]
+        runs = [{"value": e, "gross": [c * 1e9], "net": [c * 1e9]} for e, c in zip(effect, cost)]
+        ev.base = base
+        return D.Evaluator._record(ev, values, runs)
+
+
+def test_search_finds_the_known_cheapest_mix(folder: Path) -> None:
+    text = DESIGN.replace("at_least: 15, probability: 0.5", "at_least: 5, probability: 0.5")
+    text = text.replace("{from: 0.0, to: 0.9, step: 0.05}", "{from: 0.0, to: 0.9, step: 0.01}")
+    text = text.replace("{from: 0.0, to: 0.5, step: 0.02}", "{from: 0.0, to: 0.5, step: 0.01}")
+    text = text.replace("  policies.salary_matching.tiers: [core, core+senior]\n", "")
+    text = (
+        text.replace("draws: 2", "draws: 8")
+        .replace("evaluations: 6", "evaluations: 150")
+        .replace("batch: 3", "batch: 1")
+    )
+    d = D.load(write(folder, text))
+    res = D.search(d, evaluator=Synthetic)
+    rec = res.recommended
+    assert rec is not None
+    # the optimum costs 50 (x = 0.5, y = 0); the search gets within 10 % of it
+    assert 50 * 0.98 <= rec["cost_bn_per_year"] <= 55, rec
+    assert rec["policies.recruiting_drive.rate"] <= 0.03 and 0.45 <= rec["policies.salary_matching.share"] <= 0.55
+    # every candidate on the front is undominated, and the recommendation is on it or cheaper
+    fr = res.front
+    for _, r in fr.iterrows():
+        dom = res.candidates[
+            (res.candidates.cost_bn_per_year <= r.cost_bn_per_year)
+            & (res.candidates.p_meet >= r.p_meet)
+            & (res.candidates.effect_mean >= r.effect_mean)
+            & (
+                (res.candidates.cost_bn_per_year < r.cost_bn_per_year)
+                | (res.candidates.p_meet > r.p_meet)
+                | (res.candidates.effect_mean > r.effect_mean)
+            )
+        ]
+        assert dom.empty
+
+
+def test_goal_threshold_constraint_matches_the_share_of_draws() -> None:
+    """c_goal <= 0 exactly when at least ceil(n p) draws meet the goal."""
+    rng = np.random.default_rng(3)
+    for sense in ("at_least", "at_most"):
+        for _ in range(200):
+            n = int(rng.integers(2, 30))
+            p = float(rng.uniform(0.05, 1.0))
+            thr = float(rng.normal())
+            effect = rng.normal(size=n)
+            des = D.Design.__new__(D.Design)
+            object.__setattr__(des, "sense", sense)
+            object.__setattr__(des, "threshold", thr)
+            object.__setattr__(des, "probability", p)
+            object.__setattr__(des, "basis", "gross")
+            object.__setattr__(des, "budget_bn", None)
+            ev = D.Evaluator.__new__(D.Evaluator)
+            ev.d = des
+            ev.base = [{"value": 0.0, "gross": [0.0]} for _ in range(n)]
+            rec = D.Evaluator._record(ev, {}, [{"value": e, "gross": [0.0]} for e in effect])
+            share = np.mean(effect >= thr) if sense == "at_least" else np.mean(effect <= thr)
+            assert (rec["c_goal"] <= 0) == (share >= p - 1e-12), (n, p, sense)
+            assert rec["feasible"] == (share >= p - 1e-12)
+
+
+# --------------------------------------------------------------------------- the command
+def test_design_command_end_to_end_and_its_recommendation_reproduces(folder: Path, capsys) -> None:
+    out = folder / "out"
+    assert main(["design", str(folder / "d.yaml"), "--out", str(out), "--workers", "1", "--no-progress"]) == 0
+    files = {p.name for p in out.iterdir()}
+    assert {"candidates.csv", "front.csv", "front.png", "memo.md", "manifest.json", "recommended.yaml"} <= files
+    assert {"baseline.yaml", "verified.csv"} <= files
+    cand = pd.read_csv(out / "candidates.csv")
+    assert len(cand) == 6 and cand["pareto"].any()
+    ver = pd.read_csv(out / "verified.csv")
+    rec = ver[ver.feasible].sort_values(["cost_bn_per_year", "candidate"]).iloc[0]
+    memo = (out / "memo.md").read_text()
+    assert f"{rec.effect_mean:+,.0f}" in memo and "talentsim compare baseline.yaml recommended.yaml" in memo
+    # the recommended mix as a scenario: `talentsim compare` with the verification seeds gives its numbers
+    check = folder / "check"
+    args = ["compare", str(out / "baseline.yaml"), str(out / "recommended.yaml"), "--out", str(check)]
+    assert main([*args, "--replications", "2", "--seed", "6", "--workers", "1", "--no-progress"]) == 0
+    comp = pd.read_csv(check / "comparison.csv")
+    row = comp[(comp.output == "core_talent_kr") & (comp.year == 2027)]
+    assert row["diff_mean"].iloc[0] == pytest.approx(rec.effect_mean, rel=1e-8)
+    man = json.loads((out / "manifest.json").read_text())
+    assert man["command"] == "design" and man["draws"]["search_seed"] == 5 and len(man["draws"]["seeds"]) == 2
+
+
+def test_rerun_of_a_design_manifest_gives_the_same_candidates(folder: Path) -> None:
+    out, again = folder / "out", folder / "again"
+    assert main(["design", str(folder / "d.yaml"), "--out", str(out), "--workers", "1", "--no-progress"]) == 0
+    shutil.move(folder / "small.yaml", folder / "moved.yaml")  # the manifest needs no file but itself
+    assert main(["rerun", str(out / "manifest.json"), "--out", str(again), "--workers", "2", "--no-progress"]) == 0
+    a = pd.read_csv(out / "candidates.csv").drop(columns="talentsim_version")
+    b = pd.read_csv(again / "candidates.csv").drop(columns="talentsim_version")
+    pd.testing.assert_frame_equal(a, b)  # and on two worker processes instead of one
+    man = json.loads((out / "manifest.json").read_text())
+    man["design"]["goal"]["at_least"] = 1
+    (folder / "edited.json").write_text(json.dumps(man))
+    assert main(["rerun", str(folder / "edited.json"), "--out", str(folder / "x"), "--no-progress"]) == 2
+    assert not (folder / "x").exists()
+
+
+def test_same_front_on_dask(folder: Path) -> None:
+    d = D.load(folder / "d.yaml").with_options(evaluations=3)
+    local = D.search(d)
+    with X.make_executor("dask", 2) as ex:
+        dask = D.search(d, ex)
+    pd.testing.assert_frame_equal(local.candidates, dask.candidates)
+
+
+def test_unreachable_goal_exits_2_and_names_the_closest_point(folder: Path, capsys) -> None:
+    text = DESIGN.replace("at_least: 15", "at_least: 100000").replace("evaluations: 6", "evaluations: 3")
+    write(folder, text)
+    out = folder / "out"
+    args = ["design", str(folder / "d.yaml"), "--out", str(out), "--workers", "1", "--no-progress", "--lang", "ko"]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert "no mix of the levers met the goal" in err and "Traceback" not in err
+    memo = (out / "memo.md").read_text()  # in Korean
+    assert "목표를 달성한 정책 조합이 없습니다" in memo and "가장 가까운 조합:" in memo and "Answer" not in memo
+    assert not (out / "recommended.yaml").exists()
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        (("goal: {", "gaol: {"), ["gaol", "unknown key", "did you mean 'goal'"]),
+        (("policies.recruiting_drive.rate:", "policies.recruiting_drive.rat:"), ["unknown lever", "rate"]),
+        (
+            (
+                "policies.recruiting_drive.rate: {from: 0.0, to: 0.5, step: 0.02}",
+                "policies.recruiting_drive.start: [2026.0]",
+            ),
+            ["start dates are not levers"],
+        ),
+        (
+            ("{from: 0.0, to: 0.9, step: 0.05}", "{from: 0.0, to: 1.9}"),
+            ["levers.policies.salary_matching.share", "1.9", "0.0 to"],
+        ),
+        (("{from: 0.0, to: 0.9, step: 0.05}", "{from: 0.5, to: 0.1}"), ["from 0.5 is not below to 0.1"]),
+        (("{from: 0.0, to: 0.9, step: 0.05}", "{from: 0.0, to: 0.9, step: 0.07}"), ["step 0.07 does not divide"]),
+        (("[core, core+senior]", "[core, everyone]"), ["'everyone' is not allowed", "'core'"]),
+        (("at_least: 15,", "at_least: 15, at_most: 20,"), ["exactly one of at_least"]),
+        (("year: 2027", "year: 2031"), ["goal.year: 2031", "horizon"]),
+        (("probability: 0.5", "probability: 1.5"), ["goal.probability", "1.5", "at most 1"]),
+        (("output: core_talent_kr", "output: core_talent"), ["goal.output", "core_talent"]),
+        (("scenario: small.yaml", "scenario: nowhere.yaml"), ["scenario: 'nowhere.yaml' is not a file"]),
+        (("basis: gross", "basis: cheap"), ["budget.basis", "'cheap'", "gross or net"]),
+        (("cost_bn_krw: 20", "cost_bn_krw: -5"), ["fixed.policies.recruiting_drive.cost_bn_krw", "-5"]),
+        (("draws: 2", "draws: 1"), ["draws: 1", "from 2"]),
+        (("start: 2026.0", "start: 2026.1"), ["start: 2026.1 is not a quarter"]),
+    ],
+)
+def test_bad_design_files_get_clear_errors_and_no_results(folder: Path, capsys, edit, expected) -> None:
+    assert edit[0] in DESIGN
+    path = write(folder, DESIGN.replace(*edit))
+    out = folder / "out"
+    assert main(["design", str(path), "--out", str(out), "--no-progress"]) == 2
+    err = capsys.readouterr().err
+    assert str(path) in err and "Traceback" not in err
+    for piece in expected:
+        assert piece in err, (piece, err)
+    assert not out.exists() and not (folder / "out.partial").exists()
+
+
+def test_shipped_design_file_loads_and_has_five_levers() -> None:
+    files = sorted((ROOT / "scenarios").glob("design-*.yaml"))
+    assert files
+    for f in files:
+        d = D.load(f)
+        assert len(d.levers) >= 5 and d.draws >= 20
+
+
+def test_design_schema_file_is_current() -> None:
+    schema = json.loads((ROOT / "scenarios" / "design-schema.json").read_text())
+    fix = "run: talentsim schema --design --out scenarios/design-schema.json"
+    assert schema == json.loads(json.dumps(D.json_schema())), fix
