@@ -30,7 +30,7 @@ PRINT_CSS = (
 # A choice widget sends back the label it shows; the labels are in the page's language, so after a
 # language switch no option matches and Streamlit would fall back to the first one (the starting
 # scenario became 'baseline', tiers 'core'). The widgets' values are kept across the switch.
-KEEP = ("w_", "c_")  # the explorer's and the comparison page's widgets
+KEEP = ("w_", "c_", "d_")  # the explorer's, the comparison page's and the design page's widgets
 NOT_SETTABLE = {"w_upload"}  # a file uploader's value cannot be set
 
 
@@ -65,6 +65,7 @@ def main() -> None:
     pages = [
         st.Page("app_pages/explorer.py", title=t("page_explorer"), default=True, url_path="explorer"),
         st.Page("app_pages/compare.py", title=t("page_compare"), url_path="compare"),
+        st.Page("app_pages/design.py", title=t("page_design"), url_path="design"),
         st.Page("app_pages/calibration.py", title=t("page_calibration"), url_path="calibration"),
         st.Page("app_pages/model.py", title=t("page_model"), url_path="model"),
         st.Page("app_pages/about.py", title=t("page_about"), url_path="about"),

@@ -372,3 +372,47 @@ def test_why_panel_explains_salary_matching(app):
     emig = q.groupby(["scenario", "replication"]).emigration.sum().unstack(0)
     want = -(emig["salary-matching-50"] - emig["baseline"]).mean()
     assert src.set_index("flow").loc["emigration", "mean"] == pytest.approx(want)
+
+
+def test_design_page_runs_a_search_and_offers_its_files(tmp_path):
+    """The policy-design page: a small search of the shipped design (4 candidates x 2 draws) with a
+    progress bar, the answer in Korean, the front chart, downloads (memo, candidates, the design
+    file that reruns it, the recommended mix or none) and the command; the settings change the
+    question the page asks."""
+    at = AppTest.from_file(str(ROOT / "app_pages" / "design.py"), default_timeout=900)
+    at.run()
+    assert not at.exception, at.exception
+    assert any("질문." in m.value for m in at.markdown)
+    at.slider(key="d_evals").set_value(4)
+    at.slider(key="d_draws").set_value(2)
+    pick = at.selectbox(key="d_pick").value
+    at.number_input(key=f"d_thr_{pick}").set_value(50.0)  # a small goal: met with 4 candidates
+    at.run()
+    at.button(key="design_go").click()
+    at.run()
+    assert not at.exception, at.exception
+    res = at.session_state["design_result"]
+    assert len(res.candidates) == 4 and res.design.draws == 2 and res.design.threshold == 50.0
+    assert any(m.value.startswith("**답.**") or "목표를 달성한 정책 조합이 없습니다" in m.value for m in at.markdown)
+    (spec,) = chart_specs(at)
+    assert spec["layer"][0]["mark"]["type"] == "point"
+    files = at.session_state["design_downloads"]
+    name = res.design.name
+    assert name.endswith("-app") and {f"{name}-memo.md", f"{name}-candidates.csv", f"{name}.yaml"} <= set(files)
+    doc = yaml.safe_load(files[f"{name}.yaml"][0])
+    assert doc["goal"]["at_least"] == 50.0 and doc["scenario"] == "baseline.yaml" and doc["evaluations"] == 4
+    (cmd,) = [c.value for c in at.code]
+    assert cmd.startswith(f"talentsim design scenarios/{name}.yaml")
+    # the downloaded design file, run by the command line, gives the page's candidates
+    import shutil
+
+    from sim.study.cli import main
+
+    (tmp_path / "scenarios").mkdir()
+    shutil.copy(ROOT / "scenarios" / "baseline.yaml", tmp_path / "scenarios")
+    (tmp_path / "scenarios" / f"{name}.yaml").write_bytes(files[f"{name}.yaml"][0])
+    out = tmp_path / "out"
+    args = ["design", str(tmp_path / "scenarios" / f"{name}.yaml"), "--out", str(out), "--workers", "1"]
+    assert main([*args, "--no-progress"]) in (0, 2)
+    cli = pd.read_csv(out / "candidates.csv").drop(columns="talentsim_version")
+    pd.testing.assert_frame_equal(cli, res.candidates, check_dtype=False)

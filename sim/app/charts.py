@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..study import i18n
-from ..study.labels import EFFECTS, QUANTITIES
+from ..study.labels import EFFECTS, QUANTITIES, label
 from ..study.targets import survey_points
 from .explorer import BASELINE, bands, scaled_label
 
@@ -129,3 +129,52 @@ def cost_effect_chart(plan, effects: pd.DataFrame, year: int, lang: str) -> tupl
         ],
     }
     return data, spec
+
+
+def design_front_chart(result, lang: str) -> tuple[pd.DataFrame, dict]:
+    """Data and Vega-Lite spec of a design's candidates: mean yearly cost (x) against the probability
+    of meeting the goal (y); the Pareto front coloured by mean effect, the others grey, the
+    recommendation larger; the goal's probability as a rule."""
+    d = result.design
+    df = result.candidates[["candidate", "cost_bn_per_year", "p_meet", "effect_mean", "pareto"]].copy()
+    rec = result.recommended["candidate"] if result.recommended is not None else -1
+    df["kind"] = [
+        i18n.t("design_kind_rec", lang)
+        if c == rec
+        else i18n.t("design_kind_front", lang)
+        if p
+        else i18n.t("design_all", lang)
+        for c, p in zip(df["candidate"], df["pareto"])
+    ]
+    x = {
+        "field": "cost_bn_per_year",
+        "type": "quantitative",
+        "title": i18n.t("design_cost_axis", lang, basis=i18n.t(f"design_{d.basis}", lang)),
+    }
+    y = {"field": "p_meet", "type": "quantitative", "title": i18n.t("design_p_axis", lang), "scale": {"domain": [0, 1]}}
+    effect_title = i18n.t("design_effect_axis", lang, output=label(d.output, lang), year=d.year)
+    spec = {
+        "title": d.display_name(lang),
+        "height": 340,
+        "layer": [
+            {
+                "mark": {"type": "point", "filled": True},
+                "encoding": {
+                    "x": x,
+                    "y": y,
+                    "shape": {"field": "kind", "type": "nominal", "title": None},
+                    "size": {"condition": {"test": f"datum.candidate == {rec}", "value": 260}, "value": 50},
+                    "color": {"field": "effect_mean", "type": "quantitative", "title": effect_title},
+                    "opacity": {"condition": {"test": "datum.pareto", "value": 1.0}, "value": 0.25},
+                    "tooltip": [
+                        {"field": "candidate", "type": "quantitative"},
+                        {"field": "cost_bn_per_year", "type": "quantitative", "format": ",.1f", "title": x["title"]},
+                        {"field": "p_meet", "type": "quantitative", "format": ".0%", "title": y["title"]},
+                        {"field": "effect_mean", "type": "quantitative", "format": "+,.0f", "title": effect_title},
+                    ],
+                },
+            },
+            {"mark": {"type": "rule", "strokeDash": [4, 4]}, "encoding": {"y": {"datum": d.probability}}},
+        ],
+    }
+    return df, spec

@@ -27,6 +27,7 @@ import pandas as pd
 from ..core import policies
 from ..core.params import Params
 from ..study import batch, figures, i18n, memo, provenance, stats, workbook
+from ..study import design as D
 from ..study import executor as X
 from ..study import scenarios as S
 from ..study.i18n import UNITS_KO
@@ -585,3 +586,69 @@ def why(plan: batch.Plan, ts: pd.DataFrame, year: int, lang: str) -> dict[str, A
     sm = memo._salary_matching_lines(comp, scn.name, year, lang)
     src = stats.flow_sources(ts[keys + flows], BASELINE, scn.name, first, year) if first <= year else None
     return {"reading": text, "salary_matching": " ".join(x for x in sm if x), "sources": src, "first": first}
+
+
+def design_link(design, values: dict[str, Any]) -> dict[str, str] | None:
+    """The explorer's link query (`query_of`) that opens a design's mix in the scenario explorer:
+    its scenario as the starting one, the levers and every policy's start set; None when the
+    design's scenario is not a shipped file or a lever has no widget (the explorer could not
+    show it exactly)."""
+    files = design.scenario.files
+    if not files or any(lv.field not in LEVERS for lv in design.levers):
+        return None
+    name = Path(files[0].path).stem
+    start = widget_values(design.scenario)
+    rec = D.recommended_scenario(design, values)
+    current = {**start, **settings_of(rec)}
+    return {"scenario": name, **query_of(start, current)}
+
+
+def adjusted_design(
+    base: D.Design,
+    threshold: float,
+    probability: float,
+    budget_bn: float,
+    levers: list[str],
+    evaluations: int,
+    draws: int,
+) -> D.Design:
+    """The design file `base` with the page's settings: goal threshold and probability, budget
+    (0 = none), the levers kept (by path, in the file's order), evaluations and draws. Named
+    `<name>-app` when anything but the search size differs from the file."""
+    d = dataclasses.replace(
+        base,
+        threshold=float(threshold),
+        probability=float(probability),
+        budget_bn=float(budget_bn) if budget_bn > 0 else None,
+        levers=tuple(lv for lv in base.levers if lv.path in levers),
+    )
+    same = dataclasses.replace(d, evaluations=base.evaluations, draws=base.draws).digest == base.digest
+    d = dataclasses.replace(d, evaluations=int(evaluations), draws=int(draws))
+    return d if same else dataclasses.replace(d, name=f"{base.name}-app")
+
+
+def design_command(d: D.Design) -> str:
+    """The command that gives the page's numbers: `talentsim design` on the downloaded design file
+    saved in scenarios/ (its scenario is named relative to that folder)."""
+    return f"talentsim design scenarios/{d.name}.yaml --lang <en|ko>  # {d.name}.yaml downloaded from this page"
+
+
+def design_downloads(result: D.Result, lang: str) -> dict[str, tuple[bytes, str]]:
+    """The files the design page offers: the memo, every candidate (CSV), the design file that
+    reruns the search, and the recommended mix as a scenario file (when there is one)."""
+    import yaml
+
+    d = result.design
+    scenario = Path(d.scenario.files[0].path).name if d.scenario.files else "baseline.yaml"
+    out = {
+        f"{d.name}-memo.md": (D.memo_text(result, lang).encode(), "text/markdown"),
+        f"{d.name}-candidates.csv": (result.candidates.to_csv(index=False).encode(), "text/csv"),
+        f"{d.name}.yaml": (
+            yaml.safe_dump(D.to_document(d, scenario), sort_keys=False, allow_unicode=True).encode(),
+            "application/x-yaml",
+        ),
+    }
+    if result.recommended is not None:
+        rec = D.recommended_scenario(d, result.recommended)
+        out[f"{rec.name}.yaml"] = (S.to_yaml(rec).encode(), "application/x-yaml")
+    return out

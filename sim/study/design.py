@@ -787,6 +787,12 @@ def _optuna_version() -> str:
     return optuna.__version__
 
 
+def to_document(d: Design, scenario: str) -> dict[str, Any]:
+    """The design as a design file (YAML-ready) whose scenario is the file `scenario` (relative)."""
+    doc = {k: v for k, v in d.resolved().items() if k != "scenario"}
+    return {"name": doc.pop("name"), "description": doc.pop("description"), "scenario": scenario, **doc}
+
+
 def manifest_command(path: Path) -> str | None:
     """The `command` a manifest records (None if it cannot be read: the batch reader says why)."""
     try:
@@ -850,10 +856,8 @@ def _mix_text(d: Design, values: dict[str, Any], lang: str) -> str:
     return "; ".join(parts)
 
 
-def memo_text(result: Result, lang: str = "en") -> str:
-    """The design's memo section in `lang`: the question, the answer (or that there is none), the
-    next-best alternatives, what the numbers do not include, and how to reproduce them."""
-    d = result.design
+def question_text(d: Design, lang: str = "en") -> str:
+    """The question a design asks, in `lang` (goal, probability, budget)."""
     t = lambda key, **kw: i18n.t(key, lang, **kw)  # noqa: E731
     goal = t(
         f"design_goal_{d.sense}",
@@ -867,40 +871,56 @@ def memo_text(result: Result, lang: str = "en") -> str:
         if d.budget_bn
         else t("design_no_budget")
     )
+    return f"**{t('design_question')}** {goal} {budget}"
+
+
+def answer_text(result: Result, lang: str = "en") -> str:
+    """The answer in `lang`: the recommended mix with its fresh-draw numbers, or that no mix met
+    the goal and the closest point."""
+    d = result.design
+    t = lambda key, **kw: i18n.t(key, lang, **kw)  # noqa: E731
+    rec = result.recommended
+    if rec is not None:
+        return t(
+            "design_answer",
+            mix=_mix_text(d, rec, lang),
+            effect=f"{rec['effect_mean']:+,.0f}",
+            lo=f"{rec['effect_lo']:+,.0f}",
+            hi=f"{rec['effect_hi']:+,.0f}",
+            p=f"{rec['p_meet']:.0%}",
+            cost=i18n.money(rec["cost_bn_per_year"] * 1e9, lang, usd=False),
+            n=d.draws,
+        )
+    lines = [t("design_unreachable", n=len(result.candidates))]
+    c = result.closest or {}
+    if c:
+        lines.append(
+            t(
+                "design_closest",
+                mix=_mix_text(d, c, lang),
+                p=f"{c['p_meet']:.0%}",
+                effect=f"{c['effect_mean']:+,.0f}",
+                cost=i18n.money(c["cost_bn_per_year"] * 1e9, lang, usd=False),
+            )
+        )
+    return "\n".join(lines)
+
+
+def memo_text(result: Result, lang: str = "en") -> str:
+    """The design's memo section in `lang`: the question, the answer (or that there is none), the
+    next-best alternatives, what the numbers do not include, and how to reproduce them."""
+    d = result.design
+    t = lambda key, **kw: i18n.t(key, lang, **kw)  # noqa: E731
+    rec = result.recommended
     lines = [
         f"# {d.display_name(lang)}",
         "",
         (d.description_ko if lang == "ko" and d.description_ko else d.description).strip(),
         "",
+        question_text(d, lang),
+        "",
+        answer_text(result, lang),
     ]
-    lines += [f"**{t('design_question')}** {goal} {budget}", ""]
-    rec = result.recommended
-    if rec is not None:
-        lines.append(
-            t(
-                "design_answer",
-                mix=_mix_text(d, rec, lang),
-                effect=f"{rec['effect_mean']:+,.0f}",
-                lo=f"{rec['effect_lo']:+,.0f}",
-                hi=f"{rec['effect_hi']:+,.0f}",
-                p=f"{rec['p_meet']:.0%}",
-                cost=i18n.money(rec["cost_bn_per_year"] * 1e9, lang, usd=False),
-                n=d.draws,
-            )
-        )
-    else:
-        c = result.closest or {}
-        lines.append(t("design_unreachable", n=len(result.candidates)))
-        if c:
-            lines.append(
-                t(
-                    "design_closest",
-                    mix=_mix_text(d, c, lang),
-                    p=f"{c['p_meet']:.0%}",
-                    effect=f"{c['effect_mean']:+,.0f}",
-                    cost=i18n.money(c["cost_bn_per_year"] * 1e9, lang, usd=False),
-                )
-            )
     lines.append("")
     fr = result.front
     if len(fr):

@@ -272,6 +272,47 @@ T: dict[str, dict[str, str]] = {
         "참고하십시오.",
     },
     # policy design (talentsim design; sim.study.design)
+    "page_design": {"en": "Policy design", "ko": "정책 설계"},
+    "design_intro": {
+        "en": "The cheapest mix of policy levers that meets a goal with a given probability within a budget: "
+        "candidates are searched (Optuna) and each is simulated on the same draws, paired with the baseline; "
+        "the cheapest that meet the goal are checked again on fresh draws (the same calls as talentsim design).",
+        "ko": "예산 안에서 주어진 확률로 목표를 달성하는 가장 싼 정책 조합: 후보를 탐색(Optuna)하고 각 후보를 같은 "
+        "표본에서 기준과 짝지어 모의실험하며, 목표를 달성한 가장 싼 후보는 새 표본으로 다시 확인합니다 "
+        "(talentsim design과 같은 계산).",
+    },
+    "design_pick": {"en": "Design problem", "ko": "설계 문제"},
+    "design_threshold": {
+        "en": "Goal: effect on {output} in {year} at least",
+        "ko": "목표: {year}년 {output} 효과 최소",
+    },
+    "design_probability": {"en": "Probability of meeting it", "ko": "목표 달성 확률"},
+    "design_budget_widget": {
+        "en": "Budget, bn KRW a year on average (0 = none)",
+        "ko": "예산, 연평균 십억원 (0 = 한도 없음)",
+    },
+    "design_levers_widget": {"en": "Levers the search may use", "ko": "탐색에 쓸 정책 수단"},
+    "design_evals": {"en": "Candidates to evaluate", "ko": "평가할 후보 수"},
+    "design_draws": {"en": "Draws per candidate", "ko": "후보당 표본 수"},
+    "design_need_levers": {"en": "Choose at least one lever.", "ko": "정책 수단을 하나 이상 고르세요."},
+    "design_run": {"en": "Run the search", "ko": "탐색 실행"},
+    "design_stop": {"en": "Stop", "ko": "중지"},
+    "design_stop_help": {
+        "en": "Stops a running search (its results are not kept).",
+        "ko": "실행 중인 탐색을 멈춥니다(결과는 남지 않습니다).",
+    },
+    "design_running": {"en": "Searching: {done} of {total} candidates", "ko": "탐색 중: 후보 {total}개 중 {done}개"},
+    "design_press_run": {
+        "en": "Press 'Run the search' (about a second per candidate and draw on two workers).",
+        "ko": "'탐색 실행'을 누르세요 (작업자 2개에서 후보·표본 하나당 약 1초).",
+    },
+    "design_details": {"en": "Alternatives, caveats and how to reproduce", "ko": "대안, 유의점, 재현 방법"},
+    "design_open": {
+        "en": "Open the recommended mix in the scenario explorer",
+        "ko": "추천 조합을 시나리오 탐색에서 열기",
+    },
+    "design_kind_rec": {"en": "recommended", "ko": "추천"},
+    "design_kind_front": {"en": "Pareto front", "ko": "파레토 전선"},
     "design_all": {"en": "every candidate", "ko": "모든 후보"},
     "design_effect_axis": {"en": "mean effect on {output}, {year}", "ko": "{output} 평균 효과, {year}년"},
     "design_cost_axis": {"en": "mean state cost, bn KRW a year ({basis})", "ko": "연평균 정부 비용, 십억원 ({basis})"},
