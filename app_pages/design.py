@@ -48,7 +48,8 @@ d = E.adjusted_design(base, thr, prob, budget, chosen, evals, draws)
 st.markdown(D.question_text(d, L))
 c1, c2 = st.columns(2)
 go = c1.button(t("design_run"), type="primary", key="design_go")
-c2.button(t("design_stop"), key="design_stop", help=t("design_stop_help"))  # any click reruns the page: the search stops
+# any click reruns the page, which stops a running search (its pending runs are cancelled)
+c2.button(t("design_stop"), key="design_stop", help=t("design_stop_help"))
 
 done = st.session_state.get("design_result")
 if go:
