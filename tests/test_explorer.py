@@ -292,3 +292,21 @@ def test_a_warmed_store_serves_the_explorer_without_running(tmp_path):
     cache = E.RunCache(store=E.RunStore(tmp_path / "s"))
     first = next(E.stream(plan, cache, None))
     assert len(first) == len(plan.tasks)
+
+
+def test_design_link_opens_the_recommended_mix_in_the_explorer():
+    """The design page's link: the design's scenario as the starting one, the levers and the
+    policies' start as values the explorer reads back exactly (parse_query)."""
+    from sim.study import design as D
+
+    d = D.load(ROOT / "scenarios" / "design-core-researchers.yaml")
+    values = {lv.path: (lv.choices[-1] if lv.choices else lv.lo + 2 * (lv.step or 1)) for lv in d.levers}
+    q = E.design_link(d, values)
+    assert q["scenario"] == "baseline"
+    start = E.widget_values(S.load(ROOT / "scenarios" / "baseline.yaml"))
+    got, bad = E.parse_query(q, start, d.scenario.end_year)
+    assert not bad
+    rec = D.recommended_scenario(d, values)
+    for lv in d.levers:
+        assert got.get(lv.field, start[lv.field]) == getattr(rec.params, lv.field)
+    assert got.get("sm_start", start["sm_start"]) == d.start

@@ -107,6 +107,10 @@ def check_step(m: TalentMarket, prev_counts: np.ndarray) -> np.ndarray:
     assert 0 <= out["sm_firm_capture_krw"] <= out["fiscal_salary_matching_krw"] * (1 + 1e-12) + 1e-6
     assert out["net_fiscal_cost_krw"] == pytest.approx(out["fiscal_cost_krw"] - out["tax_recouped_krw"])
     assert out["sm_recipients"] == np.count_nonzero(pop.subsidy > 0)
+    assert 0 <= out["emigration_employed"] <= out["emigration"] and 0 <= out["hired_from_other"] <= out["hires"]
+    changers = out["poached"] + out["hired_from_other"] + out["emigration_employed"]
+    if changers:
+        assert out["job_changers_abroad_share"] == pytest.approx(out["emigration_employed"] / changers)
     assert out["n_exited"] == counts[EXITED]
     # independent recounts of outputs computed from the census
     in_kr = pop.loc <= KR_REGION

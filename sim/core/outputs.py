@@ -76,6 +76,8 @@ FLOW_KEYS = (
     "layoffs",
     "firm_exits",
     "counter_offers",
+    "hired_from_other",
+    "emigration_employed",
 )
 
 HEADLINE = (
@@ -111,6 +113,7 @@ OUTPUT_NAMES = (
         "ai_workers_kr",
         "kr_workers_abroad",
         "kr_workers_abroad_core",
+        "job_changers_abroad_share",
         *(f"stay_rate_{k}y" for k in STAY_YEARS),
         "share_master_workforce",
         "share_phd_workforce",
@@ -275,6 +278,11 @@ def compute(model) -> dict[str, float]:
     out["flow_quarters"] = float(len(hist))
     out["net_migration"] = out["immigration"] + out["returns"] - out["emigration"]
     out["migration_index"] = (out["net_migration"] / (workers_kr / LINKEDIN_AI_SHARE) * 1e4) if workers_kr else 0.0
+    # the Bank of Korea's measure: of the AI workers in Korea who changed jobs in the year, the share
+    # whose new job is abroad (job changers: AI-firm staff poached by another Korean firm, people
+    # in other AI work hired by an AI firm, and the employed who took a job abroad)
+    changers = out["poached"] + out["hired_from_other"] + out["emigration_employed"]
+    out["job_changers_abroad_share"] = out["emigration_employed"] / changers if changers else float("nan")
 
     n_staff = max(len(staff), 1)
     is_staff = pop.state == AI_FIRM  # contiguous masks over everyone: cheaper than gathering the staff's

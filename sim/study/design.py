@@ -328,9 +328,13 @@ class Design:
 
 
 def _cast(lv: Lever, v: Any) -> Any:
+    """A lever's value as the parameter takes it: whole numbers for whole-number fields, and floats
+    on a step's grid without binary noise (0.35, not 0.35000000000000003)."""
     if lv.choices is not None:
         return v
-    return int(round(v)) if lv.is_int else float(v)
+    if lv.is_int:
+        return int(round(v))
+    return round(float(v), 10) if lv.step is not None else float(v)
 
 
 def load(path: str | Path) -> Design:
@@ -472,7 +476,7 @@ def _lever(path: Path, key: str, spec: Any) -> Lever:
         )
     if S.PARAM_FIELDS[name].type == "int" and any(float(v) != int(v) for v in (lo, hi, step or 1)):
         raise DesignError(f"{path}: levers.{key}: {name} is a whole number; allowed: whole from, to and step")
-    return Lever(key, name, float(lo), float(hi), None if step is None else float(step))
+    return Lever(key, name, lo, hi, step)  # as written (a whole number stays one in the manifest)
 
 
 def _fixed(path: Path, key: str, v: Any, levers: tuple[Lever, ...]) -> Any:

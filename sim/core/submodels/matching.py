@@ -381,6 +381,7 @@ def _hire_korean(model, idx, firm, own, sub) -> None:
     fl["returns"] += int((abroad & kor).sum())
     fl["immigration"] += int((abroad & ~kor).sum())
     fl["poached"] += int((prev_state == AI_FIRM).sum())
+    fl["hired_from_other"] += int((prev_state == KR_OTHER).sum())
     fl["hires"] += len(idx)
     pop.move(idx, AI_FIRM)
     pop.employer[idx] = firm
@@ -396,6 +397,8 @@ def _go_abroad(model, idx, firm, dest, offer) -> None:
     if len(idx) == 0:
         return
     model.flows["emigration"] += len(idx)
+    prev = pop.state[idx]
+    model.flows["emigration_employed"] += int(np.count_nonzero((prev == AI_FIRM) | (prev == KR_OTHER)))
     pop.move(idx, ABROAD)
     pop.employer[idx] = firm
     pop.loc[idx] = dest
