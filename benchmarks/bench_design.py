@@ -6,7 +6,7 @@ brute-force grid on a 2-lever sub-problem.
    whole command in <= 15 minutes on 2 workers).
 2. A 2-lever sub-problem of the same design (salary-matching share x recruiting-drive rate, the
    other levers off) searched with the design's settings but `--grid-evaluations` candidates, and
-   the same sub-problem on a full grid (every share step x every rate step): the cheapest mix
+   the same sub-problem on a full grid (every share step x every rate step or choice): the cheapest mix
    meeting the goal on the grid vs the search's, on the same draws. Reported as the ratio of the
    two costs (1 = the search found the grid's optimum).
 
@@ -30,23 +30,30 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def sub_problem(d: D.Design, share_steps: int, rate_steps: int) -> D.Design:
-    keep = {"policies.salary_matching.share", "policies.recruiting_drive.rate"}
+    """The design with only the salary-matching share and the recruiting-drive rate as levers, a
+    numeric one on a grid of `steps` values (a choice lever keeps its choices)."""
+    keep = {"policies.salary_matching.share": share_steps, "policies.recruiting_drive.rate": rate_steps}
     levers = []
     for lv in d.levers:
-        if lv.path not in keep:
-            continue
-        steps = share_steps if "share" in lv.path else rate_steps
-        step = (lv.hi - lv.lo) / (steps - 1)
-        levers.append(dataclasses.replace(lv, step=step))
+        if lv.path in keep:
+            steps = keep[lv.path]
+            levers.append(lv if lv.choices else dataclasses.replace(lv, step=(lv.hi - lv.lo) / (steps - 1)))
     return dataclasses.replace(d, levers=tuple(levers))
+
+
+def grid_values(lv: D.Lever) -> list:
+    if lv.choices:
+        return list(lv.choices)
+    n = int(round((lv.hi - lv.lo) / lv.step)) + 1
+    return [round(lv.lo + i * lv.step, 10) for i in range(n)]
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--file", default=str(ROOT / "scenarios" / "design-core-researchers.yaml"))
     ap.add_argument("--workers", type=int, default=2)
-    ap.add_argument("--grid", type=int, nargs=2, default=(10, 6), metavar=("SHARES", "RATES"))
-    ap.add_argument("--grid-evaluations", type=int, default=24)
+    ap.add_argument("--grid", type=int, nargs=2, default=(19, 6), metavar=("SHARES", "RATES"))
+    ap.add_argument("--grid-evaluations", type=int, default=16)
     ap.add_argument("--quick", action="store_true", help="4 draws, 8 candidates, a 3 x 3 grid")
     args = ap.parse_args()
     d = D.load(args.file)
@@ -68,8 +75,8 @@ def main() -> None:
         found = D.search(dataclasses.replace(sub, evaluations=args.grid_evaluations), ex)
         res["sub_search_seconds"] = time.perf_counter() - t
         grid_points = [
-            {lv.path: lv.lo + i * lv.step for lv, i in zip(sub.levers, idx)}
-            for idx in itertools.product(*(range(n) for n in args.grid))
+            dict(zip([lv.path for lv in sub.levers], combo))
+            for combo in itertools.product(*(grid_values(lv) for lv in sub.levers))
         ]
         t = time.perf_counter()
         ev = D.Evaluator(sub, sub.seed, ex)

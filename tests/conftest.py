@@ -34,3 +34,16 @@ def baseline_full():
 @pytest.fixture
 def rng():
     return np.random.default_rng(0)
+
+
+@pytest.fixture(autouse=True)
+def _restore_main_module():
+    """AppTest installs the script it runs as sys.modules['__main__'] and leaves it there; a process
+    pool started later ('spawn') re-runs the parent's main module in each worker, so every pool of
+    the rest of the session would run that page (and die importing it). Put the real one back."""
+    import sys
+
+    main = sys.modules.get("__main__")
+    yield
+    if main is not None:
+        sys.modules["__main__"] = main

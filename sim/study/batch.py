@@ -535,18 +535,9 @@ def _assemble(
 MAX_MANIFEST_BYTES = 64 * 1024 * 1024  # a 10,000-point sweep's manifest is ~30 MB
 
 
-def read_manifest(path: Path) -> tuple[str, int, int, list]:
-    """(command, replications, seed, scenarios) of a manifest, verified before it is used.
-
-    Refused with `ScenarioError` (naming the manifest and the entry) when: it is not a regular JSON
-    file within the size limit; a required entry is missing or of the wrong type; a source file's
-    content does not match its recorded SHA-256; a scenario's resolved document does not match
-    its recorded hash, or does not follow from its source files (bases applied in order); or the
-    seeds listed are not those of the root seed. So an edited manifest (a share changed from 0.5
-    to 0.9) cannot rerun as if it were the original, nor be cited with the original file's hash.
-    A scenario recorded without source files is checked against its own hash only.
-    """
-    path = Path(path)
+def manifest_document(path: Path) -> dict[str, Any]:
+    """A manifest's JSON mapping, read within the size limit; anything else (not a regular file,
+    too large, not UTF-8 JSON, nested too deeply, not a mapping) is refused with `ScenarioError`."""
     raw = S.read_limited(path, "manifest", MAX_MANIFEST_BYTES)
 
     def bad(why: str) -> S.ScenarioError:
@@ -560,6 +551,26 @@ def read_manifest(path: Path) -> tuple[str, int, int, list]:
         raise bad(f"not JSON ({S.shown(str(e))})") from None
     if not isinstance(man, dict):
         raise bad(f"a {type(man).__name__}, not a mapping")
+    return man
+
+
+def read_manifest(path: Path) -> tuple[str, int, int, list]:
+    """(command, replications, seed, scenarios) of a manifest, verified before it is used.
+
+    Refused with `ScenarioError` (naming the manifest and the entry) when: it is not a regular JSON
+    file within the size limit; a required entry is missing or of the wrong type; a source file's
+    content does not match its recorded SHA-256; a scenario's resolved document does not match
+    its recorded hash, or does not follow from its source files (bases applied in order); or the
+    seeds listed are not those of the root seed. So an edited manifest (a share changed from 0.5
+    to 0.9) cannot rerun as if it were the original, nor be cited with the original file's hash.
+    A scenario recorded without source files is checked against its own hash only.
+    """
+    path = Path(path)
+    man = manifest_document(path)
+
+    def bad(why: str) -> S.ScenarioError:
+        return S.ScenarioError(f"{path}: not a verified talentsim manifest: {why}")
+
     for key, kind in (("command", str), ("replications", int), ("seed", int), ("scenarios", list), ("seeds", list)):
         if not isinstance(man.get(key), kind) or isinstance(man.get(key), bool):
             raise bad(f"'{key}' is missing or not a {kind.__name__}")

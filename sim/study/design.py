@@ -800,19 +800,15 @@ def to_document(d: Design, scenario: str) -> dict[str, Any]:
 def manifest_command(path: Path) -> str | None:
     """The `command` a manifest records (None if it cannot be read: the batch reader says why)."""
     try:
-        doc = json.loads(S.read_limited(path, "manifest", batch.MAX_MANIFEST_BYTES).decode("utf-8"))
-    except (S.ScenarioError, ValueError, UnicodeDecodeError):
+        return batch.manifest_document(path).get("command")
+    except S.ScenarioError:
         return None
-    return doc.get("command") if isinstance(doc, dict) else None
 
 
 def read_manifest(path: Path) -> Design:
     """The design a results folder's manifest records (validated again)."""
-    try:
-        doc = json.loads(S.read_limited(path, "manifest", batch.MAX_MANIFEST_BYTES).decode("utf-8"))
-    except (ValueError, UnicodeDecodeError):
-        raise DesignError(f"{path}: not a talentsim manifest (not JSON)") from None
-    if not isinstance(doc, dict) or doc.get("command") != "design" or "design" not in doc:
+    doc = batch.manifest_document(path)
+    if doc.get("command") != "design" or "design" not in doc:
         raise DesignError(f"{path}: not the manifest of a design")
     d = from_resolved(doc["design"], str(path))
     if d.digest != doc.get("design_sha256"):
