@@ -437,10 +437,9 @@ def _lever(path: Path, key: str, spec: Any) -> Lever:
         name = S._param_of(key)
     except KeyError:
         name = None
-    paths = [f"policies.{pol.name}.{k}" for pol in policies.POLICIES for k in pol.keys]
     if name is None or policies.owner(name) is None:
         raise DesignError(
-            f"{path}: levers.{S._cut(key)}: unknown lever{S._suggest(key, paths)}; allowed: "
+            f"{path}: levers.{S._cut(key)}: unknown lever{S._suggest(key, S.POLICY_PATHS)}; allowed: "
             f"'policies.POLICY.FIELD' with POLICY one of {', '.join(policies.BY_NAME)}"
         )
     if name in policies.START_FIELDS:
@@ -452,7 +451,7 @@ def _lever(path: Path, key: str, spec: Any) -> Lever:
     if isinstance(spec, list):
         if meta["choices"] is None:
             for v in spec:
-                _check_value(path, key, name, v)
+                S.check_value(path, f"levers.{key}", name, v)
         elif any(v not in meta["choices"] or type(v) is not type(meta["choices"][0]) for v in spec):
             bad = next(v for v in spec if v not in meta["choices"] or type(v) is not type(meta["choices"][0]))
             raise DesignError(f"{path}: levers.{key}: {S.shown(bad)} is not allowed; allowed: {S._allowed_for(name)}")
@@ -465,7 +464,7 @@ def _lever(path: Path, key: str, spec: Any) -> Lever:
         )
     lo, hi = spec["from"], spec["to"]
     for v in (lo, hi):
-        _check_value(path, key, name, v)
+        S.check_value(path, f"levers.{key}", name, v)
     if not lo < hi:
         raise DesignError(f"{path}: levers.{key}: from {lo!r} is not below to {hi!r}; allowed: from < to")
     step = spec.get("step")
@@ -485,24 +484,14 @@ def _fixed(path: Path, key: str, v: Any, levers: tuple[Lever, ...]) -> Any:
     except KeyError:
         name = None
     if name is None or policies.owner(name) is None or name in policies.START_FIELDS:
-        paths = [f"policies.{pol.name}.{k}" for pol in policies.POLICIES for k in pol.keys]
         raise DesignError(
-            f"{path}: fixed.{S._cut(key)}: unknown setting{S._suggest(key, paths)}; allowed: "
+            f"{path}: fixed.{S._cut(key)}: unknown setting{S._suggest(key, S.POLICY_PATHS)}; allowed: "
             f"'policies.POLICY.FIELD' (not a start date: every policy starts at `start`)"
         )
     if any(lv.field == name for lv in levers):
         raise DesignError(f"{path}: fixed.{key}: also a lever; allowed: a field that is not among the levers")
-    _check_value(path, f"fixed.{key}", name, v, prefix="")
+    S.check_value(path, f"fixed.{key}", name, v)
     return v
-
-
-def _check_value(path: Path, key: str, name: str, v: Any, prefix: str = "levers.") -> None:
-    try:
-        Params.from_dict({name: v})
-    except (ValueError, TypeError) as e:
-        raise DesignError(
-            f"{path}: {prefix}{key}: {S.shown(v)} is not allowed ({e}); allowed: {S._allowed_for(name)}"
-        ) from None
 
 
 # --------------------------------------------------------------------------- runs

@@ -57,6 +57,7 @@ PARAM_FIELDS = {f.name: f for f in dataclasses.fields(Params)}
 # model parameters a scenario sets under `parameters` (policy fields go under `policies`;
 # the horizon under `horizon`)
 PARAMETER_NAMES = tuple(n for n, f in PARAM_FIELDS.items() if f.metadata["group"] != "policy" and n != "end_year")
+POLICY_PATHS = tuple(f"policies.{pol.name}.{k}" for pol in POLICIES for k in pol.keys)  # sweep and design keys
 DEFAULT_REPLICATIONS = 30
 DEFAULT_SEED = 20200601
 MAX_SEED = 2**63 - 1
@@ -638,24 +639,27 @@ def _check_sweep(path: Path, sweep: dict[str, Any]) -> None:
         except KeyError:
             name = None
         if name is None or (name not in PARAMETER_NAMES and policies.owner(name) is None):
-            paths = [f"parameters.{n}" for n in PARAMETER_NAMES] + [
-                f"policies.{pol.name}.{k}" for pol in POLICIES for k in pol.keys
-            ]
+            paths = [f"parameters.{n}" for n in PARAMETER_NAMES] + list(POLICY_PATHS)
             raise ScenarioError(
                 f"{path}: sweep.{_cut(key)}: unknown sweep path{_suggest(key, paths)}; allowed: "
                 f"'parameters.NAME' (NAME a model parameter) or 'policies.POLICY.FIELD' "
                 f"(POLICY one of {', '.join(BY_NAME)})"
             )
         for v in _sweep_values(spec, name):
-            try:
-                Params.from_dict({name: v})
-            except (ValueError, TypeError) as e:
-                raise ScenarioError(
-                    f"{path}: sweep.{_cut(key)}: {shown(v)} is not allowed ({e}); allowed: {_allowed_for(name)}"
-                ) from None
+            check_value(path, f"sweep.{_cut(key)}", name, v)
         npoints *= len(_sweep_values(spec, name))
     if npoints > MAX_SWEEP_POINTS:
         raise ScenarioError(f"{path}: sweep: {npoints} grid points; allowed: at most {MAX_SWEEP_POINTS}")
+
+
+def check_value(path: Path | str, where: str, name: str, v: Any) -> None:
+    """Refuse a value the parameter `name` cannot take, naming the file, the key `where`, the value
+    and what is allowed."""
+    try:
+        Params.from_dict({name: v})
+    except (ValueError, TypeError) as e:
+        allowed = _allowed_for(name)
+        raise ScenarioError(f"{path}: {where}: {shown(v)} is not allowed ({e}); allowed: {allowed}") from None
 
 
 def _check_grid_size(path: Path, sweep: dict[str, Any]) -> None:
