@@ -259,3 +259,18 @@ def test_design_schema_file_is_current() -> None:
     schema = json.loads((ROOT / "scenarios" / "design-schema.json").read_text())
     fix = "run: talentsim schema --design --out scenarios/design-schema.json"
     assert schema == json.loads(json.dumps(D.json_schema())), fix
+
+
+def test_cost_basis_net_reads_the_net_cost_and_the_budget_binds(folder: Path) -> None:
+    """basis: net -> the cost is the net of the income tax recouped; a candidate over the budget is
+    infeasible whatever its effect."""
+    d = D.load(write(folder, DESIGN.replace("basis: gross", "basis: net")))
+    ev = D.Evaluator.__new__(D.Evaluator)
+    ev.d = d
+    ev.base = [{"value": 0.0, "gross": [0.0, 0.0], "net": [0.0, 0.0]} for _ in range(2)]
+    runs = [{"value": 100.0, "gross": [500e9, 700e9], "net": [300e9, 350e9]} for _ in range(2)]
+    rec = D.Evaluator._record(ev, {}, runs)
+    assert rec["cost_bn_per_year"] == pytest.approx(325.0) and rec["peak_cost_bn"] == pytest.approx(350.0)
+    assert rec["feasible"]  # 325 <= 400
+    runs = [{"value": 100.0, "gross": [500e9, 700e9], "net": [450e9, 450e9]} for _ in range(2)]
+    assert not D.Evaluator._record(ev, {}, runs)["feasible"]
