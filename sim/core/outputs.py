@@ -260,11 +260,11 @@ def compute(model) -> dict[str, float]:
         + (0 if all_in_kr else np.count_nonzero(pop.korean[staff]) - np.count_nonzero(pop.korean[staff_kr]))
     )
     out["kr_workers_abroad"] = kr_workers_abroad  # as the Bank of Korea counts them (LinkedIn: workers)
-    is_core = tier == CORE
-    core_abroad = np.count_nonzero((pop.state == ABROAD) & pop.korean & is_core)
+    abroad = g[ABROAD]  # the census group: gathers ~45k people, not masks over everyone
+    core_abroad = np.count_nonzero(pop.korean[abroad] & (tier[abroad] == CORE))
     if not all_in_kr:  # core staff of a Korean firm's lab abroad
         lab = staff[pop.loc[staff] > KR_REGION]
-        core_abroad += np.count_nonzero(pop.korean[lab] & is_core[lab])
+        core_abroad += np.count_nonzero(pop.korean[lab] & (tier[lab] == CORE))
     out["kr_workers_abroad_core"] = float(core_abroad)
     out["kr_abroad"] = kr_workers_abroad + n_state[STUDENT_ABROAD]
     # graduate students study in Korea

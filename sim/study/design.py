@@ -82,15 +82,11 @@ class DesignError(S.ScenarioError):
 
 
 # --------------------------------------------------------------------------- schema
-def _strict(**kw: Any):
-    return S._strict(**kw)
-
-
 Number = StrictInt | Annotated[StrictFloat, Field(allow_inf_nan=False)]
 
 
 class GoalModel(BaseModel):
-    model_config = _strict(title="goal")
+    model_config = S._strict(title="goal")
     output: Literal[tuple(OUTPUT_NAMES)] = Field(description="the output whose effect is the goal")  # type: ignore[valid-type]
     year: Annotated[StrictInt, Field(ge=2021, le=2060, description="the goal year (its Q4)")]
     at_least: Number | None = Field(None, description="the effect must be at least this (persons, KRW ...)")
@@ -99,13 +95,13 @@ class GoalModel(BaseModel):
 
 
 class BudgetModel(BaseModel):
-    model_config = _strict(title="budget")
+    model_config = S._strict(title="budget")
     bn_krw_per_year: Annotated[Number, Field(gt=0, le=1e6, description="mean yearly state cost allowed, bn KRW")]
     basis: Literal[BASES] = Field("gross", description="gross, or net of the income tax recouped")  # type: ignore[valid-type]
 
 
 class RangeModel(BaseModel):
-    model_config = _strict(title="range", populate_by_name=True)
+    model_config = S._strict(title="range", populate_by_name=True)
     from_: Number = Field(alias="from")
     to: Number
     step: Annotated[Number, Field(gt=0)] | None = None
@@ -114,7 +110,7 @@ class RangeModel(BaseModel):
 class DesignFile(BaseModel):
     """One design file as written."""
 
-    model_config = _strict(title="talentsim design")
+    model_config = S._strict(title="talentsim design")
     name: Annotated[StrictStr, Field(pattern=S._NAME, max_length=80, description="short identifier")]
     description: Annotated[StrictStr, Field(min_length=1, description="the question the design answers")]
     title: Annotated[StrictStr, Field(min_length=1, max_length=80)] | None = None
