@@ -61,6 +61,7 @@ def _pc(name: str, first_guess: Any, source: str, lo: Any, hi: Any, unit: str, d
 
 TIER_SETS = ("core", "core+senior", "all")
 CALIBRATION_FILE = Path(__file__).resolve().parents[1] / "data" / "calibration.yaml"  # sim/data/
+POSTERIOR_FILE = Path(__file__).resolve().parents[1] / "data" / "posterior.json"  # written by `talentsim posterior`
 
 
 def _calibrated_values() -> dict[str, float]:
@@ -970,3 +971,56 @@ def param_table() -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+@dataclass(frozen=True)
+class Posterior:
+    """The stored posterior (sim/data/posterior.json, written by `talentsim posterior`): `draws`
+    (one row a parameter vector, columns `names`), the priors they were drawn under, and the
+    provenance (code version, targets hash, seed, date, wall time)."""
+
+    names: tuple[str, ...]
+    draws: Any  # numpy array (draws x names)
+    priors: tuple[dict[str, Any], ...]
+    provenance: dict[str, Any]
+    doc: dict[str, Any]
+
+    def values(self, i: int) -> dict[str, float]:
+        """Draw i (modulo the number of draws) as parameter values."""
+        row = self.draws[i % len(self.draws)]
+        return {n: float(v) for n, v in zip(self.names, row)}
+
+
+_POSTERIOR: dict[Path, Posterior] = {}
+
+
+def posterior_draws(path: Path | None = None) -> Posterior:
+    """The stored posterior; read once per process. Raises FileNotFoundError when there is none and
+    ValueError when it is malformed or a draw lies outside a parameter's bounds."""
+    import json
+
+    import numpy as np
+
+    path = path or POSTERIOR_FILE
+    if path in _POSTERIOR:
+        return _POSTERIOR[path]
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    try:
+        names = tuple(str(n) for n in doc["names"])
+        draws = np.asarray(doc["draws"], dtype=float)
+        priors = tuple(doc["priors"])
+        prov = dict(doc["provenance"])
+    except (KeyError, TypeError, ValueError) as e:
+        raise ValueError(f"{path}: not a posterior file ({type(e).__name__}: {e})") from None
+    fields = {f.name: f for f in dataclasses.fields(Params)}
+    if draws.ndim != 2 or draws.shape[1] != len(names) or not len(draws) or not np.all(np.isfinite(draws)):
+        raise ValueError(f"{path}: draws must be a non-empty finite table with one column per name")
+    for j, n in enumerate(names):
+        if n not in fields:
+            raise ValueError(f"{path}: {n!r} is not a parameter")
+        lo, hi = fields[n].metadata["lo"], fields[n].metadata["hi"]
+        if draws[:, j].min() < lo or draws[:, j].max() > hi:
+            raise ValueError(f"{path}: draws of {n} leave the parameter's bounds [{lo}, {hi}]")
+    post = Posterior(names, draws, priors, prov, doc)
+    _POSTERIOR[path] = post
+    return post

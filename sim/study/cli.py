@@ -182,6 +182,34 @@ def _run_design(args: argparse.Namespace, d: design.Design) -> int:
     return 0
 
 
+def _posterior(args: argparse.Namespace) -> int:
+    from . import posterior  # sbi and torch: only when asked for
+
+    settings = posterior.Settings(
+        rounds=tuple(args.rounds),
+        held_out=args.held_out,
+        draws=args.draws,
+        predictive=args.predictive,
+        seed=args.seed,
+        workers=args.workers,
+        progress=not args.no_progress,
+    )
+    out = Path(args.out) if args.out else None
+    doc = posterior.run(settings, out=out)
+    if not args.no_docs and out is None:
+        from . import posterior_report
+
+        posterior_report.write_report(doc, Path("docs"))
+    prov = doc["provenance"]
+    print(f"{prov['simulations']} simulations, {prov['wall_seconds']:.0f} s; {len(doc['draws'])} draws written")
+    for r in doc["predictive"]:
+        print(
+            f"  {r['id']:24s} {r['target']:>22s}  predictive {r['mean']:12.5g} [{r['lo']:.5g}, {r['hi']:.5g}]  "
+            f"{'ok' if r['inside'] else 'MISS'}{'' if r['conditioned'] else ' (not conditioned on)'}"
+        )
+    return 0
+
+
 def _calibrate(args: argparse.Namespace) -> int:
     if args.out:  # checked before the fit (~6 minutes), not after it
         target = batch.results_path(args.out)
@@ -414,6 +442,32 @@ def build_parser() -> argparse.ArgumentParser:
     k.add_argument("--no-docs", action="store_true", help="do not write docs/calibration-results.md and figures")
     k.add_argument("--no-progress", action="store_true", help="no progress bar")
     k.set_defaults(func=_calibrate)
+
+    q = sub.add_parser(
+        "posterior",
+        help="a posterior over the uncertain parameters (TSNPE with sbi; needs the [posterior] extra); "
+        "writes sim/data/posterior.json and the posterior part of docs/calibration-results.md",
+    )
+    q.add_argument(
+        "--rounds",
+        type=_positive,
+        nargs="+",
+        default=[1200, 1200, 1200],
+        help="simulations per round (default %(default)s)",
+    )
+    q.add_argument(
+        "--held-out", type=_positive, default=200, help="held-out simulations for coverage (default %(default)s)"
+    )
+    q.add_argument("--draws", type=_positive, default=1000, help="posterior draws stored (default %(default)s)")
+    q.add_argument("--predictive", type=_positive, default=200, help="posterior-predictive runs (default %(default)s)")
+    q.add_argument("--workers", type=_workers, default=2, help="worker processes (default %(default)s)")
+    q.add_argument("--seed", type=_seed, default=2024, help="seed (default %(default)s)")
+    q.add_argument(
+        "--out", metavar="FILE", default=None, help="write here instead of sim/data/posterior.json (a trial)"
+    )
+    q.add_argument("--no-docs", action="store_true", help="do not write the report")
+    q.add_argument("--no-progress", action="store_true", help="no progress bar")
+    q.set_defaults(func=_posterior)
 
     v = sub.add_parser(
         "sensitivity", help="global sensitivity (Morris or Sobol) of a policy's effects to the uncertain parameters"

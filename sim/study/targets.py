@@ -30,6 +30,8 @@ class Target:
     definition: str
     source: str
     level: str
+    posterior: bool = True  # conditioned on by the posterior calibration (false: a documented misfit)
+    posterior_note: str = ""
 
     def error(self, sim: float) -> float:
         """Scaled error (|e| <= 1 means within tolerance; 0 inside a range)."""
@@ -80,6 +82,8 @@ def load_targets(path: Path | None = None) -> tuple[list[Target], list[Target]]:
             definition=d["definition"],
             source=d["source"],
             level=str(d["level"]),
+            posterior=bool(d.get("posterior", True)),
+            posterior_note=str(d.get("posterior_note", "")),
         )
 
     return [one(d) for d in doc["fitted"]], [one(d) for d in doc.get("out_of_sample", [])]
