@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test app browser bench bench-app calibrate docs golden lint lock clean
+.PHONY: run test app browser bench bench-app calibrate calibrate-point docs golden lint lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,9 +43,17 @@ browser:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
 	  else echo "chromium not found: the browser test will be skipped"; fi; }
 
-# Fit the free parameters (writes sim/data/calibration.yaml, docs/calibration-results.md), then
-# regenerate what is derived from the parameter defaults, in fresh processes.
+# The posterior over the uncertain parameters (TSNPE with sbi, ~45 min on 2 cores; installs the
+# optional [posterior] extra: sbi and the CPU build of torch): writes sim/data/posterior.json and the
+# posterior section of docs/calibration-results.md, then regenerates the derived docs.
 calibrate: $(STAMP)
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[posterior]'
+	$(BIN)/python -m sim posterior
+	$(MAKE) docs
+
+# The SMM point estimate (the parameter defaults; writes sim/data/calibration.yaml and the SMM part
+# of docs/calibration-results.md, ~30 min). Run it before `make calibrate` when the model changes.
+calibrate-point: $(STAMP)
 	$(BIN)/python -m sim calibrate
 	$(MAKE) docs
 

@@ -8,6 +8,7 @@ from sim.app import charts
 from sim.app import explorer as E
 from sim.study import memo, stats
 from sim.study import scenarios as S
+from sim.study import uncertainty as U
 
 L = lang()
 st.title(t("page_compare"))
@@ -20,12 +21,20 @@ with st.sidebar:
     chosen = st.multiselect(t("compare_pick"), names, default=default, key="c_pick", format_func=titles.get)
     reps = st.slider(t("replications"), 2, 30, APP_REPLICATIONS, key="c_reps", help=t("replications_help"))
     seed = st.number_input(t("seed"), 0, 2**31 - 1, 20200601, key="c_seed", help=t("seed_help"))
+    mode = st.radio(
+        t("uncertainty"),
+        U.MODES,
+        index=U.MODES.index(U.DEFAULT),
+        key="c_uncertainty",
+        help=t("uncertainty_help"),
+        format_func=lambda m: t(f"uncertainty_choice_{m}"),
+    )
 if not chosen:
     st.info(t("compare_need"))
     st.stop()
 
 baseline = S.load(SCENARIOS / "baseline.yaml")
-plan = E.compare_plan(baseline, [S.load(SCENARIOS / f"{n}.yaml") for n in chosen], reps, int(seed))
+plan = E.compare_plan(baseline, [S.load(SCENARIOS / f"{n}.yaml") for n in chosen], reps, int(seed), mode)
 end = min(s.end_year for s in plan.scenarios)
 year = st.select_slider(t("compare_year"), list(range(2021, end + 1)), value=stats.headline_year(end), key="c_year")
 
@@ -53,4 +62,4 @@ c2.download_button(
 )
 c3.download_button(t("dl_csv"), files["csv"], file_name="compare-policies.csv", mime="text/csv", on_click="ignore")
 st.caption(t("reproduce"))
-st.code(E.compare_command(E.compare_files(plan), reps, int(seed), L, year), language="bash")
+st.code(E.compare_command(E.compare_files(plan), reps, int(seed), L, year, mode), language="bash")

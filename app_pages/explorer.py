@@ -23,6 +23,7 @@ from sim.app import explorer as E
 from sim.core import policies
 from sim.study import i18n, memo
 from sim.study import scenarios as S
+from sim.study import uncertainty as U
 from sim.study.labels import label
 
 L = lang()
@@ -150,6 +151,13 @@ with st.sidebar:
     lo, hi = E.widget_range("seed", start_values, start.end_year)
     st.number_input(t("seed"), min_value=lo, max_value=hi, step=1, key="w_seed", help=t("seed_help"))
     st.slider(t("year"), *E.widget_range("year", start_values, start.end_year), key="w_year")
+    st.radio(
+        t("uncertainty"),
+        U.MODES,
+        key="w_uncertainty",
+        help=t("uncertainty_help"),
+        format_func=lambda m: t(f"uncertainty_choice_{m}"),
+    )
 
 current = {k: st.session_state[f"w_{k}"] for k in E.URL_KEYS}  # every widget's value
 try:
@@ -160,7 +168,7 @@ except ValueError as e:
     scn = st.session_state.get("last_good", start)
 
 reps, seed, year = int(current["replications"]), int(current["seed"]), current["year"]
-plan = E.make_plan(scn, reps, seed)
+plan = E.make_plan(scn, reps, seed, current[E.UNCERTAINTY])
 scn = plan.scenarios[1]  # as run: a scenario called "baseline" runs as "baseline-scenario"
 
 # the address bar carries the starting scenario and every widget value that differs from it,
@@ -224,6 +232,7 @@ def render_charts(ts: pd.DataFrame) -> None:
 with st.expander(t("scenario_sets", name=scn.display_name(L))):  # what is compared, as the memo states it
     st.markdown("\n".join(memo.settings_lines(scn, L)))
 st.markdown(f"**{t('cards_when', year=year)}**")  # which year and quarter the cards show
+st.caption(U.describe(plan.uncertainty, L))  # what the intervals carry
 cards_area = st.empty()
 progress = st.empty()
 # the downloads sit above the charts, in a placeholder that holds disabled buttons while runs are in

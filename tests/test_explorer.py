@@ -14,6 +14,7 @@ from sim.app import explorer as E
 from sim.core import policies
 from sim.study import batch
 from sim.study import scenarios as S
+from sim.study import uncertainty as U
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -231,6 +232,9 @@ def _widget_values(draw):
     cur = dict(start)
     for k in draw(st_hyp.sets(st_hyp.sampled_from(E.URL_KEYS))):
         lv = E.LEVERS.get(k)
+        if k == E.UNCERTAINTY:
+            cur[k] = draw(st_hyp.sampled_from(U.MODES))
+            continue
         if lv is not None and lv.kind in ("select", "toggle"):
             cur[k] = draw(st_hyp.sampled_from(lv.options()))
             continue

@@ -30,6 +30,7 @@ from ..study import batch, figures, i18n, memo, provenance, stats, workbook
 from ..study import design as D
 from ..study import executor as X
 from ..study import scenarios as S
+from ..study import uncertainty as U
 from ..study.i18n import UNITS_KO
 from ..study.labels import QUANTITIES, Quantity
 
@@ -102,7 +103,8 @@ def settings_of(scn: S.Scenario) -> dict[str, Any]:
 # above 2**53 - 1 cannot be shown exactly in the browser (JavaScript numbers)
 RUN_SETTINGS = {"replications": (1, 30), "seed": (0, 2**53 - 1)}
 FIRST_YEAR = 2021  # first year the cards can show (the year slider's low end)
-URL_KEYS = tuple(LEVERS) + tuple(RUN_SETTINGS) + ("year",)
+UNCERTAINTY = "uncertainty"  # the run setting choosing what the intervals carry (uncertainty.MODES)
+URL_KEYS = tuple(LEVERS) + tuple(RUN_SETTINGS) + ("year", UNCERTAINTY)
 
 
 def widget_values(scn: S.Scenario, max_replications: int = 10) -> dict[str, Any]:
@@ -112,6 +114,7 @@ def widget_values(scn: S.Scenario, max_replications: int = 10) -> dict[str, Any]
         "replications": min(scn.replications, max_replications),
         "seed": scn.seed,
         "year": min(2030, scn.end_year),
+        UNCERTAINTY: U.DEFAULT,
     }
 
 
@@ -173,6 +176,12 @@ def parse_query(query: dict[str, str], start: dict[str, Any], end_year: int) -> 
             continue
         text = str(query[k])
         lv = LEVERS.get(k)
+        if k == UNCERTAINTY:
+            if text in U.MODES:
+                out[k] = text
+            else:
+                bad.append(f"{k}={S.shown(text)}: allowed: {', '.join(U.MODES)}")
+            continue
         if lv is not None and lv.kind in ("select", "toggle"):
             by_text = {str(o): o for o in lv.options()}
             if text in by_text:
@@ -393,7 +402,7 @@ def stream(
         yield dict(done)
 
 
-def make_plan(scn: S.Scenario, replications: int, seed: int) -> batch.Plan:
+def make_plan(scn: S.Scenario, replications: int, seed: int, uncertainty: str = U.DEFAULT) -> batch.Plan:
     """Baseline and scenario with paired seeds, as `talentsim compare` would run them. A scenario
     adjusted in the app (no source file) gets the YAML the app offers for download as its source
     file, so the memo's citation and the manifest name the file that reproduces the numbers.
@@ -411,7 +420,7 @@ def make_plan(scn: S.Scenario, replications: int, seed: int) -> batch.Plan:
         scn = dataclasses.replace(
             scn, files=(S.SourceFile(f"{scn.name}.yaml", hashlib.sha256(text.encode("utf-8")).hexdigest(), text),)
         )
-    return batch.make_plan("compare", [S.baseline_of(scn), scn], replications, seed)
+    return batch.make_plan("compare", [S.baseline_of(scn), scn], replications, seed, uncertainty)
 
 
 def scenario_yaml(scn: S.Scenario, replications: int, seed: int) -> str:
@@ -516,17 +525,19 @@ def reproduce_commands(plan: batch.Plan, lang: str) -> list[str]:
     when its assumptions are the shipped baseline's (model defaults, horizon 2035), `talentsim
     compare` for the differences."""
     base, scn = plan.scenarios
-    opts = f"--replications {plan.replications} --seed {plan.seed} --lang {lang}"
+    opts = f"--replications {plan.replications} --seed {plan.seed} --lang {lang} --uncertainty {plan.uncertainty}"
     out = [f"talentsim run {scn.name}.yaml {opts}"]
     if base.params == Params():  # the model's defaults, to 2035: what scenarios/baseline.yaml sets
         out.append(f"talentsim compare scenarios/baseline.yaml {scn.name}.yaml {opts}")
     return out
 
 
-def compare_plan(baseline: S.Scenario, chosen: list[S.Scenario], replications: int, seed: int) -> batch.Plan:
+def compare_plan(
+    baseline: S.Scenario, chosen: list[S.Scenario], replications: int, seed: int, uncertainty: str = U.DEFAULT
+) -> batch.Plan:
     """The app's policy comparison: `baseline` and each chosen scenario with paired seeds, exactly
     as `talentsim compare BASELINE SCENARIO ...` runs them (`compare_command`)."""
-    return batch.make_plan("compare", [baseline, *chosen], replications, seed)
+    return batch.make_plan("compare", [baseline, *chosen], replications, seed, uncertainty)
 
 
 def compare_files(plan: batch.Plan) -> list[str]:
@@ -534,9 +545,11 @@ def compare_files(plan: batch.Plan) -> list[str]:
     return ["scenarios/baseline.yaml", *(f"scenarios/{x.name}.yaml" for x in plan.scenarios[1:])]
 
 
-def compare_command(files: list[str], replications: int, seed: int, lang: str, year: int) -> str:
+def compare_command(
+    files: list[str], replications: int, seed: int, lang: str, year: int, uncertainty: str = U.DEFAULT
+) -> str:
     """The command line that writes the comparison the app shows (same numbers, memo in `lang`)."""
-    opts = f"--replications {replications} --seed {seed} --lang {lang} --year {year}"
+    opts = f"--replications {replications} --seed {seed} --lang {lang} --year {year} --uncertainty {uncertainty}"
     return f"talentsim compare {' '.join(files)} {opts}"
 
 
@@ -552,7 +565,7 @@ def compare_downloads(plan: batch.Plan, ts: pd.DataFrame, effects: pd.DataFrame,
     def make(name: str) -> str | bytes:
         summ, comp = stats.summary(ts), stats.comparison(ts, plan.scenarios[0].name)
         if name == "memo":
-            again = [compare_command(compare_files(plan), plan.replications, plan.seed, lang, year)]
+            again = [compare_command(compare_files(plan), plan.replications, plan.seed, lang, year, plan.uncertainty)]
             return memo.memo(
                 plan, summ, comp, [2025, 2030, 2035], lang=lang, effects=effects, year=year, reproduce=again
             )

@@ -38,6 +38,7 @@ from ..core.params import Params
 from . import executor as X
 from . import memo, provenance, stats, workbook
 from . import scenarios as S
+from . import uncertainty as U
 from .figures import fan_charts
 from .scenarios import MAX_REPLICATIONS, MAX_SEED, Scenario
 
@@ -59,6 +60,7 @@ class Task:
     replication: int
     entropy: int
     spawn_key: tuple[int, ...]
+    draw: int = -1  # the posterior draw (uncertainty "posterior"), else -1
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,8 @@ class Plan:
     replications: int
     seed: int
     tasks: tuple[Task, ...]
+    uncertainty: str = U.DEFAULT
+    posterior_sha256: str = ""  # of sim/data/posterior.json, when uncertainty is "posterior"
 
     @property
     def digest(self) -> str:
@@ -77,7 +81,16 @@ class Plan:
             "seed": self.seed,
             "scenarios": [s.resolved_sha256 for s in self.scenarios],
         }
+        if self.uncertainty != "monte-carlo":  # Monte-Carlo plans keep the digests (folder names) they had
+            doc["uncertainty"] = [self.uncertainty, self.posterior_sha256]
         return hashlib.sha256(json.dumps(doc, sort_keys=True).encode()).hexdigest()
+
+    def draws(self) -> list[int]:
+        """The posterior draw of each replication ([] for Monte-Carlo plans)."""
+        if self.uncertainty != "posterior":
+            return []
+        by_rep = {t.replication: t.draw for t in self.tasks}
+        return [by_rep[r] for r in range(self.replications)]
 
     def seeds(self) -> list[dict[str, Any]]:
         ss = np.random.SeedSequence(self.seed).spawn(self.replications)
@@ -96,10 +109,17 @@ class RunSet:
 
 
 def make_plan(
-    command: str, scenarios: list[Scenario], replications: int | None = None, seed: int | None = None
+    command: str,
+    scenarios: list[Scenario],
+    replications: int | None = None,
+    seed: int | None = None,
+    uncertainty: str = U.DEFAULT,
 ) -> Plan:
     """Tasks for `command` ('run', 'compare', 'sweep'); replications and seed default to the
-    first scenario's (for compare: the baseline's), and one seed list serves every scenario."""
+    first scenario's (for compare: the baseline's), and one seed list serves every scenario.
+    `uncertainty` "posterior": replication i also takes posterior draw i of `uncertainty.draw_indices`
+    (the same in every scenario) for the parameters the scenario does not set itself."""
+    U.check_mode(uncertainty)
     if command not in COMMANDS:
         raise BatchError(f"command {S.shown(command)}: allowed: {', '.join(COMMANDS)}")
     if not scenarios:
@@ -121,24 +141,33 @@ def make_plan(
             f"{reps} replication(s)); allowed: at most {MAX_RUNS:,} runs in one command"
         )
     spawned = np.random.SeedSequence(root).spawn(reps)
+    post, sha, drawn = None, "", [-1] * reps
+    if uncertainty == "posterior":
+        post, sha = U.load(), U.posterior_sha256()
+        drawn = U.draw_indices(root, reps, len(post.draws))
     tasks = []
     for si, scn in enumerate(scenarios):
         for pi, (labels, params) in enumerate(scn.points()):
+            explicit = set(scn.overrides) | {S._param_of(k) for k in labels}
             for r, ss in enumerate(spawned):
+                values = params.to_dict()
+                if post is not None:
+                    values = U.with_draw(values, post.values(drawn[r]), explicit)
                 tasks.append(
                     Task(
                         key=f"s{si:02d}-p{pi:04d}-r{r:04d}",
                         scenario=scn.name,
                         point=pi,
                         labels=tuple(labels.items()),
-                        params=tuple(params.to_dict().items()),
+                        params=tuple(values.items()),
                         replication=r,
                         entropy=int(ss.entropy),
                         spawn_key=tuple(ss.spawn_key),
+                        draw=drawn[r],
                     )
                 )
     fixed = tuple(s.with_options(reps, root) for s in scenarios)
-    return Plan(command, fixed, reps, root, tuple(tasks))
+    return Plan(command, fixed, reps, root, tuple(tasks), uncertainty, sha)
 
 
 def execute(params: tuple[tuple[str, Any], ...], entropy: int, spawn_key: tuple[int, ...]) -> pd.DataFrame:
@@ -355,6 +384,8 @@ def timeseries(plan: Plan, runs: dict[str, pd.DataFrame]) -> pd.DataFrame:
                 "seed_spawn_key": "/".join(map(str, t.spawn_key)),
             }
         )
+        if plan.uncertainty == "posterior":
+            head["posterior_draw"] = t.draw
         for i, (k, v) in enumerate(head.items()):
             df.insert(i, k, v)
         frames.append(df)
@@ -554,8 +585,8 @@ def manifest_document(path: Path) -> dict[str, Any]:
     return man
 
 
-def read_manifest(path: Path) -> tuple[str, int, int, list]:
-    """(command, replications, seed, scenarios) of a manifest, verified before it is used.
+def read_manifest(path: Path) -> tuple[str, int, int, list, str]:
+    """(command, replications, seed, scenarios, uncertainty) of a manifest, verified before it is used.
 
     Refused with `ScenarioError` (naming the manifest and the entry) when: it is not a regular JSON
     file within the size limit; a required entry is missing or of the wrong type; a source file's
@@ -610,7 +641,22 @@ def read_manifest(path: Path) -> tuple[str, int, int, list]:
     command, reps, seed = man["command"], man["replications"], man["seed"]
     if command not in COMMANDS:
         raise bad(f"'command' {S.shown(command)}: allowed: {', '.join(COMMANDS)}")
-    plan = make_plan(command, scns, reps, seed)  # validates command, replications and seed
+    mode = man.get("uncertainty", "monte-carlo")  # manifests before posterior draws: Monte-Carlo
+    if mode not in U.MODES:
+        raise bad(f"'uncertainty' {S.shown(mode)}: allowed: {', '.join(U.MODES)}")
+    if mode == "posterior":
+        rec = man.get("posterior")
+        if not isinstance(rec, dict) or not isinstance(rec.get("sha256"), str):
+            raise bad("'posterior' is missing or has no 'sha256'")
+        if rec["sha256"] != U.posterior_sha256():
+            raise S.ScenarioError(
+                f"{path}: made with another posterior (sha256 {rec['sha256'][:12]}...; this installation's "
+                f"sim/data/posterior.json is {U.posterior_sha256()[:12]}...): its numbers can only be repeated "
+                f"with the talentsim version it names ({S.shown(man.get('talentsim_version'))})"
+            )
+    plan = make_plan(command, scns, reps, seed, mode)  # validates command, replications and seed
     if plan.seeds() != man["seeds"]:
         raise bad("'seeds' are not those of its root seed and replications (the manifest was edited)")
-    return command, reps, seed, scns
+    if mode == "posterior" and plan.draws() != man["posterior"].get("draws"):
+        raise bad("'posterior.draws' are not those of its root seed (the manifest was edited)")
+    return command, reps, seed, scns, mode

@@ -552,7 +552,11 @@ def write_report(doc: dict[str, Any], df, prof: dict[str, Any], params: Params, 
         "![profiles](figures/calibration_profiles.png)",
         "",
     ]
-    (docs / "calibration-results.md").write_text("\n".join(lines), encoding="utf-8")
+    from .posterior_report import keep_block
+
+    path = docs / "calibration-results.md"
+    text = keep_block(path.read_text(encoding="utf-8") if path.exists() else "", "\n".join(lines))
+    path.write_text(text, encoding="utf-8")  # the posterior section (talentsim posterior) is kept
 
 
 def target_table(rows: list[dict[str, Any]]) -> list[str]:

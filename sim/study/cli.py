@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..core.outputs import HEADLINE
-from . import batch, calibrate, design, memo, scenarios, stats
+from . import batch, calibrate, design, memo, scenarios, stats, uncertainty
 from . import executor as X
 from . import sensitivity as sa
 from .executor import ExecutorError, RunsFailedError
@@ -58,13 +58,21 @@ _workers = _whole_number(1, MAX_WORKERS)
 
 
 def _baseline(args: argparse.Namespace) -> int:
-    df = replicate(None, replications=args.replications, seed=args.seed, workers=args.workers, progress=args.progress)
+    df = replicate(
+        None,
+        replications=args.replications,
+        seed=args.seed,
+        workers=args.workers,
+        progress=args.progress,
+        uncertainty=args.uncertainty,
+    )
     summary = summarize(df, [c for c in HEADLINE if c in QUANTITIES])
     years = [y for y in args.years if y in set(summary.year)] or sorted(set(summary.year))
     table = headline_interval_table(summary).loc[years]
     print(
         f"talentsim {__version__} baseline: {args.replications} replications from seed {args.seed} "
-        f"(SeedSequence spawn), 1:1 scale. Mean [90% interval] at Q4; flows over the year."
+        f"(SeedSequence spawn), 1:1 scale. Mean [90% interval] at Q4; flows over the year. "
+        + uncertainty.describe(args.uncertainty)
     )
     with pd.option_context("display.max_columns", None, "display.width", 250):
         print(table.T.to_string())
@@ -78,7 +86,7 @@ def _batch(args: argparse.Namespace, command: str, files: list[str]) -> int:
             f"{files[0]}: sweep: missing; `talentsim sweep` needs a 'sweep' section "
             f"(use `talentsim run` for a single point)"
         )
-    plan = batch.make_plan(command, scns, args.replications, args.seed)
+    plan = batch.make_plan(command, scns, args.replications, args.seed, args.uncertainty)
     return _execute(args, plan)
 
 
@@ -145,8 +153,8 @@ def _sweep(args):
 def _rerun(args: argparse.Namespace) -> int:
     if design.manifest_command(Path(args.manifest)) == "design":
         return _run_design(args, design.read_manifest(Path(args.manifest)))
-    command, reps, seed, scns = batch.read_manifest(Path(args.manifest))  # verified, or refused
-    plan = batch.make_plan(command, scns, reps, seed)
+    command, reps, seed, scns, mode = batch.read_manifest(Path(args.manifest))  # verified, or refused
+    plan = batch.make_plan(command, scns, reps, seed, mode)
     return _execute(args, plan)
 
 
@@ -411,6 +419,15 @@ def build_parser() -> argparse.ArgumentParser:
     _batch_options(s)
     s.set_defaults(func=_sweep)
 
+    for sp in (r, c, s):
+        sp.add_argument(
+            "--uncertainty",
+            choices=uncertainty.MODES,
+            default=uncertainty.DEFAULT,
+            help="monte-carlo: intervals from the model's randomness at the calibrated parameters; posterior: "
+            "each replication also takes a posterior draw of the parameters (default %(default)s)",
+        )
+
     m = sub.add_parser("rerun", help="rerun the command a manifest.json records (identical numbers)")
     m.add_argument("manifest", metavar="MANIFEST", help="a results folder's manifest.json")
     _batch_options(m)
@@ -520,6 +537,12 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--replications", type=_positive, default=10, help="independent runs (default %(default)s)")
     b.add_argument("--workers", type=_workers, default=2, help="worker processes (default %(default)s)")
     b.add_argument(
+        "--uncertainty",
+        choices=uncertainty.MODES,
+        default=uncertainty.DEFAULT,
+        help="posterior: each replication also draws the uncertain parameters (default %(default)s)",
+    )
+    b.add_argument(
         "--years",
         type=int,
         nargs="*",
@@ -545,7 +568,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\ninterrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
-    except (scenarios.ScenarioError, batch.BatchError, ExecutorError) as e:
+    except (scenarios.ScenarioError, batch.BatchError, ExecutorError, uncertainty.UncertaintyError) as e:
         print(f"talentsim: error: {e}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except RunsFailedError as e:

@@ -67,6 +67,7 @@ from ..core.params import Params
 from . import batch, i18n, labels, provenance
 from . import executor as X
 from . import scenarios as S
+from . import uncertainty as U
 
 MAX_DRAWS = 500
 MAX_EVALUATIONS = 5000
@@ -132,6 +133,9 @@ class DesignFile(BaseModel):
     batch: Annotated[StrictInt, Field(ge=1, le=MAX_BATCH)] | None = None
     seed: Annotated[StrictInt, Field(ge=0, le=S.MAX_SEED - 1)] | None = None
     verify: Annotated[StrictInt, Field(ge=1, le=20)] | None = None
+    uncertainty: Literal["monte-carlo", "posterior"] | None = Field(
+        None, description="posterior: each draw also takes a posterior draw of the uncertain parameters"
+    )
 
 
 def json_schema() -> dict[str, Any]:
@@ -164,6 +168,7 @@ _ALLOWED = {
     "batch": f"a whole number from 1 to {MAX_BATCH}",
     "seed": f"a whole number from 0 to {S.MAX_SEED - 1}",
     "verify": "a whole number from 1 to 20",
+    "uncertainty": "monte-carlo or posterior",
 }
 
 
@@ -257,6 +262,7 @@ class Design:
     title_ko: str = ""
     description_ko: str = ""
     files: tuple[S.SourceFile, ...] = ()
+    uncertainty: str = U.DEFAULT
 
     def display_name(self, lang: str) -> str:
         return (self.title_ko if lang == "ko" and self.title_ko else self.title) or self.name
@@ -279,6 +285,7 @@ class Design:
                 "batch": self.batch,
                 "seed": self.seed,
                 "verify": self.verify,
+                "uncertainty": self.uncertainty,
             }
         )
         if self.budget_bn is not None:
@@ -368,6 +375,7 @@ def from_resolved(doc: dict[str, Any], where: str = "<manifest>") -> Design:
         raise DesignError(f"{where}: design: not a resolved design document")
     scn_doc = doc["scenario"]
     scn = S.from_document(scn_doc, (), where)
+    doc = {"uncertainty": "monte-carlo", **doc}  # manifests from before posterior draws
     _validate(Path(where), {**doc, "scenario": "resolved"})
     return _build(Path(where), doc, scn, ())
 
@@ -419,6 +427,7 @@ def _build(path: Path, doc: dict[str, Any], scn: S.Scenario, files: tuple) -> De
         seed=int(doc["seed"]) if doc.get("seed") is not None else DEFAULT["seed"],
         verify=int(doc.get("verify") or DEFAULT["verify"]),
         files=files,
+        uncertainty=doc.get("uncertainty") or U.DEFAULT,
         **{k: doc[k] for k in S.UNINHERITED if doc.get(k)},
     )
     try:  # every corner of the lever box is a valid parameter set (cross-field checks)
@@ -520,10 +529,17 @@ class Evaluator:
         self.seeds = [(int(s.entropy), tuple(s.spawn_key)) for s in np.random.SeedSequence(seed).spawn(design.draws)]
         self.executor = executor
         self.progress = progress
+        # draw i's parameter values (posterior: posterior draw uncertainty.draw_indices(seed)[i], as
+        # `talentsim compare --seed seed --uncertainty posterior` gives replication i)
+        self.draw_values: list[dict[str, float]] = [{} for _ in self.seeds]
+        if design.uncertainty == "posterior":
+            post = U.load()
+            self.draw_values = [post.values(j) for j in U.draw_indices(seed, design.draws, len(post.draws))]
         years = design.cost_years
         stop = design.fork_step
         tasks = [
-            (i, (design.baseline_params(), e, k, stop, design.output, years)) for i, (e, k) in enumerate(self.seeds)
+            (i, (self._with_draw(design.baseline_params(), i), e, k, stop, design.output, years))
+            for i, (e, k) in enumerate(self.seeds)
         ]
         got = X.collect(X.run_tasks(baseline_task, tasks, executor, progress=progress, desc="baselines"), "baselines")
         self.base = [got[i][0] for i in range(len(self.seeds))]
@@ -536,12 +552,18 @@ class Evaluator:
         for c, values in enumerate(candidates):
             params = d.candidate_params(values)
             for i, (e, k) in enumerate(self.seeds):
-                tasks.append(((c, i), (self.states[i], params, e, k, d.output, years)))
+                tasks.append(((c, i), (self.states[i], self._with_draw(params, i), e, k, d.output, years)))
         got = X.collect(X.run_tasks(candidate_task, tasks, self.executor), "design runs")
         self.runs += len(tasks)
         return [
             self._record(values, [got[(c, i)] for i in range(len(self.seeds))]) for c, values in enumerate(candidates)
         ]
+
+    def _with_draw(self, params: tuple[tuple[str, Any], ...], i: int) -> tuple[tuple[str, Any], ...]:
+        """`params` with draw i's values for every parameter the design's scenario does not set."""
+        if not self.draw_values[i]:
+            return params
+        return tuple(U.with_draw(dict(params), self.draw_values[i], set(self.d.scenario.overrides)).items())
 
     def _record(self, values: dict[str, Any], runs: list[dict[str, Any]]) -> dict[str, Any]:
         d = self.d
@@ -751,7 +773,20 @@ def write(result: Result, out: Path, argv: list[str], executor: str, workers: in
             "design_sha256": d.digest,
             "files": [{"path": f.path, "sha256": f.sha256, "content": f.content} for f in d.files],
             "draws": {
-                "kind": "seeds at the calibrated parameters (no posterior yet)",
+                "kind": (
+                    "a posterior draw and a seed each (sim/data/posterior.json)"
+                    if d.uncertainty == "posterior"
+                    else "seeds at the calibrated parameters"
+                ),
+                **(
+                    {
+                        "posterior_sha256": U.posterior_sha256(),
+                        "posterior_draws": U.draw_indices(d.seed, d.draws, len(U.load().draws)),
+                        "verify_posterior_draws": U.draw_indices(d.seed + 1, d.draws, len(U.load().draws)),
+                    }
+                    if d.uncertainty == "posterior"
+                    else {}
+                ),
                 "search_seed": d.seed,
                 "verify_seed": d.seed + 1,
                 "seeds": [
@@ -798,6 +833,14 @@ def read_manifest(path: Path) -> Design:
     d = from_resolved(doc["design"], str(path))
     if d.digest != doc.get("design_sha256"):
         raise DesignError(f"{path}: design_sha256 does not match the design it records (edited?)")
+    if d.uncertainty == "posterior":
+        rec = (doc.get("draws") or {}).get("posterior_sha256")
+        if rec != U.posterior_sha256():
+            raise DesignError(
+                f"{path}: made with another posterior (sha256 {str(rec)[:12]}...; this installation's "
+                f"sim/data/posterior.json is {U.posterior_sha256()[:12]}...): rerun it with the talentsim "
+                f"version it names"
+            )
     return d
 
 
@@ -927,7 +970,10 @@ def memo_text(result: Result, lang: str = "en") -> str:
         "talentsim rerun manifest.json --out check/  # " + t("design_rerun_note"),
     ]
     if rec is not None:
-        lines.append(f"talentsim compare baseline.yaml recommended.yaml --replications {d.draws} --seed {d.seed + 1}")
+        lines.append(
+            f"talentsim compare baseline.yaml recommended.yaml --replications {d.draws} --seed {d.seed + 1} "
+            f"--uncertainty {d.uncertainty}"
+        )
     lines += [
         "```",
         "",

@@ -33,6 +33,7 @@ import yaml
 from ..core.params import Params
 from . import batch, calibrate, i18n, sensitivity, stats
 from . import executor as X
+from . import uncertainty as U
 from .labels import headline_interval_table
 from .runner import replicate, summarize
 from .scenarios import load
@@ -87,20 +88,24 @@ HEADLINE_ROWS = ("core_talent_kr", "kr_abroad", "shortage", "sm_recipients", "fi
 HEADLINE_FILES = ("scenarios/baseline.yaml", "scenarios/salary-matching-50.yaml")
 
 
-def _headline(root: Path, ex: cf.Executor | None, reps: int, over: dict[str, Any]) -> tuple[Values, Any]:
+def _headline_comparison(root: Path, ex: cf.Executor | None, reps: int, over: dict[str, Any], mode: str):
     scns = [load(root / f) for f in HEADLINE_FILES]
     scns = [dataclasses.replace(scn, overrides={**scn.overrides, **over}) for scn in scns]
-    plan = batch.make_plan("compare", scns, reps, HEADLINE_SEED)
+    plan = batch.make_plan("compare", scns, reps, HEADLINE_SEED, mode)
     runs = X.collect(
         X.run_tasks(
             batch.execute,
             [(t.key, (t.params, t.entropy, t.spawn_key)) for t in plan.tasks],
             ex,
-            desc="golden: headline",
+            desc=f"golden: headline ({mode})",
         )
     )
     comp = stats.comparison(batch.timeseries(plan, runs), plan.scenarios[0].name)
-    sm = stats.salary_matching_summary(comp, plan.scenarios[1].name, 2030)
+    return comp, stats.salary_matching_summary(comp, plan.scenarios[1].name, 2030)
+
+
+def _headline(root: Path, ex: cf.Executor | None, reps: int, over: dict[str, Any]) -> tuple[Values, Any]:
+    comp, sm = _headline_comparison(root, ex, reps, over, U.DEFAULT)
     comp = comp[comp["year"].isin(HEADLINE_YEARS) & comp["output"].isin(HEADLINE_ROWS)]
     values = {
         f"{r.output}/{r.year}/{k}": float(getattr(r, k))
@@ -110,6 +115,11 @@ def _headline(root: Path, ex: cf.Executor | None, reps: int, over: dict[str, Any
     values["cost_per_core/2030"] = sm["gross_per_additional"]
     values["net_cost_per_core/2030"] = sm["net_per_additional"]
     values["deadweight/2030"] = sm["deadweight"]
+    other = "monte-carlo" if U.DEFAULT == "posterior" else "posterior"  # the other interval, for comparison
+    oc, _ = _headline_comparison(root, ex, reps, over, other)
+    for r in oc[(oc["year"] == 2030) & oc["output"].isin(("core_talent_kr", "fiscal_cost_krw"))].itertuples():
+        for k in ("diff_mean", "diff_lo", "diff_hi"):
+            values[f"{other}:{r.output}/{r.year}/{k}"] = float(getattr(r, k))
     return values, (comp, values, reps)
 
 
@@ -167,8 +177,32 @@ def _render_headline(data) -> dict[tuple[str, str], str]:
             f"{Params().sm_passthrough:g} of the subsidy"
         ),
         "reaches the worker (the pass-through; evidence 0.2–1) and the rest lowers the firm's own pay.",
+        "",
+        _mode_line(values),
     ]
     return {("README.md", "headline"): "\n".join(lines)}
+
+
+def _mode_line(values: Values) -> str:
+    """What the table's intervals carry, and the 2030 core-talent effect with the other kind."""
+    other = "monte-carlo" if U.DEFAULT == "posterior" else "posterior"
+
+    def cell(prefix: str) -> str:
+        v = [values[f"{prefix}core_talent_kr/2030/{k}"] for k in ("diff_mean", "diff_lo", "diff_hi")]
+        return f"{_signed(v[0], '{:+,.0f}')} [{_signed(v[1], '{:+,.0f}')}, {_signed(v[2], '{:+,.0f}')}]"
+
+    if U.DEFAULT == "posterior":
+        return (
+            "The intervals include parameter uncertainty: each replication takes its own draw from the posterior "
+            "(sim/data/posterior.json, [docs/calibration-results.md](docs/calibration-results.md#posterior-parameter-"
+            f"uncertainty)) and its own seed. With the model's randomness only (`--uncertainty {other}`, every "
+            f"replication at the calibrated point) the 2030 core-talent effect reads {cell(other + ':')}: the "
+            "difference is what the data leave unknown about the parameters."
+        )
+    return (
+        "The intervals are the model's randomness at the calibrated parameters. With parameter uncertainty "
+        f"(`--uncertainty {other}`) the 2030 core-talent effect reads {cell(other + ':')}."
+    )
 
 
 # --------------------------------------------------------------------------- the calibration check
@@ -297,6 +331,47 @@ def _render_sensitivity(data: dict[str, Any]) -> dict[tuple[str, str | None], st
     return out
 
 
+# --------------------------------------------------------------------------- sensitivity on the posterior
+POST_SA_DRAWS, POST_SA_SEED = 40, 20260601
+
+
+def _posterior_sa(root: Path, ex: cf.Executor | None, reps: int, over: dict[str, Any]) -> tuple[Values, Any]:
+    from . import posterior_sa
+
+    scn = load(root / SENS_FILE)
+    scn = dataclasses.replace(scn, overrides={**scn.overrides, **over})
+    res = posterior_sa.decompose(scn, SENS_YEAR, reps, POST_SA_SEED, executor=ex)
+    values = {
+        f"{col}/{k}": float(r[k])
+        for col, r in res["outputs"].items()
+        for k in ("mean", "lo", "hi", "total_var", "within_var", "parameter_share", "r2")
+    }
+    values.update({f"{col}/src/{n}": v for col, r in res["outputs"].items() for n, v in r["src"].items()})
+    return values, values
+
+
+def _render_posterior_sa(values: Values) -> dict[tuple[str, str | None], str]:
+    """The published table, from the golden values alone (so CI checks it without rerunning)."""
+    from . import posterior_sa
+
+    outputs: dict[str, dict[str, Any]] = {}
+    for key, v in values.items():
+        col, rest = key.split("/", 1)
+        o = outputs.setdefault(col, {"drivers": []})
+        if rest.startswith("src/"):
+            o["drivers"].append((rest[4:], v))
+        else:
+            o[rest] = v
+    for o in outputs.values():
+        o["drivers"] = sorted(o["drivers"], key=lambda d: -abs(d[1]))
+    order = [c for c in posterior_sa.OUTPUTS if c in outputs]
+    return {
+        ("docs/sensitivity.md", "sensitivity-posterior"): "\n".join(
+            posterior_sa.table({"outputs": {c: outputs[c] for c in order}})
+        )
+    }
+
+
 SETS: tuple[GoldenSet, ...] = (
     GoldenSet(
         "baseline",
@@ -330,6 +405,16 @@ SETS: tuple[GoldenSet, ...] = (
         _sensitivity,
         _render_sensitivity,
         1,
+        ci=False,
+    ),
+    GoldenSet(
+        "posterior-sensitivity",
+        f"python -c 'sim.study.posterior_sa.decompose' on {SENS_FILE}: {POST_SA_DRAWS} posterior draws x 2 seeds, "
+        f"paired with the baseline (seed {POST_SA_SEED}, outputs at {SENS_YEAR}Q4)",
+        "docs/sensitivity.md: the share of each effect's variance from the parameters, and its drivers",
+        _posterior_sa,
+        _render_posterior_sa,
+        POST_SA_DRAWS,
         ci=False,
     ),
 )
@@ -517,6 +602,9 @@ def check_published(root: Path, results: dict[str, tuple[Values, Any]], doc: dic
     their rendering from `results`; for the sets too slow for CI (the sensitivity analysis), the
     golden values must be those of the published CSVs and the tables their rendering."""
     stale = stale_blocks(root, results)
+    if "posterior-sensitivity" not in results and "posterior-sensitivity" in doc["sets"]:
+        values = doc["sets"]["posterior-sensitivity"]["values"]
+        stale += stale_blocks(root, {"posterior-sensitivity": (values, values)}, whole_files=False)
     if "sensitivity" not in results and "sensitivity" in doc["sets"]:
         values = doc["sets"]["sensitivity"]["values"]
         data = sensitivity_from_files(root, values)

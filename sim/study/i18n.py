@@ -102,6 +102,26 @@ T: dict[str, dict[str, str]] = {
         "반영하고 모수 불확실성은 포함하지 않습니다.",
     },
     "cite": {"en": "How to cite", "ko": "인용 방법"},
+    "uncertainty": {"en": "Intervals include", "ko": "구간에 포함할 불확실성"},
+    "uncertainty_help": {
+        "en": "Parameters and randomness: each replication also draws the uncertain parameters from the posterior "
+        "(what to quote). Randomness only: every replication uses the calibrated point; for comparison.",
+        "ko": "모수와 무작위성: 반복마다 불확실한 모수를 사후분포에서 뽑습니다(인용할 수치). 무작위성만: 모든 반복이 "
+        "보정값을 씁니다(비교용).",
+    },
+    "uncertainty_choice_posterior": {"en": "parameters and randomness", "ko": "모수와 무작위성"},
+    "uncertainty_choice_monte-carlo": {"en": "randomness only", "ko": "무작위성만"},
+    "uncertainty_posterior": {
+        "en": "90% intervals include parameter uncertainty (one posterior draw per replication, "
+        "sim/data/posterior.json) and the model's randomness.",
+        "ko": "90% 구간은 모수 불확실성(반복마다 사후분포 표본 하나, sim/data/posterior.json)과 모형의 확률적 변동을 "
+        "모두 포함합니다.",
+    },
+    "uncertainty_monte-carlo": {
+        "en": "90% intervals are the model's randomness at fixed parameters (the calibrated point); they do not "
+        "include parameter uncertainty.",
+        "ko": "90% 구간은 고정된 모수(보정값)에서 모형의 확률적 변동만 반영하며 모수 불확실성은 포함하지 않습니다.",
+    },
     # metric cards
     # short enough for a card on a 1366 px laptop (label and value); the caption says per year
     "cost_per_core": {"en": "Cost per extra researcher", "ko": "추가 인재 1인당 비용"},

@@ -12,6 +12,7 @@ from ..core import policies
 from ..core.outputs import HEADLINE
 from ..core.params import Params
 from . import i18n, stats
+from . import uncertainty as U
 from .labels import EFFECTS, QUANTITIES
 from .provenance import git_commit, package_version
 
@@ -285,7 +286,7 @@ def memo(
     year = year if year is not None else stats.headline_year(all_years[-1])
     names = [s.display_name(lang) for s in plan.scenarios]
     title = i18n.t("memo_title_compare" if comp is not None else "memo_title", lang, names=" · ".join(names))
-    lines = [f"# {title}", ""]
+    lines = [f"# {title}", "", f"*{U.describe(getattr(plan, 'uncertainty', U.DEFAULT), lang)}*", ""]
     if comp is not None and effects is not None:
         head = headline_lines(plan, effects, year, lang)
         if head:

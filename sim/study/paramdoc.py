@@ -42,7 +42,46 @@ def render() -> str:
             out.append(
                 f"| `{r['name']}` | {r['doc']} | {_fmt(r['default'])} | {allowed} | {r['unit']} | {r['source']} |"
             )
+    out += ["", *prior_table()]
     return "\n".join(out) + "\n"
+
+
+def prior_table() -> list[str]:
+    """The priors of the posterior calibration (sim/study/posterior.py) with the stored posterior's
+    median and 90 % interval (sim/data/posterior.json)."""
+    import numpy as np
+
+    from ..core.params import posterior_draws
+    from .posterior import POLICY_ONLY, PRIORS
+
+    try:
+        post = posterior_draws()
+    except FileNotFoundError:
+        post = None
+    out = [
+        "## Priors of the posterior calibration",
+        "",
+        (
+            "The uncertain behavioural parameters: their prior (the range the posterior calibration, `talentsim "
+            "posterior`, starts from, with its source or the judgement behind it) and the stored posterior's median "
+            "and 90 % interval (sim/data/posterior.json; see [calibration-results.md](calibration-results.md)). "
+            "Batch runs with `--uncertainty posterior` draw every replication's values of these parameters from it."
+        ),
+        "",
+        "| name | prior | posterior median [90 %] | source of the range |",
+        "|---|---|---|---|",
+    ]
+    for p in PRIORS:
+        kind = "log-uniform" if p.log else "uniform"
+        cell = "—"
+        if post is not None and p.name in post.names:
+            col = post.draws[:, post.names.index(p.name)]
+            q05, q50, q95 = np.quantile(col, [0.05, 0.5, 0.95])
+            cell = f"{q50:.4g} [{q05:.4g}, {q95:.4g}]"
+            if p.name in POLICY_ONLY:
+                cell += " (the prior: acts only under a policy)"
+        out.append(f"| `{p.name}` | {kind} [{p.lo:g}, {p.hi:g}] | {cell} | {p.source} |")
+    return out
 
 
 def group_table(group: str) -> str:

@@ -337,6 +337,22 @@ def predictive(
     return simulate(draws, PRIORS, targets, (seed, 777), executor, progress, "posterior predictive")
 
 
+def refresh_predictive(path: Path | None = None, workers: int = 2, progress: bool = True) -> dict[str, Any]:
+    """Recompute the stored posterior's predictive table from its own draws and seed (the same runs
+    `run` made: deterministic) and write it back; for a change of the table's columns only."""
+    path = path or POSTERIOR_FILE
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    use, rest = conditioning_targets()
+    draws = np.asarray(doc["draws"], float)
+    n = int(doc["provenance"].get("predictive", 200))
+    seed = int(doc["provenance"]["seed"])
+    with X.make_executor("local", workers) as ex:
+        pp = predictive(draws[:n], use + rest, seed, ex, progress)
+    doc["predictive"] = pp_rows(pp, use + rest, np.random.default_rng([seed, 6]))
+    write_artefact(doc, path)
+    return doc
+
+
 def _round_sig(v: float, sig: int = 7) -> float:
     return float(f"{v:.{sig}g}")
 
@@ -370,7 +386,10 @@ def run(settings: Settings, out: Path | None = None) -> dict[str, Any]:
     write_artefact(doc, path)
     import shutil
 
-    shutil.rmtree(stage, ignore_errors=True)
+    keep = Path("results") / f"posterior-runs-{settings.seed}"  # the simulations, for more rounds later
+    shutil.rmtree(keep, ignore_errors=True)
+    keep.parent.mkdir(exist_ok=True)
+    shutil.move(str(stage), str(keep))
     return doc
 
 
@@ -383,6 +402,7 @@ def pp_rows(pp: np.ndarray, targets: list[Target], rng: np.random.Generator) -> 
         value, sd = observation(t)
         with_err = v + rng.normal(0.0, sd, size=v.shape) if t.range is None else v
         lo, hi = np.quantile(with_err, [0.05, 0.95])
+        sim_lo, sim_hi = np.quantile(v, [0.05, 0.95])
         inside = bool(hi >= t.range[0] and lo <= t.range[1]) if t.range is not None else bool(lo <= value <= hi)
         rows.append(
             {
@@ -394,6 +414,8 @@ def pp_rows(pp: np.ndarray, targets: list[Target], rng: np.random.Generator) -> 
                 "mean": float(np.mean(v)),
                 "lo": float(lo),
                 "hi": float(hi),
+                "sim_lo": float(sim_lo),
+                "sim_hi": float(sim_hi),
                 "inside": inside,
                 "conditioned": t.posterior and not (t.range is not None and t.range[1] >= 1e8),
                 "source": t.source,
@@ -422,6 +444,7 @@ def artefact(settings, draws, res, cov, pp, pp_targets, wall) -> dict[str, Any]:
             "simulations": int(sum(r["simulations"] for r in res["rounds"]) + len(pp)),
             "wall_seconds": round(wall, 1),
             "workers": settings.workers,
+            "predictive": settings.predictive,
         },
         "priors": [dataclasses.asdict(p) for p in PRIORS],
         "policy_only": list(POLICY_ONLY),

@@ -64,6 +64,12 @@ def manifest(plan, argv: list[str], executor: str, workers: int, files_written: 
         "replications": plan.replications,
         "seed": plan.seed,
         "seeds": plan.seeds(),
+        "uncertainty": plan.uncertainty,
+        **(
+            {"posterior": {"file": "sim/data/posterior.json", "sha256": plan.posterior_sha256, "draws": plan.draws()}}
+            if plan.uncertainty == "posterior"
+            else {}
+        ),
         "executor": executor,
         "workers": workers,
         "scenarios": [

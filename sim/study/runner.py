@@ -19,6 +19,7 @@ import pandas as pd
 from ..core.model import TalentMarket
 from ..core.params import Params
 from . import executor as X
+from . import uncertainty as U
 from .stats import summary
 
 
@@ -47,6 +48,7 @@ def replicate(
     workers: int = 1,
     executor: cf.Executor | None = None,
     progress: bool = False,
+    uncertainty: str = U.DEFAULT,
 ) -> pd.DataFrame:
     """Run `replications` independent replications; one tidy table, rows ordered by replication.
 
@@ -57,17 +59,32 @@ def replicate(
         workers: processes when no `executor` is given (1 = in this process).
         executor: any concurrent.futures.Executor (e.g. a Dask client's executor).
         progress: show a progress bar.
+        uncertainty: "posterior": replication i also takes posterior draw `uncertainty.draw_indices`[i]
+            for the parameters `params` does not set (a mapping: its keys; a `Params`: the fields
+            that differ from the defaults); recorded in the column `posterior_draw`.
 
     Raises:
         executor.RunsFailedError: if a replication raised (after the others finished).
     """
     p = params.to_dict() if isinstance(params, Params) else Params.from_dict(dict(params or {})).to_dict()
-    tasks = [(i, (p, s, i)) for i, s in enumerate(seeds_for(seed, replications))]
+    seeds = seeds_for(seed, replications)
+    per = [p] * replications
+    drawn: list[int] = []
+    if U.check_mode(uncertainty) == "posterior":
+        defaults = Params().to_dict()
+        explicit = {k for k, v in p.items() if v != defaults[k]} if isinstance(params, Params) else set(params or {})
+        post = U.load()
+        drawn = U.draw_indices(seed, replications, len(post.draws))
+        per = [U.with_draw(p, post.values(d), explicit) for d in drawn]
+    tasks = [(i, (per[i], s, i)) for i, s in enumerate(seeds)]
     if executor is None and workers > 1:
         with X.process_pool(workers) as own:
             results = X.collect(X.run_tasks(run_one, tasks, own, progress=progress, desc="replications"))
     else:
         results = X.collect(X.run_tasks(run_one, tasks, executor, progress=progress, desc="replications"))
+    if drawn:
+        for i, d in enumerate(drawn):
+            results[i].insert(3, "posterior_draw", d)
     return pd.concat([results[i] for i in range(replications)], ignore_index=True)
 
 
