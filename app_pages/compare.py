@@ -6,7 +6,7 @@ import streamlit as st
 from app_pages.common import APP_REPLICATIONS, SCENARIOS, executor, lang, run_cache, scenario_files, scenario_titles, t
 from sim.app import charts
 from sim.app import explorer as E
-from sim.study import memo, stats
+from sim.study import i18n, memo, stats
 from sim.study import scenarios as S
 from sim.study import uncertainty as U
 
@@ -21,13 +21,13 @@ with st.sidebar:
     chosen = st.multiselect(t("compare_pick"), names, default=default, key="c_pick", format_func=titles.get)
     reps = st.slider(t("replications"), 2, 30, APP_REPLICATIONS, key="c_reps", help=t("replications_help"))
     seed = st.number_input(t("seed"), 0, 2**31 - 1, 20200601, key="c_seed", help=t("seed_help"))
-    mode = st.radio(
+    mode = st.selectbox(
         t("uncertainty"),
         U.MODES,
         index=U.MODES.index(U.DEFAULT),
         key="c_uncertainty",
         help=t("uncertainty_help"),
-        format_func=lambda m: t(f"uncertainty_choice_{m}"),
+        format_func=lambda m: i18n.t(f"uncertainty_choice_{m}", L),
     )
 if not chosen:
     st.info(t("compare_need"))

@@ -151,12 +151,12 @@ with st.sidebar:
     lo, hi = E.widget_range("seed", start_values, start.end_year)
     st.number_input(t("seed"), min_value=lo, max_value=hi, step=1, key="w_seed", help=t("seed_help"))
     st.slider(t("year"), *E.widget_range("year", start_values, start.end_year), key="w_year")
-    st.radio(
+    st.selectbox(
         t("uncertainty"),
         U.MODES,
         key="w_uncertainty",
         help=t("uncertainty_help"),
-        format_func=lambda m: t(f"uncertainty_choice_{m}"),
+        format_func=lambda m: i18n.t(f"uncertainty_choice_{m}", L),
     )
 
 current = {k: st.session_state[f"w_{k}"] for k in E.URL_KEYS}  # every widget's value

@@ -364,11 +364,7 @@ def summarize_targets(df, targets: list[Target]) -> list[dict[str, Any]]:
         mean = float(np.mean(vals))
         rows.append(
             {
-                "id": t.id,
-                "output": t.output,
-                "year": t.year,
-                "quarter": t.quarter,
-                "target": t.describe(),
+                **t.identity(),
                 "simulated_mean": mean,
                 "simulated_lo": float(np.quantile(vals, 0.05)),
                 "simulated_hi": float(np.quantile(vals, 0.95)),

@@ -332,7 +332,7 @@ def _render_sensitivity(data: dict[str, Any]) -> dict[tuple[str, str | None], st
 
 
 # --------------------------------------------------------------------------- sensitivity on the posterior
-POST_SA_DRAWS, POST_SA_SEED = 40, 20260601
+POST_SA_DRAWS, POST_SA_SEED = 80, 20260601
 
 
 def _posterior_sa(root: Path, ex: cf.Executor | None, reps: int, over: dict[str, Any]) -> tuple[Values, Any]:

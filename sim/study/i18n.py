@@ -96,10 +96,11 @@ T: dict[str, dict[str, str]] = {
     "about_text": {
         "en": "An agent-based model (Mesa) of Korea's AI talent market: one agent per person, one step per "
         "quarter, from the June 2020 survey to 2035. Numbers are means over replications with 90% "
-        "intervals from the model's randomness; they do not include parameter uncertainty.",
+        "intervals; by default each replication draws its own parameters from the posterior, so the intervals "
+        "include parameter uncertainty as well as the model's randomness.",
         "ko": "한국 AI 인재 시장의 행위자 기반 모형(Mesa)입니다. 한 사람당 하나의 행위자, 분기 단위로 2020년 6월 "
-        "실태조사부터 2035년까지 모의합니다. 수치는 반복 실행의 평균이며, 90% 구간은 모형의 확률적 변동만 "
-        "반영하고 모수 불확실성은 포함하지 않습니다.",
+        "실태조사부터 2035년까지 모의합니다. 수치는 반복 실행의 평균이며, 기본값에서는 반복마다 사후분포에서 "
+        "모수를 뽑으므로 90% 구간이 모형의 확률적 변동과 모수 불확실성을 함께 반영합니다.",
     },
     "cite": {"en": "How to cite", "ko": "인용 방법"},
     "uncertainty": {"en": "Intervals include", "ko": "구간에 포함할 불확실성"},
@@ -114,8 +115,7 @@ T: dict[str, dict[str, str]] = {
     "uncertainty_posterior": {
         "en": "90% intervals include parameter uncertainty (one posterior draw per replication, "
         "sim/data/posterior.json) and the model's randomness.",
-        "ko": "90% 구간은 모수 불확실성(반복마다 사후분포 표본 하나, sim/data/posterior.json)과 모형의 확률적 변동을 "
-        "모두 포함합니다.",
+        "ko": "90% 구간은 모수 불확실성(반복마다 사후분포에서 뽑은 모수 하나)과 모형의 확률적 변동을 모두 포함합니다.",
     },
     "uncertainty_monte-carlo": {
         "en": "90% intervals are the model's randomness at fixed parameters (the calibrated point); they do not "

@@ -406,11 +406,7 @@ def pp_rows(pp: np.ndarray, targets: list[Target], rng: np.random.Generator) -> 
         inside = bool(hi >= t.range[0] and lo <= t.range[1]) if t.range is not None else bool(lo <= value <= hi)
         rows.append(
             {
-                "id": t.id,
-                "output": t.output,
-                "year": t.year,
-                "quarter": t.quarter,
-                "target": t.describe(),
+                **t.identity(),
                 "mean": float(np.mean(v)),
                 "lo": float(lo),
                 "hi": float(hi),

@@ -9,11 +9,12 @@ variance is estimated without bias from the two seeds, (e1 - e2)^2 / 2 averaged 
 the parameter share is 1 - within / total. The drivers are the standardised regression
 coefficients of the per-draw mean effect on the draws' parameter values (log for log-uniform
 priors): SRC_j^2 is parameter j's share of the explained variance when the effect is close to
-linear in the parameters (R^2 near 1; it is reported), Saltelli et al. 2008, ch. 1.2.
+linear in the parameters (the adjusted R^2 near 1; it is reported), Saltelli et al. 2008, ch. 1.2.
 """
 
 from __future__ import annotations
 
+import concurrent.futures as cf
 from typing import Any
 
 import numpy as np
@@ -47,14 +48,13 @@ def decompose(
     year: int = 2030,
     draws: int = 40,
     seed: int = 20260601,
-    workers: int = 2,
-    executor: str = "local",
+    executor: cf.Executor | None = None,
     progress: bool = False,
 ) -> dict[str, Any]:
-    """The variance decomposition and drivers of `scn`'s effects at `year` Q4."""
+    """The variance decomposition and drivers of `scn`'s effects at `year` Q4 (runs on `executor`;
+    None: in this process)."""
     todo = tasks(scn, draws, seed, year)
-    with X.make_executor(executor, workers) as ex:
-        res = X.collect(X.run_tasks(batch.execute, todo, ex, progress=progress, desc="posterior sensitivity"))
+    res = X.collect(X.run_tasks(batch.execute, todo, executor, progress=progress, desc="posterior sensitivity"))
     post = U.load()
     idx = U.draw_indices(seed, draws, len(post.draws))
     theta = np.array([[post.values(d)[p.name] for p in PRIORS] for d in idx])
@@ -82,6 +82,8 @@ def decompose(
         coef, *_ = np.linalg.lstsq(np.column_stack([np.ones(draws), Z]), y, rcond=None)
         src = coef[1:]
         r2 = float(1 - np.sum((y - np.column_stack([np.ones(draws), Z]) @ coef) ** 2) / np.sum(y**2))
+        k = Z.shape[1]
+        r2 = 1 - (1 - r2) * (draws - 1) / max(draws - k - 1, 1)  # adjusted: k regressors on `draws` points
         order = np.argsort(-np.abs(src))
         out["outputs"][col] = {
             "mean": float(eff.mean()),
@@ -99,7 +101,10 @@ def decompose(
 
 def table(res: dict[str, Any]) -> list[str]:
     lines = [
-        "| effect | mean [90 %] | share of variance from parameters | R² of the linear fit | main drivers (SRC) |",
+        (
+            "| effect | mean [90 %] | share of variance from parameters | adjusted R² of the linear fit "
+            "| main drivers (SRC) |"
+        ),
         "|---|---|---|---|---|",
     ]
     for col, r in res["outputs"].items():

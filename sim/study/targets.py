@@ -51,6 +51,16 @@ class Target:
     def within(self, sim: float) -> bool:
         return abs(self.error(sim)) <= 1.0 + 1e-12
 
+    def identity(self) -> dict[str, Any]:
+        """The columns that name a target in the result tables (id, output, year, quarter, target)."""
+        return {
+            "id": self.id,
+            "output": self.output,
+            "year": self.year,
+            "quarter": self.quarter,
+            "target": self.describe(),
+        }
+
     def describe(self) -> str:
         if self.range is not None:
             return f"[{self.range[0]:g}, {self.range[1]:g}]" + (f" ±{self.abs:g}" if self.abs is not None else "")

@@ -20,7 +20,7 @@ import numpy as np
 from ..core import params as P
 
 MODES = ("monte-carlo", "posterior")
-DEFAULT = "monte-carlo"
+DEFAULT = "posterior"  # every interval the project shows carries parameter uncertainty (issue 14)
 _DRAW_STREAM = 0x706F7374  # "post": the draw order's own stream, independent of the runs' seeds
 
 
