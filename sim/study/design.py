@@ -962,7 +962,7 @@ def memo_text(result: Result, lang: str = "en") -> str:
                 f"[{r['effect_lo']:+,.0f}, {r['effect_hi']:+,.0f}] | {cost} |"
             )
         lines.append("")
-    lines += [f"## {t('design_caveats')}", "", t("design_caveat_draws", n=d.draws), ""]
+    lines += [f"## {t('design_caveats')}", "", t(f"design_caveat_draws_{d.uncertainty}", n=d.draws), ""]
     lines += [
         f"## {t('design_reproduce')}",
         "",

@@ -381,14 +381,23 @@ T: dict[str, dict[str, str]] = {
     "design_col_effect": {"en": "mean effect [5-95 %]", "ko": "평균 효과 [5-95 %]"},
     "design_col_cost": {"en": "cost a year", "ko": "연간 비용"},
     "design_caveats": {"en": "What these numbers do not include", "ko": "이 숫자에 포함되지 않은 것"},
-    "design_caveat_draws": {
+    "design_caveat_draws_monte-carlo": {
         "en": "The {n} draws are runs of the model at its calibrated parameters with different seeds: the "
-        "probabilities carry the model's randomness, not the uncertainty of its parameters (the posterior "
-        "draws of the calibration issue will replace them). Which assumptions make the mix fail "
-        "(scenario discovery) needs those draws and is not reported yet.",
+        "probabilities carry the model's randomness, not the uncertainty of its parameters (use the default "
+        "`uncertainty: posterior` for that). Which assumptions make the mix fail (scenario discovery) is not "
+        "reported yet.",
         "ko": "표본 {n}개는 보정된 모수에서 시드만 바꾼 모형 실행입니다. 확률은 모형의 무작위성만 반영하고 "
-        "모수의 불확실성은 반영하지 않습니다(보정 이슈의 사후분포 표본이 이를 대신할 예정). 어떤 가정에서 "
-        "조합이 실패하는지(시나리오 발견)는 그 표본이 있어야 하며 아직 보고하지 않습니다.",
+        "모수의 불확실성은 반영하지 않습니다(기본값인 사후분포 표본을 쓰면 반영됩니다). 어떤 가정에서 "
+        "조합이 실패하는지(시나리오 발견)는 아직 보고하지 않습니다.",
+    },
+    "design_caveat_draws_posterior": {
+        "en": "Each of the {n} draws is a draw of the uncertain parameters from the posterior with its own seed: "
+        "the probabilities carry what the documented figures leave unknown about the parameters as well as the "
+        "model's randomness, not the model's structure. Which assumptions make the mix fail (scenario discovery) "
+        "is not reported yet.",
+        "ko": "표본 {n}개는 각각 사후분포에서 뽑은 모수와 고유한 시드로 실행한 것입니다. 확률은 모형의 무작위성과 "
+        "공식 수치가 정하지 못한 모수의 불확실성을 함께 반영하지만, 모형 구조의 불확실성은 반영하지 않습니다. "
+        "어떤 가정에서 조합이 실패하는지(시나리오 발견)는 아직 보고하지 않습니다.",
     },
     "design_reproduce": {"en": "Reproduce", "ko": "재현 방법"},
     "design_rerun_note": {"en": "the same search, the same numbers", "ko": "같은 탐색, 같은 숫자"},
