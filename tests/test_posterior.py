@@ -9,8 +9,6 @@ rerun exactly from their manifest."""
 import dataclasses
 import hashlib
 import json
-import subprocess
-import sys
 
 import numpy as np
 import pandas as pd
@@ -27,6 +25,7 @@ from sim.study import scenarios as S
 from sim.study import uncertainty as U
 from sim.study.calibrate import run_values
 from sim.study.targets import load_targets
+from tests.test_batch import cli  # the same command runner as the batch tests
 
 
 @pytest.fixture(scope="module")
@@ -197,12 +196,6 @@ def test_posterior_plans_take_one_draw_per_replication_paired_across_scenarios(f
         assert base["scale"] == 0.03  # and so does the scenario's scale
     for t in mc.tasks:  # Monte-Carlo: the defaults
         assert dict(t.params)["foreign_offer_rate"] == Params().foreign_offer_rate
-
-
-def cli(*args, cwd):
-    return subprocess.run(
-        [sys.executable, "-m", "sim", *args, "--no-progress"], capture_output=True, text=True, cwd=cwd, timeout=600
-    )
 
 
 def test_posterior_compare_reruns_exactly_and_refuses_edited_draws(files):

@@ -36,10 +36,10 @@ def split_variance(eff: np.ndarray) -> tuple[float, float, float]:
     return total, within, (max(0.0, 1.0 - within / total) if total > 0 else 0.0)
 
 
-def tasks(scn: S.Scenario, draws: int, seed: int, year: int) -> list[tuple[Any, tuple]]:
-    post = U.load()
+def tasks(scn: S.Scenario, post: Any, idx: list[int], seed: int, year: int) -> list[tuple[Any, tuple]]:
+    """Policy and baseline runs of posterior draws `idx`, two seeds each, paired on draw and seed."""
     base = S.baseline_of(scn)
-    idx = U.draw_indices(seed, draws, len(post.draws))
+    draws = len(idx)
     spawned = np.random.SeedSequence(seed).spawn(2 * draws)
     out = []
     for k, d in enumerate(idx):
@@ -61,11 +61,11 @@ def decompose(
 ) -> dict[str, Any]:
     """The variance decomposition and drivers of `scn`'s effects at `year` Q4 (runs on `executor`;
     None: in this process)."""
-    todo = tasks(scn, draws, seed, year)
-    res = X.collect(X.run_tasks(batch.execute, todo, executor, progress=progress, desc="posterior sensitivity"))
     post = U.load()
     idx = U.draw_indices(seed, draws, len(post.draws))
-    theta = np.array([[post.values(d)[p.name] for p in PRIORS] for d in idx])
+    todo = tasks(scn, post, idx, seed, year)
+    res = X.collect(X.run_tasks(batch.execute, todo, executor, progress=progress, desc="posterior sensitivity"))
+    theta = post.draws[idx][:, [post.names.index(p.name) for p in PRIORS]].copy()
     for j, p in enumerate(PRIORS):
         if p.log:
             theta[:, j] = np.log(theta[:, j])
