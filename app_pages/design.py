@@ -68,6 +68,9 @@ if done is None or done.design.digest != d.digest:
 st.markdown(D.answer_text(done, L))
 data, spec = charts.design_front_chart(done, L)
 st.vega_lite_chart(data, spec, width="stretch")
+found = D.discovery_text(done, L)
+if found:
+    st.markdown(found)
 with st.expander(t("design_details")):
     st.markdown(D.memo_text(done, L))
 link = E.design_link(d, done.recommended) if done.recommended is not None else None

@@ -38,7 +38,7 @@ def sub_problem(d: D.Design, share_steps: int, rate_steps: int) -> D.Design:
         if lv.path in keep:
             steps = keep[lv.path]
             levers.append(lv if lv.choices else dataclasses.replace(lv, step=(lv.hi - lv.lo) / (steps - 1)))
-    return dataclasses.replace(d, levers=tuple(levers))
+    return dataclasses.replace(d, levers=tuple(levers), discovery=0)  # only the costs are compared
 
 
 def grid_values(lv: D.Lever) -> list:
@@ -58,7 +58,7 @@ def main() -> None:
     args = ap.parse_args()
     d = D.load(args.file)
     if args.quick:
-        d = d.with_options(draws=4, evaluations=8)
+        d = d.with_options(draws=4, evaluations=8, discovery=8)
         args.grid, args.grid_evaluations = (3, 3), 4
     res: dict = {"file": args.file, "levers": len(d.levers), "draws": d.draws, "evaluations": d.evaluations}
     with X.make_executor("local", args.workers) as ex:
@@ -68,6 +68,14 @@ def main() -> None:
         res["full_runs"] = full.runs
         res["full_recommended"] = full.recommended
         res["full_closest"] = full.closest
+        if full.discovery is not None:  # scenario discovery of the recommended mix (its own draws)
+            res["full_discovery"] = {
+                "draws": full.discovery.draws,
+                "failures": full.discovery.failures,
+                "accuracy": full.discovery.accuracy,
+                "base_rate": full.discovery.base_rate,
+                "boxes": full.discovery.rows().to_dict("records"),
+            }
         print(f"full design: {res['full_wall_seconds']:.0f} s, {full.runs} runs, {len(full.candidates)} candidates")
 
         sub = sub_problem(d, *args.grid)

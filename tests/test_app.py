@@ -393,6 +393,9 @@ def test_design_page_runs_a_search_and_offers_its_files(tmp_path):
     assert not at.exception, at.exception
     res = at.session_state["design_result"]
     assert len(res.candidates) == 4 and res.design.draws == 2 and res.design.threshold == 50.0
+    if res.recommended is not None:  # scenario discovery on 3 draws per search draw, shown on the page
+        assert res.design.discovery == 6 and len(res.discovery_draws) == 6
+        assert any(m.value.startswith("## 추천 조합이 목표에 못 미치는 조건") for m in at.markdown)
     assert any(m.value.startswith("**답.**") or "목표를 달성한 정책 조합이 없습니다" in m.value for m in at.markdown)
     (spec,) = chart_specs(at)
     assert spec["layer"][0]["mark"]["type"] == "point"

@@ -42,6 +42,7 @@ evaluations: 6
 batch: 3
 seed: 5
 verify: 2
+discovery: 6
 """
 
 
@@ -79,6 +80,23 @@ class Synthetic:
             self.runs += self.d.draws
         return out
 
+    def per_draw(self, values):
+        """The recommended mix on every draw, with the draw's noise as its one 'parameter'."""
+        x = values["policies.salary_matching.share"]
+        y = values["policies.recruiting_drive.rate"]
+        effect = 10 * x + 20 * y + self.noise
+        self.runs += self.d.draws
+        return pd.DataFrame(
+            {
+                "draw": range(self.d.draws),
+                "posterior_draw": range(self.d.draws),
+                "effect": effect,
+                "cost_bn_per_year": 100 * x + 300 * y,
+                "met": self.d.meets(effect),
+                "luck": self.noise,
+            }
+        )
+
     def _record(self, values, effect, cost):
         ev = D.Evaluator.__new__(D.Evaluator)
         ev.d = self.d
@@ -97,11 +115,17 @@ def test_search_finds_the_known_cheapest_mix(folder: Path) -> None:
         text.replace("draws: 2", "draws: 8")
         .replace("evaluations: 6", "evaluations: 150")
         .replace("batch: 3", "batch: 1")
+        .replace("discovery: 6", "discovery: 40")
     )
     d = D.load(write(folder, text))
     res = D.search(d, evaluator=Synthetic)
     rec = res.recommended
     assert rec is not None
+    # scenario discovery: the mix fails exactly when a draw's luck is low, and the tree says so
+    worst = res.discovery.worst
+    assert len(res.discovery_draws) == 40 and worst is not None, res.discovery.rows()
+    assert [(r.name, r.op) for r in worst.rules] == [("luck", "<=")] and worst.density == worst.coverage == 1.0
+    assert "`luck <= " in D.discovery_text(res, "en") and "추천 조합이 목표에 못 미치는 조건" in D.memo_text(res, "ko")
     # the optimum costs 50 (x = 0.5, y = 0); the search gets within 10 % of it
     assert 50 * 0.98 <= rec["cost_bn_per_year"] <= 55, rec
     assert rec["policies.recruiting_drive.rate"] <= 0.03 and 0.45 <= rec["policies.salary_matching.share"] <= 0.55
@@ -151,7 +175,10 @@ def test_design_command_end_to_end_and_its_recommendation_reproduces(folder: Pat
     assert main(["design", str(folder / "d.yaml"), "--out", str(out), "--workers", "1", "--no-progress"]) == 0
     files = {p.name for p in out.iterdir()}
     assert {"candidates.csv", "front.csv", "front.png", "memo.md", "manifest.json", "recommended.yaml"} <= files
-    assert {"baseline.yaml", "verified.csv"} <= files
+    assert {"baseline.yaml", "verified.csv", "discovery.csv", "discovery-boxes.csv"} <= files
+    disc = pd.read_csv(out / "discovery.csv")
+    assert len(disc) == 6 and {"posterior_draw", "effect", "met", "foreign_offer_rate"} <= set(disc.columns)
+    assert "## Where the recommended mix fails" in (out / "memo.md").read_text()
     cand = pd.read_csv(out / "candidates.csv")
     assert len(cand) == 6 and cand["pareto"].any()
     ver = pd.read_csv(out / "verified.csv")

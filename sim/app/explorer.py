@@ -626,7 +626,8 @@ def adjusted_design(
     draws: int,
 ) -> D.Design:
     """The design file `base` with the page's settings: goal threshold and probability, budget
-    (0 = none), the levers kept (by path, in the file's order), evaluations and draws. Named
+    (0 = none), the levers kept (by path, in the file's order), evaluations and draws, and
+    scenario-discovery draws tied to the draws (3 per draw, at most the file's). Named
     `<name>-app` when anything but the search size differs from the file."""
     d = dataclasses.replace(
         base,
@@ -635,8 +636,9 @@ def adjusted_design(
         budget_bn=float(budget_bn) if budget_bn > 0 else None,
         levers=tuple(lv for lv in base.levers if lv.path in levers),
     )
-    same = dataclasses.replace(d, evaluations=base.evaluations, draws=base.draws).digest == base.digest
-    d = dataclasses.replace(d, evaluations=int(evaluations), draws=int(draws))
+    size = {"evaluations": base.evaluations, "draws": base.draws, "discovery": base.discovery}
+    same = dataclasses.replace(d, **size).digest == base.digest
+    d = dataclasses.replace(d, evaluations=int(evaluations), draws=int(draws), discovery=min(base.discovery, 3 * draws))
     return d if same else dataclasses.replace(d, name=f"{base.name}-app")
 
 

@@ -6,8 +6,9 @@ an optional yearly budget (gross or net of the income tax recouped), the levers 
 (any field of the policy registry except the start dates; every policy starts at the design's
 `start`), the scenario whose assumptions it is evaluated under, and the search settings.
 
-Evaluation. A candidate mix is run under `draws` random draws (today: seeds of the model's
-generator at the calibrated parameters; the posterior draws of issue 14 will take their place),
+Evaluation. A candidate mix is run under `draws` random draws (by default each a posterior draw of
+the uncertain parameters with its own seed, as replication i of `talentsim compare --seed S`;
+with `uncertainty: monte-carlo` seeds at the calibrated parameters),
 each paired with the baseline of the same draw (the scenario with every policy off): the same
 seed, so the quarters before the start are identical, and the candidate continues the baseline's
 pickled state from the quarter before `start` (`batch.execute_checkpoint` / `execute_resume`,
@@ -35,6 +36,13 @@ Verification (the winner's curse: the cheapest of many noisy estimates is optimi
 meets the goal on them, reported with the fresh draws' numbers. If no candidate meets the goal,
 the design is unreachable: the results folder says so and names the closest point (the
 highest P(meet) within the budget), and the command exits with status 2.
+
+Scenario discovery (which assumptions make the recommended mix fail): the recommended mix is run
+on `discovery` further posterior draws (seed + 2; default 60, 0 = none; only with posterior draws,
+since seeds alone carry no assumption to discover), and a depth-2 classification tree on the draws'
+parameter values locates the box where its failures concentrate (sim.study.discovery: density,
+coverage, and the in-sample accuracy against the base rate). discovery.csv holds every draw
+(posterior draw, parameter values, effect, cost, met), discovery-boxes.csv the boxes.
 
 Outputs: candidates.csv (every candidate), front.csv and front.png (the Pareto front of mean cost
 vs P(meet) vs mean effect), recommended.yaml and baseline.yaml (scenario files: `talentsim compare
@@ -65,6 +73,7 @@ from ..core.model import first_active_step
 from ..core.outputs import OUTPUT_NAMES
 from ..core.params import Params
 from . import batch, i18n, labels, provenance
+from . import discovery as SD
 from . import executor as X
 from . import scenarios as S
 from . import uncertainty as U
@@ -72,7 +81,7 @@ from . import uncertainty as U
 MAX_DRAWS = 500
 MAX_EVALUATIONS = 5000
 MAX_BATCH = 64
-DEFAULT = {"draws": 20, "evaluations": 120, "batch": 4, "seed": 2026, "verify": 3}
+DEFAULT = {"draws": 20, "evaluations": 120, "batch": 4, "seed": 2026, "verify": 3, "discovery": 60}
 BASES = ("gross", "net")
 COST_COLUMN = {"gross": "fiscal_cost_krw", "net": "net_fiscal_cost_krw"}
 
@@ -136,6 +145,9 @@ class DesignFile(BaseModel):
     uncertainty: Literal["monte-carlo", "posterior"] | None = Field(
         None, description="posterior: each draw also takes a posterior draw of the uncertain parameters"
     )
+    discovery: Annotated[StrictInt, Field(ge=0, le=MAX_DRAWS)] | None = Field(
+        None, description="further posterior draws of the recommended mix for scenario discovery (0: none)"
+    )
 
 
 def json_schema() -> dict[str, Any]:
@@ -169,6 +181,7 @@ _ALLOWED = {
     "seed": f"a whole number from 0 to {S.MAX_SEED - 1}",
     "verify": "a whole number from 1 to 20",
     "uncertainty": "monte-carlo or posterior",
+    "discovery": f"a whole number from 0 to {MAX_DRAWS} (0: no scenario discovery)",
 }
 
 
@@ -263,6 +276,7 @@ class Design:
     description_ko: str = ""
     files: tuple[S.SourceFile, ...] = ()
     uncertainty: str = U.DEFAULT
+    discovery: int = DEFAULT["discovery"]
 
     def display_name(self, lang: str) -> str:
         return (self.title_ko if lang == "ko" and self.title_ko else self.title) or self.name
@@ -286,6 +300,7 @@ class Design:
                 "seed": self.seed,
                 "verify": self.verify,
                 "uncertainty": self.uncertainty,
+                "discovery": self.discovery,
             }
         )
         if self.budget_bn is not None:
@@ -375,7 +390,7 @@ def from_resolved(doc: dict[str, Any], where: str = "<manifest>") -> Design:
         raise DesignError(f"{where}: design: not a resolved design document")
     scn_doc = doc["scenario"]
     scn = S.from_document(scn_doc, (), where)
-    doc = {"uncertainty": "monte-carlo", **doc}  # manifests from before posterior draws
+    doc = {"uncertainty": "monte-carlo", "discovery": 0, **doc}  # manifests from before these keys
     _validate(Path(where), {**doc, "scenario": "resolved"})
     return _build(Path(where), doc, scn, ())
 
@@ -428,6 +443,7 @@ def _build(path: Path, doc: dict[str, Any], scn: S.Scenario, files: tuple) -> De
         verify=int(doc.get("verify") or DEFAULT["verify"]),
         files=files,
         uncertainty=doc.get("uncertainty") or U.DEFAULT,
+        discovery=int(doc["discovery"]) if doc.get("discovery") is not None else DEFAULT["discovery"],
         **{k: doc[k] for k in S.UNINHERITED if doc.get(k)},
     )
     try:  # every corner of the lever box is a valid parameter set (cross-field checks)
@@ -532,9 +548,11 @@ class Evaluator:
         # draw i's parameter values (posterior: posterior draw uncertainty.draw_indices(seed)[i], as
         # `talentsim compare --seed seed --uncertainty posterior` gives replication i)
         self.draw_values: list[dict[str, float]] = [{} for _ in self.seeds]
+        self.draw_index: list[int | None] = [None for _ in self.seeds]
         if design.uncertainty == "posterior":
             post = U.load()
-            self.draw_values = [post.values(j) for j in U.draw_indices(seed, design.draws, len(post.draws))]
+            self.draw_index = U.draw_indices(seed, design.draws, len(post.draws))
+            self.draw_values = [post.values(j) for j in self.draw_index]
         years = design.cost_years
         stop = design.fork_step
         tasks = [
@@ -546,7 +564,8 @@ class Evaluator:
         self.states = [got[i][1] for i in range(len(self.seeds))]
         self.runs = len(self.seeds)  # the baselines
 
-    def evaluate(self, candidates: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def _run(self, candidates: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+        """Each candidate's runs, one per draw (in draw order)."""
         d, years = self.d, self.d.cost_years
         tasks = []
         for c, values in enumerate(candidates):
@@ -555,9 +574,27 @@ class Evaluator:
                 tasks.append(((c, i), (self.states[i], self._with_draw(params, i), e, k, d.output, years)))
         got = X.collect(X.run_tasks(candidate_task, tasks, self.executor), "design runs")
         self.runs += len(tasks)
-        return [
-            self._record(values, [got[(c, i)] for i in range(len(self.seeds))]) for c, values in enumerate(candidates)
-        ]
+        return [[got[(c, i)] for i in range(len(self.seeds))] for c in range(len(candidates))]
+
+    def evaluate(self, candidates: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [self._record(values, runs) for values, runs in zip(candidates, self._run(candidates))]
+
+    def per_draw(self, values: dict[str, Any]) -> pd.DataFrame:
+        """One candidate on every draw: a row per draw with its posterior draw, its values of the
+        uncertain parameters the scenario does not set, the effect, the cost and whether it met
+        the goal (the input of scenario discovery)."""
+        runs = self._run([values])[0]
+        effect, cost, _ = self._arrays(runs)
+        fixed = set(self.d.scenario.overrides)
+        table = pd.DataFrame(
+            [{k: v for k, v in dv.items() if k not in fixed} for dv in self.draw_values], index=range(len(runs))
+        )
+        table.insert(0, "draw", range(len(runs)))
+        table.insert(1, "posterior_draw", self.draw_index)
+        table.insert(2, "effect", effect)
+        table.insert(3, "cost_bn_per_year", cost)
+        table.insert(4, "met", self.d.meets(effect))
+        return table
 
     def _with_draw(self, params: tuple[tuple[str, Any], ...], i: int) -> tuple[tuple[str, Any], ...]:
         """`params` with draw i's values for every parameter the design's scenario does not set."""
@@ -565,11 +602,18 @@ class Evaluator:
             return params
         return tuple(U.with_draw(dict(params), self.draw_values[i], set(self.d.scenario.overrides)).items())
 
+    def _arrays(self, runs: list[dict[str, Any]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Per draw: the effect, the mean yearly cost and the peak yearly cost (bn KRW), each
+        against the baseline of the same draw."""
+        b = self.d.basis
+        effect = np.array([r["value"] - base["value"] for r, base in zip(runs, self.base)])
+        cost = np.array([np.mean(np.subtract(r[b], base[b])) for r, base in zip(runs, self.base)]) / 1e9
+        peak = np.array([np.max(np.subtract(r[b], base[b])) for r, base in zip(runs, self.base)]) / 1e9
+        return effect, cost, peak
+
     def _record(self, values: dict[str, Any], runs: list[dict[str, Any]]) -> dict[str, Any]:
         d = self.d
-        effect = np.array([r["value"] - b["value"] for r, b in zip(runs, self.base)])
-        cost = np.array([np.mean(np.subtract(r[d.basis], b[d.basis])) for r, b in zip(runs, self.base)]) / 1e9
-        peak = np.array([np.max(np.subtract(r[d.basis], b[d.basis])) for r, b in zip(runs, self.base)]) / 1e9
+        effect, cost, peak = self._arrays(runs)
         meet = d.meets(effect)
         n = len(effect)
         k = math.ceil(n * d.probability - 1e-9)  # draws that must meet the goal
@@ -609,6 +653,9 @@ class Result:
     closest: dict[str, Any] | None  # when unreachable: the highest P(meet) within the budget
     runs: int
     wall_seconds: float
+    # scenario discovery: the recommended mix on `discovery` further posterior draws (seed + 2)
+    discovery_draws: pd.DataFrame | None = None
+    discovery: SD.Discovery | None = None
 
     @property
     def front(self) -> pd.DataFrame:
@@ -689,7 +736,22 @@ def search(
 
     verified, recommended, closest = _verify(design, cand, verifier)
     runs = ev.runs + sum(f.runs for f in fresh)
-    return Result(design, cand, verified, recommended, closest, runs, time.perf_counter() - t0)
+    table, found = None, None
+    if recommended is not None and design.discovery and design.uncertainty == "posterior":
+        dev = make(design.with_options(draws=design.discovery), design.seed + 2, executor, progress)
+        table = dev.per_draw({lv.path: recommended[lv.path] for lv in design.levers})
+        found = discover_failures(table)
+        runs += dev.runs
+    return Result(design, cand, verified, recommended, closest, runs, time.perf_counter() - t0, table, found)
+
+
+DRAW_COLUMNS = ("draw", "posterior_draw", "effect", "cost_bn_per_year", "met")
+
+
+def discover_failures(table: pd.DataFrame) -> SD.Discovery:
+    """Scenario discovery (sim.study.discovery) on a `per_draw` table: where the mix fails."""
+    params = table.drop(columns=list(DRAW_COLUMNS))
+    return SD.discover(params, ~table["met"].to_numpy(bool))
 
 
 def _verify(design: Design, cand: pd.DataFrame, verifier):
@@ -753,6 +815,10 @@ def write(result: Result, out: Path, argv: list[str], executor: str, workers: in
         if not result.verified.empty:
             result.verified.to_csv(tmp / "verified.csv", index=False, float_format="%.10g")
             written.append("verified.csv")
+        if result.discovery_draws is not None and result.discovery is not None:
+            result.discovery_draws.to_csv(tmp / "discovery.csv", index=False, float_format="%.10g")
+            result.discovery.rows().to_csv(tmp / "discovery-boxes.csv", index=False, float_format="%.6g")
+            written += ["discovery.csv", "discovery-boxes.csv"]
         front_chart(result, tmp / "front.png")  # in English, as the fan charts (no Korean font is certain)
         written.append("front.png")
         base = S.baseline_of(d.scenario)
@@ -783,12 +849,14 @@ def write(result: Result, out: Path, argv: list[str], executor: str, workers: in
                         "posterior_sha256": U.posterior_sha256(),
                         "posterior_draws": U.draw_indices(d.seed, d.draws, len(U.load().draws)),
                         "verify_posterior_draws": U.draw_indices(d.seed + 1, d.draws, len(U.load().draws)),
+                        "discovery_posterior_draws": U.draw_indices(d.seed + 2, d.discovery, len(U.load().draws)),
                     }
                     if d.uncertainty == "posterior"
                     else {}
                 ),
                 "search_seed": d.seed,
                 "verify_seed": d.seed + 1,
+                "discovery_seed": d.seed + 2,
                 "seeds": [
                     {"draw": i, "entropy": str(s.entropy), "spawn_key": list(s.spawn_key)}
                     for i, s in enumerate(np.random.SeedSequence(d.seed).spawn(d.draws))
@@ -934,6 +1002,59 @@ def answer_text(result: Result, lang: str = "en") -> str:
     return "\n".join(lines)
 
 
+def _box_text(box: SD.Box, lang: str) -> str:
+    joint = " 이고 " if lang == "ko" else " and "
+    return joint.join(f"`{r.text()}`" for r in box.rules) or ("모든 표본" if lang == "ko" else "all draws")
+
+
+def discovery_text(result: Result, lang: str = "en") -> str:
+    """The scenario-discovery section in `lang` (empty without one): how often the recommended mix
+    met the goal on the discovery draws, the box where its failures concentrate, how much the
+    parameters explain, the table of boxes and what each named parameter is."""
+    found, d = result.discovery, result.design
+    if found is None:
+        return ""
+    t = lambda key, **kw: i18n.t(key, lang, **kw)  # noqa: E731
+    pct = lambda v: f"{v:.0%}"  # noqa: E731
+    met = found.draws - found.failures
+    lines = [f"## {t('design_discovery')}", ""]
+    text = [t("design_discovery_met", n=found.draws, seed=d.seed + 2, met=met, p=pct(met / found.draws))]
+    worst = found.worst
+    if found.failures == 0:
+        text.append(t("design_discovery_none"))
+    elif found.failures == found.draws:
+        text.append(t("design_discovery_all"))
+    elif worst is None:
+        text.append(t("design_discovery_nosplit", m=max(SD.MIN_LEAF, math.ceil(SD.MIN_LEAF_SHARE * found.draws))))
+    else:
+        bad = found.failing
+        f, n = sum(b.failures for b in bad), sum(b.draws for b in bad)
+        each = [t("design_discovery_each", box=_box_text(b, lang), f=b.failures, d=b.draws) for b in bad]
+        text.append(
+            t(
+                "design_discovery_box",
+                boxes=t("design_discovery_or").join(each),
+                f=f,
+                k=found.failures,
+                coverage=pct(f / found.failures),
+                of=found.failures - f,
+                od=found.draws - n,
+            )
+        )
+        text.append(t("design_discovery_fit", acc=pct(found.accuracy), base=pct(found.base_rate)))
+    lines += [" ".join(text), ""]
+    if worst is not None:
+        head = t("design_discovery_cols").split("|")
+        lines += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        for b in found.boxes:
+            lines.append(f"| {_box_text(b, lang)} | {b.draws} | {b.failures} | {pct(b.density)} | {pct(b.coverage)} |")
+        named = dict.fromkeys(r.name for b in found.boxes for r in b.rules)
+        doc = lambda n: S.PARAM_FIELDS[n].metadata["doc"] if n in S.PARAM_FIELDS else n  # noqa: E731
+        docs = [f"`{n}`: {i18n.PARAM_DOC_KO.get(n, doc(n)) if lang == 'ko' else doc(n)}" for n in named]
+        lines += ["", f"{t('design_discovery_params')}: " + "; ".join(docs) + "."]
+    return "\n".join(lines).rstrip()
+
+
 def memo_text(result: Result, lang: str = "en") -> str:
     """The design's memo section in `lang`: the question, the answer (or that there is none), the
     next-best alternatives, what the numbers do not include, and how to reproduce them."""
@@ -962,6 +1083,9 @@ def memo_text(result: Result, lang: str = "en") -> str:
                 f"[{r['effect_lo']:+,.0f}, {r['effect_hi']:+,.0f}] | {cost} |"
             )
         lines.append("")
+    disc = discovery_text(result, lang)
+    if disc:
+        lines += [disc, ""]
     lines += [f"## {t('design_caveats')}", "", t(f"design_caveat_draws_{d.uncertainty}", n=d.draws), ""]
     lines += [
         f"## {t('design_reproduce')}",

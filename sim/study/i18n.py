@@ -384,21 +384,61 @@ T: dict[str, dict[str, str]] = {
     "design_caveat_draws_monte-carlo": {
         "en": "The {n} draws are runs of the model at its calibrated parameters with different seeds: the "
         "probabilities carry the model's randomness, not the uncertainty of its parameters (use the default "
-        "`uncertainty: posterior` for that). Which assumptions make the mix fail (scenario discovery) is not "
-        "reported yet.",
+        "`uncertainty: posterior` for that), and no scenario discovery is possible: the draws differ only in "
+        "their seed.",
         "ko": "표본 {n}개는 보정된 모수에서 시드만 바꾼 모형 실행입니다. 확률은 모형의 무작위성만 반영하고 "
-        "모수의 불확실성은 반영하지 않습니다(기본값인 사후분포 표본을 쓰면 반영됩니다). 어떤 가정에서 "
-        "조합이 실패하는지(시나리오 발견)는 아직 보고하지 않습니다.",
+        "모수의 불확실성은 반영하지 않습니다(기본값인 사후분포 표본을 쓰면 반영됩니다). 표본이 시드만 다르므로 "
+        "어떤 가정에서 조합이 실패하는지(시나리오 발견)도 알 수 없습니다.",
     },
     "design_caveat_draws_posterior": {
         "en": "Each of the {n} draws is a draw of the uncertain parameters from the posterior with its own seed: "
         "the probabilities carry what the documented figures leave unknown about the parameters as well as the "
-        "model's randomness, not the model's structure. Which assumptions make the mix fail (scenario discovery) "
-        "is not reported yet.",
+        "model's randomness, not the model's structure. Scenario discovery (below) is in-sample on a few dozen "
+        "draws: its thresholds are rough locations.",
         "ko": "표본 {n}개는 각각 사후분포에서 뽑은 모수와 고유한 시드로 실행한 것입니다. 확률은 모형의 무작위성과 "
         "공식 수치가 정하지 못한 모수의 불확실성을 함께 반영하지만, 모형 구조의 불확실성은 반영하지 않습니다. "
-        "어떤 가정에서 조합이 실패하는지(시나리오 발견)는 아직 보고하지 않습니다.",
+        "아래의 시나리오 발견은 수십 개 표본에 맞춘 결과이므로 경계값은 대략적인 위치입니다.",
     },
+    "design_discovery": {"en": "Where the recommended mix fails", "ko": "추천 조합이 목표에 못 미치는 조건"},
+    "design_discovery_met": {
+        "en": "On {n} further posterior draws (seed {seed}, used neither by the search nor by the check above) "
+        "the recommended mix met the goal in {met} ({p}).",
+        "ko": "탐색과 위의 재확인에 쓰지 않은 사후분포 표본 {n}개(시드 {seed})에서 추천 조합은 {met}개({p})에서 "
+        "목표를 달성했습니다.",
+    },
+    "design_discovery_none": {
+        "en": "It met the goal on every one of them: there is no failure to locate.",
+        "ko": "모든 표본에서 목표를 달성해, 실패 조건을 찾을 수 없습니다.",
+    },
+    "design_discovery_all": {
+        "en": "It failed on every one of them: the goal is not met under these draws.",
+        "ko": "모든 표본에서 목표에 못 미쳤습니다.",
+    },
+    "design_discovery_nosplit": {
+        "en": "No parameter separates the failures from the successes (no split leaves at least {m} draws on "
+        "each side): they look like chance within a draw.",
+        "ko": "어떤 모수도 실패와 성공을 가르지 못합니다(양쪽에 표본 {m}개 이상을 남기는 분할이 없음). 실패는 "
+        "표본 안의 우연으로 보입니다.",
+    },
+    "design_discovery_box": {
+        "en": "A classification tree on the draws' parameters (depth 2) finds the failures concentrated where "
+        "{boxes}: {f} of the {k} failures ({coverage}). Elsewhere {of} of {od} draws fail.",
+        "ko": "표본의 모수로 만든 분류 나무(깊이 2)에 따르면 실패는 {boxes}에 몰립니다. 전체 실패 {k}개 중 "
+        "{f}개({coverage})입니다. 나머지 표본에서는 {od}개 중 {of}개가 실패했습니다.",
+    },
+    "design_discovery_each": {"en": "{box} ({f} of {d} draws fail)", "ko": "{box}일 때(표본 {d}개 중 {f}개 실패)"},
+    "design_discovery_or": {"en": ", or ", "ko": ", 또는 "},
+    "design_discovery_fit": {
+        "en": "The boxes get {acc} of the outcomes right, against {base} by always guessing the commoner one "
+        "(in-sample); the rest is chance within a draw, which is a parameter vector and a seed.",
+        "ko": "이 조건들은 결과의 {acc}를 맞히며, 늘 더 흔한 결과로 찍으면 {base}입니다(표본 내). 나머지는 "
+        "표본(모수와 시드의 조합) 안의 우연입니다.",
+    },
+    "design_discovery_cols": {
+        "en": "Box|Draws|Failures|Failure rate|Share of failures",
+        "ko": "조건|표본|실패|실패율|전체 실패 중 비중",
+    },
+    "design_discovery_params": {"en": "Parameters", "ko": "모수"},
     "design_reproduce": {"en": "Reproduce", "ko": "재현 방법"},
     "design_rerun_note": {"en": "the same search, the same numbers", "ko": "같은 탐색, 같은 숫자"},
     "design_stamp": {
