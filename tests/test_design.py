@@ -145,6 +145,76 @@ def test_search_finds_the_known_cheapest_mix(folder: Path) -> None:
         assert dom.empty
 
 
+def test_an_interrupted_search_resumes_without_simulating_saved_candidates(folder: Path) -> None:
+    d = D.load(folder / "d.yaml").with_options(evaluations=9)  # 3 batches of 3
+    whole = D.search(d, evaluator=Synthetic)
+    stage = folder / "stage"
+    stage.mkdir()
+
+    class StopError(Exception):
+        pass
+
+    def stop(done, total):
+        if done >= 6:
+            raise StopError  # as a Ctrl-C after the second batch
+
+    with pytest.raises(StopError):
+        D.search(d, evaluator=Synthetic, stage=stage, on_round=stop)
+    saved = (stage / D.RECORDS).read_text().splitlines()
+    assert 1 <= len(saved) <= 6 and all(json.loads(line)["tag"] == "search" for line in saved)
+    with (stage / D.RECORDS).open("a") as fh:
+        fh.write('{"tag": "search", "key": "{\\"policies')  # a line cut short by the interruption
+    again = D.search(d, evaluator=Synthetic, stage=stage)
+    pd.testing.assert_frame_equal(whole.candidates, again.candidates)
+    assert again.recommended == whole.recommended
+    assert again.runs == whole.runs - len(saved) * d.draws  # the saved candidates were not simulated again
+    pd.testing.assert_frame_equal(whole.discovery_draws, again.discovery_draws)
+
+
+def test_a_start_date_as_a_lever_delays_the_cost_and_is_kept_in_the_recommended_scenario(folder: Path) -> None:
+    text = DESIGN.replace(
+        "  policies.salary_matching.tiers: [core, core+senior]\n",
+        "  policies.salary_matching.start: [2026.0, 2027.0]\n",
+    )
+    d = D.load(write(folder, text))
+    ev = D.Evaluator(d, d.seed, None)
+    now, later = ev.evaluate(
+        [
+            {
+                "policies.salary_matching.share": 0.5,
+                "policies.salary_matching.start": s,
+                "policies.recruiting_drive.rate": 0.0,
+            }
+            for s in (2026.0, 2027.0)
+        ]
+    )
+    # a year later: no money in 2026, so a lower mean yearly cost over 2026-2027, and no larger effect
+    assert 0 < later["cost_bn_per_year"] < now["cost_bn_per_year"]
+    assert later["effect_mean"] <= now["effect_mean"] + 1e-9
+    rec = D.recommended_scenario(d, {**later, "policies.recruiting_drive.rate": 0.0})
+    assert rec.overrides["sm_start"] == 2027.0 and "drive_start" not in rec.overrides
+
+
+@pytest.mark.parametrize(
+    "lever, expected",
+    [
+        ("[2025.0, 2027.0]", "2025.0 is outside the design's window"),
+        ("[2026.0, 2026.1]", "2026.1 is not on quarters"),
+        ("{from: 2026.0, to: 2027.0}", "a range without a step is not on quarters"),
+        ("{from: 2026.0, to: 2028.0, step: 0.5}", "2028.0 is outside the design's window"),
+    ],
+)
+def test_bad_start_date_levers_are_refused(folder: Path, capsys, lever: str, expected: str) -> None:
+    text = DESIGN.replace(
+        "  policies.salary_matching.tiers: [core, core+senior]\n", f"  policies.salary_matching.start: {lever}\n"
+    )
+    write(folder, text)
+    assert main(["design", str(folder / "d.yaml"), "--out", str(folder / "out"), "--no-progress"]) == 2
+    err = capsys.readouterr().err
+    assert "levers.policies.salary_matching.start" in err and expected in err, err
+    assert not (folder / "out").exists()
+
+
 def test_goal_threshold_constraint_matches_the_share_of_draws() -> None:
     """c_goal <= 0 exactly when at least ceil(n p) draws meet the goal."""
     rng = np.random.default_rng(3)
@@ -240,9 +310,9 @@ def test_unreachable_goal_exits_2_and_names_the_closest_point(folder: Path, caps
         (
             (
                 "policies.recruiting_drive.rate: {from: 0.0, to: 0.5, step: 0.02}",
-                "policies.recruiting_drive.start: [2026.0]",
+                "policies.recruiting_drive.start: [2026.0, 2030.0]",
             ),
-            ["start dates are not levers"],
+            ["levers.policies.recruiting_drive.start", "2030.0 is outside the design's window"],
         ),
         (
             ("{from: 0.0, to: 0.9, step: 0.05}", "{from: 0.0, to: 1.9}"),

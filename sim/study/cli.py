@@ -176,7 +176,7 @@ def _run_design(args: argparse.Namespace, d: design.Design) -> int:
         file=sys.stderr,
     )
     with X.make_executor(args.executor, args.workers, args.scheduler) as ex:
-        result = design.search(d, ex, progress=args.progress)
+        result = design.search(d, ex, progress=args.progress, stage=batch.staging_dir(out))  # resumable
     design.write(result, out, sys.argv, args.executor, args.workers, args.lang)
     print(design.memo_text(result, args.lang))
     print(f"written {out}")

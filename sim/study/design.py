@@ -3,8 +3,9 @@
 A design file names a goal (an output, a year, a threshold and the probability with which the
 policy mix must reach it, e.g. `core_talent_kr` effect >= +1,000 in 2030 with probability >= 0.8),
 an optional yearly budget (gross or net of the income tax recouped), the levers and their ranges
-(any field of the policy registry except the start dates; every policy starts at the design's
-`start`), the scenario whose assumptions it is evaluated under, and the search settings.
+(any field of the policy registry; every policy starts at the design's `start` unless its start
+date is itself a lever, on quarters from `start` to the goal year), the scenario whose assumptions
+it is evaluated under, and the search settings.
 
 Evaluation. A candidate mix is run under `draws` random draws (by default each a posterior draw of
 the uncertain parameters with its own seed, as replication i of `talentsim compare --seed S`;
@@ -57,6 +58,7 @@ import dataclasses
 import hashlib
 import json
 import math
+import os
 import time
 import warnings
 from dataclasses import dataclass
@@ -127,7 +129,9 @@ class DesignFile(BaseModel):
     title_ko: Annotated[StrictStr, Field(min_length=1, max_length=80)] | None = None
     description_ko: Annotated[StrictStr, Field(min_length=1)] | None = None
     scenario: StrictStr = Field(description="the scenario file whose assumptions apply, relative to this file")
-    start: Annotated[Number, Field(ge=2020.5, le=2060, description="start of every policy (decimal year)")]
+    start: Annotated[
+        Number, Field(ge=2020.5, le=2060, description="start of every policy (decimal year) whose start is not a lever")
+    ]
     goal: GoalModel
     budget: BudgetModel | None = None
     levers: Annotated[
@@ -420,6 +424,9 @@ def _build(path: Path, doc: dict[str, Any], scn: S.Scenario, files: tuple) -> De
             f"(it ends with {scn.end_year}); allowed: a year from {int(math.floor(start))} to {scn.end_year}"
         )
     levers = tuple(_lever(path, k, v) for k, v in doc["levers"].items())
+    for lv in levers:
+        if lv.field in policies.START_FIELDS:
+            _check_start_lever(path, lv, start, year)
     fixed = tuple((k, _fixed(path, k, v, levers)) for k, v in (doc.get("fixed") or {}).items())
     budget = doc.get("budget") or {}
     d = Design(
@@ -463,11 +470,6 @@ def _lever(path: Path, key: str, spec: Any) -> Lever:
             f"{path}: levers.{S._cut(key)}: unknown lever{S._suggest(key, S.POLICY_PATHS)}; allowed: "
             f"'policies.POLICY.FIELD' with POLICY one of {', '.join(policies.BY_NAME)}"
         )
-    if name in policies.START_FIELDS:
-        raise DesignError(
-            f"{path}: levers.{key}: start dates are not levers (every policy starts at the design's "
-            f"`start`); allowed: the other fields of {policies.owner(name)[0].name}"
-        )
     meta = S.PARAM_FIELDS[name].metadata
     if isinstance(spec, list):
         if meta["choices"] is None:
@@ -497,6 +499,37 @@ def _lever(path: Path, key: str, spec: Any) -> Lever:
     if S.PARAM_FIELDS[name].type == "int" and any(float(v) != int(v) for v in (lo, hi, step or 1)):
         raise DesignError(f"{path}: levers.{key}: {name} is a whole number; allowed: whole from, to and step")
     return Lever(key, name, lo, hi, step)  # as written (a whole number stays one in the manifest)
+
+
+def _check_start_lever(path: Path, lv: Lever, start: float, year: int) -> None:
+    """A start date as a lever: quarters from the design's `start` (the baselines fork there) to
+    the goal year (a later start could not act by its Q4)."""
+    values = list(lv.choices) if lv.choices is not None else [lv.lo, lv.hi]
+    if lv.choices is None and lv.step is None:
+        values.append(None)  # a continuous range is not on quarters
+    bad = next(
+        (
+            v
+            for v in values
+            if v is None or isinstance(v, bool) or not isinstance(v, int | float) or abs(v * 4 - round(v * 4)) > 1e-9
+        ),
+        "none",
+    )
+    if bad == "none" and lv.step is not None and abs(lv.step * 4 - round(lv.step * 4)) > 1e-9:
+        bad = lv.step
+    if bad != "none":
+        raise DesignError(
+            f"{path}: levers.{lv.path}: {S.shown(bad) if bad is not None else 'a range without a step'} is not "
+            f"on quarters; allowed: decimal years on quarters (2027.25 = from 2027 Q2), a range with a step of "
+            f"0.25, 0.5 or 1, or a list"
+        )
+    lo, hi = min(values), max(values)
+    if lo < start - 1e-9 or hi > year + 1e-9:
+        raise DesignError(
+            f"{path}: levers.{lv.path}: {S.shown(lo if lo < start - 1e-9 else hi)} is outside the design's "
+            f"window; allowed: start dates from the design's start ({start:g}, where every candidate leaves its "
+            f"baseline) to the goal year ({year})"
+        )
 
 
 def _fixed(path: Path, key: str, v: Any, levers: tuple[Lever, ...]) -> Any:
@@ -677,19 +710,88 @@ def pareto(df: pd.DataFrame) -> np.ndarray:
     return keep
 
 
+RECORDS = "design-records.jsonl"
+
+
+class Staged:
+    """An evaluator of one set of draws (`tag`: search, verify, discovery) whose records are saved
+    as they finish, one JSON line per candidate in `path`, and read back when an interrupted
+    search is run again: a saved candidate is not simulated again, and the evaluator (with its
+    baseline runs) is made only when some candidate is not saved. The search asks the same
+    candidates in the same order (a seeded sampler told the same records), and JSON keeps every
+    float exactly, so a resumed search gives the same candidates as one that was never stopped.
+    A line cut short by the interruption is ignored (it is simulated again)."""
+
+    def __init__(self, make, design: Design, seed: int, executor, progress, path: Path | None, tag: str) -> None:
+        self._make = lambda: make(design, seed, executor, progress)
+        self._ev = None
+        self.path, self.tag = path, tag
+        self.done: dict[str, Any] = {}
+        if path is not None and path.is_file():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                try:
+                    row = json.loads(line)
+                except ValueError:
+                    continue
+                if isinstance(row, dict) and row.get("tag") == tag:
+                    self.done[row["key"]] = row["value"]
+
+    @property
+    def runs(self) -> int:
+        return self._ev.runs if self._ev is not None else 0
+
+    def _inner(self):
+        if self._ev is None:
+            self._ev = self._make()
+        return self._ev
+
+    def _save(self, items: list[tuple[str, Any]]) -> None:
+        self.done.update(items)
+        if self.path is None:
+            return
+        with self.path.open("a", encoding="utf-8") as fh:
+            for key, value in items:
+                fh.write(json.dumps({"tag": self.tag, "key": key, "value": value}) + "\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+
+    def evaluate(self, candidates: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        keys = [json.dumps(c, sort_keys=True) for c in candidates]
+        todo = [(k, c) for k, c in zip(keys, candidates) if k not in self.done]
+        if todo:
+            self._save(list(zip([k for k, _ in todo], self._inner().evaluate([c for _, c in todo]))))
+        return [self.done[k] for k in keys]
+
+    def per_draw(self, values: dict[str, Any]) -> pd.DataFrame:
+        key = "per_draw " + json.dumps(values, sort_keys=True)
+        if key not in self.done:
+            table = self._inner().per_draw(values)
+            self._save([(key, {c: table[c].tolist() for c in table.columns})])
+        return pd.DataFrame(self.done[key])
+
+
 def search(
     design: Design,
     executor: cf.Executor | None = None,
     progress: bool | None = None,
     on_round=None,
     evaluator=None,
+    stage: Path | None = None,
 ) -> Result:
     """Run the design's search (module docstring) on `executor` (None: in this process).
 
     `on_round(done, total)` is called after each batch (a progress bar; raising from it stops the
     search). `evaluator(design, seed, executor, progress)` makes the evaluator of a set of draws
-    (default `Evaluator`; tests pass a synthetic one with a known optimum)."""
-    make = evaluator or Evaluator
+    (default `Evaluator`; tests pass a synthetic one with a known optimum). With a staging folder
+    `stage` every candidate's record is saved there as it finishes, and a search run again with the
+    same folder resumes (`Staged`)."""
+    inner = evaluator or Evaluator
+    records = stage / RECORDS if stage is not None else None
+    tags = {design.seed: "search", design.seed + 1: "verify", design.seed + 2: "discovery"}
+
+    def make(des: Design, seed: int, executor, progress) -> Staged:
+        return Staged(inner, des, seed, executor, progress, records, tags[seed])
+
     import optuna
 
     t0 = time.perf_counter()
@@ -778,9 +880,10 @@ def recommended_scenario(design: Design, values: dict[str, Any]) -> S.Scenario:
     over.update({S._param_of(k): v for k, v in design.fixed})
     over.update(dict.fromkeys([pol.start for pol in policies.POLICIES], float(design.start)))
     over.update({lv.field: _cast(lv, values[lv.path]) for lv in design.levers})
+    starts = {pol.start: over[pol.start] for pol in policies.POLICIES}  # the design's, or a lever's
     on = {f for pol in policies.active(Params.from_dict(over)) for f in pol.params}  # the others do nothing
     over = {k: v for k, v in over.items() if k not in policies.POLICY_FIELDS or (k in on and _differs(k, v))}
-    over.update({pol.start: float(design.start) for pol in policies.active(Params.from_dict(over))})
+    over.update({pol.start: starts[pol.start] for pol in policies.active(Params.from_dict(over))})
     return dataclasses.replace(
         design.scenario,
         name=f"{design.name}-recommended",
