@@ -128,10 +128,15 @@ def _lever(lv: E.Lever) -> None:
         st.selectbox(label, lv.options(), key=key, help=hlp, format_func=lambda v: i18n.choice_label(str(v), L))
         return
     lo, hi = E.widget_range(lv.name, start_values, start.end_year)  # takes in the scenario's value
-    if isinstance(lv.lo, int) and isinstance(lv.step, int):
+    unit = E.widget_unit(lv.name)
+    if unit == "money":  # in 만원/억원/조원 (M/bn/tn KRW): the values are the parameter's, shown as amounts
+        opts = E.slider_options(lv, lo, hi, st.session_state.get(key))
+        st.select_slider(label, opts, key=key, help=hlp, format_func=lambda v: E.amount_text(lv.name, v, L))
+    elif isinstance(lv.lo, int) and isinstance(lv.step, int):
         st.slider(label, int(lo), int(hi), step=int(lv.step), key=key, help=hlp)
     else:
-        st.slider(label, float(lo), float(hi), step=float(lv.step), key=key, help=hlp)
+        fmt = "percent" if unit == "percent" else None
+        st.slider(label, float(lo), float(hi), step=float(lv.step), key=key, help=hlp, format=fmt)
 
 
 with st.sidebar:
@@ -220,9 +225,11 @@ def render_cards(ts: pd.DataFrame) -> None:
 
 
 def render_charts(ts: pd.DataFrame) -> None:
+    view = st.session_state.get("w_chart_view", E.CHART_VIEWS[0])
+    draw = charts.difference_chart if view == "difference" else charts.fan_chart
     grid = st.columns(2)
     for i, col in enumerate(E.CHARTS):
-        data, spec = charts.fan_chart(ts, col, L, scn.display_name(L))
+        data, spec = draw(ts, col, L, scn.display_name(L))
         grid[i % 2].vega_lite_chart(data, spec, width="stretch")
     st.subheader(t("table_title"))
     table, formats = E.yearly_table(ts, L)
@@ -316,4 +323,12 @@ if not ts.empty:
                     )
                 )
     with st.container():
+        st.radio(
+            t("chart_view"),
+            E.CHART_VIEWS,
+            key="w_chart_view",
+            horizontal=True,
+            help=t("chart_view_help"),
+            format_func=lambda v: i18n.t(f"chart_view_{v}", L),
+        )
         render_charts(ts)

@@ -30,7 +30,7 @@ PRINT_CSS = (
 # A choice widget sends back the label it shows; the labels are in the page's language, so after a
 # language switch no option matches and Streamlit would fall back to the first one (the starting
 # scenario became 'baseline', tiers 'core'). The widgets' values are kept across the switch.
-KEEP = ("w_", "c_", "d_")  # the explorer's, the comparison page's and the design page's widgets
+KEEP = ("w_", "c_", "d_", "doc")  # the explorer's, comparison, design and model pages' widgets
 NOT_SETTABLE = {"w_upload"}  # a file uploader's value cannot be set
 
 

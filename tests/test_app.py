@@ -86,6 +86,23 @@ def test_loads_in_korean_with_cards_charts_and_survey_points(app):
     assert any("조원" in v or "억원" in v for v, _ in cards(app).values())  # Korean money units
 
 
+def test_charts_show_the_difference_from_baseline_and_the_pay_gap(app):
+    """The charts' second view: each scenario's difference from its paired baseline with a band,
+    for every chart (the pay gap at the top among them); the view survives a language switch."""
+    app.radio(key="w_chart_view").set_value("difference").run()
+    assert not app.exception
+    specs = chart_specs(app)
+    assert len(specs) == len(E.CHARTS) and all(
+        "− 기준, 평균과 90% 구간" in json.dumps(s, ensure_ascii=False) for s in specs
+    )
+    assert any(label("salary_gap_top", "ko") in json.dumps(s, ensure_ascii=False) for s in specs)
+    app.radio(key="lang").set_value("en").run()
+    assert app.radio(key="w_chart_view").value == "difference"
+    assert all("minus baseline" in json.dumps(s) for s in chart_specs(app))
+    app.radio(key="lang").set_value("ko").run()
+    app.radio(key="w_chart_view").set_value("levels").run()
+
+
 def test_language_switch(app):
     app.radio(key="lang").set_value("en").run()
     labels = list(cards(app))
@@ -150,7 +167,8 @@ def test_upload_with_own_start_dates_and_wide_values_is_used_unchanged(app):
     )
     app.file_uploader(key="w_upload").set_value(("odd.yaml", good, "text/yaml")).run()
     assert not app.exception and not app.error
-    assert app.slider(key="w_sm_cap").value == 1000.0 and app.slider(key="w_sm_cap").max == 1000.0
+    cap = app.select_slider(key="w_sm_cap")  # money in 억원/조원 (or M/bn KRW), the value in M KRW
+    assert cap.value == 1000.0 and cap.options[-1] in ("10억원", "1,000 M KRW"), cap.options[-3:]
     assert app.slider(key="w_sm_start").value == 2027.5 and app.slider(key="w_grad_seats_start").value == 2024.25
     ts = app.session_state["last_ts"]
     assert set(ts.scenario) == {"baseline", "odd"}  # not "odd-custom": nothing was changed
@@ -182,7 +200,7 @@ def test_every_starting_scenario_shows_cards_and_charts_without_error(app):
     for name in names:
         app.selectbox(key="w_scenario").set_value(name).run()
         assert not app.exception and not app.error, name
-        assert len(app.metric) == 5 and len(app.get("vega_lite_chart")) == 5, name
+        assert len(app.metric) == 5 and len(app.get("vega_lite_chart")) == len(E.CHARTS), name
         assert app.session_state["last_ts"].scenario.nunique() == 2, name
 
 
@@ -322,6 +340,50 @@ def test_other_pages_render(app):
         assert not at.exception, (page, at.exception)
 
 
+def test_calibration_page_shows_the_posterior_check_with_display_names():
+    """The calibration page: the posterior predictive table first, then the point calibration, with
+    headers and figure names in the page's language, never the raw output names."""
+    from sim.core.outputs import OUTPUT_NAMES
+
+    at = AppTest.from_file(str(ROOT / "app_pages" / "calibration.py"), default_timeout=120)
+    at.run()
+    assert not at.exception, at.exception
+    first = at.dataframe[0].value
+    assert list(first.columns[:3]) == ["지표", "시점", "공식 수치"] and "보정에 사용" in first.columns
+    assert len(first) == 33 and "2023년 4분기" in set(first["시점"])
+    for df in (d.value for d in at.dataframe):
+        assert not set(df["지표"]) & set(OUTPUT_NAMES), set(df["지표"]) & set(OUTPUT_NAMES)
+
+
+def test_model_page_opens_in_the_korean_overview_and_its_links_stay_in_the_app():
+    """The model page starts with the plain-language overview in the page's language (with the
+    worked salary-matching example computed by the model's rule), a link ?doc=PAGE opens that page,
+    the docs' links between pages lead to the app's model page (not "Page not found") and figures
+    are images."""
+    from sim.app import docs as A
+    from sim.study import overview
+
+    at = AppTest.from_file(str(ROOT / "app_pages" / "model.py"), default_timeout=120)
+    at.run()
+    assert not at.exception, at.exception
+    text = "\n".join(m.value for m in at.markdown)
+    assert text.startswith("# 모형 한눈에 보기") and overview.example("ko").splitlines()[2] in text
+    assert "](/model?doc=calibration&lang=ko)" in text and "](calibration.md" not in text
+    at.selectbox(key="doc").set_value("calibration-results").run()
+    assert not at.exception and len(at.get("image")) >= 4  # the figures
+    assert at.query_params["doc"] == "calibration-results"  # the address names the page
+    assert any("영어로만" in c.value for c in at.caption)
+    en = AppTest.from_file(str(ROOT / "app_pages" / "model.py"), default_timeout=120)
+    en.session_state["lang"] = "en"
+    en.query_params["doc"] = "design"
+    en.run()
+    assert not en.exception and en.selectbox(key="doc").value == "design"
+    assert en.markdown[0].value.startswith("# Policy design")
+    for page in A.PAGES:  # every link between docs pages names a page the app has
+        for kind, body in A.blocks((ROOT / "docs" / A.file_of(page, "en")).read_text(), "en", ROOT / "docs"):
+            assert kind == "image" or not re.search(r"\]\([^)]*\.md", body), page
+
+
 def test_compare_page_shows_three_policies_side_by_side_with_the_cli_numbers():
     """The comparison page: the table of three policies (the memo's, from stats.policy_effects),
     the cost-vs-effect chart with whiskers, Korean downloads, and a command line that gives the
@@ -355,7 +417,7 @@ def test_new_hires_only_and_the_recruiting_drive_cost_are_levers(app):
     assert "sm_incumbents=False" in "&".join(f"{k}={v}" for k, v in app.query_params.items())
     app.slider(key="w_drive_rate").set_value(0.1).run()
     before = scenario_value(app, "fiscal_cost_krw")["diff"]  # the drive on, at the file's cost (0)
-    app.slider(key="w_drive_cost").set_value(50.0).run()  # the same runs, 50 bn KRW a year dearer
+    app.select_slider(key="w_drive_cost").set_value(50.0).run()  # the same runs, 50 bn KRW a year dearer
     assert scenario_value(app, "fiscal_cost_krw")["diff"] == pytest.approx(before + 50e9, rel=0.02)
 
 

@@ -314,3 +314,44 @@ def test_design_link_opens_the_recommended_mix_in_the_explorer():
     for lv in d.levers:
         assert got.get(lv.field, start[lv.field]) == getattr(rec.params, lv.field)
     assert got.get("sm_start", start["sm_start"]) == d.start
+
+
+def test_money_and_share_sliders_show_amounts_and_percentages_as_the_memo_writes_them():
+    """Money levers are sliders over the parameter's own values shown in 만원/억원/조원 (M/bn/tn
+    KRW), with the same text as the memo; shares and yearly rates are shown as percentages."""
+    from sim.study import i18n
+    from sim.study.memo import value_text
+
+    money = [n for n in E.LEVERS if E.widget_unit(n) == "money"]
+    assert {"sm_cap", "sm_budget", "sm_min_salary", "settle_amount", "drive_cost"} <= set(money)
+    assert E.widget_unit("sm_share") == "percent" and E.widget_unit("foreign_hiring_growth") == "percent"
+    assert E.widget_unit("grad_seats_extra") is None and E.widget_unit("sm_start") is None
+    for name in money:
+        lv = E.LEVERS[name]
+        for v in E.slider_options(lv, lv.lo, lv.hi)[::7]:
+            for lang in ("ko", "en"):
+                assert E.amount_text(name, v, lang) == value_text(name, v, lang)
+    assert i18n.amount(150e6, "ko") == "1.5억원" and i18n.amount(50e6, "ko") == "5,000만원"
+    assert i18n.amount(5e12, "ko") == "5조원" and i18n.amount(20e9, "en") == "20 bn KRW"
+    assert i18n.amount(0, "ko") == "0원"
+    assert E.amount_text("sm_budget", 2500.0, "ko") == "2.5조원"
+    assert E.amount_text("drive_cost", 20.0, "ko") == "200억원"
+    cap = E.LEVERS["sm_cap"]
+    opts = E.slider_options(cap, 0.0, 1000.0, 333.0)  # a file's value off the steps is offered in its place
+    assert opts[0] == 0.0 and opts[-1] == 1000.0 and 333.0 in opts and opts == sorted(opts)
+    assert len(E.slider_options(cap, cap.lo, cap.hi)) == int(round((cap.hi - cap.lo) / cap.step)) + 1
+
+
+def test_difference_bands_pair_each_replication_with_its_own_baseline():
+    """The difference charts: scenario minus the baseline of the same replication, so a policy that
+    adds exactly 10 has a band of zero width even when the replications differ widely."""
+    rows = []
+    for rep in range(5):
+        for year in (2026, 2027):
+            base = 1000.0 * rep + year  # replications far apart
+            rows.append({"scenario": E.BASELINE, "replication": rep, "year": year, "quarter": 4, "x": base})
+            rows.append({"scenario": "policy", "replication": rep, "year": year, "quarter": 4, "x": base + 10})
+    b = E.diff_bands(pd.DataFrame(rows), "x")
+    assert list(b["time"]) == [2027.0, 2028.0]
+    assert (b["mean"] == 10).all() and (b["lo"] == 10).all() and (b["hi"] == 10).all()
+    assert "difference" in E.CHART_VIEWS and "salary_gap_top" in E.CHARTS  # the pay gap is charted

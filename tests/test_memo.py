@@ -26,11 +26,12 @@ def test_settings_lines_list_active_policies_and_changed_parameters():
     custom = E.apply_settings(scn, st)
     en = "\n".join(R.settings_lines(custom, "en"))
     assert "- **Salary matching**: share paid by the state: 75%;" in en
-    assert "cap per person (M KRW/yr, 0 = none): 150;" in en and "start (year): 2027 Q3;" in en
+    assert "cap per person a year (0 = none): 150 M KRW;" in en and "start (year): 2027 Q3;" in en
     assert "also for staff already employed: yes" in en
     assert "Graduate seats" not in en  # inactive policies are not listed
     assert "- Pay sensitivity of job choice: 3\n" in en + "\n"
     ko = "\n".join(R.settings_lines(custom, "ko"))
+    assert "1인당 연간 상한 (0 = 없음): 1.5억원;" in ko
     assert "**연봉 매칭**: 정부 부담 비율: 75%;" in ko and "지원 대상 등급: 핵심;" in ko and "2027년 3분기" in ko
     academy = S.load(ROOT / "scenarios" / "corporate-grad-schools.yaml")
     assert "- `academy_share` (사내 AI 아카데미를 운영하는 대기업 비율, 비율): 100%" in R.settings_lines(academy, "ko")

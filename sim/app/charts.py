@@ -8,7 +8,7 @@ import pandas as pd
 from ..study import i18n
 from ..study.labels import EFFECTS, QUANTITIES, label
 from ..study.targets import survey_points
-from .explorer import BASELINE, bands, scaled_label
+from .explorer import BASELINE, bands, diff_bands, scaled_label
 
 
 def fan_chart(ts: pd.DataFrame, col: str, lang: str, scenario: str) -> tuple[pd.DataFrame, dict]:
@@ -72,6 +72,47 @@ def fan_chart(ts: pd.DataFrame, col: str, lang: str, scenario: str) -> tuple[pd.
             }
         )
     return b[["time", "series", "mean", "lo", "hi"]], {"title": title, "height": 260, "layer": layers}
+
+
+def difference_chart(ts: pd.DataFrame, col: str, lang: str, scenario: str) -> tuple[pd.DataFrame, dict]:
+    """Data and Vega-Lite spec of the scenario's difference from the baseline (`explorer.diff_bands`:
+    paired by replication) with its 90 % band and a line at zero."""
+    q = QUANTITIES[col]
+    b = diff_bands(ts, col)
+    b[["mean", "lo", "hi"]] = b[["mean", "lo", "hi"]] / q.scale
+    title = i18n.t("chart_diff_title", lang, what=scaled_label(q, lang), scenario=scenario)
+    x = {
+        "field": "time",
+        "type": "quantitative",
+        "title": i18n.t("year_axis", lang),
+        "scale": {"zero": False},
+        "axis": {"format": "d"},
+    }
+    layers = [
+        {
+            "mark": {"type": "area", "opacity": 0.25, "color": "#d62728"},
+            "encoding": {"x": x, "y": {"field": "lo", "type": "quantitative", "title": None}, "y2": {"field": "hi"}},
+        },
+        {
+            "mark": {"type": "line", "color": "#d62728"},
+            "encoding": {
+                "x": x,
+                "y": {"field": "mean", "type": "quantitative", "title": None},
+                "tooltip": [
+                    {"field": "time", "type": "quantitative", "format": ".2f"},
+                    {"field": "mean", "type": "quantitative", "format": ",.2f"},
+                    {"field": "lo", "type": "quantitative", "format": ",.2f"},
+                    {"field": "hi", "type": "quantitative", "format": ",.2f"},
+                ],
+            },
+        },
+        {
+            "data": {"values": [{"zero": 0}]},
+            "mark": {"type": "rule", "color": "#7f7f7f"},
+            "encoding": {"y": {"field": "zero", "type": "quantitative"}},
+        },
+    ]
+    return b[["time", "mean", "lo", "hi"]], {"title": title, "height": 260, "layer": layers}
 
 
 def cost_effect_chart(plan, effects: pd.DataFrame, year: int, lang: str) -> tuple[pd.DataFrame, dict]:

@@ -31,8 +31,8 @@ from ..study import design as D
 from ..study import executor as X
 from ..study import scenarios as S
 from ..study import uncertainty as U
-from ..study.i18n import UNITS_KO
-from ..study.labels import QUANTITIES, Quantity
+from ..study.i18n import MONEY_UNITS, SHARE_UNITS, UNITS_KO, amount
+from ..study.labels import QUANTITIES, Quantity, label
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,8 @@ ASSUMPTION_LEVERS = (
 )
 LEVERS = {lv.name: lv for lv in POLICY_LEVERS + ASSUMPTION_LEVERS}
 CARDS = ("shortage", "core_talent_kr", "net_migration", "fiscal_cost_krw")
-CHARTS = ("shortage", "workforce_kr", "core_talent_kr", "net_migration", "fiscal_cost_krw")
+CHARTS = ("shortage", "workforce_kr", "core_talent_kr", "net_migration", "fiscal_cost_krw", "salary_gap_top")
+CHART_VIEWS = ("levels", "difference")  # the charts show both series, or the scenario minus the baseline
 
 
 def policy_groups() -> list[tuple[str, tuple[Lever, ...]]]:
@@ -116,6 +117,28 @@ def widget_values(scn: S.Scenario, max_replications: int = 10) -> dict[str, Any]
         "year": min(2030, scn.end_year),
         UNCERTAINTY: U.DEFAULT,
     }
+
+
+def widget_unit(name: str) -> str | None:
+    """How a lever's slider shows its values: "money" (an amount in 만원/억원/조원 or M/bn/tn KRW),
+    "percent" (a share or a yearly rate) or None (as the number it is)."""
+    unit = Params.__dataclass_fields__[name].metadata.get("unit")
+    return "money" if unit in MONEY_UNITS else "percent" if unit in SHARE_UNITS else None
+
+
+def amount_text(name: str, v: float, lang: str) -> str:
+    """A money lever's value as its slider shows it (`i18n.amount`)."""
+    return amount(float(v) * MONEY_UNITS[Params.__dataclass_fields__[name].metadata["unit"]], lang)
+
+
+def slider_options(lv: Lever, lo: float, hi: float, value: Any = None) -> list[float]:
+    """The values a money lever's slider offers: its steps from `lo` to `hi`, and `value` (a file's or
+    a link's off the steps) in its place."""
+    n = int(round((hi - lo) / lv.step))
+    opts = {round(lo + i * lv.step, 10) for i in range(n + 1)} | {float(hi)}
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        opts.add(float(value))
+    return sorted(opts)
 
 
 def widget_range(key: str, start: dict[str, Any], end_year: int) -> tuple[Any, Any]:
@@ -476,6 +499,17 @@ def bands(ts: pd.DataFrame, col: str) -> pd.DataFrame:
     return figures.bands(ts, col).drop(columns="point")
 
 
+def diff_bands(ts: pd.DataFrame, col: str, level: float = 0.90) -> pd.DataFrame:
+    """Per quarter: time, mean, lo, hi of the scenario minus the baseline, paired by replication
+    (the same seed and posterior draw), the band the central `level` of the replications' differences."""
+    a = (1 - level) / 2
+    t = ts.assign(time=ts["year"] + ts["quarter"] / 4.0, base=ts["scenario"] == BASELINE)
+    wide = t.pivot_table(index=["replication", "time"], columns="base", values=col, aggfunc="first")
+    diff = (wide[False] - wide[True]) if False in wide.columns else wide[True] * 0.0
+    g = diff.groupby(level="time")
+    return pd.DataFrame({"mean": g.mean(), "lo": g.quantile(a), "hi": g.quantile(1 - a)}).reset_index()
+
+
 def scaled_label(q: Quantity, lang: str) -> str:
     """A quantity's label, with the unit of its scaled value (M KRW/yr, bn KRW/yr) where it is scaled."""
     if q.scale == 1:
@@ -667,3 +701,34 @@ def design_downloads(result: D.Result, lang: str) -> dict[str, tuple[bytes, str]
         rec = D.recommended_scenario(d, result.recommended)
         out[f"{rec.name}.yaml"] = (S.to_yaml(rec).encode(), "application/x-yaml")
     return out
+
+
+def calibration_table(rows: list[dict[str, Any]], lang: str) -> pd.DataFrame:
+    """Targets beside the model (the posterior predictive rows of sim/data/posterior.json, or the
+    point calibration's check rows) with display labels and headers in `lang`."""
+    t = lambda key: i18n.t(key, lang)  # noqa: E731
+    out = []
+    for r in rows:
+        mean = r.get("mean", r.get("simulated_mean"))
+        lo, hi = r.get("lo", r.get("simulated_lo")), r.get("hi", r.get("simulated_hi"))
+        inside = r.get("inside", r.get("within"))
+        row = {
+            t("cal_col_what"): label(r["output"], lang),
+            t("cal_col_when"): i18n.t("quarter", lang, y=r["year"], q=r.get("quarter", 4)),
+            t("cal_col_documented"): r["target"],
+            t("cal_col_model"): _num(mean),
+            t("cal_col_interval"): f"[{_num(lo)}, {_num(hi)}]",
+            t("cal_col_inside"): t("yes" if inside else "no"),
+        }
+        if "conditioned" in r:
+            row[t("cal_col_used")] = t("yes" if r["conditioned"] else "no")
+        row[t("cal_col_source")] = f"{r['source']} ({r.get('level', '')})"
+        row[t("cal_col_id")] = r["id"]
+        out.append(row)
+    return pd.DataFrame(out)
+
+
+def _num(x: float) -> str:
+    """A model value for the calibration table: whole numbers with separators from 100, else three
+    significant digits."""
+    return f"{x:,.0f}" if abs(x) >= 100 else f"{x:.3g}"

@@ -19,6 +19,21 @@ T: dict[str, dict[str, str]] = {
     "page_calibration": {"en": "Calibration", "ko": "보정(캘리브레이션)"},
     "page_model": {"en": "Model description", "ko": "모형 설명"},
     "page_about": {"en": "About and how to cite", "ko": "소개 및 인용 방법"},
+    "doc_pick": {"en": "Page", "ko": "문서"},
+    "doc_english_only": {
+        "en": "This page is in English only; the plain-language overview is in Korean and English.",
+        "ko": "이 문서는 영어로만 있습니다. 쉬운 우리말 설명은 '모형 한눈에 보기'에 있습니다.",
+    },
+    "doc_title_overview": {"en": "The model in plain words", "ko": "모형 한눈에 보기"},
+    "doc_title_model": {"en": "Model description (ODD)", "ko": "모형 상세 설명 (ODD, 영어)"},
+    "doc_title_parameters": {"en": "Parameters", "ko": "모수 (영어)"},
+    "doc_title_sources": {"en": "Sources", "ko": "출처 (영어)"},
+    "doc_title_calibration": {"en": "Calibration method", "ko": "보정 방법 (영어)"},
+    "doc_title_calibration-results": {"en": "Calibration results", "ko": "보정 결과 (영어)"},
+    "doc_title_sensitivity": {"en": "Sensitivity analysis", "ko": "민감도 분석 (영어)"},
+    "doc_title_design": {"en": "Policy design", "ko": "정책 설계 (영어)"},
+    "doc_title_memo-guide": {"en": "Reading and citing the numbers", "ko": "숫자 읽기와 인용 (영어)"},
+    "doc_title_scenarios": {"en": "Scenario files", "ko": "시나리오 파일 (영어)"},
     "start_scenario": {"en": "Starting scenario", "ko": "시작 시나리오"},
     "start_scenario_help": {
         "en": "A scenario file from scenarios/; the sliders start from its values.",
@@ -56,6 +71,19 @@ T: dict[str, dict[str, str]] = {
     },
     "not_defined": {"en": "not defined (no gain in core talent)", "ko": "정의 불가 (핵심 인재 증가 없음)"},
     "chart_title": {"en": "{what}: mean and 90% band", "ko": "{what}: 평균과 90% 구간"},
+    "chart_diff_title": {
+        "en": "{what}: {scenario} minus baseline, mean and 90% band",
+        "ko": "{what}: {scenario} − 기준, 평균과 90% 구간",
+    },
+    "chart_view": {"en": "Charts show", "ko": "차트 보기"},
+    "chart_view_levels": {"en": "both runs", "ko": "두 실행의 수준"},
+    "chart_view_difference": {"en": "difference from baseline", "ko": "기준 대비 차이"},
+    "chart_view_help": {
+        "en": "The difference is paired: each replication's scenario minus its own baseline (the same seed and "
+        "posterior draw), so the band is the policy's effect, not the two runs' spread.",
+        "ko": "차이는 짝지어 계산합니다. 반복마다 시나리오에서 같은 시드·사후 표본의 기준을 뺀 값이므로, 구간은 두 "
+        "실행의 퍼짐이 아니라 정책 효과의 구간입니다.",
+    },
     "baseline": {"en": "baseline", "ko": "기준"},
     "scenario": {"en": "scenario", "ko": "시나리오"},
     "survey": {"en": "survey (SPRi/MSIT)", "ko": "실태조사 (SPRi/과기정통부)"},
@@ -92,6 +120,27 @@ T: dict[str, dict[str, str]] = {
         "ko": "모형을 맞춘 공식 수치와, 맞추지 않은 검증 수치입니다.",
     },
     "fitted": {"en": "Fitted targets", "ko": "보정 목표"},
+    "cal_posterior": {
+        "en": "Posterior predictive check (what the intervals are made from)",
+        "ko": "사후 예측 점검 (구간의 근거)",
+    },
+    "cal_posterior_note": {
+        "en": "Each documented figure beside the model's mean and 90 % interval over posterior draws, with the "
+        "figure's measurement error; 'used' says whether the posterior was conditioned on it. Below: the point "
+        "calibration (SMM) that sets the parameters' defaults.",
+        "ko": "공식 수치마다 사후분포 표본에 대한 모형의 평균과 90 % 구간(수치의 측정 오차 포함)을 나란히 보입니다. "
+        "'보정에 사용'은 사후분포를 그 수치에 맞췄는지입니다. 아래는 모수 기본값을 정한 점 추정 보정(SMM)입니다.",
+    },
+    "cal_point": {"en": "Point calibration (SMM): fitted targets", "ko": "점 추정 보정(SMM): 보정 목표"},
+    "cal_col_what": {"en": "Figure", "ko": "지표"},
+    "cal_col_when": {"en": "When", "ko": "시점"},
+    "cal_col_documented": {"en": "Documented", "ko": "공식 수치"},
+    "cal_col_model": {"en": "Model (mean)", "ko": "모형 (평균)"},
+    "cal_col_interval": {"en": "Model 90 % interval", "ko": "모형 90 % 구간"},
+    "cal_col_inside": {"en": "Inside", "ko": "구간 안"},
+    "cal_col_used": {"en": "Used", "ko": "보정에 사용"},
+    "cal_col_source": {"en": "Source (verification)", "ko": "출처 (검증 수준)"},
+    "cal_col_id": {"en": "Target id", "ko": "목표 ID"},
     "out_of_sample": {"en": "Out of sample", "ko": "표본 외 검증"},
     "about_text": {
         "en": "An agent-based model (Mesa) of Korea's AI talent market: one agent per person, one step per "
@@ -591,17 +640,17 @@ LEVER_LABELS: dict[str, dict[str, str]] = {
     "sm_share": {"en": "Salary matching: share paid by the state", "ko": "연봉 매칭: 정부 부담 비율"},
     "sm_tiers": {"en": "Salary matching: eligible tiers", "ko": "연봉 매칭: 지원 대상 등급"},
     "sm_cap": {
-        "en": "Salary matching: cap per person (M KRW/yr, 0 = none)",
-        "ko": "연봉 매칭: 1인당 상한 (백만원/년, 0 = 없음)",
+        "en": "Salary matching: cap per person a year (0 = none)",
+        "ko": "연봉 매칭: 1인당 연간 상한 (0 = 없음)",
     },
     "sm_budget": {
-        "en": "Salary matching: annual budget (bn KRW, 0 = unlimited)",
-        "ko": "연봉 매칭: 연간 예산 (십억원, 0 = 무제한)",
+        "en": "Salary matching: annual budget (0 = unlimited)",
+        "ko": "연봉 매칭: 연간 예산 (0 = 무제한)",
     },
     "grad_seats_extra": {"en": "Extra graduate seats per year", "ko": "대학원 정원 확대 (명/년)"},
     "settle_amount": {
-        "en": "Settlement package outside the capital (M KRW/yr)",
-        "ko": "비수도권 정착 지원금 (백만원/년)",
+        "en": "Settlement package outside the capital (a year)",
+        "ko": "비수도권 정착 지원금 (연간)",
     },
     "drive_rate": {
         "en": "Recruiting drives abroad (extra search rate/quarter)",
@@ -614,7 +663,7 @@ LEVER_LABELS: dict[str, dict[str, str]] = {
         "en": "Graduate seats: state cost (M KRW per student-year)",
         "ko": "대학원 정원: 정부 비용 (학생 1인·1년당 백만원)",
     },
-    "drive_cost": {"en": "Recruiting drives: state cost (bn KRW/yr)", "ko": "해외 인재 유치: 정부 비용 (십억원/년)"},
+    "drive_cost": {"en": "Recruiting drives: state cost a year", "ko": "해외 인재 유치: 연간 정부 비용"},
     "sm_start": {"en": "Salary matching: start (year)", "ko": "연봉 매칭: 시작 시점 (연도)"},
     "grad_seats_start": {"en": "Extra graduate seats: start (year)", "ko": "대학원 정원 확대: 시작 시점 (연도)"},
     "settle_start": {"en": "Settlement package: start (year)", "ko": "정착 지원금: 시작 시점 (연도)"},
@@ -628,8 +677,8 @@ LEVER_LABELS: dict[str, dict[str, str]] = {
     },
     "sm_basis": {"en": "Salary matching: eligibility by", "ko": "연봉 매칭: 지원 자격 기준"},
     "sm_min_salary": {
-        "en": "Salary matching: salary threshold (M KRW/yr)",
-        "ko": "연봉 매칭: 연봉 기준선 (백만원/년)",
+        "en": "Salary matching: salary threshold (a year)",
+        "ko": "연봉 매칭: 연봉 기준선 (연간)",
     },
     "beta_pay": {"en": "Pay sensitivity of job choice", "ko": "직장 선택의 연봉 민감도"},
     "gap_top": {"en": "US/Korean pay at the top (×)", "ko": "최상위 인재 미국/한국 연봉 배수 (배)"},
@@ -769,6 +818,30 @@ def policy_label(policy: str, lang: str) -> str:
 
 def lever_help(name: str, lang: str) -> str:
     return LEVER_HELP.get(name, {}).get(lang, "")
+
+
+# parameter units that are amounts of money, and KRW per unit: settings and sliders show them in
+# 만원/억원/조원 (Korean) or M/bn/tn KRW (`amount`)
+MONEY_UNITS = {"M KRW/yr/person": 1e6, "M KRW/yr": 1e6, "bn KRW/yr": 1e9}
+SHARE_UNITS = ("share", "share of salary", "1/yr")  # parameter units written as percentages
+
+
+def amount(krw: float, lang: str) -> str:
+    """An amount set by hand (a policy setting, not an estimate): in the largest unit it fills,
+    without trailing zeros.
+
+    >>> amount(150e6, "ko"), amount(50e6, "ko"), amount(5e12, "ko"), amount(20e9, "en"), amount(0, "ko")
+    ('1.5억원', '5,000만원', '5조원', '20 bn KRW', '0원')
+    """
+    units = (
+        ((1e12, "조원"), (1e8, "억원"), (1e4, "만원"), (1.0, "원"))
+        if lang == "ko"
+        else ((1e12, " tn KRW"), (1e9, " bn KRW"), (1e6, " M KRW"), (1.0, " KRW"))
+    )
+    a = abs(krw)
+    scale, unit = next((u for u in units if a >= u[0]), units[-1])
+    text = f"{a / scale:,.4f}".rstrip("0").rstrip(".")
+    return f"{'-' if krw < 0 else ''}{text}{unit}"
 
 
 def money(krw: float, lang: str, signed: bool = False, usd: bool = True) -> str:

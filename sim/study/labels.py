@@ -183,6 +183,32 @@ EFFECTS: dict[str, Quantity] = {
 }
 
 
+# outputs that are not presented quantities (no card, chart or table column) but are shown by name
+# on the calibration page: their display labels
+OTHER_LABELS: dict[str, dict[str, str]] = {
+    "ai_workers_kr": {"en": "AI workers in Korea", "ko": "국내 AI 종사자"},
+    "foreign_share_workforce": {"en": "Foreign share of AI staff", "ko": "AI 인력 중 외국인 비율"},
+    "job_changers_abroad_share": {
+        "en": "Share of job changers moving abroad",
+        "ko": "이직자 중 해외로 옮긴 비율",
+    },
+    "kr_workers_abroad": {"en": "Korean-born AI workers abroad", "ko": "해외에서 일하는 한국 출신 AI 인력"},
+    "mean_salary_conglomerate": {"en": "Mean AI pay at conglomerates", "ko": "대기업 AI 인력 평균 연봉"},
+    "n_firms_kr": {"en": "Korean AI firms", "ko": "국내 AI 기업 수"},
+    "phd_graduates_kr": {"en": "New AI PhDs from Korean universities", "ko": "국내 대학 AI 박사 배출"},
+    "scarcity_pay": {"en": "AI market pay over its trend", "ko": "추세 대비 AI 시장 임금"},
+    "share_master_workforce": {"en": "Master's share of AI staff", "ko": "AI 인력 중 석사 비율"},
+    "share_phd_workforce": {"en": "PhD share of AI staff", "ko": "AI 인력 중 박사 비율"},
+    **{
+        f"stay_rate_{k}y": {
+            "en": f"Korean PhDs abroad still abroad after {k} year{'s' if k > 1 else ''}",
+            "ko": f"해외 한국인 박사 {k}년 후 해외 체류율",
+        }
+        for k in range(1, 6)
+    },
+}
+
+
 def quantity(name: str) -> Quantity:
     return QUANTITIES[name]
 
@@ -190,7 +216,7 @@ def quantity(name: str) -> Quantity:
 def label(name: str, lang: str) -> str:
     """The display label of an output in `lang` (its name if it is not a presented quantity)."""
     q = QUANTITIES.get(name)
-    return q.label(lang) if q else name
+    return q.label(lang) if q else OTHER_LABELS.get(name, {}).get(lang, name)
 
 
 def headline_interval_table(summary: pd.DataFrame) -> pd.DataFrame:

@@ -16,7 +16,7 @@ from . import uncertainty as U
 from .labels import EFFECTS, QUANTITIES
 from .provenance import git_commit, package_version
 
-SHARE_UNITS = ("share", "share of salary")  # parameter units the memo writes as percentages
+SHARE_UNITS = i18n.SHARE_UNITS
 
 
 def citation(plan, scn, lang: str = "en") -> str:
@@ -70,6 +70,8 @@ def value_text(name: str, v: Any, lang: str) -> str:
         return i18n.choice_label(v, lang)
     if f.metadata.get("unit") in SHARE_UNITS:
         return f"{v * 100:,.4g}%"
+    if f.metadata.get("unit") in i18n.MONEY_UNITS:
+        return i18n.amount(v * i18n.MONEY_UNITS[f.metadata["unit"]], lang)
     if isinstance(v, float):
         return f"{v:,.6g}"
     return str(v)
