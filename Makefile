@@ -29,10 +29,11 @@ lint: $(STAMP)
 
 # The shipped scenarios are computed once into the app's results store (.cache/app-runs, keyed by
 # the code version; a few minutes the first time, instant afterwards), so their first page loads
-# from it.
+# from it. The server imports the library before it listens (app_pages/serve.py), so the first
+# visitor does not wait for the imports.
 app: $(STAMP)
 	$(BIN)/python -m sim.app.warm
-	$(BIN)/python -m streamlit run app.py
+	$(BIN)/python -m app_pages.serve
 
 # The end-to-end app test drives Debian's chromium (never a downloaded browser), with a Korean
 # font for readable screenshots. As root (CI) this installs them when missing; otherwise the

@@ -1,6 +1,7 @@
 """Benchmark: the app's response to a slider change, in a real browser (Debian's chromium).
 
-Starts `streamlit run app.py` with 10 replications and 2 worker processes at 1:1 scale, waits
+Starts the app as `make app` does (`python -m app_pages.serve`, i.e. `streamlit run app.py` with the
+library imported first) with 10 replications and 2 worker processes at 1:1 scale, waits
 for the first page to finish (baseline and scenario computed), then moves the salary-matching
 share slider one step at a time `--moves` times. For each move it measures, from the key press,
 (a) the time until the metric cards show new numbers (first result) and (b) the time until the
@@ -106,9 +107,7 @@ def main() -> None:
         [
             sys.executable,
             "-m",
-            "streamlit",
-            "run",
-            "app.py",
+            "app_pages.serve",  # as `make app` starts it: the library imported before the first visit
             "--server.headless",
             "true",
             "--server.address",

@@ -481,3 +481,20 @@ def test_design_page_runs_a_search_and_offers_its_files(tmp_path):
     assert main([*args, "--no-progress"]) in (0, 2)
     cli = pd.read_csv(out / "candidates.csv").drop(columns="talentsim_version")
     pd.testing.assert_frame_equal(cli, res.candidates, check_dtype=False)
+
+
+def test_serve_imports_the_library_first_then_runs_the_same_app(monkeypatch):
+    """`python -m app_pages.serve` (what `make app` runs) imports the pages' library modules, then
+    hands Streamlit exactly `streamlit run app.py` with the options given; importing the module
+    (as a 'spawn' worker does) starts nothing."""
+    import importlib
+
+    from streamlit.web import cli
+
+    serve = importlib.import_module("app_pages.serve")
+    seen = {}
+    monkeypatch.setattr(cli, "main", lambda: seen.setdefault("argv", list(sys.argv)))
+    monkeypatch.setattr(sys, "argv", ["serve", "--server.port", "1"])
+    serve.main()
+    assert seen["argv"] == ["streamlit", "run", str(ROOT / "app.py"), "--server.port", "1"]
+    assert all(name in sys.modules for name in serve.PRELOAD)

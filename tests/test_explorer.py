@@ -355,3 +355,27 @@ def test_difference_bands_pair_each_replication_with_its_own_baseline():
     assert list(b["time"]) == [2027.0, 2028.0]
     assert (b["mean"] == 10).all() and (b["lo"] == 10).all() and (b["hi"] == 10).all()
     assert "difference" in E.CHART_VIEWS and "salary_gap_top" in E.CHARTS  # the pay gap is charted
+
+
+def test_the_page_runs_the_clis_plan_and_leaves_unmoved_assumptions_to_the_posterior():
+    """A shipped scenario as the page first shows it runs exactly the tasks `talentsim compare` runs
+    on the file (so the results store filled by `sim.app.warm` serves the first page): a lever left
+    where the scenario has it is not written into the scenario, so with posterior intervals each
+    replication keeps its drawn value. A moved assumption lever pins its parameter in every
+    replication. (The page once pinned every assumption at its point value: narrower intervals than
+    the CLI's for the same file, and a store that never hit.)"""
+    for path in S.library_files(ROOT / "scenarios"):
+        if "sweep" in path.stem:
+            continue
+        scn = S.load(path)
+        vals = E.widget_values(scn)
+        page = E.make_plan(E.apply_settings(scn, vals), vals["replications"], vals["seed"], vals[E.UNCERTAINTY])
+        cli = E.make_plan(scn, vals["replications"], vals["seed"], U.DEFAULT)
+        assert [E._key(t) for t in page.tasks] == [E._key(t) for t in cli.tasks], path.name
+    scn = S.load(ROOT / "scenarios" / "salary-matching-50.yaml")
+    vals = E.widget_values(scn)
+    drawn = E.make_plan(E.apply_settings(scn, vals), 4, 3, "posterior")
+    assert len({dict(t.params)["beta_pay"] for t in drawn.tasks}) > 1  # drawn per replication
+    moved = E.make_plan(E.apply_settings(scn, dict(vals, beta_pay=3.0)), 4, 3, "posterior")
+    assert {dict(t.params)["beta_pay"] for t in moved.tasks} == {3.0}
+    assert len({dict(t.params)["home_tie"] for t in moved.tasks}) > 1  # the unmoved ones still drawn

@@ -230,12 +230,20 @@ BASELINE = S.BASELINE  # the comparison run's name (the scenario's is never the 
 
 
 def apply_settings(scn: S.Scenario, settings: dict[str, Any]) -> S.Scenario:
-    """The scenario with the widgets' values (validated; raises ValueError if impossible)."""
+    """The scenario with the widgets' values (validated; raises ValueError if impossible).
+
+    A lever left at the scenario's own value is not written into the scenario's overrides: a
+    parameter the scenario does not set keeps its posterior draw (with posterior intervals, each
+    replication draws the uncertain parameters the scenario leaves open, `uncertainty.with_draw`),
+    exactly as `talentsim compare` does with the file. Only a lever the user moves (or the file
+    sets) pins its parameter."""
     over = dict(scn.overrides)
     for lv in POLICY_LEVERS + ASSUMPTION_LEVERS:
         if lv.name in settings:
             v = settings[lv.name]
-            over[lv.name] = int(v) if S.PARAM_FIELDS[lv.name].type == "int" else v
+            v = int(v) if S.PARAM_FIELDS[lv.name].type == "int" else v
+            if lv.name in over or v != getattr(scn.params, lv.name):
+                over[lv.name] = v
     new = Params.from_dict({**over, "end_year": scn.end_year})
     changed = new != scn.params
     if not changed:

@@ -33,6 +33,20 @@ def summary(ts: pd.DataFrame, level: float = LEVEL) -> pd.DataFrame:
     return long.reset_index()
 
 
+COMPARISON_COLUMNS = (
+    "scenario",
+    "point",
+    "year",
+    "output",
+    "baseline_mean",
+    "scenario_mean",
+    "diff_mean",
+    "diff_lo",
+    "diff_hi",
+    "pairs",
+)
+
+
 def comparison(ts: pd.DataFrame, baseline: str, level: float = LEVEL) -> pd.DataFrame:
     """Scenario - baseline per output and year, paired by replication (same seeds)."""
     q4 = ts[ts["quarter"] == 4]
@@ -47,23 +61,24 @@ def comparison(ts: pd.DataFrame, baseline: str, level: float = LEVEL) -> pd.Data
         m, lo, hi = diff.mean(), diff.quantile(a), diff.quantile(1 - a)
         bm = base.loc[common].groupby(level="year").mean()
         sm = s.loc[common].groupby(level="year").mean()
-        for year in m.index:
-            for c in outs:
-                rows.append(
-                    {
-                        "scenario": scn,
-                        "point": pt,
-                        "year": int(year),
-                        "output": c,
-                        "baseline_mean": bm.at[year, c],
-                        "scenario_mean": sm.at[year, c],
-                        "diff_mean": m.at[year, c],
-                        "diff_lo": lo.at[year, c],
-                        "diff_hi": hi.at[year, c],
-                        "pairs": int(diff.size().at[year]),
-                    }
-                )
-    return pd.DataFrame(rows)
+        # one row per (year, output), years in order and outputs in column order within a year
+        long = pd.DataFrame(
+            {
+                "baseline_mean": bm.loc[m.index].stack(),
+                "scenario_mean": sm.loc[m.index].stack(),
+                "diff_mean": m.stack(),
+                "diff_lo": lo.stack(),
+                "diff_hi": hi.stack(),
+            }
+        )
+        years = long.index.get_level_values(0)
+        long.insert(0, "output", long.index.get_level_values(1))
+        long.insert(0, "year", years.astype(int))
+        long.insert(0, "point", pt)
+        long.insert(0, "scenario", scn)
+        long["pairs"] = diff.size().loc[years].to_numpy().astype(int)
+        rows.append(long.reset_index(drop=True))
+    return pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(columns=COMPARISON_COLUMNS)
 
 
 def salary_matching_summary(comp: pd.DataFrame, scenario: str, year: int, point: int = 0) -> dict[str, float] | None:

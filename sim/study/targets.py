@@ -6,6 +6,7 @@ and out-of-sample checks, and the survey points the charts draw (`survey_points`
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from importlib import resources
@@ -108,8 +109,15 @@ def survey_points(path: Path | None = None) -> dict[str, tuple[tuple[float, floa
     """The survey values drawn on the charts, by output: (time, value) pairs, time = year +
     quarter / 4 as on the charts' axis (2020Q2 -> 2020.5; 2023Q4 -> 2024.0). All documented
     MSIT/SPRi survey figures of the targets file: the starting state (section `start`), the
-    fitted targets and the checks."""
-    doc = yaml.safe_load((path or data_path("targets.yaml")).read_text(encoding="utf-8"))
+    fitted targets and the checks. The file is read once per version of it (every chart of the
+    app's pages asks: parsing it each time took ~0.1 s of a page's first drawing)."""
+    path = path or data_path("targets.yaml")
+    return dict(_survey_points(str(path), path.stat().st_mtime_ns))
+
+
+@functools.lru_cache(maxsize=4)
+def _survey_points(path: str, _version: int) -> dict[str, tuple[tuple[float, float], ...]]:
+    doc = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     out: dict[str, list[tuple[float, float]]] = {}
     for section in ("start", "fitted", "out_of_sample"):
         for d in doc.get(section) or []:

@@ -1,0 +1,41 @@
+"""Start the app with the library already imported: `python -m app_pages.serve [streamlit options]`
+(what `make app` runs; `streamlit run app.py` works too).
+
+Streamlit imports a page's modules when the first visitor's page runs, so the first page load
+waited for the library's imports (sim, Mesa, pandas, pyarrow: ~1.3 s of the ~3 s the server spent
+on a first page, measured with py-spy). Here they are imported once, before the server starts
+listening; the pages then find them in `sys.modules`. Nothing else differs from `streamlit run
+app.py`: the same script, options and configuration (.streamlit/config.toml).
+
+The app's worker processes are started with 'spawn', which imports the parent's main module in
+each worker (as `__mp_main__`): this module therefore does nothing at import but define `main`.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+APP = Path(__file__).resolve().parents[1] / "app.py"
+# what the pages import before their first number (the explorer, its charts, memo and workbook,
+# the results store's Parquet reader)
+PRELOAD = ("sim.app.explorer", "sim.app.charts", "sim.app.docs", "sim.study.memo", "pyarrow.parquet", "openpyxl")
+
+
+def preload() -> None:
+    import importlib
+
+    for name in PRELOAD:
+        importlib.import_module(name)
+
+
+def main(argv: list[str] | None = None) -> None:
+    preload()
+    from streamlit.web import cli
+
+    sys.argv = ["streamlit", "run", str(APP), *(sys.argv[1:] if argv is None else argv)]
+    cli.main()
+
+
+if __name__ == "__main__":
+    main()
