@@ -8,8 +8,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from sim.app.explorer import RunCache, RunStore
-from sim.app.warm import store_folder
+from sim.app import explorer as E
+from sim.app.explorer import RunCache
+from sim.app.warm import shared_cache
 from sim.study import i18n
 from sim.study import scenarios as S
 from sim.study.executor import process_pool
@@ -44,8 +45,7 @@ def run_cache() -> RunCache:
     """Finished replications, keyed by parameters and seed, shared by every session; backed by the
     results store on disk (TALENTSIM_APP_STORE, default .cache/app-runs; 'off': memory only),
     which `make app` fills with the shipped scenarios before the app starts."""
-    folder = store_folder()
-    return RunCache(max_entries=600, store=RunStore(folder) if folder is not None else None)
+    return shared_cache()
 
 
 @st.cache_resource
@@ -58,15 +58,6 @@ def scenario_files() -> list[Path]:
     return S.library_files(SCENARIOS)
 
 
-@st.cache_data
 def scenario_titles(lang: str) -> dict[str, str]:
     """Display name of each shipped scenario file in `lang` ('title (file name)'), for the picker."""
-    out = {}
-    for p in scenario_files():
-        try:
-            scn = S.load(p)
-        except S.ScenarioError:
-            continue
-        title = scn.display_name(lang)
-        out[p.stem] = title if title == p.stem else f"{title} ({p.stem})"
-    return out
+    return E.scenario_titles(SCENARIOS, lang)

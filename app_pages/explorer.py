@@ -78,9 +78,7 @@ if "start" not in st.session_state:
     # a shared link: ?scenario=...&sm_share=...: the starting scenario, then the values that differ
     query = st.query_params.to_dict()
     pick = query.get("scenario")
-    st.session_state["w_scenario"] = (
-        pick if pick in names else "salary-matching-50" if "salary-matching-50" in names else names[0]
-    )
+    st.session_state["w_scenario"] = pick if pick in names else E.LANDING if E.LANDING in names else names[0]
     _on_pick()
     first = st.session_state["start"]
     from_url, bad_url = E.parse_query(query, E.widget_values(first, MAX_REPS), first.end_year)

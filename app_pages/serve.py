@@ -19,14 +19,36 @@ from pathlib import Path
 APP = Path(__file__).resolve().parents[1] / "app.py"
 # what the pages import before their first number (the explorer, its charts, memo and workbook,
 # the results store's Parquet reader)
-PRELOAD = ("sim.app.explorer", "sim.app.charts", "sim.app.docs", "sim.study.memo", "pyarrow.parquet", "openpyxl")
+PRELOAD = (
+    "sim.app.explorer",
+    "sim.app.charts",
+    "sim.app.docs",
+    "sim.study.memo",
+    "pyarrow.parquet",
+    "openpyxl",
+    "pandas.io.formats.style",  # the yearly table's Styler (its Jinja templates compile at import)
+    "streamlit.emojis",  # the page icon's check imports it
+)
 
 
 def preload() -> None:
+    """Import the pages' modules and read the landing page's stored runs into the app's shared
+    cache (`sim.app.warm.prefetch`)."""
     import importlib
+    import os
 
     for name in PRELOAD:
         importlib.import_module(name)
+    from streamlit import delta_generator
+
+    from sim.app import warm
+
+    # Streamlit's once-per-process check that it is not run from a REPL walks the whole call stack
+    # with `inspect.stack()` (~0.3 s, reading source files) at the first element of the first page;
+    # under `streamlit run` it never warns, so it is marked done here (a no-op if the name changes)
+    if hasattr(delta_generator, "_use_warning_has_been_displayed"):
+        delta_generator._use_warning_has_been_displayed = True
+    warm.prefetch(int(os.environ.get("TALENTSIM_APP_REPLICATIONS", "10")))
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -379,3 +379,25 @@ def test_the_page_runs_the_clis_plan_and_leaves_unmoved_assumptions_to_the_poste
     moved = E.make_plan(E.apply_settings(scn, dict(vals, beta_pay=3.0)), 4, 3, "posterior")
     assert {dict(t.params)["beta_pay"] for t in moved.tasks} == {3.0}
     assert len({dict(t.params)["home_tie"] for t in moved.tasks}) > 1  # the unmoved ones still drawn
+
+
+def test_prefetch_reads_a_stored_first_page_into_the_apps_shared_cache(tmp_path, monkeypatch):
+    """`warm.prefetch` (run when the server starts) puts the stored runs of a scenario's first page
+    in the process's shared cache, so the first visitor reads none of them from disk."""
+    from sim.app import warm
+
+    f = tmp_path / "tiny.yaml"
+    f.write_text(
+        "name: tiny\ndescription: t\nhorizon: {end_year: 2022}\nreplications: 2\nseed: 4\n"
+        "parameters: {scale: 0.03}\npolicies:\n  salary_matching: {share: 0.5, start: 2021.0}\n"
+    )
+    assert warm.warm([f], tmp_path / "s", 2, 1) == (4, 4)
+    monkeypatch.setenv("TALENTSIM_APP_STORE", str(tmp_path / "s"))
+    warm.shared_cache.cache_clear()
+    try:
+        assert warm.prefetch(2, ("tiny", "not-a-file"), folder=tmp_path) == 4
+        cache = warm.shared_cache()
+        plan = E.make_plan(S.load(f), 2, 4)
+        assert all(E._key(t) in cache._d for t in plan.tasks)  # in memory, not only on disk
+    finally:
+        warm.shared_cache.cache_clear()

@@ -82,6 +82,7 @@ ASSUMPTION_LEVERS = (
     Lever("foreign_hiring_growth", -0.2, 0.3, 0.05),
 )
 LEVERS = {lv.name: lv for lv in POLICY_LEVERS + ASSUMPTION_LEVERS}
+LANDING = "salary-matching-50"  # the scenario the explorer opens on (app_pages/explorer.py; warm.prefetch)
 CARDS = ("shortage", "core_talent_kr", "net_migration", "fiscal_cost_krw")
 CHARTS = ("shortage", "workforce_kr", "core_talent_kr", "net_migration", "fiscal_cost_krw", "salary_gap_top")
 CHART_VIEWS = ("levels", "difference")  # the charts show both series, or the scenario minus the baseline
@@ -117,6 +118,28 @@ def widget_values(scn: S.Scenario, max_replications: int = 10) -> dict[str, Any]
         "year": min(2030, scn.end_year),
         UNCERTAINTY: U.DEFAULT,
     }
+
+
+def scenario_titles(folder: Path, lang: str) -> dict[str, str]:
+    """Display name of each scenario file of the library `folder` in `lang` ('title (file name)'),
+    for the scenario pickers. Read once per version of the files (their names and modification
+    times): loading the whole library took ~0.5 s of the first page (`warm.prefetch` reads it
+    when the server starts)."""
+    files = tuple(S.library_files(folder))
+    return dict(_titles(files, tuple(p.stat().st_mtime_ns for p in files), lang))
+
+
+@functools.lru_cache(maxsize=8)
+def _titles(files: tuple[Path, ...], _versions: tuple[int, ...], lang: str) -> dict[str, str]:
+    out = {}
+    for p in files:
+        try:
+            scn = S.load(p)
+        except S.ScenarioError:
+            continue
+        title = scn.display_name(lang)
+        out[p.stem] = title if title == p.stem else f"{title} ({p.stem})"
+    return out
 
 
 def widget_unit(name: str) -> str | None:

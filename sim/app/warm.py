@@ -13,11 +13,13 @@ first page of any shipped scenario then loads from the store.
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import sys
 import time
 from pathlib import Path
 
+from ..study import i18n
 from ..study import scenarios as S
 from ..study.executor import process_pool
 from . import explorer as E
@@ -32,6 +34,33 @@ def store_folder() -> Path | None:
     if v == "off":
         return None
     return Path(v) if v else DEFAULT_STORE
+
+
+@functools.cache
+def shared_cache() -> E.RunCache:
+    """The app's cache of finished replications: one per process, shared by every session (the
+    pages get it through `app_pages.common.run_cache`), backed by the results store."""
+    folder = store_folder()
+    return E.RunCache(max_entries=600, store=E.RunStore(folder) if folder is not None else None)
+
+
+def prefetch(replications: int, names: tuple[str, ...] = (E.LANDING,), folder: Path = ROOT / "scenarios") -> int:
+    """Read the runs the explorer's first page of each named shipped scenario shows (as `warm`
+    stores them) from the store into `shared_cache()`, the posterior the plans draw from and the
+    scenario pickers' titles:
+    done when the server starts (`app_pages.serve`), so the first visitor waits for neither.
+    Returns how many runs were found; a run not stored is simply not prefetched."""
+    for lang in i18n.LANGS:
+        E.scenario_titles(folder, lang)  # the pickers' titles
+    cache, found = shared_cache(), 0
+    for name in names:
+        path = folder / f"{name}.yaml"
+        if not path.is_file():
+            continue
+        scn = S.load(path)
+        plan = E.make_plan(scn, min(scn.replications, replications), scn.seed)
+        found += sum(cache.get(E._key(t)) is not None for t in plan.tasks)
+    return found
 
 
 def warm(files: list[Path], store: Path, replications: int, workers: int) -> tuple[int, int]:
