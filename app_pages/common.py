@@ -10,10 +10,9 @@ import streamlit as st
 
 from sim.app import explorer as E
 from sim.app.explorer import RunCache
-from sim.app.warm import shared_cache
+from sim.app.warm import shared_cache, shared_pool
 from sim.study import i18n
 from sim.study import scenarios as S
-from sim.study.executor import process_pool
 
 ROOT = Path(__file__).resolve().parents[1]
 SCENARIOS = ROOT / "scenarios"
@@ -31,13 +30,10 @@ def t(key: str, **kw) -> str:
     return i18n.t(key, lang(), **kw)
 
 
-@st.cache_resource
 def executor() -> cf.Executor | None:
-    """One process pool for the app's lifetime (TALENTSIM_APP_WORKERS, default 2; 0 = in-process)."""
-    n = int(os.environ.get("TALENTSIM_APP_WORKERS", "2"))
-    if n <= 0:
-        return None
-    return process_pool(n)
+    """One process pool for the app's lifetime (TALENTSIM_APP_WORKERS, default 2; 0 = in-process),
+    started with the server by `make app` (`app_pages.serve`)."""
+    return shared_pool(int(os.environ.get("TALENTSIM_APP_WORKERS", "2")))
 
 
 @st.cache_resource

@@ -32,8 +32,8 @@ PRELOAD = (
 
 
 def preload() -> None:
-    """Import the pages' modules and read the landing page's stored runs into the app's shared
-    cache (`sim.app.warm.prefetch`)."""
+    """Import the pages' modules, read the landing page's stored runs into the app's shared cache
+    (`sim.app.warm.prefetch`) and start the worker processes (`sim.app.warm.start_workers`)."""
     import importlib
     import os
 
@@ -49,6 +49,7 @@ def preload() -> None:
     if hasattr(delta_generator, "_use_warning_has_been_displayed"):
         delta_generator._use_warning_has_been_displayed = True
     warm.prefetch(int(os.environ.get("TALENTSIM_APP_REPLICATIONS", "10")))
+    warm.start_workers(int(os.environ.get("TALENTSIM_APP_WORKERS", "2")))  # the first slider move needs them
 
 
 def main(argv: list[str] | None = None) -> None:

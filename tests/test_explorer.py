@@ -401,3 +401,48 @@ def test_prefetch_reads_a_stored_first_page_into_the_apps_shared_cache(tmp_path,
         assert all(E._key(t) in cache._d for t in plan.tasks)  # in memory, not only on disk
     finally:
         warm.shared_cache.cache_clear()
+
+
+def test_start_workers_starts_the_apps_one_pool_before_the_first_run():
+    """`warm.start_workers` (run when the server starts) spawns the shared pool's workers and waits
+    until they answer; the pages then get that same pool; 0 workers means no pool."""
+    from sim.app import warm
+
+    assert warm.start_workers(0) == 0 and warm.shared_pool(0) is None
+    try:
+        assert warm.start_workers(1) == 1
+        pool = warm.shared_pool(1)
+        assert pool is warm.shared_pool(1) and pool.submit(warm._ready).result() > 0
+    finally:
+        warm.shared_pool(1).shutdown()
+        warm.shared_pool.cache_clear()
+
+
+def test_a_stored_baseline_without_its_state_forks_from_a_state_only_run():
+    """A first page served from the store has the baseline's runs but not their states at the
+    fork: the next scenario reruns only the quarters up to the fork for each state
+    (`batch.execute_state`, the same state as `execute_checkpoint`), and its runs equal fresh runs."""
+    scn = small()
+    plan = E.make_plan(scn, 2, 11)
+    stop = E._fork_step(plan)
+    base = plan.tasks[0]
+    _, full_state = batch.execute_checkpoint(base.params, base.entropy, base.spawn_key, stop)
+    assert batch.execute_state(base.params, base.entropy, base.spawn_key, stop) == full_state
+    cache = E.RunCache()
+    list(E.stream(plan, cache, None))  # runs only, no states (as the results store keeps them)
+    st = E.settings_of(scn)
+    st["sm_share"] = 0.3
+    plan2 = E.make_plan(E.apply_settings(scn, st), 2, 11)
+    states = E.RunCache(max_entries=4)
+    calls = []
+    real = batch.execute_state
+    try:
+        batch.execute_state = lambda *a: calls.append(a) or real(*a)
+        runs2 = list(E.stream(plan2, cache, None, states))[-1]
+    finally:
+        batch.execute_state = real
+    assert len(calls) == 2 and len(states._d) == 2
+    for t in plan2.tasks:
+        pd.testing.assert_frame_equal(runs2[t.key], batch.execute(t.params, t.entropy, t.spawn_key))
+    with pytest.raises(ValueError, match="stop must be"):
+        batch.execute_state(base.params, base.entropy, base.spawn_key, 0)

@@ -44,6 +44,27 @@ def shared_cache() -> E.RunCache:
     return E.RunCache(max_entries=600, store=E.RunStore(folder) if folder is not None else None)
 
 
+@functools.cache
+def shared_pool(workers: int):
+    """The app's process pool: one per process for its lifetime (None for `workers` 0: runs in the
+    page's own process)."""
+    return process_pool(workers) if workers > 0 else None
+
+
+def _ready(_: object = None) -> int:
+    return os.getpid()  # unpickling this function imports the library in the worker
+
+
+def start_workers(workers: int) -> int:
+    """Start the shared pool's worker processes now and wait until each has imported the library
+    (each takes ~1-2 s of CPU): done when the server starts (`app_pages.serve`), so the first
+    slider move does not wait for them. Returns how many distinct workers answered."""
+    pool = shared_pool(workers)
+    if pool is None:
+        return 0
+    return len(set(pool.map(_ready, range(4 * workers))))
+
+
 def prefetch(replications: int, names: tuple[str, ...] = (E.LANDING,), folder: Path = ROOT / "scenarios") -> int:
     """Read the runs the explorer's first page of each named shipped scenario shows (as `warm`
     stores them) from the store into `shared_cache()`, the posterior the plans draw from and the

@@ -204,6 +204,23 @@ def execute_checkpoint(
     return df, state
 
 
+def execute_state(params: tuple[tuple[str, Any], ...], entropy: int, spawn_key: tuple[int, ...], stop: int) -> bytes:
+    """The pickled model state after step `stop` of one task, as `execute_checkpoint` gives it, without
+    running the quarters after it (for a run whose table is already stored)."""
+    if stop < 1:
+        raise ValueError(f"stop must be a step >= 1, not {stop}")
+    model = TalentMarket(
+        params=Params.from_dict(dict(params)), rng=np.random.SeedSequence(entropy, spawn_key=spawn_key)
+    )
+    while model.running and model.t < stop:
+        model.step()
+    if model.t != stop:
+        raise ValueError(f"the run ended at step {model.t}, before step {stop}")
+    state = pickle.dumps(model, protocol=5)
+    model.release()
+    return state
+
+
 def execute_resume(state: bytes, params: tuple[tuple[str, Any], ...]) -> pd.DataFrame:
     """Continue a pickled run with the policy parameters of `params` (see TalentMarket.with_policies)."""
     _alloc.tune()  # unpickling skips TalentMarket.__init__, which tunes the allocator
