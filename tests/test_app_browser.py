@@ -223,7 +223,10 @@ def test_korean_laptop_page_memo_matches_cards_never_stale_and_compare_page(serv
         thumb.focus()
         thumb.press("ArrowRight")  # 0.50 -> 0.55: not in any cache
         page.wait_for_function("() => location.search.includes('sm_share=0.55')", timeout=300_000)
-        assert page.get_by_role("button", name="메모 (마크다운)").first.is_disabled()
+        # the buttons turn disabled for the recompute (polled: the rerun's first messages, the
+        # address and then the disabled buttons, arrive a few ms apart, and the two runs at 1:1 take
+        # about a second, so a single look right after the address changed could fall either side)
+        playwright.expect(page.get_by_role("button", name="메모 (마크다운)").first).to_be_disabled(timeout=10_000)
         settled_values(page, downloads="내려받기")
         with page.expect_download(timeout=120_000) as dl:
             page.get_by_role("button", name="메모 (마크다운)").click()

@@ -11,6 +11,17 @@ from ..study.targets import survey_points
 from .explorer import BASELINE, bands, diff_bands, scaled_label
 
 
+def _time_axis(lang: str) -> dict:
+    """The charts' x encoding: time in decimal years, labelled by whole years."""
+    return {
+        "field": "time",
+        "type": "quantitative",
+        "title": i18n.t("year_axis", lang),
+        "scale": {"zero": False},
+        "axis": {"format": "d"},
+    }
+
+
 def fan_chart(ts: pd.DataFrame, col: str, lang: str, scenario: str) -> tuple[pd.DataFrame, dict]:
     """Data and Vega-Lite spec of a fan chart: baseline and scenario (labelled `scenario`, its display
     name) means with 90 % bands, and the survey points where there are any (sim/data/targets.yaml)."""
@@ -20,13 +31,7 @@ def fan_chart(ts: pd.DataFrame, col: str, lang: str, scenario: str) -> tuple[pd.
     base = i18n.t("baseline", lang)
     b["series"] = b["scenario"].map(lambda s: base if s == BASELINE else scenario)
     title = i18n.t("chart_title", lang, what=scaled_label(q, lang))
-    x = {
-        "field": "time",
-        "type": "quantitative",
-        "title": i18n.t("year_axis", lang),
-        "scale": {"zero": False},
-        "axis": {"format": "d"},
-    }
+    x = _time_axis(lang)
     color = {
         "field": "series",
         "type": "nominal",
@@ -81,13 +86,7 @@ def difference_chart(ts: pd.DataFrame, col: str, lang: str, scenario: str) -> tu
     b = diff_bands(ts, col)
     b[["mean", "lo", "hi"]] = b[["mean", "lo", "hi"]] / q.scale
     title = i18n.t("chart_diff_title", lang, what=scaled_label(q, lang), scenario=scenario)
-    x = {
-        "field": "time",
-        "type": "quantitative",
-        "title": i18n.t("year_axis", lang),
-        "scale": {"zero": False},
-        "axis": {"format": "d"},
-    }
+    x = _time_axis(lang)
     layers = [
         {
             "mark": {"type": "area", "opacity": 0.25, "color": "#d62728"},
