@@ -42,10 +42,13 @@ FLAGS = [
 # at every frame is itself browser work on the same 2 cores (browser CPU per slider change
 # 2.4-2.9 s with it, 1.8-2.3 s without), taken from the simulations being timed
 POLL_MS = 50
-# finished: Streamlit's running indicator gone (when shown) and the app's progress bar saying "Done"
+# finished: Streamlit's running indicator gone (when shown), the app's progress bar saying "Done" and
+# no element still marked stale (the last redraw applied: without this check the page counted as
+# finished up to ~0.3 s before the charts below the cards were redrawn)
 IDLE = (
     "() => !document.querySelector('[data-testid=\"stStatusWidget\"]') && [...document.querySelectorAll("
-    "'[data-testid=\"stProgress\"]')].some(e => e.innerText.includes('Done:'))"
+    "'[data-testid=\"stProgress\"]')].some(e => e.innerText.includes('Done:')) && "
+    "!document.querySelector('[data-stale=\"true\"]')"
 )
 CHANGED = (
     "prev => { const v = [...document.querySelectorAll('[data-testid=\"stMetricValue\"]')]"
