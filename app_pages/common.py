@@ -20,6 +20,7 @@ DOCS = ROOT / "docs"
 
 
 APP_REPLICATIONS = int(os.environ.get("TALENTSIM_APP_REPLICATIONS", "10"))  # default replications of a page
+APP_WORKERS = int(os.environ.get("TALENTSIM_APP_WORKERS", "2"))  # worker processes (0: runs in the page's process)
 
 
 def lang() -> str:
@@ -33,10 +34,9 @@ def t(key: str, **kw) -> str:
 def executor() -> cf.Executor | None:
     """One process pool for the app's lifetime (TALENTSIM_APP_WORKERS, default 2; 0 = in-process),
     started with the server by `make app` (`app_pages.serve`)."""
-    return shared_pool(int(os.environ.get("TALENTSIM_APP_WORKERS", "2")))
+    return shared_pool(APP_WORKERS)
 
 
-@st.cache_resource
 def run_cache() -> RunCache:
     """Finished replications, keyed by parameters and seed, shared by every session; backed by the
     results store on disk (TALENTSIM_APP_STORE, default .cache/app-runs; 'off': memory only),

@@ -35,12 +35,12 @@ def preload() -> None:
     """Import the pages' modules, read the landing page's stored runs into the app's shared cache
     (`sim.app.warm.prefetch`) and start the worker processes (`sim.app.warm.start_workers`)."""
     import importlib
-    import os
 
     for name in PRELOAD:
         importlib.import_module(name)
     from streamlit import delta_generator
 
+    from app_pages.common import APP_REPLICATIONS, APP_WORKERS
     from sim.app import warm
 
     # Streamlit's once-per-process check that it is not run from a REPL walks the whole call stack
@@ -48,8 +48,8 @@ def preload() -> None:
     # under `streamlit run` it never warns, so it is marked done here (a no-op if the name changes)
     if hasattr(delta_generator, "_use_warning_has_been_displayed"):
         delta_generator._use_warning_has_been_displayed = True
-    warm.prefetch(int(os.environ.get("TALENTSIM_APP_REPLICATIONS", "10")))
-    warm.start_workers(int(os.environ.get("TALENTSIM_APP_WORKERS", "2")))  # the first slider move needs them
+    warm.prefetch(APP_REPLICATIONS)
+    warm.start_workers(APP_WORKERS)  # the first slider move needs them
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -36,6 +36,13 @@ def store_folder() -> Path | None:
     return Path(v) if v else DEFAULT_STORE
 
 
+def first_page_plan(scn: S.Scenario, replications: int):
+    """The plan the explorer runs when `scn` is picked with the app's `replications` (its first
+    page: the file's seed and replications up to that number; tests/test_explorer.py checks the
+    page runs exactly these tasks)."""
+    return E.make_plan(scn, min(scn.replications, replications), scn.seed)
+
+
 @functools.cache
 def shared_cache() -> E.RunCache:
     """The app's cache of finished replications: one per process, shared by every session (the
@@ -68,8 +75,7 @@ def start_workers(workers: int) -> int:
 def prefetch(replications: int, names: tuple[str, ...] = (E.LANDING,), folder: Path = ROOT / "scenarios") -> int:
     """Read the runs the explorer's first page of each named shipped scenario shows (as `warm`
     stores them) from the store into `shared_cache()`, the posterior the plans draw from and the
-    scenario pickers' titles:
-    done when the server starts (`app_pages.serve`), so the first visitor waits for neither.
+    scenario pickers' titles: done when the server starts (`app_pages.serve`), so the first visitor waits for neither.
     Returns how many runs were found; a run not stored is simply not prefetched."""
     for lang in i18n.LANGS:
         E.scenario_titles(folder, lang)  # the pickers' titles
@@ -78,8 +84,7 @@ def prefetch(replications: int, names: tuple[str, ...] = (E.LANDING,), folder: P
         path = folder / f"{name}.yaml"
         if not path.is_file():
             continue
-        scn = S.load(path)
-        plan = E.make_plan(scn, min(scn.replications, replications), scn.seed)
+        plan = first_page_plan(S.load(path), replications)
         found += sum(cache.get(E._key(t)) is not None for t in plan.tasks)
     return found
 
@@ -91,8 +96,7 @@ def warm(files: list[Path], store: Path, replications: int, workers: int) -> tup
     total = computed = 0
     with process_pool(workers) as pool:
         for f in files:
-            scn = S.load(f)
-            plan = E.make_plan(scn, min(scn.replications, replications), scn.seed)
+            plan = first_page_plan(S.load(f), replications)
             before = sum(cache.get(E._key(t)) is not None for t in plan.tasks)
             for _ in E.stream(plan, cache, pool, states):
                 pass

@@ -170,11 +170,14 @@ def make_plan(
     return Plan(command, fixed, reps, root, tuple(tasks), uncertainty, sha)
 
 
+def _model(params: tuple[tuple[str, Any], ...], entropy: int, spawn_key: tuple[int, ...]) -> TalentMarket:
+    """A task's model: its parameters and its own random stream."""
+    return TalentMarket(params=Params.from_dict(dict(params)), rng=np.random.SeedSequence(entropy, spawn_key=spawn_key))
+
+
 def execute(params: tuple[tuple[str, Any], ...], entropy: int, spawn_key: tuple[int, ...]) -> pd.DataFrame:
     """Run one task (a module-level function, so it pickles to any worker)."""
-    model = TalentMarket(
-        params=Params.from_dict(dict(params)), rng=np.random.SeedSequence(entropy, spawn_key=spawn_key)
-    )
+    model = _model(params, entropy, spawn_key)
     df = model.run()
     model.release()  # else Mesa 3.3 keeps every model of a worker alive
     return df
@@ -191,9 +194,7 @@ def execute_checkpoint(
     params: tuple[tuple[str, Any], ...], entropy: int, spawn_key: tuple[int, ...], stop: int
 ) -> tuple[pd.DataFrame, bytes | None]:
     """Run one task and also return the pickled model state after step `stop` (None if stop < 1)."""
-    model = TalentMarket(
-        params=Params.from_dict(dict(params)), rng=np.random.SeedSequence(entropy, spawn_key=spawn_key)
-    )
+    model = _model(params, entropy, spawn_key)
     state = None
     while model.running:
         if model.t == stop:
@@ -209,9 +210,7 @@ def execute_state(params: tuple[tuple[str, Any], ...], entropy: int, spawn_key: 
     running the quarters after it (for a run whose table is already stored)."""
     if stop < 1:
         raise ValueError(f"stop must be a step >= 1, not {stop}")
-    model = TalentMarket(
-        params=Params.from_dict(dict(params)), rng=np.random.SeedSequence(entropy, spawn_key=spawn_key)
-    )
+    model = _model(params, entropy, spawn_key)
     while model.running and model.t < stop:
         model.step()
     if model.t != stop:
