@@ -22,7 +22,7 @@ from sim.core.codes import (
     STUDENT_KR,
     US,
 )
-from sim.core.submodels import pay
+from sim.core.submodels import faculty, pay
 
 PARAMS = st.fixed_dictionaries(
     {
@@ -62,6 +62,8 @@ PARAMS = st.fixed_dictionaries(
         "drive_start": st.just(2020.5),
         "lab_acq_size": st.sampled_from([0, 300]),
         "lab_acq_year": st.just(2021.0),
+        "faculty_tie": st.floats(0.0, 5.0),
+        "faculty_fill_rate": st.floats(0.0, 1.0),
     }
 )
 
@@ -97,6 +99,17 @@ def check_step(m: TalentMarket, prev_counts: np.ndarray) -> np.ndarray:
     assert (pop.subsidy[~staff] == 0).all()
     grads = pop.grad_q >= 0  # graduated abroad during the run: Korean-born PhDs, in the past
     assert pop.korean[grads].all() and (pop.degree[grads] == PHD).all() and (pop.grad_q[grads] <= m.t).all()
+    # faculty (faculty submodel): post holders do other AI work in Korea with a PhD; no university
+    # has more in post than posts; seats are the faculty in post times intake per faculty
+    held = pop.post >= 0
+    assert (stt[held] == KR_OTHER).all() and (pop.degree[held] == PHD).all() and (pop.loc[held] <= KR_REGION).all()
+    in_post = np.bincount(pop.post[held], minlength=len(m.universities))
+    assert (in_post == m.faculty_count).all() and (in_post <= faculty.posts(m)).all()
+    assert m.current_outputs["faculty"] == held.sum()
+    assert m.current_outputs["grad_seats"] == pytest.approx(
+        held.sum() * m.p.intake_per_faculty
+        + (m.p.grad_seats_extra * m.p.scale if m.policy_active(m.p.grad_seats_start) else 0.0)
+    )
     # outputs agree with the people
     out = m.current_outputs
     assert out["workforce_kr"] == counts[AI_FIRM]

@@ -80,7 +80,9 @@ class Firm(mesa.Agent):
 class University(mesa.Agent):
     """A university: graduate intake limited by faculty; a skills-mismatch share lowered by alliances.
 
-    intake (students/yr) = faculty x intake_per_faculty (ZDNet 2021: >= 40 students, >= 7 faculty);
+    intake (students/yr) = faculty in post x intake_per_faculty (ZDNet 2021: >= 40 students,
+    >= 7 faculty); `faculty` is the number of posts (persons before `scale`), the faculty in post
+    are people (faculty submodel, `model.faculty_count`);
     mismatch share = univ_mismatch x (1 - alliance_mismatch_cut x allied), `allied` being the
     share of its graduate seats in firm-university alliances (seed 004).
     """
@@ -110,7 +112,7 @@ class University(mesa.Agent):
         p = self.model.p
         if self.extra_seats:
             return p.grad_seats_extra * p.scale if self.model.policy_active(p.grad_seats_start) else 0.0
-        return self.faculty * p.intake_per_faculty * p.scale if self.is_korean else 0.0
+        return self.model.faculty_count[self.index] * p.intake_per_faculty if self.is_korean else 0.0
 
     def mismatch_share(self) -> float:
         p = self.model.p

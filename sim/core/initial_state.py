@@ -35,7 +35,7 @@ from .codes import (
     US,
 )
 from .firms import FOREIGN_FIRMS, KIND_CHANNELS
-from .submodels import pay, training
+from .submodels import faculty, pay, training
 
 # Korean firm kinds at start: count (before scale) and median AI head-count (persons).
 # Assumption: ~10 conglomerates' AI units (Samsung, LG, SK ...) and ~20 platforms and
@@ -180,6 +180,13 @@ def build_population(model, firm_weight: np.ndarray) -> None:
         korean=True,
     )
     model.core_threshold = float(np.quantile(pop.skill, p.core_quantile))
+    # 2a. the universities' AI faculty: the most skilled PhD holders among them fill the posts
+    # (the hiring rule of the faculty submodel; seats follow the faculty in post)
+    posts = faculty.posts(model).astype(np.int64)
+    phds = other[pop.degree[other] == PHD]
+    best = phds[np.argsort(-pop.skill[phds], kind="stable")[: int(posts.sum())]]
+    model.faculty_count = np.zeros(len(model.universities))
+    faculty.appoint(model, best, np.repeat(np.arange(len(posts)), posts)[: len(best)])
     # 3. graduate students in Korea
     n_s = _count(p.init_students_kr, s)
     seats = model.grad_seats()

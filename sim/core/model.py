@@ -35,7 +35,7 @@ from .firms import FirmTable
 from .params import Params
 from .policies import non_policy_differences
 from .population import Population, Researcher
-from .submodels import demand, exits, matching, pay, pipeline, policy, training
+from .submodels import demand, exits, faculty, matching, pay, pipeline, policy, training
 
 START_YEAR, START_QUARTER = 2020, 2  # the first survey's reference date, June 2020
 START_TIME = 2020.5  # decimal time at the end of 2020Q2
@@ -58,10 +58,11 @@ class TalentMarket(mesa.Model):
     Schedule of a step (ODD 3): indices (AI sales index, Korean market pay index from
     last quarter's tightness) -> demand (targets from demand and cost, layoffs above
     target, firm exit and entry) -> policy events (lab acquisition) -> pipeline (Q1:
-    cohort, foreign entrants, annual raises; every quarter: studies, graduation, graduates
+    cohort, faculty hiring round, foreign entrants, annual raises; every quarter: studies, graduation, graduates
     abroad going home) -> pay
     (posted-pay adjustment) -> salary matching -> search, matching and counter-offers ->
-    training (experience, academies, tiers) -> exits -> fiscal books -> outputs.
+    training (experience, academies, tiers) -> exits -> faculty posts left -> fiscal books
+    -> outputs.
     """
 
     def __init__(self, *, params: Params | None = None, rng: Any = None, **overrides: Any) -> None:
@@ -131,6 +132,7 @@ class TalentMarket(mesa.Model):
         self.kr_univ_index = np.zeros(0, np.int64)  # indices of the Korean universities
         self.univ_mismatch = np.zeros(0)  # skills-mismatch share of each university's graduates
         self.univ_by_loc = np.full(N_LOCS, NONE)  # the university of each foreign location
+        self.faculty_count = np.zeros(0)  # faculty in post at each university (faculty submodel)
         self.core_threshold = float("nan")  # skill that marks the core tier (fixed for the run)
         # set by census(): people by state and Korean firms' staff (valid until the next move)
         self.groups: list[np.ndarray | None] = []
@@ -301,6 +303,7 @@ class TalentMarket(mesa.Model):
         policy.lab_acquisition(self)
         if self.quarter == 1:
             pipeline.admit_cohort(self)
+            faculty.fill_posts(self)  # after admissions: a new hire teaches from next March
             pipeline.foreign_entrants(self)
             pay.annual_raise(self)
         pipeline.progress_studies(self)
@@ -314,6 +317,7 @@ class TalentMarket(mesa.Model):
         training.academy(self)
         training.assign_tiers(self)
         exits.run(self, active)
+        faculty.release(self)
         policy.book_costs(self)
 
         self.census()

@@ -78,6 +78,9 @@ FLOW_KEYS = (
     "counter_offers",
     "hired_from_other",
     "emigration_employed",
+    "faculty_hires",
+    "faculty_departures",
+    "grad_intake",
 )
 
 HEADLINE = (
@@ -114,6 +117,8 @@ OUTPUT_NAMES = (
         "kr_workers_abroad",
         "kr_workers_abroad_core",
         "job_changers_abroad_share",
+        "faculty",
+        "grad_seats",
         *(f"stay_rate_{k}y" for k in STAY_YEARS),
         "share_master_workforce",
         "share_phd_workforce",
@@ -334,6 +339,8 @@ def compute(model) -> dict[str, float]:
     out["demand_index"] = model.demand_index
     out["market_pay_index"] = model.wage_index_kr
     out["scarcity_pay"] = model.wage_index_kr / model.wage_trend_kr
+    out["faculty"] = float(model.faculty_count.sum())  # AI faculty in post at Korean universities
+    out["grad_seats"] = float(model.grad_seats().sum())  # graduate places at next March's intake
     out.update(stay_rates(model))
     out["population"] = float(pop.n)
     return out

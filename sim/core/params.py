@@ -690,6 +690,24 @@ class Params:
         "AI faculty in other Korean universities",
         "pipeline",
     )
+    faculty_tie: float = _p(
+        2.0,
+        0.0,
+        5.0,
+        "utility",
+        "judgement (tenure, pension, academic freedom); Gofman & Jin, J. Finance 2024 (AI faculty leave for industry)",
+        "non-pay value of a faculty post to its holder (as home_tie; 2 = pay 2.7x at beta_pay 2)",
+        "pipeline",
+    )
+    faculty_fill_rate: float = _p(
+        0.5,
+        0.0,
+        1.0,
+        "1/yr",
+        "judgement (yearly academic hiring cycle; searches often take over a year)",
+        "share of open faculty posts filled in each yearly hiring round",
+        "pipeline",
+    )
     intake_per_faculty: float = _p(
         4.5,
         0.5,

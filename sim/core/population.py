@@ -53,8 +53,9 @@ COLUMNS: dict[str, Any] = {
     "univ": np.int16,  # university index while studying (-1: none)
     "mismatch": np.bool_,  # skills miss what firms need (seed 004)
     "grad_q": np.int16,  # step (quarter index) of graduating abroad (-1: did not, or before the run)
+    "post": np.int16,  # university index of a faculty post held (-1: none; faculty submodel)
 }
-_FILL = {"employer": NONE, "univ": NONE, "program": NONE, "grad_q": NONE}
+_FILL = {"employer": NONE, "univ": NONE, "program": NONE, "grad_q": NONE, "post": NONE}
 
 
 class Population:

@@ -170,6 +170,7 @@ def enter_firms(model) -> int:
     loc = np.where(rng.random(k) < p.init_capital_share, KR_CAPITAL, KR_REGION)
     staffed = np.floor(size * p.entry_staffed_share).astype(np.int64)
     pool = model.groups[KR_OTHER]  # census of the previous step: nobody has left kr_other since
+    pool = pool[pop.post[pool] < 0]  # an existing AI division's staff are not university faculty
     if staffed.sum() > len(pool):  # not enough people: staff as many as there are, in order
         staffed = np.diff(np.minimum(np.concatenate([[0], np.cumsum(staffed)]), len(pool)))
     ids = f.add(

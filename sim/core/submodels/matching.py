@@ -26,7 +26,7 @@ Each quarter:
    foreign offer, i takes the largest of
        U = beta_pay ln(pay + settlement) + eco[loc] + home_tie 1[Korean-born and in Korea]
            + home_tie_foreign 1[foreign-born and abroad] - move_cost 1[international move]
-           + Gumbel noise.
+           + faculty_tie 1[staying, and holding a faculty post] + Gumbel noise.
    The outside option of a job-seeker is a job outside AI firms at
    other_pay_ratio x market pay.
 5. Hiring: a firm takes acceptances up to its rounded tier vacancies, in random
@@ -269,6 +269,7 @@ def run(model) -> None:
     cur_pay = cur_pay + policy.settlement_bonus(model, cur_loc, cur_state == AI_FIRM)
     util = np.full((m, 3), -np.inf)
     util[:, STAY] = p.beta_pay * np.log(cur_pay) + amenity(model, cur_loc, kor)
+    util[:, STAY] += p.faculty_tie * (pop.post[choosers] >= 0)  # an academic post (faculty submodel)
     abroad_now = cur_loc > KR_REGION
 
     where = np.empty(pop.n, np.int64)  # position of each chooser in `choosers`

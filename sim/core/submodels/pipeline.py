@@ -112,6 +112,7 @@ def admit_cohort(model) -> None:
     iw = np.flatnonzero(~abroad & ~in_school)
     new = pop.add(len(iw), state=SEEKING, loc=loc_home[iw], degree=BACHELOR, korean=korean[iw], skill=skill[iw])
     model.flows["cohort"] += n
+    model.flows["grad_intake"] += len(ik)
     for ids_ in (ids, new):
         training.assign_tiers(model, ids_)
 
