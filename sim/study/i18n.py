@@ -614,6 +614,8 @@ PARAM_DOC_KO = {
     "study_abroad_elasticity": "역량이 높을수록 유학이 늘어나는 정도",
     "faculty_ai_school": "AI 대학원당 AI 교원 (10개 대학원)",
     "faculty_other": "그 밖의 국내 대학 AI 교원",
+    "faculty_tie": "교수직의 비금전적 가치 (고향 유대와 같은 효용 단위; 2 = beta_pay 2에서 연봉 2.7배)",
+    "faculty_fill_rate": "연 1회 채용에서 충원되는 교수 공석 비율",
     "intake_per_faculty": "교원 1인당 연간 대학원 입학생",
     "grad_apply_share": "졸업 코호트 중 대학원 지원 비율",
     "phd_share": "대학원 입학생 중 박사 비율",
