@@ -423,17 +423,25 @@ def test_new_hires_only_and_the_recruiting_drive_cost_are_levers(app):
 
 def test_why_panel_explains_salary_matching(app):
     """The 'why this number' panel: the memo's reading (the pay change and who is paid) and where
-    the difference comes from, from the policy start to the year shown (paired flows)."""
+    the additional core researchers come from, from the policy start to the year shown (paired
+    flows of the core tier), adding up to the difference in core researchers the card shows."""
     (panel,) = [e for e in app.main.expander if e.label == "이 숫자가 나오는 이유"]
     text = "\n".join(m.value for m in panel.markdown)
     assert "총연봉은 33% 오르고" in text and "수혜자" in text
-    assert "2026~2030년 합계" in text and "해외 취업으로 떠나는 사람 감소" in text
+    assert "2026~2030년 합계" in text and "해외 취업으로 떠나는 인재 감소" in text
+    assert "2030년 말 국내 핵심 AI 인재의 차이" in text
     src = E.why(app.session_state["downloads"]["yaml"].args[1], app.session_state["last_ts"], 2030, "ko")["sources"]
+    src = src.set_index("flow")
     ts = app.session_state["last_ts"]
     q = ts[(ts.quarter == 4) & ts.year.between(2026, 2030)]
-    emig = q.groupby(["scenario", "replication"]).emigration.sum().unstack(0)
+    emig = q.groupby(["scenario", "replication"]).core_out_emigration.sum().unstack(0)
     want = -(emig["salary-matching-50"] - emig["baseline"]).mean()
-    assert src.set_index("flow").loc["emigration", "mean"] == pytest.approx(want)
+    assert src.loc["core_out_emigration", "mean"] == pytest.approx(want)
+    # the channels add up to the card's effect: core researchers in Korea at the end of 2030, paired
+    end = ts[(ts.year == 2030) & (ts.quarter == 4)].groupby(["scenario", "replication"]).core_talent_kr.sum().unstack(0)
+    effect = (end["salary-matching-50"] - end["baseline"]).mean()
+    assert src.loc["total", "mean"] == pytest.approx(effect)
+    assert src.drop("total")["mean"].sum() == pytest.approx(effect)
 
 
 def test_design_page_runs_a_search_and_offers_its_files(tmp_path):

@@ -22,6 +22,7 @@ from sim.core.codes import (
     STUDENT_KR,
     US,
 )
+from sim.core.outputs import CORE_IN, CORE_OUT
 from sim.core.submodels import faculty, pay
 
 PARAMS = st.fixed_dictionaries(
@@ -165,9 +166,15 @@ def test_accounting_invariants(params, seed):
     m = TalentMarket(scale=0.03, end_year=2022, rng=seed, **params)
     counts = np.bincount(m.pop.state, minlength=N_STATES)
     assert counts.sum() == m.pop.n
+    core = m.current_outputs["core_talent_kr"]
     while m.running:
         m.step()
         counts = check_step(m, counts)
+        # the core talent in Korea changes by exactly its counted entries minus exits
+        moved = sum(m.flows[k] for k in CORE_IN) - sum(m.flows[k] for k in CORE_OUT)
+        assert m.current_outputs["core_talent_kr"] - core == moved
+        assert m.flows["core_out_other"] == 0  # no present rule moves core people otherwise
+        core = m.current_outputs["core_talent_kr"]
     assert m.year == 2022 and m.quarter == 4
 
 

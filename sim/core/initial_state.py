@@ -201,7 +201,8 @@ def build_population(model, firm_weight: np.ndarray) -> None:
         loc=np.where(rng.random(n_s) < p.init_capital_share, KR_CAPITAL, KR_REGION),
         program=np.where(is_phd, PHD, MASTER),
         study_left=(1 + rng.random(n_s) * length).astype(np.int16),
-        univ=model.kr_univ_index[rng.choice(len(seats), size=n_s, p=seats / seats.sum())],
+        # by seats (uniformly if no university has faculty: no PhD holders to fill the posts)
+        univ=model.kr_univ_index[rng.choice(len(seats), size=n_s, p=seats / seats.sum() if seats.sum() > 0 else None)],
     )
     # 4. Korean-born abroad (selected: higher skill; assumption median 1.3)
     n_w, ns = _count(p.init_kr_abroad, s), _count(p.init_students_abroad, s)

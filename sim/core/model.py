@@ -141,10 +141,12 @@ class TalentMarket(mesa.Model):
         self.staff_kr = self.staff  # those working in Korea
         self.staff_kr_key = self.staff_key
         self.current_outputs: dict[str, float] = {}
+        self._core_prev = None  # the core talent in Korea a quarter earlier (outputs.core_moves)
         initial_state.build(self)
         self.pop.reset_counters()
 
         self.census()
+        outputs.core_moves(self)  # remembers the core talent in Korea at the start
         self.current_outputs = outputs.compute(self)
         # The DataCollector records the state after each step (mesa.batch_run reads row
         # steps - 1 as the final state); the initial state is kept as its own row.
@@ -321,6 +323,7 @@ class TalentMarket(mesa.Model):
         policy.book_costs(self)
 
         self.census()
+        outputs.core_moves(self)
         self.flow_history.append(self.flows)
         self.spend_history.append({**self.government.spend, **self.government.extra})
         self.current_outputs = outputs.compute(self)

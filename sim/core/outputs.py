@@ -56,6 +56,24 @@ from .submodels import demand, pay
 LINKEDIN_AI_SHARE = 0.0079  # AI Index 2024: Korea's AI talent concentration
 STAY_YEARS = (1, 2, 3, 4, 5)  # years after the degree of the cohorts' stay rates (Finn's profile)
 
+# how the core talent in Korea (`core_talent_kr`) changes, each quarter, by channel (`core_moves`):
+# who became core talent in Korea, by where they were a quarter earlier, and who stopped being it,
+# by where they are now. In minus out equals the change of the stock, exactly (a tested identity).
+CORE_IN = (
+    "core_in_returns",  # Korean-born workers from abroad (hired from abroad, or come home to look)
+    "core_in_immigration",  # foreign-born workers from abroad
+    "core_in_graduate_returns",  # graduates abroad coming back to look for work
+    "core_in_graduates_kr",  # graduates of Korean programmes
+    "core_in_cohort",  # new bachelor's graduates looking for work
+    "core_in_upgrades",  # people in Korea whose skill reached the core threshold
+)
+CORE_OUT = (
+    "core_out_emigration",  # took a job abroad
+    "core_out_exits",  # retired or left the field
+    "core_out_other",  # anything else (none in the present rules; kept so the identity is exact)
+)
+CORE_MOVES = CORE_IN + CORE_OUT
+
 FLOW_KEYS = (
     "emigration",
     "immigration",
@@ -81,6 +99,7 @@ FLOW_KEYS = (
     "faculty_hires",
     "faculty_departures",
     "grad_intake",
+    *CORE_MOVES,
 )
 
 HEADLINE = (
@@ -344,6 +363,46 @@ def compute(model) -> dict[str, float]:
     out.update(stay_rates(model))
     out["population"] = float(pop.n)
     return out
+
+
+def core_moves(model) -> None:
+    """Count this quarter's entries into and exits from the core talent in Korea (CORE_MOVES) by
+    comparing the census just taken with the one a quarter earlier; remembers the people's states
+    and locations for the next quarter. Call right after the end-of-quarter census (and once at
+    the start, where it only remembers)."""
+    pop, g = model.pop, model.groups
+    ids = np.concatenate([model.staff_kr, g[KR_OTHER], g[SEEKING]])
+    ids = ids[pop.tier[ids] == CORE]
+    prev = model._core_prev
+    if prev is not None:
+        prev_ids, state0, loc0 = prev
+        n0 = len(state0)
+        was = np.zeros(pop.n, bool)
+        was[prev_ids] = True
+        now = np.zeros(pop.n, bool)
+        now[ids] = True
+        fl = model.flows
+        came = ids[~was[ids]]
+        new_rows = came >= n0
+        fl["core_in_cohort"] += int(np.count_nonzero(new_rows))
+        came = came[~new_rows]
+        s0, l0 = state0[came], loc0[came]
+        from_kr_study = s0 == STUDENT_KR
+        from_abroad_study = s0 == STUDENT_ABROAD
+        from_abroad = (l0 > KR_REGION) & ~from_abroad_study
+        kor = pop.korean[came]
+        fl["core_in_graduates_kr"] += int(np.count_nonzero(from_kr_study))
+        fl["core_in_graduate_returns"] += int(np.count_nonzero(from_abroad_study))
+        fl["core_in_returns"] += int(np.count_nonzero(from_abroad & kor))
+        fl["core_in_immigration"] += int(np.count_nonzero(from_abroad & ~kor))
+        fl["core_in_upgrades"] += int(np.count_nonzero(~from_kr_study & ~from_abroad_study & ~from_abroad))
+        went = prev_ids[~now[prev_ids]]
+        out_exit = pop.state[went] == EXITED
+        out_abroad = ~out_exit & (pop.loc[went] > KR_REGION)
+        fl["core_out_exits"] += int(np.count_nonzero(out_exit))
+        fl["core_out_emigration"] += int(np.count_nonzero(out_abroad))
+        fl["core_out_other"] += int(np.count_nonzero(~out_exit & ~out_abroad))
+    model._core_prev = (ids, pop.state.copy(), pop.loc.copy())
 
 
 def stay_rates(model) -> dict[str, float]:

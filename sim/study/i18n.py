@@ -225,18 +225,28 @@ T: dict[str, dict[str, str]] = {
     },
     "why_title": {"en": "Why this number", "ko": "이 숫자가 나오는 이유"},
     "why_sources": {
-        "en": "Where the difference comes from, {first}–{last} in total (all AI workers, people; mean [90% interval]):",
-        "ko": "차이는 어디서 오는가: {first}~{last}년 합계 (전체 AI 인력, 명; 평균 [90% 구간]):",
+        "en": "Where the additional core AI researchers come from, {first}–{last} in total (people; mean [90% interval]):",
+        "ko": "추가 핵심 AI 인재는 어디서 오는가: {first}~{last}년 합계 (명; 평균 [90% 구간]):",
     },
-    "flow_emigration": {"en": "fewer leaving Korea for jobs abroad", "ko": "해외 취업으로 떠나는 사람 감소"},
-    "flow_returns": {"en": "more Korean-born workers coming back", "ko": "귀국하는 한국 출신 인력 증가"},
-    "flow_graduate_returns": {"en": "more graduates abroad coming back", "ko": "귀국하는 해외 졸업자 증가"},
-    "flow_immigration": {"en": "more foreign talent coming", "ko": "유입되는 외국인 인재 증가"},
-    "flow_study_abroad": {"en": "fewer leaving to study abroad", "ko": "해외 유학으로 떠나는 사람 감소"},
-    "flow_poached": {
-        "en": "more moves between Korean AI firms (no gain for Korea)",
-        "ko": "국내 AI 기업 간 이동 증가 (국내 총량에는 변화 없음)",
+    "why_sources_total": {
+        "en": "in all: the difference in core AI researchers in Korea at the end of {last}",
+        "ko": "합계: {last}년 말 국내 핵심 AI 인재의 차이",
     },
+    "flow_core_out_emigration": {"en": "fewer leaving Korea for jobs abroad", "ko": "해외 취업으로 떠나는 인재 감소"},
+    "flow_core_in_returns": {"en": "more Korean-born coming back", "ko": "귀국하는 한국 출신 인재 증가"},
+    "flow_core_in_immigration": {"en": "more foreign-born coming", "ko": "유입되는 외국 출신 인재 증가"},
+    "flow_core_in_graduate_returns": {
+        "en": "more graduates abroad coming back",
+        "ko": "귀국하는 해외 졸업자 증가",
+    },
+    "flow_core_in_graduates_kr": {"en": "more from Korean graduate programmes", "ko": "국내 대학원 졸업자 증가"},
+    "flow_core_in_cohort": {"en": "more from new bachelor's graduates", "ko": "신규 학사 졸업자 증가"},
+    "flow_core_in_upgrades": {
+        "en": "more people in Korea growing into the core tier",
+        "ko": "국내에서 핵심 수준으로 성장한 인력 증가",
+    },
+    "flow_core_out_exits": {"en": "fewer retiring or leaving the field", "ko": "은퇴·분야 이탈 감소"},
+    "flow_core_out_other": {"en": "other moves", "ko": "기타 이동"},
     "memo_measure": {"en": "{year}, compared with the baseline", "ko": "{year}년, 기준 대비"},
     "memo_headline": {"en": "Headline ({year})", "ko": "핵심 결과 ({year}년)"},
     "memo_head": {

@@ -181,24 +181,30 @@ def policy_effects(ts: pd.DataFrame, baseline: str, level: float = LEVEL) -> pd.
     return out[["scenario", "point", "year", "measure", "mean", "lo", "hi", "pairs"]]
 
 
-# flows that say where a policy's additional people come from (`flow_sources`), with the sign that
-# makes a positive number "more people in Korea"
+# where a policy's additional core AI researchers in Korea come from (`flow_sources`): the channels
+# of `outputs.CORE_MOVES`, with the sign that makes a positive number "more core talent in Korea".
+# Their paired differences add up to the difference in `core_talent_kr` (the engine's identity).
 SOURCE_FLOWS = (
-    ("emigration", -1.0),  # fewer leaving
-    ("returns", 1.0),  # more Korean-born workers coming back
-    ("graduate_returns", 1.0),  # more graduates abroad coming back
-    ("immigration", 1.0),  # more foreign talent
-    ("study_abroad", -1.0),  # fewer leaving to study
-    ("poached", 1.0),  # moved from other AI employers in Korea (not a gain for Korea)
+    ("core_out_emigration", -1.0),  # fewer leaving for jobs abroad
+    ("core_in_returns", 1.0),  # more Korean-born coming back
+    ("core_in_immigration", 1.0),  # more foreign-born coming
+    ("core_in_graduate_returns", 1.0),  # more graduates abroad coming back
+    ("core_in_graduates_kr", 1.0),  # more graduates of Korean programmes at core level
+    ("core_in_cohort", 1.0),  # more new bachelor's graduates at core level
+    ("core_in_upgrades", 1.0),  # more people in Korea growing into the core tier
+    ("core_out_exits", -1.0),  # fewer retiring or leaving the field
+    ("core_out_other", -1.0),  # none under the present rules
 )
 
 
 def flow_sources(ts: pd.DataFrame, baseline: str, scenario: str, first: int, last: int, level: float = LEVEL):
-    """Where a policy's additional people come from: for each flow of `SOURCE_FLOWS`, the paired
-    difference from the baseline summed over the years `first`..`last` (each year's Q4 value is
-    that year's flow), signed so that a positive number means more people in Korea (fewer leaving,
-    more returning, more foreign), with the central `level` interval across replications. Flows
-    count all AI workers, not only the core tier."""
+    """Where a policy's additional core AI researchers in Korea come from: for each channel of
+    `SOURCE_FLOWS`, the paired difference from the baseline summed over the years `first`..`last`
+    (each year's Q4 value is that year's flow), signed so that a positive number means more core
+    talent in Korea (fewer leaving, more returning, more foreign, more growing into the tier), with
+    the central `level` interval across replications; a last row `total` sums the channels in each
+    replication. With `first` at or before the policies' start the total is the paired difference
+    in `core_talent_kr` at the end of `last`, replication by replication (the engine's identity)."""
     q4 = ts[(ts["quarter"] == 4) & ts["year"].between(first, last) & (ts["point"] == 0)]
     cols = [c for c, _ in SOURCE_FLOWS]
     s = q4[q4["scenario"] == scenario].groupby("replication")[cols].sum()
@@ -206,7 +212,10 @@ def flow_sources(ts: pd.DataFrame, baseline: str, scenario: str, first: int, las
     d = (s - b.reindex(s.index)).dropna()
     a = (1 - level) / 2
     rows = []
+    total = 0.0
     for c, sign in SOURCE_FLOWS:
         v = sign * d[c]
+        total = total + v
         rows.append({"flow": c, "mean": float(v.mean()), "lo": float(v.quantile(a)), "hi": float(v.quantile(1 - a))})
+    rows.append({"flow": "total", "mean": float(total.mean()), "lo": float(total.quantile(a)), "hi": float(total.quantile(1 - a))})
     return pd.DataFrame(rows)
