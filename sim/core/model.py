@@ -353,7 +353,9 @@ class TalentMarket(mesa.Model):
         if self.datacollector.model_vars:
             rows = pd.concat([rows, self.datacollector.get_model_vars_dataframe()], ignore_index=True)
         rows.insert(0, "step", np.arange(len(rows)))
-        return rows
+        # one block per dtype: the rows and the DataCollector's frame came as ~100 column blocks, and
+        # a few more inserted columns (runner: replication, seed, posterior draw) made pandas warn
+        return rows.copy()
 
     def run(self) -> pd.DataFrame:
         """Run to the end of the horizon and return `results()`."""
