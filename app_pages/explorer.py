@@ -315,9 +315,12 @@ if not ts.empty:
                 st.markdown(t("why_sources", first=panel["first"], last=year))
                 src = panel["sources"]
                 shown = src[(src.flow != "total") & ((src.flow != "core_out_other") | (src["mean"] != 0))]
-                lines = [f"- {t('flow_' + r.flow)}: {r.mean:+,.0f} [{r.lo:+,.0f}, {r.hi:+,.0f}]" for r in shown.itertuples()]
+                lines = [
+                    f"- {t('flow_' + r.flow)}: {r.mean:+,.0f} [{r.lo:+,.0f}, {r.hi:+,.0f}]" for r in shown.itertuples()
+                ]
                 tot = src[src.flow == "total"].iloc[0]
-                lines.append(f"- **{t('why_sources_total', last=year)}: {tot['mean']:+,.0f} [{tot.lo:+,.0f}, {tot.hi:+,.0f}]**")
+                total_label = t("why_sources_total", last=year)
+                lines.append(f"- **{total_label}: {tot['mean']:+,.0f} [{tot.lo:+,.0f}, {tot.hi:+,.0f}]**")
                 st.markdown("\n".join(lines))
     with st.container():
         st.radio(

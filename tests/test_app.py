@@ -112,6 +112,9 @@ def test_language_switch(app):
 
 
 def test_raising_salary_matching_raises_core_talent_and_fiscal_cost(app):
+    # at the calibrated point: with the page's 2 test replications, posterior draws can make the
+    # small 25 % effect negative by chance (they did once faculty became people: -46)
+    app.selectbox(key="w_uncertainty").set_value("monte-carlo").run()
     app.slider(key="w_sm_share").set_value(0.25).run()
     low_core, low_cost = scenario_value(app, "core_talent_kr"), scenario_value(app, "fiscal_cost_krw")
     shown_low = cards(app)

@@ -225,7 +225,8 @@ T: dict[str, dict[str, str]] = {
     },
     "why_title": {"en": "Why this number", "ko": "이 숫자가 나오는 이유"},
     "why_sources": {
-        "en": "Where the additional core AI researchers come from, {first}–{last} in total (people; mean [90% interval]):",
+        "en": "Where the additional core AI researchers come from, {first}–{last} in total "
+        "(people; mean [90% interval]):",
         "ko": "추가 핵심 AI 인재는 어디서 오는가: {first}~{last}년 합계 (명; 평균 [90% 구간]):",
     },
     "why_sources_total": {

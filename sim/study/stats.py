@@ -211,11 +211,10 @@ def flow_sources(ts: pd.DataFrame, baseline: str, scenario: str, first: int, las
     b = q4[q4["scenario"] == baseline].groupby("replication")[cols].sum()
     d = (s - b.reindex(s.index)).dropna()
     a = (1 - level) / 2
-    rows = []
-    total = 0.0
-    for c, sign in SOURCE_FLOWS:
-        v = sign * d[c]
-        total = total + v
-        rows.append({"flow": c, "mean": float(v.mean()), "lo": float(v.quantile(a)), "hi": float(v.quantile(1 - a))})
-    rows.append({"flow": "total", "mean": float(total.mean()), "lo": float(total.quantile(a)), "hi": float(total.quantile(1 - a))})
+    signed = {c: sign * d[c] for c, sign in SOURCE_FLOWS}
+    signed["total"] = sum(signed.values())
+    rows = [
+        {"flow": c, "mean": float(v.mean()), "lo": float(v.quantile(a)), "hi": float(v.quantile(1 - a))}
+        for c, v in signed.items()
+    ]
     return pd.DataFrame(rows)

@@ -17,8 +17,9 @@ Binomial-rounded faculty_fill_rate x open_u people, the most skilled PhD holders
 who are job-seekers or in other AI work and hold no post (Korean-born or not). Academic
 hiring runs on a yearly cycle and a search usually takes a year or more, so a post lost to
 industry lowers intake the next March, and is refilled for the March after that with
-probability faculty_fill_rate (else it stays open another year): poaching faculty lowers graduate intake with a lag (seed 004: the faculty shortage
-limits seats; CSET, "AI Faculty Shortage"). New faculty are paid as other AI work
+probability faculty_fill_rate (else it stays open another year): poaching faculty lowers
+graduate intake with a lag (seed 004: the faculty shortage limits seats; CSET, "AI Faculty
+Shortage"). New faculty are paid as other AI work
 (other_pay_ratio x market pay).
 """
 
