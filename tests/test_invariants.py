@@ -104,6 +104,7 @@ def check_step(m: TalentMarket, prev_counts: np.ndarray) -> np.ndarray:
     # has more in post than posts; seats are the faculty in post times intake per faculty
     held = pop.post >= 0
     assert (stt[held] == KR_OTHER).all() and (pop.degree[held] == PHD).all() and (pop.loc[held] <= KR_REGION).all()
+    assert (m.faculty_ids == np.flatnonzero(held)).all()  # the holders the submodel keeps
     in_post = np.bincount(pop.post[held], minlength=len(m.universities))
     assert (in_post == m.faculty_count).all() and (in_post <= faculty.posts(m)).all()
     assert m.current_outputs["faculty"] == held.sum()

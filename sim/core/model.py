@@ -133,6 +133,7 @@ class TalentMarket(mesa.Model):
         self.univ_mismatch = np.zeros(0)  # skills-mismatch share of each university's graduates
         self.univ_by_loc = np.full(N_LOCS, NONE)  # the university of each foreign location
         self.faculty_count = np.zeros(0)  # faculty in post at each university (faculty submodel)
+        self.faculty_ids = np.zeros(0, np.int64)  # the people holding faculty posts (sorted ids)
         self.core_threshold = float("nan")  # skill that marks the core tier (fixed for the run)
         # set by census(): people by state and Korean firms' staff (valid until the next move)
         self.groups: list[np.ndarray | None] = []

@@ -33,8 +33,7 @@ from . import pay
 
 def counts(model) -> np.ndarray:
     """Faculty in post at each university (indexed like `model.universities`)."""
-    post = model.pop.post
-    held = post[post >= 0]
+    held = model.pop.post[model.faculty_ids]
     return np.bincount(held, minlength=len(model.universities)).astype(np.float64)
 
 
@@ -57,6 +56,7 @@ def appoint(model, ids: np.ndarray, univ: np.ndarray) -> None:
     seekers = ids[pop.state[ids] == SEEKING]
     pop.move(seekers, KR_OTHER)
     pop.post[ids] = univ
+    model.faculty_ids = np.union1d(model.faculty_ids, ids)  # the post holders (a few hundred)
     pop.employer[ids] = NONE
     pop.salary[ids] = model.p.other_pay_ratio * pay.market_pay(model, pop.tier[ids], pop.skill[ids])
     pop.subsidy[ids] = 0.0
@@ -68,11 +68,12 @@ def release(model) -> None:
     """Faculty who are no longer in other AI work in Korea (hired by a firm, gone abroad,
     exited) leave their posts; counted in the flow `faculty_departures`."""
     pop = model.pop
-    held = np.flatnonzero(pop.post >= 0)
-    gone = held[pop.state[held] != KR_OTHER]
-    if len(gone):
-        pop.post[gone] = NONE
-        model.flows["faculty_departures"] += len(gone)
+    held = model.faculty_ids
+    left = pop.state[held] != KR_OTHER
+    if left.any():
+        pop.post[held[left]] = NONE
+        model.faculty_ids = held[~left]
+        model.flows["faculty_departures"] += int(left.sum())
     model.faculty_count = counts(model)
 
 
