@@ -314,9 +314,9 @@ if not ts.empty:
             if panel["sources"] is not None:
                 st.markdown(t("why_sources", first=panel["first"], last=year))
                 src = panel["sources"]
-                shown = src[(src.flow != "total") & ((src.flow != "core_out_other") | (src["mean"] != 0))]
                 lines = [
-                    f"- {t('flow_' + r.flow)}: {r.mean:+,.0f} [{r.lo:+,.0f}, {r.hi:+,.0f}]" for r in shown.itertuples()
+                    f"- {t('flow_' + r.flow)}: {r.mean:+,.0f} [{r.lo:+,.0f}, {r.hi:+,.0f}]"
+                    for r in src[src.flow != "total"].itertuples()
                 ]
                 tot = src[src.flow == "total"].iloc[0]
                 total_label = t("why_sources_total", last=year)

@@ -247,7 +247,6 @@ T: dict[str, dict[str, str]] = {
         "ko": "국내에서 핵심 수준으로 성장한 인력 증가",
     },
     "flow_core_out_exits": {"en": "fewer retiring or leaving the field", "ko": "은퇴·분야 이탈 감소"},
-    "flow_core_out_other": {"en": "other moves", "ko": "기타 이동"},
     "memo_measure": {"en": "{year}, compared with the baseline", "ko": "{year}년, 기준 대비"},
     "memo_headline": {"en": "Headline ({year})", "ko": "핵심 결과 ({year}년)"},
     "memo_head": {

@@ -193,8 +193,7 @@ SOURCE_FLOWS = (
     ("core_in_cohort", 1.0),  # more new bachelor's graduates at core level
     ("core_in_upgrades", 1.0),  # more people in Korea growing into the core tier
     ("core_out_exits", -1.0),  # fewer retiring or leaving the field
-    ("core_out_other", -1.0),  # none under the present rules
-)
+)  # (core_out_other is 0 under the present rules, checked in tests/test_invariants.py)
 
 
 def flow_sources(ts: pd.DataFrame, baseline: str, scenario: str, first: int, last: int, level: float = LEVEL):

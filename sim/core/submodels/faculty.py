@@ -13,14 +13,14 @@ students; utility units, as home_tie). A faculty member who takes a firm's job, 
 abroad, or leaves the field leaves the post (`release`, every quarter after the moves).
 
 Open posts are filled once a year (Q1, after admissions): university u hires
-Binomial-rounded faculty_fill_rate x open_u people, the most skilled PhD holders in Korea
-who are job-seekers or in other AI work and hold no post (Korean-born or not). Academic
-hiring runs on a yearly cycle and a search usually takes a year or more, so a post lost to
-industry lowers intake the next March, and is refilled for the March after that with
-probability faculty_fill_rate (else it stays open another year): poaching faculty lowers
-graduate intake with a lag (seed 004: the faculty shortage limits seats; CSET, "AI Faculty
-Shortage"). New faculty are paid as other AI work
-(other_pay_ratio x market pay).
+faculty_fill_rate x open_u people (rounded at random: down, or up with probability the
+fraction), the most skilled PhD holders in Korea who are job-seekers or in other AI work and
+hold no post (Korean-born or not). Academic hiring runs on a yearly cycle and a search usually
+takes a year or more, so a post lost to industry lowers intake the next March, and is refilled
+for the March after that with probability faculty_fill_rate (else it stays open another year):
+poaching faculty lowers graduate intake with a lag (seed 004: the faculty shortage limits
+seats; CSET, "AI Faculty Shortage"). New faculty are paid as other AI work (other_pay_ratio x
+market pay).
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..codes import KR_OTHER, NONE, PHD, SEEKING
-from . import pay
+from . import matching
 
 
 def counts(model) -> np.ndarray:
@@ -57,10 +57,7 @@ def appoint(model, ids: np.ndarray, univ: np.ndarray) -> None:
     pop.move(seekers, KR_OTHER)
     pop.post[ids] = univ
     model.faculty_ids = np.union1d(model.faculty_ids, ids)  # the post holders (a few hundred)
-    pop.employer[ids] = NONE
-    pop.salary[ids] = model.p.other_pay_ratio * pay.market_pay(model, pop.tier[ids], pop.skill[ids])
-    pop.subsidy[ids] = 0.0
-    pop.hired_q[ids] = model.t
+    matching.start_other_work(model, ids)
     model.faculty_count = counts(model)
 
 

@@ -417,7 +417,14 @@ def _seekers_settle(model) -> None:
     if len(go) == 0:
         return
     pop.move(go, KR_OTHER)
-    pop.employer[go] = NONE
-    pop.salary[go] = model.p.other_pay_ratio * pay.market_pay(model, pop.tier[go], pop.skill[go])
-    pop.subsidy[go] = 0.0
-    pop.hired_q[go] = model.t
+    start_other_work(model, go)
+
+
+def start_other_work(model, ids: np.ndarray) -> None:
+    """People `ids` (in `kr_other`) start a job outside AI firms now: no firm, paid
+    other_pay_ratio x market pay, no subsidy."""
+    pop = model.pop
+    pop.employer[ids] = NONE
+    pop.salary[ids] = model.p.other_pay_ratio * pay.market_pay(model, pop.tier[ids], pop.skill[ids])
+    pop.subsidy[ids] = 0.0
+    pop.hired_q[ids] = model.t
