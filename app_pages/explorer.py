@@ -215,11 +215,7 @@ def render_cards(ts: pd.DataFrame) -> None:
         c.caption(t("not_defined"))
     else:
         c.metric(t("cost_per_core"), i18n.money(cpc["value"], L, usd=False), help=t("cost_per_core_help"))
-        c.caption(
-            t("interval_per_year", lo=i18n.money(cpc["lo"], L), hi=i18n.money(cpc["hi"], L))
-            if "lo" in cpc
-            else t("per_year_only")
-        )
+        c.caption(E.cost_per_core_caption(cpc, L))
 
 
 def render_charts(ts: pd.DataFrame) -> None:

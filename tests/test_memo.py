@@ -116,10 +116,19 @@ def test_policy_effects_are_paired_differences_with_costs_per_researcher_and_cum
     assert e.loc[(2027, "cumulative_cost_krw"), "mean"] == 3.0e12
     assert e.loc[(2027, "cumulative_net_cost_krw"), "mean"] == pytest.approx(2.4e12)
     assert (e["pairs"] == 3).all()
-    # a replication without a gain: no interval for the ratio; no mean gain: no ratio at all
+    # a replication without a gain counts as infinitely expensive: the interval stays, open above
+    # (it was dropped, and the app then said an interval "needs 2 replications" with 10 of them)
     mixed = stats.policy_effects(_ts([-50.0, 200.0, 300.0]), "base").set_index(["year", "measure"])
-    assert mixed.loc[(2026, "cost_per_additional_krw"), "mean"] > 0
-    assert np.isnan(mixed.loc[(2026, "cost_per_additional_krw"), "lo"])
+    row = mixed.loc[(2026, "cost_per_additional_krw")]
+    assert row["mean"] == pytest.approx(1.0e12 / 150.0)
+    assert 1.0e12 / 300.0 <= row["lo"] < 1.0e12 / 200.0 and row["hi"] == np.inf
+    assert R._interval("cost_per_additional_krw", row, "en", False).endswith(", no upper bound]")
+    assert R._interval("cost_per_additional_krw", row, "ko", False).endswith(", 상한 없음]")
+    # with 21 replications, one without a gain leaves the 95th percentile (the 20th of 21) finite
+    gains = [-10.0] + [100.0 + i for i in range(20)]
+    many = stats.policy_effects(_ts(gains), "base").set_index(["year", "measure"])
+    assert np.isfinite(many.loc[(2026, "cost_per_additional_krw"), "hi"])
+    assert many.loc[(2026, "cost_per_additional_krw"), "hi"] <= 1.0e12 / 100.0
     none = stats.policy_effects(_ts([-50.0, -20.0, 10.0]), "base").set_index(["year", "measure"])
     assert np.isnan(none.loc[(2026, "cost_per_additional_krw"), "mean"])
 
@@ -238,3 +247,22 @@ def test_the_budget_share_paid_is_an_output():
     last = capped.iloc[-1]
     assert last["sm_paid_share"] < 1.0
     assert last["fiscal_salary_matching_krw"] == pytest.approx(5.0e9, rel=1e-6)
+
+
+def test_app_cost_per_researcher_card_gives_an_open_interval_when_some_replication_gains_nothing():
+    """The card under "cost per extra researcher" (same numbers as the memo's `policy_effects`):
+    with a replication that gains nothing its interval is open above, and it no longer claims
+    that an interval "needs 2 replications" when there are 10."""
+    from sim.study import stats
+
+    ts = _ts([-50.0, 200.0, 300.0]).replace({"scenario": {"base": E.BASELINE}})
+    cpc = E.cost_per_core(ts, 2026)
+    eff = stats.policy_effects(ts, E.BASELINE).set_index(["year", "measure"]).loc[(2026, "cost_per_additional_krw")]
+    assert (cpc["value"], cpc["lo"], cpc["hi"]) == (eff["mean"], eff["lo"], eff["hi"]) and cpc["hi"] == np.inf
+    en, ko = E.cost_per_core_caption(cpc, "en"), E.cost_per_core_caption(cpc, "ko")
+    assert en.startswith("per year; 90% interval: from ") and "no upper bound" in en and "2 replications" not in en
+    assert "상한 없음" in ko
+    full = E.cost_per_core(_ts([100.0, 200.0, 300.0]).replace({"scenario": {"base": E.BASELINE}}), 2026)
+    assert E.cost_per_core_caption(full, "en").startswith("per year; 90% interval: ") and np.isfinite(full["hi"])
+    one = E.cost_per_core(_ts([100.0]).replace({"scenario": {"base": E.BASELINE}}), 2026)
+    assert E.cost_per_core_caption(one, "en") == "per year (an interval needs 2 replications)"

@@ -516,8 +516,9 @@ def card(ts: pd.DataFrame, col: str, year: int) -> dict[str, float]:
 
 
 def cost_per_core(ts: pd.DataFrame, year: int) -> dict[str, float] | None:
-    """Extra fiscal cost per extra core researcher in Korea (KRW/yr per person), from the mean
-    differences; the interval from per-replication ratios. None when there is no gain."""
+    """Extra fiscal cost per extra core researcher in Korea (KRW/yr per person) in Q4 of `year`, as
+    the memo gives it (`stats.cost_per_gain`): the mean differences' ratio and the interval of the
+    per-replication ratios ("hi" +inf: no upper bound). None when there is no gain or no cost."""
     q = ts[(ts["year"] == year) & (ts["quarter"] == 4)]
     b = q[q["scenario"] == BASELINE].set_index("replication")
     s = q[q["scenario"] != BASELINE].set_index("replication")
@@ -525,11 +526,23 @@ def cost_per_core(ts: pd.DataFrame, year: int) -> dict[str, float] | None:
     df = (s["fiscal_cost_krw"] - b["fiscal_cost_krw"]).reindex(dc.index)
     if len(dc) == 0 or dc.mean() <= 0 or df.mean() <= 0:
         return None
-    out = {"value": float(df.mean() / dc.mean()), "n": len(dc)}
-    if len(dc) >= 2 and (dc > 0).all():
-        r = df / dc
-        out["lo"], out["hi"] = float(r.quantile(0.05)), float(r.quantile(0.95))
+    idx = pd.MultiIndex.from_arrays([dc.index, [year] * len(dc)], names=["replication", "year"])
+    mean, lo, hi = stats.cost_per_gain(df.set_axis(idx), dc.set_axis(idx), "year")
+    out = {"value": float(mean.iloc[0]), "n": len(dc)}
+    if len(dc) >= 2:
+        out["lo"], out["hi"] = float(lo.iloc[0]), float(hi.iloc[0])
     return out
+
+
+def cost_per_core_caption(cpc: dict[str, float], lang: str) -> str:
+    """The line under the cost-per-researcher card: per year, and its 90 % interval (open above
+    when some replication gains nothing; none with one replication)."""
+    if "lo" not in cpc or cpc["lo"] == float("inf"):
+        return i18n.t("per_year_only", lang) if "lo" not in cpc else i18n.t("interval_per_year_open", lang, lo="—")
+    lo = i18n.money(cpc["lo"], lang)
+    if cpc["hi"] == float("inf"):
+        return i18n.t("interval_per_year_open", lang, lo=lo)
+    return i18n.t("interval_per_year", lang, lo=lo, hi=i18n.money(cpc["hi"], lang))
 
 
 def bands(ts: pd.DataFrame, col: str) -> pd.DataFrame:

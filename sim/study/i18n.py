@@ -178,6 +178,12 @@ T: dict[str, dict[str, str]] = {
         "en": "per year; 90% interval: {lo} to {hi}",
         "ko": "연간 비용, 90% 구간: {lo} ~ {hi}",
     },
+    "interval_per_year_open": {
+        "en": "per year; 90% interval: from {lo}, no upper bound (in some replications the policy adds "
+        "no core researcher)",
+        "ko": "연간 비용, 90% 구간: {lo} 이상, 상한 없음 (일부 반복 실행에서 핵심 인재가 늘지 않음)",
+    },
+    "no_upper_bound": {"en": "no upper bound", "ko": "상한 없음"},
     "per_year_only": {
         "en": "per year (an interval needs 2 replications)",
         "ko": "연간 비용 (구간은 2회 이상 실행 필요)",

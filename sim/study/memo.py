@@ -152,8 +152,10 @@ def description(scn, lang: str) -> str:
 
 def _interval(col: str, row, lang: str, signed: bool) -> str:
     m, lo, hi = (fmt(col, row[k], signed, lang) for k in ("mean", "lo", "hi"))
-    if row["lo"] != row["lo"]:  # no interval (a ratio some replication cannot give)
+    if row["lo"] != row["lo"]:  # no interval (no mean gain for a cost per researcher)
         return m
+    if row["hi"] == float("inf"):  # a cost per researcher whose interval reaches replications without a gain
+        return f"{m} [{lo if row['lo'] != float('inf') else '—'}, {i18n.t('no_upper_bound', lang)}]"
     return f"{m} [{lo}, {hi}]"
 
 

@@ -7,6 +7,7 @@ seed, and the interval is that of the per-replication differences.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from ..core.outputs import OUTPUT_NAMES
@@ -130,6 +131,31 @@ EFFECT_MEASURES = (
 )
 
 
+_NO_GAIN = 1e300  # stands for +inf in the quantiles (linear interpolation between two infinities is NaN)
+
+
+def cost_per_gain(cost: pd.Series, gain: pd.Series, level_name: str, level: float = LEVEL):
+    """The cost per additional core researcher from paired per-replication differences `cost` and
+    `gain` (indexed by replication and `level_name`): for each value of `level_name`, (mean, lo, hi).
+
+    mean = mean cost / mean gain (NaN unless the mean gain is positive). The interval is the central
+    `level` range of the per-replication ratios cost_i / gain_i, where a replication that gains no
+    core researcher (gain_i <= 0) counts as infinitely expensive: a bound that falls on or beyond
+    such replications is +inf ("no upper bound"), so the interval stays defined, and honest, when
+    the effect's own interval includes zero (before, it was left out altogether).
+    """
+    a = (1 - level) / 2
+    ok = gain > 0
+    r = (cost / gain.where(ok)).where(ok, _NO_GAIN)
+    g = r.groupby(level=level_name)
+    cap = r.where(ok).groupby(level=level_name).max()  # the largest finite ratio (NaN: none)
+    lo, hi = g.quantile(a), g.quantile(1 - a)
+    lo, hi = lo.where(lo <= cap, np.inf), hi.where(hi <= cap, np.inf)  # touched a no-gain replication
+    by_cost, by_gain = cost.groupby(level=level_name).mean(), gain.groupby(level=level_name).mean()
+    has = by_gain > 0
+    return (by_cost / by_gain).where(has), lo.where(has), hi.where(has)
+
+
 def policy_effects(ts: pd.DataFrame, baseline: str, level: float = LEVEL) -> pd.DataFrame:
     """Each policy scenario's effect per year, paired with the baseline by replication (same seeds):
     one row per scenario, sweep point, year and measure (`EFFECT_MEASURES`) with `mean`, `lo`, `hi` (central
@@ -137,10 +163,11 @@ def policy_effects(ts: pd.DataFrame, baseline: str, level: float = LEVEL) -> pd.
 
     Measures: the difference from the baseline in core AI talent in Korea, the shortage and net
     migration (Q4; flows over the year) and in the gross and net fiscal cost of the year; the cost
-    per additional core researcher per year (the mean cost difference over the mean gain in core
-    talent; its interval is that of the per-replication ratios, NaN unless every replication
-    gains, and NaN altogether without a mean gain); the cumulative gross and net cost from the
-    start of the run to the end of the year (the yearly costs summed in each replication).
+    per additional core researcher per year (`cost_per_gain`: the mean cost difference over the mean
+    gain in core talent; its interval is that of the per-replication ratios, its upper end +inf
+    when it falls on replications without a gain; NaN altogether without a mean gain); the
+    cumulative gross and net cost from the start of the run to the end of the year (the yearly
+    costs summed in each replication).
     """
     q4 = ts[ts["quarter"] == 4]
     cols = ["core_talent_kr", "shortage", "net_migration", "fiscal_cost_krw", "net_fiscal_cost_krw"]
@@ -155,16 +182,10 @@ def policy_effects(ts: pd.DataFrame, baseline: str, level: float = LEVEL) -> pd.
         cum = d.groupby(level="replication")[["fiscal_cost_krw", "net_fiscal_cost_krw"]].cumsum()
         d["cumulative_cost_krw"] = cum["fiscal_cost_krw"]
         d["cumulative_net_cost_krw"] = cum["net_fiscal_cost_krw"]
-        for name, cost in ratios.items():
-            d[name] = d[cost] / d["core_talent_kr"]
         by = d.groupby(level="year")
         mean, lo, hi = by.mean(), by.quantile(a), by.quantile(1 - a)
-        gain = mean["core_talent_kr"]
-        every = (d["core_talent_kr"] > 0).groupby(level="year").all()
-        for name, cost in ratios.items():  # mean cost over mean gain; interval only if every replication gains
-            mean[name] = (mean[cost] / gain).where(gain > 0)
-            ok = every & (gain > 0)
-            lo[name], hi[name] = lo[name].where(ok), hi[name].where(ok)
+        for name, cost in ratios.items():  # mean cost over mean gain, interval of the per-replication ratios
+            mean[name], lo[name], hi[name] = cost_per_gain(d[cost], d["core_talent_kr"], "year", level)
         long = pd.concat(
             {k: v[list(EFFECT_MEASURES)].stack() for k, v in (("mean", mean), ("lo", lo), ("hi", hi))}, axis=1
         )

@@ -59,7 +59,10 @@ def _wide(frame: pd.DataFrame, plan, table: dict[str, Quantity], key: str, stats
         for q in shown:
             for st in stats:
                 v = idx.at[(scn, pt, year, q.name), st] if (scn, pt, year, q.name) in idx.index else None
-                row.append(None if v is None or v != v else float(v) / q.scale)
+                if v is not None and v == float("inf"):  # a cost per researcher's open interval
+                    row.append(i18n.t("no_upper_bound", lang))
+                else:
+                    row.append(None if v is None or v != v else float(v) / q.scale)
         rows.append(row)
     return header, rows
 
