@@ -8,7 +8,8 @@ ScriptRunContext" warnings in the app's terminal and ran the app's start-up in e
 
 import streamlit as st
 
-from app_pages.common import t
+from app_pages.common import lang, t
+from sim.study import i18n
 
 # No CSS animations or transitions (stale-element fades, widget and status-icon motion): the
 # browser repaints for each one while the runs it waits for use the same cores. Measured with
@@ -27,6 +28,26 @@ PRINT_CSS = (
     "[data-testid='stDataFrame'], [data-testid='stTable'] {overflow: visible !important;} }"
 )
 
+
+def uploader_css(lang: str, max_mb: int) -> str:
+    """The file uploader's button and size line in the page's language. Streamlit writes them in
+    English whatever the page's language; on the Korean page the English text is set to size 0
+    and the Korean text drawn after it (CSS ::after; 14 px as Streamlit draws them). Screen
+    readers still read Streamlit's English words."""
+    if lang == "en":
+        return ""
+    button = i18n.t("upload_button", lang).replace('"', "")
+    limit = i18n.t("upload_limit", lang, mb=max_mb).replace('"', "")
+    after = "font-size: 14px; line-height: 22.4px;"
+    return (
+        "[data-testid='stFileUploaderDropzone'] button [data-testid='stMarkdownContainer'] p {font-size: 0;} "
+        f"[data-testid='stFileUploaderDropzone'] button [data-testid='stMarkdownContainer'] p::after "
+        f'{{content: "{button}"; {after}}} '
+        "[data-testid='stFileUploaderDropzoneInstructions'] span {font-size: 0;} "
+        f"[data-testid='stFileUploaderDropzoneInstructions'] span::after {{content: \"{limit}\"; {after}}} "
+    )
+
+
 # A choice widget sends back the label it shows; the labels are in the page's language, so after a
 # language switch no option matches and Streamlit would fall back to the first one (the starting
 # scenario became 'baseline', tiers 'core'). The widgets' values are kept across the switch.
@@ -43,11 +64,11 @@ def _keep_widgets() -> None:
 def main() -> None:
     """Set up the page and run the chosen page (Streamlit runs this at every rerun)."""
     st.set_page_config(page_title="talentsim", page_icon="📈", layout="wide")
-    st.html("<style>" + NO_MOTION_CSS + CARD_CSS + PRINT_CSS + "</style>")
-
     # a shared link may carry ?lang=ko|en; take it before the widget exists
     if "lang" not in st.session_state and st.query_params.get("lang") in ("ko", "en"):
         st.session_state["lang"] = st.query_params["lang"]
+    upload_css = uploader_css(lang(), int(st.get_option("server.maxUploadSize")))
+    st.html("<style>" + NO_MOTION_CSS + CARD_CSS + PRINT_CSS + upload_css + "</style>")
     for k, v in st.session_state.pop("_kept_widgets", {}).items():
         st.session_state[k] = v
 

@@ -125,6 +125,14 @@ def settled_values(page, quiet_ms: int = 2000, tries: int = 30, downloads: str =
     return values
 
 
+# the uploader's button and size line: the font size of Streamlit's text and the text drawn after it
+UPLOADER_WORDS = """() => [
+    "[data-testid='stFileUploaderDropzone'] button [data-testid='stMarkdownContainer'] p",
+    "[data-testid='stFileUploaderDropzoneInstructions'] span",
+].map(q => { const e = document.querySelector(q);
+  return [getComputedStyle(e).fontSize, getComputedStyle(e, '::after').content]; })"""
+
+
 def card_label(page, text: str):
     """The metric card labelled `text` (the yearly table below has a column of the same name)."""
     return page.get_by_test_id("stMetricLabel").filter(has_text=text).first
@@ -207,6 +215,9 @@ def test_korean_laptop_page_memo_matches_cards_never_stale_and_compare_page(serv
         settled_values(page, downloads="내려받기")
         assert page.get_by_text("2030년 4분기 (흐름·비용: 2030년 한 해), 기준 대비").is_visible()
         assert cut_texts(page) == [], cut_texts(page)
+        # the file uploader's own words (Streamlit writes them in English) are drawn in Korean
+        shown = page.evaluate(UPLOADER_WORDS)
+        assert shown == [["0px", '"파일 선택"'], ["0px", '"파일당 1MB 이하 • YAML, YML"']], shown
         card = page.get_by_test_id("stMetric").filter(has_text="국내 핵심 AI 인재").first
         core = card.get_by_test_id("stMetricValue").inner_text().split()[0]  # core talent in Korea, 2030
         with page.expect_download(timeout=120_000) as dl:
@@ -236,6 +247,7 @@ def test_korean_laptop_page_memo_matches_cards_never_stale_and_compare_page(serv
         card_label(page, "Core AI talent in Korea").wait_for(timeout=300_000)
         settled_values(page)
         assert cut_texts(page) == [], cut_texts(page)
+        assert page.evaluate(UPLOADER_WORDS) == [["14px", "none"], ["14px", "none"]]  # Streamlit's own
 
         # the comparison page: three policies side by side
         page.goto(server + "/compare?lang=ko", timeout=120_000)

@@ -40,6 +40,10 @@ T: dict[str, dict[str, str]] = {
         "ko": "scenarios/ 폴더의 시나리오 파일. 슬라이더는 이 값에서 시작합니다.",
     },
     "upload": {"en": "…or upload a scenario YAML", "ko": "…또는 시나리오 YAML 업로드"},
+    # the file uploader's own words (Streamlit writes them in English; the Korean page replaces
+    # them with these through CSS: app_pages/main.py, uploader_css)
+    "upload_button": {"en": "Upload", "ko": "파일 선택"},
+    "upload_limit": {"en": "{mb}MB per file • YAML, YML", "ko": "파일당 {mb}MB 이하 • YAML, YML"},
     "upload_help": {
         "en": "A talentsim scenario file; its base may be a shipped scenario (e.g. base: salary-matching-50.yaml).",
         "ko": "talentsim 시나리오 파일. base로 제공된 시나리오를 쓸 수 있습니다 (예: base: salary-matching-50.yaml).",
