@@ -336,6 +336,9 @@ def test_money_and_share_sliders_show_amounts_and_percentages_as_the_memo_writes
     assert i18n.amount(0, "ko") == "0원"
     assert E.amount_text("sm_budget", 2500.0, "ko") == "2.5조원"
     assert E.amount_text("drive_cost", 20.0, "ko") == "200억원"
+    # a zero that switches a limit off is shown as the word, not "0원" (the label says "0 = none")
+    assert E.amount_text("sm_cap", 0.0, "ko") == "없음" and E.amount_text("sm_budget", 0, "en") == "unlimited"
+    assert E.amount_text("drive_cost", 0.0, "ko") == "0원"
     cap = E.LEVERS["sm_cap"]
     opts = E.slider_options(cap, 0.0, 1000.0, 333.0)  # a file's value off the steps is offered in its place
     assert opts[0] == 0.0 and opts[-1] == 1000.0 and 333.0 in opts and opts == sorted(opts)

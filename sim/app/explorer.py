@@ -31,7 +31,7 @@ from ..study import design as D
 from ..study import executor as X
 from ..study import scenarios as S
 from ..study import uncertainty as U
-from ..study.i18n import MONEY_UNITS, SHARE_UNITS, UNITS_KO, amount
+from ..study.i18n import MONEY_UNITS, SHARE_UNITS, UNITS_KO
 from ..study.labels import QUANTITIES, Quantity, label
 
 
@@ -150,8 +150,8 @@ def widget_unit(name: str) -> str | None:
 
 
 def amount_text(name: str, v: float, lang: str) -> str:
-    """A money lever's value as its slider shows it (`i18n.amount`)."""
-    return amount(float(v) * MONEY_UNITS[Params.__dataclass_fields__[name].metadata["unit"]], lang)
+    """A money lever's value as its slider shows it: as the memo writes it (`memo.value_text`)."""
+    return memo.value_text(name, float(v), lang)
 
 
 def slider_options(lv: Lever, lo: float, hi: float, value: Any = None) -> list[float]:

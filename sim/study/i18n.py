@@ -658,6 +658,12 @@ PARAM_DOC_KO = {
     "career_years": "은퇴 시점의 경력",
 }
 
+# money levers whose zero switches a limit off: the slider shows the word, not "0 KRW"
+ZERO_MEANS: dict[str, dict[str, str]] = {
+    "sm_cap": {"en": "none", "ko": "없음"},
+    "sm_budget": {"en": "unlimited", "ko": "무제한"},
+}
+
 LEVER_LABELS: dict[str, dict[str, str]] = {
     "sm_share": {"en": "Salary matching: share paid by the state", "ko": "연봉 매칭: 정부 부담 비율"},
     "sm_tiers": {"en": "Salary matching: eligible tiers", "ko": "연봉 매칭: 지원 대상 등급"},

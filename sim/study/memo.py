@@ -58,8 +58,9 @@ def money(v: float, lang: str, signed: bool = False) -> str:
 
 
 def value_text(name: str, v: Any, lang: str) -> str:
-    """A parameter's value as the memo writes it: shares as percentages, choices by their label,
-    yes/no, start dates as year and quarter."""
+    """A parameter's value as the memo writes it: shares as percentages, money in 만원/억원/조원
+    (M/bn/tn KRW; a zero that switches a limit off as its word), choices by their label, yes/no,
+    start dates as year and quarter."""
     f = Params.__dataclass_fields__[name]
     if isinstance(v, bool):
         return i18n.t("yes" if v else "no", lang)
@@ -71,6 +72,8 @@ def value_text(name: str, v: Any, lang: str) -> str:
     if f.metadata.get("unit") in SHARE_UNITS:
         return f"{v * 100:,.4g}%"
     if f.metadata.get("unit") in i18n.MONEY_UNITS:
+        if v == 0 and name in i18n.ZERO_MEANS:  # a zero that switches a limit off
+            return i18n.ZERO_MEANS[name][lang]
         return i18n.amount(v * i18n.MONEY_UNITS[f.metadata["unit"]], lang)
     if isinstance(v, float):
         return f"{v:,.6g}"
