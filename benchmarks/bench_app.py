@@ -166,6 +166,8 @@ def main() -> None:
             b.close()
     finally:
         proc.terminate()
+        proc.wait()
+        shutil.rmtree(store, ignore_errors=True)  # the store is this run's only
     res = {
         "replications": args.replications,
         "workers": 2,

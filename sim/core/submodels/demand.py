@@ -132,9 +132,9 @@ def exit_firms(model) -> int:
     f.channels[out] = 0
     dead = np.zeros(f.n, bool)
     dead[out] = True
-    staff = model.staff_kr
-    staff = staff[model.pop.state[staff] == AI_FIRM]  # not those laid off this quarter
-    _separate(model, staff[dead[model.pop.employer[staff]]])
+    staff = model.staff_kr  # the census's: those laid off this quarter have employer -1, and are dropped next
+    staff = staff[dead[model.pop.employer[staff]]]
+    _separate(model, staff[model.pop.state[staff] == AI_FIRM])
     model.flows["firm_exits"] += len(out)
     return len(out)
 
