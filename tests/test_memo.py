@@ -124,6 +124,13 @@ def test_policy_effects_are_paired_differences_with_costs_per_researcher_and_cum
     assert 1.0e12 / 300.0 <= row["lo"] < 1.0e12 / 200.0 and row["hi"] == np.inf
     assert R._interval("cost_per_additional_krw", row, "en", False).endswith(", no upper bound]")
     assert R._interval("cost_per_additional_krw", row, "ko", False).endswith(", 상한 없음]")
+    # most replications without a gain (the mean still positive): no interval, said as such
+    most = stats.policy_effects(_ts([-50.0, -20.0, -10.0, 400.0]), "base").set_index(["year", "measure"])
+    row = most.loc[(2026, "cost_per_additional_krw")]
+    assert row["mean"] > 0 and row["lo"] == row["hi"] == np.inf
+    assert R._interval("cost_per_additional_krw", row, "en", False).endswith(
+        " [no interval: most replications add no core researcher]"
+    )
     # with 21 replications, one without a gain leaves the 95th percentile (the 20th of 21) finite
     gains = [-10.0] + [100.0 + i for i in range(20)]
     many = stats.policy_effects(_ts(gains), "base").set_index(["year", "measure"])
@@ -264,5 +271,23 @@ def test_app_cost_per_researcher_card_gives_an_open_interval_when_some_replicati
     assert "상한 없음" in ko
     full = E.cost_per_core(_ts([100.0, 200.0, 300.0]).replace({"scenario": {"base": E.BASELINE}}), 2026)
     assert E.cost_per_core_caption(full, "en").startswith("per year; 90% interval: ") and np.isfinite(full["hi"])
+    most = E.cost_per_core(_ts([-50.0, -20.0, -10.0, 400.0]).replace({"scenario": {"base": E.BASELINE}}), 2026)
+    assert E.cost_per_core_caption(most, "ko") == "연간 비용, 구간 없음: 대부분의 반복 실행에서 핵심 인재가 늘지 않음"
     one = E.cost_per_core(_ts([100.0]).replace({"scenario": {"base": E.BASELINE}}), 2026)
     assert E.cost_per_core_caption(one, "en") == "per year (an interval needs 2 replications)"
+
+
+def test_headline_sentence_gives_the_cost_per_researcher_with_its_unit_and_open_interval():
+    """The memo's headline sentence states the cost per additional researcher with its unit in both
+    languages (it read "i.e. 10.29 [5.48, …] a year" in English, without "bn KRW")."""
+    from types import SimpleNamespace
+
+    from sim.study import stats
+
+    scn = [SimpleNamespace(name=n, display_name=lambda lang, n=n: n.upper()) for n in ("base", "pol")]
+    plan = SimpleNamespace(scenarios=scn)
+    eff = stats.policy_effects(_ts([-50.0, 200.0, 300.0]), "base")
+    (en,) = R.headline_lines(plan, eff, 2026, "en")
+    assert "i.e. 6.7 bn KRW [3.5 bn KRW, no upper bound] a year per additional researcher" in en, en
+    (ko,) = R.headline_lines(plan, eff, 2026, "ko")
+    assert "추가 인재 1인당 연 66.7억원 [35.0억원, 상한 없음]" in ko, ko

@@ -536,9 +536,11 @@ def cost_per_core(ts: pd.DataFrame, year: int) -> dict[str, float] | None:
 
 def cost_per_core_caption(cpc: dict[str, float], lang: str) -> str:
     """The line under the cost-per-researcher card: per year, and its 90 % interval (open above
-    when some replication gains nothing; none with one replication)."""
-    if "lo" not in cpc or cpc["lo"] == float("inf"):
-        return i18n.t("per_year_only", lang) if "lo" not in cpc else i18n.t("interval_per_year_open", lang, lo="—")
+    when some replication gains nothing; none with one replication, or when most gain nothing)."""
+    if "lo" not in cpc:
+        return i18n.t("per_year_only", lang)
+    if cpc["lo"] == float("inf"):
+        return i18n.t("per_year_mostly_no_gain", lang)
     lo = i18n.money(cpc["lo"], lang)
     if cpc["hi"] == float("inf"):
         return i18n.t("interval_per_year_open", lang, lo=lo)

@@ -188,6 +188,14 @@ T: dict[str, dict[str, str]] = {
         "ko": "연간 비용, 90% 구간: {lo} 이상, 상한 없음 (일부 반복 실행에서 핵심 인재가 늘지 않음)",
     },
     "no_upper_bound": {"en": "no upper bound", "ko": "상한 없음"},
+    "mostly_no_gain": {
+        "en": "no interval: most replications add no core researcher",
+        "ko": "구간 없음: 대부분의 반복 실행에서 핵심 인재가 늘지 않음",
+    },
+    "per_year_mostly_no_gain": {
+        "en": "per year; no interval: most replications add no core researcher",
+        "ko": "연간 비용, 구간 없음: 대부분의 반복 실행에서 핵심 인재가 늘지 않음",
+    },
     "per_year_only": {
         "en": "per year (an interval needs 2 replications)",
         "ko": "연간 비용 (구간은 2회 이상 실행 필요)",

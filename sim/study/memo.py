@@ -157,9 +157,23 @@ def _interval(col: str, row, lang: str, signed: bool) -> str:
     m, lo, hi = (fmt(col, row[k], signed, lang) for k in ("mean", "lo", "hi"))
     if row["lo"] != row["lo"]:  # no interval (no mean gain for a cost per researcher)
         return m
+    if row["lo"] == float("inf"):  # a cost per researcher: most replications gain nothing
+        return f"{m} [{i18n.t('mostly_no_gain', lang)}]"
     if row["hi"] == float("inf"):  # a cost per researcher whose interval reaches replications without a gain
-        return f"{m} [{lo if row['lo'] != float('inf') else '—'}, {i18n.t('no_upper_bound', lang)}]"
+        return f"{m} [{lo}, {i18n.t('no_upper_bound', lang)}]"
     return f"{m} [{lo}, {hi}]"
+
+
+def _money_interval(row, lang: str) -> str:
+    """A cost per researcher in running text, with its unit (`money`) and its interval, as `_interval`
+    states an open or missing one."""
+    m = money(row["mean"], lang)
+    if row["lo"] != row["lo"]:
+        return m
+    if row["lo"] == float("inf"):
+        return f"{m} [{i18n.t('mostly_no_gain', lang)}]"
+    hi = i18n.t("no_upper_bound", lang) if row["hi"] == float("inf") else money(row["hi"], lang)
+    return f"{m} [{money(row['lo'], lang)}, {hi}]"
 
 
 def headline_lines(plan, effects: pd.DataFrame, year: int, lang: str) -> list[str]:
@@ -191,7 +205,7 @@ def headline_lines(plan, effects: pd.DataFrame, year: int, lang: str) -> list[st
         elif at.loc["core_talent_kr"]["mean"] <= 0:
             out.append("- " + i18n.t("memo_head_nogain", lang, **kw))
         else:
-            kw["per"] = _interval("cost_per_additional_krw", at.loc["cost_per_additional_krw"], lang, False)
+            kw["per"] = _money_interval(at.loc["cost_per_additional_krw"], lang)  # the unit in the sentence
             out.append("- " + i18n.t("memo_head", lang, **kw))
     return out
 
