@@ -239,3 +239,40 @@ def test_weaker_faculty_tie_and_core_salary_matching_drain_faculty(base):
     sm = runs(sm_share=0.5, sm_tiers="core", sm_start=2023.0)
     assert total(sm, "faculty_departures") > total(base, "faculty_departures")
     assert last(sm, "faculty") < last(base, "faculty")
+
+
+def test_foreign_tax_relief_draws_and_keeps_foreign_born_staff_and_costs_the_tax_waived():
+    """Waiving the income tax of foreign-born AI staff in Korea raises their take-home pay, so more
+    of them take and keep Korean jobs (paired seeds); the state's cost each quarter is the tax
+    waived on their salaries, s T(w) / 4; the Korean-born's choices are unchanged by the rule."""
+    from sim.core import market
+    from sim.core.submodels import policy
+
+    def foreign_staff(m):
+        pop = m.pop
+        return np.flatnonzero((pop.state == AI_FIRM) & ~pop.korean & (pop.loc <= KR_REGION))
+
+    gains = []
+    for s in (201, 202, 203):
+        base = TalentMarket(scale=0.3, end_year=2030, rng=s)
+        base.run()
+        relief = TalentMarket(scale=0.3, end_year=2030, rng=s, ftax_share=1.0, ftax_start=2022.0)
+        df = relief.run()
+        gains.append(len(foreign_staff(relief)) / len(foreign_staff(base)))  # ~1.2-1.4
+        paid = foreign_staff(relief)
+        waived = float(market.income_tax(relief.pop.salary[paid]).sum()) / 4.0
+        assert relief.spend_history[-1]["foreign_tax_relief"] == pytest.approx(waived)
+        assert df["fiscal_foreign_tax_relief_krw"].iloc[-1] > 0
+        assert (df[df.year < 2022]["fiscal_foreign_tax_relief_krw"] == 0).all()
+    assert np.mean(gains) > 1.1, gains
+    # the rule: a pay equivalent for the foreign-born in Korean AI jobs only, ln(w + b) - ln(w) equal to
+    # the relative rise in take-home pay
+    m = TalentMarket(scale=0.05, end_year=2021, rng=1, ftax_share=0.5, ftax_start=2020.5)
+    assert policy.foreign_tax_bonus(m, np.array([100.0]), np.array([False]), np.array([True])) == 0.0  # not yet
+    m.step()  # 2020Q3: active
+    w = np.array([100.0, 100.0, 100.0])
+    b = policy.foreign_tax_bonus(m, w, np.array([False, True, False]), np.array([True, True, False]))
+    t = float(market.income_tax(np.array([100.0]))[0])
+    assert b[1] == b[2] == 0.0 and np.log(100.0 + b[0]) - np.log(100.0) == pytest.approx(
+        np.log((100.0 - 0.5 * t) / (100.0 - t))
+    )

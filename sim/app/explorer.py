@@ -68,6 +68,8 @@ POLICY_LEVERS = (
     Lever("drive_rate", 0.0, 0.5, 0.02),
     Lever("drive_cost", 0.0, 200.0, 5.0),
     Lever("drive_start", 2021.0, 2035.75, 0.25),
+    Lever("ftax_share", 0.0, 1.0, 0.05),
+    Lever("ftax_start", 2021.0, 2035.75, 0.25),
     Lever("lab_acq_size", 0, 1000, 50),
     Lever("lab_acq_year", 2021.0, 2035.75, 0.25),
     Lever("med_pull_cut", 0.0, 1.0, 0.1),

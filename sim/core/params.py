@@ -893,6 +893,18 @@ class Params:
         0.0, 0.0, 1000.0, "bn KRW/yr", "design", "recruiting drives: state cost while active", "policy"
     )
     drive_start: float = _p(2026.0, 2020.5, 2060.0, "year", "design", "recruiting drives: start", "policy")
+    ftax_share: float = _p(
+        0.0,
+        0.0,
+        1.0,
+        "share",
+        "design; Restriction of Special Taxation Act art. 18 (50 % income-tax cut for foreign engineers, "
+        "V2); Kleven, Landais, Saez & Schultz, QJE 2014 (Denmark's scheme for foreign high earners, V1)",
+        "foreign tax relief: share of their income tax (national + local) waived for foreign-born AI-firm "
+        "staff working in Korea",
+        "policy",
+    )
+    ftax_start: float = _p(2026.0, 2020.5, 2060.0, "year", "design", "foreign tax relief: start", "policy")
     lab_acq_size: int = _p(
         0,
         0,

@@ -101,6 +101,15 @@ POLICIES: tuple[Policy, ...] = (
         description="Recruiting drives aimed at Korean-born AI people abroad.",
     ),
     Policy(
+        "foreign_tax_relief",
+        (("share", "ftax_share"), ("start", "ftax_start")),
+        switch="ftax_share",
+        start="ftax_start",
+        instrument="foreign_tax_relief",
+        description="Part of the income tax of foreign-born AI staff working in Korea waived (Korea's tax cut "
+        "for foreign engineers, widened).",
+    ),
+    Policy(
         "lab_acquisition",
         (("size", "lab_acq_size"), ("year", "lab_acq_year")),
         switch="lab_acq_size",

@@ -704,6 +704,11 @@ LEVER_LABELS: dict[str, dict[str, str]] = {
     "grad_seats_start": {"en": "Extra graduate seats: start (year)", "ko": "대학원 정원 확대: 시작 시점 (연도)"},
     "settle_start": {"en": "Settlement package: start (year)", "ko": "정착 지원금: 시작 시점 (연도)"},
     "drive_start": {"en": "Recruiting drives: start (year)", "ko": "해외 인재 유치: 시작 시점 (연도)"},
+    "ftax_share": {
+        "en": "Foreign tax relief: share of income tax waived",
+        "ko": "외국인 소득세 감면: 감면 비율",
+    },
+    "ftax_start": {"en": "Foreign tax relief: start (year)", "ko": "외국인 소득세 감면: 시작 시점 (연도)"},
     "lab_acq_year": {"en": "Lab acquisition: date (year)", "ko": "연구소 인수: 시점 (연도)"},
     "med_pull_start": {"en": "Weaker medical-school pull: start (year)", "ko": "의대 쏠림 완화: 시작 시점 (연도)"},
     "demand_path": {"en": "AI sales after 2024 (demand path)", "ko": "2024년 이후 AI 매출 (수요 경로)"},
@@ -734,6 +739,7 @@ POLICY_LABELS: dict[str, dict[str, str]] = {  # the scenario file's `policies` k
     "grad_seats": {"en": "Graduate seats", "ko": "대학원 정원 확대"},
     "settlement_package": {"en": "Settlement package", "ko": "비수도권 정착 지원"},
     "recruiting_drive": {"en": "Recruiting drives abroad", "ko": "해외 인재 유치"},
+    "foreign_tax_relief": {"en": "Tax relief for foreign AI staff", "ko": "외국인 AI 인력 소득세 감면"},
     "lab_acquisition": {"en": "Buying a lab abroad", "ko": "해외 연구소 인수"},
     "med_school_pull": {"en": "Medical-school pull", "ko": "의대 쏠림 완화"},
 }
@@ -763,6 +769,13 @@ LEVER_HELP: dict[str, dict[str, str]] = {
     "drive_rate": {
         "en": "Recruiting fairs and executive visits aimed at Korean-born AI people abroad.",
         "ko": "해외 한국인 AI 인력 대상 채용 박람회·경영진 방문.",
+    },
+    "ftax_share": {
+        "en": "Share of their income tax waived for foreign-born staff of Korean AI firms working in Korea, "
+        "beyond the present rules (Korea already halves it for foreign engineers: Restriction of Special "
+        "Taxation Act art. 18). The state's cost is the tax waived.",
+        "ko": "국내 AI 기업에서 일하는 외국 출신 인력의 소득세 중 감면 비율 (현행 외국인 기술자 50% 감면, "
+        "조세특례제한법 제18조에 더해). 정부 비용은 감면된 세금입니다.",
     },
     "lab_acq_size": {
         "en": "A conglomerate buys a European lab whole (Naver bought Xerox's European centre).",

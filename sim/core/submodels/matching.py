@@ -24,11 +24,12 @@ Each quarter:
    and the Korean-born abroad search home (1 + pandemic_return_boost) times as often.
 4. Choice (random utility, McFadden 1974): among staying, the Korean offer and the
    foreign offer, i takes the largest of
-       U = beta_pay ln(pay + settlement) + eco[loc] + home_tie 1[Korean-born and in Korea]
+       U = beta_pay ln(pay + settlement + tax relief) + eco[loc] + home_tie 1[Korean-born and in Korea]
            + home_tie_foreign 1[foreign-born and abroad] - move_cost 1[international move]
            + faculty_tie 1[staying, and holding a faculty post] + Gumbel noise.
    The outside option of a job-seeker is a job outside AI firms at
-   other_pay_ratio x market pay.
+   other_pay_ratio x market pay. Settlement package and foreign tax relief: policies
+   (`policy.settlement_bonus`, `policy.foreign_tax_bonus`; 0 unless active).
 5. Hiring: a firm takes acceptances up to its rounded tier vacancies, in random
    order; the rest stay where they were. Unplaced job-seekers take a job outside
    AI firms with probability seeker_to_other.
@@ -266,7 +267,12 @@ def run(model) -> None:
     cur_state = st[choosers]
     reservation = p.other_pay_ratio * pay.market_pay(model, tier, skill)
     cur_pay = np.where(cur_state == SEEKING, reservation, np.maximum(pop.salary[choosers], 1e-6))
-    cur_pay = cur_pay + policy.settlement_bonus(model, cur_loc, cur_state == AI_FIRM)
+    at_firm = cur_state == AI_FIRM
+    cur_pay = (
+        cur_pay
+        + policy.settlement_bonus(model, cur_loc, at_firm)
+        + policy.foreign_tax_bonus(model, cur_pay, kor, at_firm & (cur_loc <= KR_REGION))
+    )
     util = np.full((m, 3), -np.inf)
     util[:, STAY] = p.beta_pay * np.log(cur_pay) + amenity(model, cur_loc, kor)
     util[:, STAY] += p.faculty_tie * (pop.post[choosers] >= 0)  # an academic post (faculty submodel)
@@ -283,7 +289,12 @@ def run(model) -> None:
     k_sub = policy.subsidy(model, k_own, tier)
     k_pay = k_own + p.sm_passthrough * k_sub
     util[ok, KR_OFFER] = (
-        p.beta_pay * np.log(k_pay[ok] + policy.settlement_bonus(model, k_loc[ok], True))
+        p.beta_pay
+        * np.log(
+            k_pay[ok]
+            + policy.settlement_bonus(model, k_loc[ok], True)
+            + policy.foreign_tax_bonus(model, k_pay[ok], kor[ok], k_loc[ok] <= KR_REGION)
+        )
         + amenity(model, k_loc[ok], kor[ok])
         - p.move_cost * abroad_now[ok]
     )

@@ -133,9 +133,33 @@ def settlement_bonus(model, loc: np.ndarray, at_ai_firm) -> np.ndarray | float:
     return p.settle_amount * ((loc == KR_REGION) & at_ai_firm)
 
 
+def foreign_tax_bonus(model, pay: np.ndarray, korean: np.ndarray, kr_ai_job) -> np.ndarray | float:
+    """Foreign tax relief as a pay equivalent (M KRW/yr) for choosing among jobs: for the foreign-born
+    in a job at an AI firm in Korea (`kr_ai_job`) while the policy is active, 0 otherwise.
+
+    Equation: with T(w) the income tax (`market.income_tax`) and s = ftax_share, take-home pay rises
+    from w - T to w - (1 - s) T. Choices compare log gross pay, so the relief enters as the gross
+    equivalent b = w s T / (w - T), for which ln(w + b) - ln(w) = ln(1 + s T / (w - T)): the
+    relative rise in take-home pay. The worker keeps the whole relief (no employer capture; Kleven
+    et al. 2014 found some in Denmark, so this is the upper end of the effect).
+    """
+    p = model.p
+    if p.ftax_share <= 0 or not model.policy_active(p.ftax_start):
+        return 0.0
+    w = np.maximum(pay, 1e-6)
+    tax = market.income_tax(w)
+    bonus = w * p.ftax_share * tax / np.maximum(w - tax, 1e-6)
+    return np.where(~korean & kr_ai_job, bonus, 0.0)
+
+
 def book_costs(model) -> None:
-    """Book this quarter's cost of settlement packages, seat expansion and recruiting drives (M KRW)."""
+    """Book this quarter's cost of settlement packages, seat expansion, recruiting drives and the
+    foreign tax relief (M KRW): the relief's cost is the tax waived, s T(w) / 4 a quarter for each
+    foreign-born member of staff working in Korea at the end of the quarter."""
     pop, p, gov = model.pop, model.p, model.government
+    if p.ftax_share > 0 and model.policy_active(p.ftax_start):
+        staff = np.flatnonzero((pop.state == AI_FIRM) & ~pop.korean & (pop.loc <= KR_REGION))  # after the moves
+        gov.book("foreign_tax_relief", float(p.ftax_share * market.income_tax(pop.salary[staff]).sum()) / 4.0)
     if p.settle_amount > 0 and model.policy_active(p.settle_start):
         n = int(((pop.state == AI_FIRM) & (pop.loc == KR_REGION)).sum())
         gov.book("settlement_package", n * p.settle_amount / 4.0)
