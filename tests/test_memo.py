@@ -138,6 +138,9 @@ def test_policy_effects_are_paired_differences_with_costs_per_researcher_and_cum
     assert many.loc[(2026, "cost_per_additional_krw"), "hi"] <= 1.0e12 / 100.0
     none = stats.policy_effects(_ts([-50.0, -20.0, 10.0]), "base").set_index(["year", "measure"])
     assert np.isnan(none.loc[(2026, "cost_per_additional_krw"), "mean"])
+    # a free policy has no cost per researcher (it read "0 [0, no upper bound]")
+    free = stats.policy_effects(_ts([-50.0, 200.0, 300.0], cost=0.0), "base").set_index(["year", "measure"])
+    assert free.loc[(2026, "cost_per_additional_krw"), ["mean", "lo", "hi"]].isna().all()
 
 
 def test_adjusted_scenario_is_described_by_its_settings():

@@ -138,7 +138,8 @@ def cost_per_gain(cost: pd.Series, gain: pd.Series, level_name: str, level: floa
     """The cost per additional core researcher from paired per-replication differences `cost` and
     `gain` (indexed by replication and `level_name`): for each value of `level_name`, (mean, lo, hi).
 
-    mean = mean cost / mean gain (NaN unless the mean gain is positive). The interval is the central
+    mean = mean cost / mean gain (NaN unless the mean gain and the mean cost are positive: a free or
+    money-saving policy has no cost per researcher). The interval is the central
     `level` range of the per-replication ratios cost_i / gain_i, where a replication that gains no
     core researcher (gain_i <= 0) counts as infinitely expensive: a bound that falls on or beyond
     such replications is +inf ("no upper bound"), so the interval stays defined, and honest, when
@@ -152,7 +153,7 @@ def cost_per_gain(cost: pd.Series, gain: pd.Series, level_name: str, level: floa
     lo, hi = g.quantile(a), g.quantile(1 - a)
     lo, hi = lo.where(lo <= cap, np.inf), hi.where(hi <= cap, np.inf)  # touched a no-gain replication
     by_cost, by_gain = cost.groupby(level=level_name).mean(), gain.groupby(level=level_name).mean()
-    has = by_gain > 0
+    has = (by_gain > 0) & (by_cost > 0)
     return (by_cost / by_gain).where(has), lo.where(has), hi.where(has)
 
 
@@ -165,7 +166,7 @@ def policy_effects(ts: pd.DataFrame, baseline: str, level: float = LEVEL) -> pd.
     migration (Q4; flows over the year) and in the gross and net fiscal cost of the year; the cost
     per additional core researcher per year (`cost_per_gain`: the mean cost difference over the mean
     gain in core talent; its interval is that of the per-replication ratios, its upper end +inf
-    when it falls on replications without a gain; NaN altogether without a mean gain); the
+    when it falls on replications without a gain; NaN without a mean gain or a mean cost); the
     cumulative gross and net cost from the start of the run to the end of the year (the yearly
     costs summed in each replication).
     """
