@@ -60,11 +60,14 @@ def in_subprocess(code: str) -> dict:
 
 
 def machine() -> dict:
+    """The machine, and its load when the results are saved: the 1/5/15-minute load averages
+    (the machine is shared, and a benchmark's medians move with what else runs on it)."""
     return {
         "python": platform.python_version(),
         "platform": platform.platform(),
         "cpus": os.cpu_count(),
         "mesa": mesa.__version__,
+        "load_average_1_5_15min": [round(x, 2) for x in os.getloadavg()],
     }
 
 
