@@ -525,11 +525,13 @@ def cost_per_core(ts: pd.DataFrame, year: int) -> dict[str, float] | None:
     b = q[q["scenario"] == BASELINE].set_index("replication")
     s = q[q["scenario"] != BASELINE].set_index("replication")
     dc = (s["core_talent_kr"] - b["core_talent_kr"]).dropna()
-    df = (s["fiscal_cost_krw"] - b["fiscal_cost_krw"]).reindex(dc.index)
-    if len(dc) == 0 or dc.mean() <= 0 or df.mean() <= 0:
+    if len(dc) == 0:
         return None
+    df = (s["fiscal_cost_krw"] - b["fiscal_cost_krw"]).reindex(dc.index)
     idx = pd.MultiIndex.from_arrays([dc.index, [year] * len(dc)], names=["replication", "year"])
     mean, lo, hi = stats.cost_per_gain(df.set_axis(idx), dc.set_axis(idx), "year")
+    if mean.isna().iloc[0]:  # no mean gain, or no mean cost
+        return None
     out = {"value": float(mean.iloc[0]), "n": len(dc)}
     if len(dc) >= 2:
         out["lo"], out["hi"] = float(lo.iloc[0]), float(hi.iloc[0])

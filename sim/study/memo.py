@@ -153,27 +153,26 @@ def description(scn, lang: str) -> str:
     return scn.description_in(lang) or describe(scn, lang)
 
 
-def _interval(col: str, row, lang: str, signed: bool) -> str:
-    m, lo, hi = (fmt(col, row[k], signed, lang) for k in ("mean", "lo", "hi"))
-    if row["lo"] != row["lo"]:  # no interval (no mean gain for a cost per researcher)
+def _bracket(row, lang: str, show) -> str:
+    """'mean [lo, hi]' of a row (`show` writes a value): the mean alone without an interval (no
+    mean gain for a cost per researcher), and a cost per researcher's open or missing interval in
+    words."""
+    m = show(row["mean"])
+    if row["lo"] != row["lo"]:
         return m
-    if row["lo"] == float("inf"):  # a cost per researcher: most replications gain nothing
+    if row["lo"] == float("inf"):  # most replications gain nothing
         return f"{m} [{i18n.t('mostly_no_gain', lang)}]"
-    if row["hi"] == float("inf"):  # a cost per researcher whose interval reaches replications without a gain
-        return f"{m} [{lo}, {i18n.t('no_upper_bound', lang)}]"
-    return f"{m} [{lo}, {hi}]"
+    hi = i18n.t("no_upper_bound", lang) if row["hi"] == float("inf") else show(row["hi"])
+    return f"{m} [{show(row['lo'])}, {hi}]"
+
+
+def _interval(col: str, row, lang: str, signed: bool) -> str:
+    return _bracket(row, lang, lambda v: fmt(col, v, signed, lang))
 
 
 def _money_interval(row, lang: str) -> str:
-    """A cost per researcher in running text, with its unit (`money`) and its interval, as `_interval`
-    states an open or missing one."""
-    m = money(row["mean"], lang)
-    if row["lo"] != row["lo"]:
-        return m
-    if row["lo"] == float("inf"):
-        return f"{m} [{i18n.t('mostly_no_gain', lang)}]"
-    hi = i18n.t("no_upper_bound", lang) if row["hi"] == float("inf") else money(row["hi"], lang)
-    return f"{m} [{money(row['lo'], lang)}, {hi}]"
+    """A cost per researcher in running text, with its unit (`money`)."""
+    return _bracket(row, lang, lambda v: money(v, lang))
 
 
 def headline_lines(plan, effects: pd.DataFrame, year: int, lang: str) -> list[str]:
