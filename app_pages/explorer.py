@@ -305,8 +305,8 @@ if not ts.empty:
     if panel is not None:
         with st.expander(t("why_title")):
             st.markdown(panel["reading"])
-            if panel["salary_matching"]:
-                st.markdown(panel["salary_matching"])
+            for line in panel["policy"]:
+                st.markdown(line)
             if panel["sources"] is not None:
                 st.markdown(t("why_sources", first=panel["first"], last=year))
                 src = panel["sources"]

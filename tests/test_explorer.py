@@ -449,3 +449,19 @@ def test_a_stored_baseline_without_its_state_forks_from_a_state_only_run():
         pd.testing.assert_frame_equal(runs2[t.key], batch.execute(t.params, t.entropy, t.spawn_key))
     with pytest.raises(ValueError, match="stop must be"):
         batch.execute_state(base.params, base.entropy, base.spawn_key, 0)
+
+
+def test_why_panel_says_who_the_foreign_tax_relief_pays():
+    """The 'why' panel of the foreign tax relief: its sentence from the same library call as the memo,
+    with the recipients the model counts (foreign-born AI staff in Korea) and the tax waived."""
+    scn = small("foreign-tax-relief", ftax_share=1.0, ftax_start=2022.0)
+    plan = E.make_plan(scn, 2, 5, "monte-carlo")
+    runs = {}
+    for runs in E.stream(plan, E.RunCache(), None):
+        pass
+    ts = E.paired(runs, plan)
+    panel = E.why(plan, ts, 2027, "en")
+    (line,) = panel["policy"]
+    q = ts[(ts.year == 2027) & (ts.quarter == 4) & (ts.scenario == scn.name)]
+    assert f"for {q.foreign_staff_kr.mean():,.0f} foreign-born AI staff in Korea" in line
+    assert q.fiscal_foreign_tax_relief_krw.mean() > 0 and "Salary matching" not in line

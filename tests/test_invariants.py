@@ -142,6 +142,7 @@ def check_step(m: TalentMarket, prev_counts: np.ndarray) -> np.ndarray:
         np.count_nonzero(core_kr & ~pop.korean) / max(np.count_nonzero(core_kr), 1), abs=1e-12
     )
     assert out["ai_workers_kr"] == np.count_nonzero(working & in_kr)  # the migration index's stock
+    assert out["foreign_staff_kr"] == np.count_nonzero(staff & in_kr & ~pop.korean)  # the tax relief's recipients
     # distributional outputs against plain numpy on the people
     ids = np.flatnonzero(staff)
     if len(ids):

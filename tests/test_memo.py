@@ -72,6 +72,45 @@ def test_salary_matching_summary_and_its_memo_sentence():
     assert stats.salary_matching_summary(_comparison(140.0), "other", 2030) is None  # nobody paid
 
 
+def _ftax_comparison(extra: float) -> pd.DataFrame:
+    """The foreign tax relief's rows of a comparison: 600 foreign-born staff in Korea paid 6 bn KRW."""
+    rows = {
+        "fiscal_foreign_tax_relief_krw": (6.0e9, 6.0e9, 5.5e9, 6.5e9),  # scenario mean, diff mean, lo, hi
+        "foreign_staff_kr": (600.0, extra, extra - 20.0, extra + 30.0),
+        "core_talent_kr": (11000.0, 4.0, -10.0, 20.0),
+    }
+    return pd.DataFrame(
+        [
+            {"scenario": "ft", "point": 0, "year": 2030, "output": k, "scenario_mean": m, "diff_mean": d}
+            | {"diff_lo": lo, "diff_hi": hi}
+            for k, (m, d, lo, hi) in rows.items()
+        ]
+    )
+
+
+def test_foreign_tax_relief_summary_and_its_memo_sentence():
+    """Who the relief pays (foreign-born AI staff in Korea), the tax waived each, how many of them are
+    additional, and the cost per additional one; the sentence in both languages; nothing without it."""
+    from sim.study import stats
+
+    ft = stats.foreign_tax_relief_summary(_ftax_comparison(40.0), "ft", 2030)
+    assert ft["recipients"] == 600 and ft["per_recipient"] == 1.0e7 and ft["additional"] == 40
+    assert ft["deadweight"] == pytest.approx(1 - 40 / 600) and ft["cost_per_additional"] == 6.0e9 / 40
+    assert (ft["additional_lo"], ft["additional_hi"]) == (20, 70)
+    en = "\n".join(R.policy_lines(_ftax_comparison(40.0), "ft", 2030, "en"))
+    assert "6.0 bn KRW of income tax waived for 600 foreign-born AI staff in Korea (about 10 M KRW a year each)" in en
+    assert "+40 [+20, +70] more of them" in en and "93% of the recipients are not additional" in en
+    assert "150 M KRW a year per additional foreign-born member of staff" in en and "Salary matching" not in en
+    ko = "\n".join(R.policy_lines(_ftax_comparison(40.0), "ft", 2030, "ko"))
+    assert "외국 출신 AI 인력 600명의 소득세 60.0억원 감면" in ko and "연 1.50억원" in ko and "+40명 [+20, +70]" in ko and "사중손실" in ko
+    none = "\n".join(R.policy_lines(_ftax_comparison(-3.0), "ft", 2030, "en"))
+    assert "no more of them than in the baseline" in none and "per additional" not in none
+    assert stats.foreign_tax_relief_summary(_comparison(140.0), "sm", 2030) is None  # no relief in the table
+    free = _ftax_comparison(40.0)
+    free.loc[free.output == "fiscal_foreign_tax_relief_krw", "scenario_mean"] = 0.0
+    assert stats.foreign_tax_relief_summary(free, "ft", 2030) is None  # nothing waived
+
+
 def _ts(gains: list[float], cost: float = 1.0e12) -> pd.DataFrame:
     """A tiny timeseries: baseline and 'pol', replications 0..n-1, Q4 of 2026-2027 (and a Q2 row
     that must be ignored); the policy adds `gains[r]` core talent and costs `cost` (x year index)."""

@@ -669,11 +669,13 @@ def compare_downloads(plan: batch.Plan, ts: pd.DataFrame, effects: pd.DataFrame,
 
 WHY_COLUMNS = ("core_talent_kr", "sm_recipients", "fiscal_cost_krw", "net_fiscal_cost_krw", "sm_paid_share")
 WHY_COLUMNS += ("fiscal_salary_matching_krw", "tax_recouped_krw", "sm_firm_capture_krw", "shortage", "net_migration")
+WHY_COLUMNS += ("fiscal_foreign_tax_relief_krw", "foreign_staff_kr")
 
 
 def why(plan: batch.Plan, ts: pd.DataFrame, year: int, lang: str) -> dict[str, Any] | None:
-    """The 'why this number' panel for `year`: the memo's plain-language reading and salary-matching
-    sentence (the same library calls as the memo, on the columns they need), and where the
+    """The 'why this number' panel for `year`: the memo's plain-language reading and its sentences on
+    who a paying policy pays (salary matching, foreign tax relief; `memo.policy_lines`: the same
+    library calls as the memo, on the columns they need), and where the
     difference comes from (`stats.flow_sources` from the first policy start to `year`). None
     without an active policy."""
     scn = plan.scenarios[1]
@@ -687,9 +689,9 @@ def why(plan: batch.Plan, ts: pd.DataFrame, year: int, lang: str) -> dict[str, A
     eff = stats.policy_effects(sub, BASELINE)
     first = int(min(getattr(scn.params, pol.start) for pol in active))
     text = " ".join(memo.reading(plan, eff, comp, year, lang))
-    sm = memo._salary_matching_lines(comp, scn.name, year, lang)
+    pol = memo.policy_lines(comp, scn.name, year, lang)
     src = stats.flow_sources(ts[keys + flows], BASELINE, scn.name, first, year) if first <= year else None
-    return {"reading": text, "salary_matching": " ".join(x for x in sm if x), "sources": src, "first": first}
+    return {"reading": text, "policy": [x for x in pol if x], "sources": src, "first": first}
 
 
 def design_link(design, values: dict[str, Any]) -> dict[str, str] | None:

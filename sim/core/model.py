@@ -353,10 +353,12 @@ class TalentMarket(mesa.Model):
         rows = pd.DataFrame([self.initial_outputs])
         if self.datacollector.model_vars:
             rows = pd.concat([rows, self.datacollector.get_model_vars_dataframe()], ignore_index=True)
+        # one block per dtype first: the rows and the DataCollector's frame come as ~130 column blocks,
+        # and inserting columns into such a frame (here `step`; the runner's replication, seed and
+        # posterior draw) makes pandas warn
+        rows = rows.copy()
         rows.insert(0, "step", np.arange(len(rows)))
-        # one block per dtype: the rows and the DataCollector's frame came as ~100 column blocks, and
-        # a few more inserted columns (runner: replication, seed, posterior draw) made pandas warn
-        return rows.copy()
+        return rows
 
     def run(self) -> pd.DataFrame:
         """Run to the end of the horizon and return `results()`."""

@@ -143,6 +143,7 @@ OUTPUT_NAMES = (
         "share_phd_workforce",
         "foreign_share_workforce",
         "foreign_share_core",
+        "foreign_staff_kr",
         "mean_salary_conglomerate",
         "mean_pay_mult",
         "share_firms_at_cap",
@@ -316,6 +317,8 @@ def compute(model) -> dict[str, float]:
     out["foreign_share_workforce"] = float(np.count_nonzero(is_staff & ~pop.korean)) / n_staff
     core_kr = staff_kr[tier[staff_kr] == CORE]  # core-tier staff in Korea
     out["foreign_share_core"] = float(np.count_nonzero(~pop.korean[core_kr])) / max(len(core_kr), 1)
+    # foreign-born AI-firm staff working in Korea (those the foreign tax relief pays)
+    out["foreign_staff_kr"] = float(len(staff_kr) - np.count_nonzero(np.take(pop.korean, staff_kr)))
     if len(staff_kr):
         sal = np.take(pop.salary, staff_kr)
         # mean pay at conglomerates: pay summed by firm and tier, then over conglomerates

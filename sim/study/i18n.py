@@ -347,6 +347,20 @@ T: dict[str, dict[str, str]] = {
         "than in the baseline ({extra}).",
         "ko": "{year}년 연봉 매칭: 수혜자 {paid}명, 국내 핵심 인재는 평균적으로 기준보다 늘지 않음 ({extra}명).",
     },
+    "memo_ftax": {
+        "en": "Foreign tax relief in {year}: {cost} of income tax waived for {paid} foreign-born AI staff in Korea "
+        "(about {each} a year each); {extra} {interval} more of them than in the baseline, so {dw} of the recipients are "
+        "not additional (deadweight); {per} a year per additional foreign-born member of staff.",
+        "ko": "{year}년 외국인 소득세 감면: 국내 외국 출신 AI 인력 {paid}명의 소득세 {cost} 감면 (1인당 연 약 {each}). "
+        "외국 출신 인력은 기준 대비 {extra}명 {interval} — 수혜자 중 {dw}는 추가 효과가 없음(사중손실). 추가 외국 출신 "
+        "인력 1인당 연 {per}.",
+    },
+    "memo_ftax_none": {
+        "en": "Foreign tax relief in {year}: {cost} of income tax waived for {paid} foreign-born AI staff in Korea "
+        "(about {each} a year each), and on average no more of them than in the baseline ({extra} {interval}).",
+        "ko": "{year}년 외국인 소득세 감면: 국내 외국 출신 AI 인력 {paid}명의 소득세 {cost} 감면 (1인당 연 약 {each}). "
+        "외국 출신 인력은 평균적으로 기준보다 늘지 않음 ({extra}명 {interval}).",
+    },
     "scenario_sets": {
         "en": "What '{name}' sets (the baseline: the same without any new policy)",
         "ko": "'{name}'의 설정 (기준선: 신규 정책 없이 같은 가정)",

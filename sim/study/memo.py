@@ -265,6 +265,31 @@ def reading(plan, effects: pd.DataFrame, comp: pd.DataFrame, year: int, lang: st
     return out
 
 
+def policy_lines(comp: pd.DataFrame, scenario: str, year: int, lang: str) -> list[str]:
+    """The memo's sentences on who a paying policy pays and what it buys in `year` (salary matching,
+    the foreign tax relief), each after an empty line; nothing for a policy that pays nobody."""
+    return _salary_matching_lines(comp, scenario, year, lang) + _foreign_tax_lines(comp, scenario, year, lang)
+
+
+def _foreign_tax_lines(comp: pd.DataFrame, scenario: str, year: int, lang: str) -> list[str]:
+    """The memo's foreign-tax-relief sentence (`stats.foreign_tax_relief_summary`), or nothing."""
+    ft = stats.foreign_tax_relief_summary(comp, scenario, year)
+    if ft is None:
+        return []
+    kw = {
+        "year": year,
+        "paid": f"{ft['recipients']:,.0f}",
+        "cost": money(ft["cost"], lang),
+        "each": money(ft["per_recipient"], lang),
+        "extra": f"{ft['additional']:+,.0f}",
+        "interval": f"[{ft['additional_lo']:+,.0f}, {ft['additional_hi']:+,.0f}]",
+    }
+    if ft["additional"] <= 0:
+        return ["", i18n.t("memo_ftax_none", lang, **kw)]
+    kw |= {"dw": f"{ft['deadweight']:.0%}", "per": money(ft["cost_per_additional"], lang)}
+    return ["", i18n.t("memo_ftax", lang, **kw)]
+
+
 def _salary_matching_lines(comp: pd.DataFrame, scenario: str, year: int, lang: str) -> list[str]:
     """The memo's salary-matching sentence (`stats.salary_matching_summary`), or nothing."""
     sm = stats.salary_matching_summary(comp, scenario, year)
@@ -344,7 +369,7 @@ def memo(
             d = comp[(comp["scenario"] == scn.name) & (comp["point"] == 0)].set_index(["year", "output"])
             lines += ["", i18n.t("memo_diff", lang, base=plan.scenarios[0].display_name(lang)), ""]
             lines += table(d, ("diff_mean", "diff_lo", "diff_hi"), True)
-            lines += _salary_matching_lines(comp, scn.name, yrs[-1], lang)
+            lines += policy_lines(comp, scn.name, yrs[-1], lang)
         lines += ["", citation(plan, scn, lang), ""]
     if reproduce:
         lines += [i18n.t("memo_reproduce", lang), ""] + [f"    {c}" for c in reproduce] + [""]

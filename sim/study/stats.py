@@ -109,6 +109,32 @@ def salary_matching_summary(comp: pd.DataFrame, scenario: str, year: int, point:
     }
 
 
+def foreign_tax_relief_summary(comp: pd.DataFrame, scenario: str, year: int, point: int = 0) -> dict[str, float] | None:
+    """What the foreign tax relief buys in `year`, from a paired comparison (`comparison`): recipients
+    (foreign-born AI-firm staff in Korea, scenario mean), the tax waived (a year, and per recipient),
+    additional foreign-born staff (mean difference from the baseline, with its interval), deadweight
+    (the share of recipients who are not additional: 1 - additional / recipients, floored at 0), the
+    cost per additional foreign-born member of staff (NaN when there is no gain). None when no tax
+    is waived."""
+    rows = comp[(comp["scenario"] == scenario) & (comp["point"] == point) & (comp["year"] == year)].set_index("output")
+    need = ("fiscal_foreign_tax_relief_krw", "foreign_staff_kr")
+    if any(k not in rows.index for k in need) or rows.loc["fiscal_foreign_tax_relief_krw", "scenario_mean"] <= 0:
+        return None
+    cost = float(rows.loc["fiscal_foreign_tax_relief_krw", "scenario_mean"])
+    paid = float(rows.loc["foreign_staff_kr", "scenario_mean"])
+    extra = float(rows.loc["foreign_staff_kr", "diff_mean"])
+    return {
+        "recipients": paid,
+        "cost": cost,
+        "per_recipient": cost / paid if paid > 0 else float("nan"),
+        "additional": extra,
+        "additional_lo": float(rows.loc["foreign_staff_kr", "diff_lo"]),
+        "additional_hi": float(rows.loc["foreign_staff_kr", "diff_hi"]),
+        "deadweight": min(1.0, max(0.0, 1.0 - extra / paid)) if paid > 0 else float("nan"),
+        "cost_per_additional": cost / extra if extra > 0 else float("nan"),
+    }
+
+
 HEADLINE_YEAR = 2030  # the year of the memo's headline and the comparison table (README headline)
 
 
