@@ -619,6 +619,16 @@ class Params:
         "value of living outside Korea to the foreign-born (their tie to the places they came from)",
         "matching",
     )
+    foreign_pay_weight: float = _p(
+        1.0,
+        0.25,
+        5.0,
+        "x beta_pay",
+        "assumption: 1 = the Korean-born's weight (the calibration's); Kleven et al. 2014 (V1): Denmark's foreign "
+        "high earners respond with an elasticity of 1.5-2, above what 1 gives (ODD 7.8)",
+        "weight of log pay in the job choices of the foreign-born, relative to beta_pay",
+        "matching",
+    )
     move_cost: float = _p(1.5, 0.0, 10.0, "utility", "assumption", "cost of an international move", "matching")
     mismatch_reject: float = _p(
         0.5,

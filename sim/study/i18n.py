@@ -349,8 +349,8 @@ T: dict[str, dict[str, str]] = {
     },
     "memo_ftax": {
         "en": "Foreign tax relief in {year}: {cost} of income tax waived for {paid} foreign-born AI staff in Korea "
-        "(about {each} a year each); {extra} {interval} more of them than in the baseline, so {dw} of the recipients are "
-        "not additional (deadweight); {per} a year per additional foreign-born member of staff.",
+        "(about {each} a year each); {extra} {interval} more of them than in the baseline, so {dw} of the "
+        "recipients are not additional (deadweight); {per} a year per additional foreign-born member of staff.",
         "ko": "{year}년 외국인 소득세 감면: 국내 외국 출신 AI 인력 {paid}명의 소득세 {cost} 감면 (1인당 연 약 {each}). "
         "외국 출신 인력은 기준 대비 {extra}명 {interval} — 수혜자 중 {dw}는 추가 효과가 없음(사중손실). 추가 외국 출신 "
         "인력 1인당 연 {per}.",
@@ -641,6 +641,7 @@ PARAM_DOC_KO = {
     "eco_kr_region": "수도권 밖 국내 생태계 가치 (수도권 = 0)",
     "home_tie": "한국 출신에게 국내 거주가 주는 가치",
     "home_tie_foreign": "외국 출신에게 한국 밖 거주가 주는 가치 (출신지와의 유대)",
+    "foreign_pay_weight": "외국 출신의 직업 선택에서 로그 연봉의 가중치 (beta_pay 대비 배수)",
     "foreign_hiring_growth": "foreign_hiring_start 이후 해외의 한국 AI 인재 채용 증가율 (해외 제안이 비례)",
     "foreign_hiring_start": "해외 채용 경로의 시작 시점",
     "foreign_pay_response": "해외 채용 지수에 따른 해외 연봉 상승 정도",

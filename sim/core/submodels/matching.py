@@ -24,10 +24,11 @@ Each quarter:
    and the Korean-born abroad search home (1 + pandemic_return_boost) times as often.
 4. Choice (random utility, McFadden 1974): among staying, the Korean offer and the
    foreign offer, i takes the largest of
-       U = beta_pay ln(pay + settlement + tax relief) + eco[loc] + home_tie 1[Korean-born and in Korea]
+       U = b ln(pay + settlement + tax relief) + eco[loc] + home_tie 1[Korean-born and in Korea]
            + home_tie_foreign 1[foreign-born and abroad] - move_cost 1[international move]
            + faculty_tie 1[staying, and holding a faculty post] + Gumbel noise.
-   The outside option of a job-seeker is a job outside AI firms at
+   with b = beta_pay for the Korean-born and beta_pay * foreign_pay_weight for the
+   foreign-born (`pay_weight`; the same by default). The outside option of a job-seeker is a job outside AI firms at
    other_pay_ratio x market pay. Settlement package and foreign tax relief: policies
    (`policy.settlement_bonus`, `policy.foreign_tax_bonus`; 0 unless active).
 5. Hiring: a firm takes acceptances up to its rounded tier vacancies, in random
@@ -58,6 +59,12 @@ from ..codes import (
 from . import pay, policy, retention
 
 STAY, KR_OFFER, FOREIGN_OFFER = 0, 1, 2
+
+
+def pay_weight(p, korean: np.ndarray) -> np.ndarray:
+    """The weight of log pay in each chooser's utility: beta_pay for the Korean-born and
+    beta_pay * foreign_pay_weight for the foreign-born (1 by default: the same weight)."""
+    return np.where(korean, p.beta_pay, p.beta_pay * p.foreign_pay_weight)
 
 
 def amenity(model, loc: np.ndarray, korean: np.ndarray) -> np.ndarray:
@@ -274,7 +281,8 @@ def run(model) -> None:
         + policy.foreign_tax_bonus(model, cur_pay, kor, at_firm & (cur_loc <= KR_REGION))
     )
     util = np.full((m, 3), -np.inf)
-    util[:, STAY] = p.beta_pay * np.log(cur_pay) + amenity(model, cur_loc, kor)
+    beta = pay_weight(p, kor)
+    util[:, STAY] = beta * np.log(cur_pay) + amenity(model, cur_loc, kor)
     util[:, STAY] += p.faculty_tie * (pop.post[choosers] >= 0)  # an academic post (faculty submodel)
     abroad_now = cur_loc > KR_REGION
 
@@ -289,7 +297,7 @@ def run(model) -> None:
     k_sub = policy.subsidy(model, k_own, tier)
     k_pay = k_own + p.sm_passthrough * k_sub
     util[ok, KR_OFFER] = (
-        p.beta_pay
+        beta[ok]
         * np.log(
             k_pay[ok]
             + policy.settlement_bonus(model, k_loc[ok], True)
@@ -308,12 +316,14 @@ def run(model) -> None:
     f_pay = np.zeros(m)
     f_pay[okf] = pay.foreign_offer(model, tier[okf], skill[okf], f_dest[okf]) * f.premium[f_firm[okf]]
     util[okf, FOREIGN_OFFER] = (
-        p.beta_pay * np.log(f_pay[okf]) + amenity(model, f_dest[okf], kor[okf]) - p.move_cost * (~abroad_now[okf])
+        beta[okf] * np.log(f_pay[okf]) + amenity(model, f_dest[okf], kor[okf]) - p.move_cost * (~abroad_now[okf])
     )
 
     countered, counter_pay = _counter_offers(model, choosers, cur_state, tier, skill, cur_pay, ok, k_pay, okf, f_pay)
     if len(countered):
-        util[countered, STAY] = p.beta_pay * np.log(counter_pay) + amenity(model, cur_loc[countered], kor[countered])
+        util[countered, STAY] = beta[countered] * np.log(counter_pay) + amenity(
+            model, cur_loc[countered], kor[countered]
+        )
 
     choice = logit_choice(rng, util)
     if len(countered):  # those who stay on a counter-offer get its pay

@@ -181,10 +181,10 @@ def progress_studies(model) -> None:
 def return_choice(model, idx: np.ndarray) -> None:
     """Graduates abroad: stay for a foreign job or return to Korea to look for work.
 
-    U_stay = beta_pay ln(w_F) + eco[dest] + home_tie_foreign 1[not Korean-born]
-    U_back = beta_pay ln(w_KR) + eco[KR capital] + home_tie 1[Korean-born] - move_cost,
-    each + Gumbel noise (McFadden 1974); w_F from `pay.foreign_offer`, w_KR the
-    Korean market pay plus the worker's part pi S of any salary matching they would
+    U_stay = b ln(w_F) + eco[dest] + home_tie_foreign 1[not Korean-born]
+    U_back = b ln(w_KR) + eco[KR capital] + home_tie 1[Korean-born] - move_cost,
+    each + Gumbel noise (McFadden 1974), b the weight of pay (`matching.pay_weight`); w_F from
+    `pay.foreign_offer`, w_KR the Korean market pay plus the worker's part pi S of any salary matching they would
     qualify for (`policy.subsidy`). Returners count as `graduate_returns`, not as
     `returns`: a student's first job is not a LinkedIn job move (outputs module).
     """
@@ -194,9 +194,10 @@ def return_choice(model, idx: np.ndarray) -> None:
     w_f = pay.foreign_offer(model, tier, skill, loc) * model.firms.premium[firm]
     w_k = pay.market_pay(model, tier, skill)
     w_k = w_k + p.sm_passthrough * policy.subsidy(model, w_k, tier)  # the worker's part of salary matching
-    u_stay = p.beta_pay * np.log(w_f) + matching.amenity(model, loc, kor) + rng.gumbel(size=len(idx))
+    beta = matching.pay_weight(p, kor)
+    u_stay = beta * np.log(w_f) + matching.amenity(model, loc, kor) + rng.gumbel(size=len(idx))
     home = np.full(len(idx), KR_CAPITAL, np.int8)
-    u_back = p.beta_pay * np.log(w_k) + matching.amenity(model, home, kor) - p.move_cost + rng.gumbel(size=len(idx))
+    u_back = beta * np.log(w_k) + matching.amenity(model, home, kor) - p.move_cost + rng.gumbel(size=len(idx))
     back = u_back > u_stay
     b, s = idx[back], idx[~back]
     _home_to_seek(model, b)

@@ -1,0 +1,89 @@
+"""The foreign-born's response to the foreign tax relief, as an elasticity to compare with Denmark's
+(Kleven, Landais, Saez & Schultz 2014: 1.5-2), at one or more foreign-born pay weights (ODD 7.8).
+
+    python tools/foreign_response.py [--replications 20] [--uncertainty monte-carlo|posterior] [W ...]
+
+For each weight W (`foreign_pay_weight`; default: 1 2 3) runs the baseline and
+scenarios/foreign-tax-relief.yaml with W set in both, paired by seed (the scenario file's seed),
+and prints, per year 2027 / 2030 / 2035: the baseline's foreign-born AI staff in Korea
+(`foreign_staff_kr`), their change with the relief, the rise in their take-home pay and the implied
+elasticity Delta ln(staff) / Delta ln(take-home pay), mean and 90 % interval over the paired
+replications; plus the baseline's foreign share of AI staff in 2024 (the data: 1.1 %). Take-home
+pay: the tax waived per recipient T = cost / (share x recipients), inverted through the tax
+schedule (`market.income_tax`) to gross pay w; take-home rises from w - T to w - (1 - share) T.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import tempfile
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from sim.core import market
+from sim.study import batch
+from sim.study import executor as X
+from sim.study import scenarios as S
+
+ROOT = Path(__file__).resolve().parents[1]
+YEARS = (2027, 2030, 2035)
+
+
+def gross_from_tax(tax: pd.Series) -> np.ndarray:
+    """Gross yearly pay (M KRW) whose income tax is `tax` (M KRW), by the tax schedule."""
+    grid = np.linspace(1.0, 5000.0, 500_000)
+    return np.interp(tax.to_numpy(), market.income_tax(grid), grid)
+
+
+def response(ts: pd.DataFrame, share: float) -> dict:
+    q = ts[ts.quarter == 4]
+    base = q[q.scenario == "baseline"]
+    out = {"foreign_share_2024": float(base[base.year == 2024].foreign_share_workforce.mean())}
+    for y in YEARS:
+        b = base[base.year == y].set_index("replication")
+        s = q[(q.scenario != "baseline") & (q.year == y)].set_index("replication")
+        n0, n1 = b.foreign_staff_kr, s.foreign_staff_kr.reindex(b.index)
+        tax = s.fiscal_foreign_tax_relief_krw.reindex(b.index) / 1e6 / (share * n1)
+        w = gross_from_tax(tax)
+        dl = np.log(w - (1 - share) * tax) - np.log(w - tax)
+        el = np.log(n1 / n0) / dl
+        out[y] = {
+            "staff": float(n0.mean()),
+            "change": float((n1 / n0 - 1).mean()),
+            "take_home": float((np.exp(dl) - 1).mean()),
+            "elasticity": (float(el.mean()), float(el.quantile(0.05)), float(el.quantile(0.95))),
+        }
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("weights", nargs="*", type=float, default=[1.0, 2.0, 3.0])
+    ap.add_argument("--replications", type=int, default=20)
+    ap.add_argument("--uncertainty", choices=("monte-carlo", "posterior"), default="monte-carlo")
+    ap.add_argument("--workers", type=int, default=2)
+    args = ap.parse_args()
+    relief = S.load(ROOT / "scenarios" / "foreign-tax-relief.yaml")
+    share = relief.params.ftax_share
+    with X.process_pool(args.workers) as pool:
+        for w in args.weights:
+            scn = dataclasses.replace(relief, overrides={**relief.overrides, "foreign_pay_weight": w})
+            plan = batch.make_plan("compare", [S.baseline_of(scn), scn], args.replications, scn.seed, args.uncertainty)
+            with tempfile.TemporaryDirectory() as d:
+                (Path(d) / "runs").mkdir()
+                ts = batch.timeseries(plan, batch.run_plan(plan, Path(d), pool))
+            r = response(ts, share)
+            print(f"foreign_pay_weight {w:g}: baseline foreign share of AI staff in 2024 {r['foreign_share_2024']:.2%}")
+            for y in YEARS:
+                e = r[y]["elasticity"]
+                print(
+                    f"  {y}: foreign-born staff {r[y]['staff']:,.0f}, with the relief {r[y]['change']:+.1%}, "
+                    f"take-home pay {r[y]['take_home']:+.1%}, elasticity {e[0]:.2f} [{e[1]:.2f}, {e[2]:.2f}]"
+                )
+
+
+if __name__ == "__main__":
+    main()
