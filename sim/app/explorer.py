@@ -81,6 +81,7 @@ ASSUMPTION_LEVERS = (
     Lever("beta_pay", 0.5, 6.0, 0.25),
     Lever("gap_top", 4.0, 20.0, 0.5),
     Lever("home_tie", 0.0, 5.0, 0.25),
+    Lever("foreign_pay_weight", 0.5, 4.0, 0.25),
     Lever("foreign_hiring_growth", -0.2, 0.3, 0.05),
 )
 LEVERS = {lv.name: lv for lv in POLICY_LEVERS + ASSUMPTION_LEVERS}

@@ -739,6 +739,10 @@ LEVER_LABELS: dict[str, dict[str, str]] = {
     "beta_pay": {"en": "Pay sensitivity of job choice", "ko": "직장 선택의 연봉 민감도"},
     "gap_top": {"en": "US/Korean pay at the top (×)", "ko": "최상위 인재 미국/한국 연봉 배수 (배)"},
     "home_tie": {"en": "Value of living in Korea to the Korean-born", "ko": "한국 출신의 국내 거주 선호"},
+    "foreign_pay_weight": {
+        "en": "Pay sensitivity of the foreign-born (× the Korean-born's)",
+        "ko": "외국 출신의 연봉 민감도 (한국 출신 대비 배수)",
+    },
     "foreign_hiring_growth": {
         "en": "Foreign hiring from 2026 (growth per year)",
         "ko": "2026년 이후 해외 채용 (연간 증가율)",
@@ -838,6 +842,14 @@ LEVER_HELP: dict[str, dict[str, str]] = {
     "home_tie": {
         "en": "Pull of home for Korean-born people (a first guess, not calibrated).",
         "ko": "한국 출신 인력의 귀국 선호 (보정되지 않은 초기 추정).",
+    },
+    "foreign_pay_weight": {
+        "en": "1 = the foreign-born weigh pay as the Korean-born do (the calibration's assumption). Denmark's "
+        "tax scheme for foreign high earners suggests they respond more (Kleven et al. 2014), but above 1 the "
+        "baseline has more foreign-born staff than the data (1.4 % of AI staff in 2024 at 2, against 1.1 %).",
+        "ko": "1 = 외국 출신도 한국 출신과 같은 비중으로 연봉을 고려 (보정의 가정). 덴마크의 고소득 외국인 특례는 "
+        "이들이 더 민감하게 반응함을 시사하지만(Kleven 외 2014), 1보다 크면 기준 시나리오의 외국 출신 인력이 "
+        "자료보다 많아집니다 (2에서 2024년 AI 인력의 1.4%, 자료는 1.1%).",
     },
     "foreign_hiring_growth": {
         "en": "How fast foreign employers' hiring of AI talent from Korea grows after 2025 (0 = stays at "
