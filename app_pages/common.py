@@ -10,7 +10,7 @@ import streamlit as st
 
 from sim.app import explorer as E
 from sim.app.explorer import RunCache
-from sim.app.warm import shared_cache, shared_pool
+from sim.app.warm import shared_cache, shared_pool, shared_states
 from sim.study import i18n
 from sim.study import scenarios as S
 
@@ -44,10 +44,11 @@ def run_cache() -> RunCache:
     return shared_cache()
 
 
-@st.cache_resource
 def run_states() -> RunCache:
-    """Pickled baseline states at a policy start (≈ 9 MB each at 1:1), for continuing runs."""
-    return RunCache(max_entries=24)
+    """Pickled baseline states at a policy start (≈ 10 MB each at 1:1), for continuing runs; shared
+    by every session, those of the landing page's first slider move computed when the server
+    starts (`sim.app.warm.prefetch_states`)."""
+    return shared_states()
 
 
 def scenario_files() -> list[Path]:

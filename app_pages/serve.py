@@ -33,7 +33,8 @@ PRELOAD = (
 
 def preload() -> None:
     """Import the pages' modules, read the landing page's stored runs into the app's shared cache
-    (`sim.app.warm.prefetch`) and start the worker processes (`sim.app.warm.start_workers`)."""
+    (`sim.app.warm.prefetch`), start the worker processes (`sim.app.warm.start_workers`) and compute
+    the baseline states the first slider move continues from (`sim.app.warm.prefetch_states`)."""
     import importlib
 
     for name in PRELOAD:
@@ -50,6 +51,7 @@ def preload() -> None:
         delta_generator._use_warning_has_been_displayed = True
     warm.prefetch(APP_REPLICATIONS)
     warm.start_workers(APP_WORKERS)  # the first slider move needs them
+    warm.prefetch_states(APP_REPLICATIONS, APP_WORKERS)  # and the baseline states it continues from
 
 
 def main(argv: list[str] | None = None) -> None:

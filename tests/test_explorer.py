@@ -463,3 +463,39 @@ def test_why_panel_says_who_the_foreign_tax_relief_pays():
     q = ts[(ts.year == 2027) & (ts.quarter == 4) & (ts.scenario == scn.name)]
     assert f"for {q.foreign_staff_kr.mean():,.0f} foreign-born AI staff in Korea" in line
     assert q.fiscal_foreign_tax_relief_krw.mean() > 0 and "Salary matching" not in line
+
+
+def test_prefetch_states_gives_the_first_slider_move_its_baseline_states(tmp_path):
+    """`warm.prefetch_states` (run when the server starts) computes the landing page's baseline states
+    at the fork into the shared states cache: the first slider move then continues every scenario
+    run from them without rerunning any baseline quarter, and its runs equal fresh runs."""
+    from sim.app import warm
+
+    f = tmp_path / "tiny.yaml"
+    f.write_text(
+        "name: tiny\ndescription: t\nhorizon: {end_year: 2023}\nreplications: 2\nseed: 4\n"
+        "parameters: {scale: 0.03}\npolicies:\n  salary_matching: {share: 0.5, start: 2022.0}\n"
+    )
+    warm.shared_states.cache_clear()
+    try:
+        assert warm.prefetch_states(2, 0, ("tiny", "not-a-file"), folder=tmp_path) == 2
+        assert warm.prefetch_states(2, 0, ("tiny",), folder=tmp_path) == 0  # already there
+        states = warm.shared_states()
+        scn = S.load(f)
+        plan = warm.first_page_plan(scn, 2)
+        cache = E.RunCache()
+        list(E.stream(plan, cache, None))  # the first page (runs only, as from the results store)
+        moved = E.make_plan(E.apply_settings(scn, dict(E.settings_of(scn), sm_share=0.3)), 2, 4)
+        calls = []
+        real = (batch.execute_state, batch.execute_checkpoint)
+        try:
+            batch.execute_state = lambda *a: calls.append(a) or real[0](*a)
+            batch.execute_checkpoint = lambda *a: calls.append(a) or real[1](*a)
+            runs = list(E.stream(moved, cache, None, states))[-1]
+        finally:
+            batch.execute_state, batch.execute_checkpoint = real
+        assert calls == []  # no baseline quarter run again
+        for t in moved.tasks:
+            pd.testing.assert_frame_equal(runs[t.key], batch.execute(t.params, t.entropy, t.spawn_key))
+    finally:
+        warm.shared_states.cache_clear()

@@ -380,6 +380,11 @@ def _key(task: batch.Task) -> tuple:
     return (json.dumps(dict(task.params), sort_keys=True), task.entropy, task.spawn_key)
 
 
+def state_key(task: batch.Task, stop: int) -> tuple:
+    """Key of a baseline task's pickled state after step `stop` in a states cache."""
+    return (*_key(task), stop)
+
+
 def _fork_step(plan: batch.Plan) -> int:
     """Step after which the scenario runs can start from the baseline's state (0: they cannot)."""
     base, scn = plan.scenarios
@@ -415,9 +420,6 @@ def stream(
     base_name = plan.scenarios[0].name
     by_rep = {(t.scenario, t.replication): t for t in plan.tasks}
 
-    def state_key(t: batch.Task) -> tuple:
-        return (*_key(t), stop)
-
     def submit(fn, *args):
         return X.submit(executor, fn, *args)
 
@@ -429,7 +431,7 @@ def stream(
         elif t.scenario == base_name:
             pending[submit(batch.execute_checkpoint, t.params, t.entropy, t.spawn_key, stop)] = ("base", t)
         else:
-            st = states.get(state_key(by_rep[(base_name, t.replication)]))
+            st = states.get(state_key(by_rep[(base_name, t.replication)], stop))
             if st is not None:
                 pending[submit(batch.execute_resume, st, t.params)] = ("run", t)
             else:
@@ -449,7 +451,7 @@ def stream(
         if kind in ("base", "state"):
             df, st = out.value if kind == "base" else (None, out.value)
             if st is not None:
-                states.put(state_key(t), st)
+                states.put(state_key(t, stop), st)
             for w in [w for w in waiting if w.replication == t.replication]:
                 waiting.remove(w)
                 pending[

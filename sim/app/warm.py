@@ -19,7 +19,8 @@ import sys
 import time
 from pathlib import Path
 
-from ..study import i18n
+from ..study import batch, i18n
+from ..study import executor as X
 from ..study import scenarios as S
 from ..study.executor import process_pool
 from . import explorer as E
@@ -49,6 +50,13 @@ def shared_cache() -> E.RunCache:
     pages get it through `app_pages.common.run_cache`), backed by the results store."""
     folder = store_folder()
     return E.RunCache(max_entries=600, store=E.RunStore(folder) if folder is not None else None)
+
+
+@functools.cache
+def shared_states() -> E.RunCache:
+    """The app's cache of pickled baseline states at a policy start (~10 MB each at 1:1), for
+    continuing runs (`explorer.stream`): one per process, shared by every session."""
+    return E.RunCache(max_entries=24)
 
 
 @functools.cache
@@ -87,6 +95,33 @@ def prefetch(replications: int, names: tuple[str, ...] = (E.LANDING,), folder: P
         plan = first_page_plan(S.load(path), replications)
         found += sum(cache.get(E._key(t)) is not None for t in plan.tasks)
     return found
+
+
+def prefetch_states(
+    replications: int, workers: int, names: tuple[str, ...] = (E.LANDING,), folder: Path = ROOT / "scenarios"
+) -> int:
+    """Compute, on the shared pool, the baseline states at the policy start that the first slider
+    move on each named scenario's first page continues from (`batch.execute_state`: the baseline's
+    quarters up to the fork, ~0.3 s each at 1:1), into `shared_states()`: done when the server
+    starts (`app_pages.serve`). The first page itself comes from the results store, which keeps
+    runs but not states, so without this the first move also reran those quarters (its bands took
+    ~3 s longer than the next moves'). Returns how many states were computed."""
+    pool, states, done = shared_pool(workers), shared_states(), 0
+    for name in names:
+        path = folder / f"{name}.yaml"
+        if not path.is_file():
+            continue
+        plan = first_page_plan(S.load(path), replications)
+        stop = E._fork_step(plan)
+        if stop <= 0:
+            continue
+        base = [t for t in plan.tasks if t.scenario == plan.scenarios[0].name]
+        todo = [t for t in base if states.get(E.state_key(t, stop)) is None]
+        futures = [(t, X.submit(pool, batch.execute_state, t.params, t.entropy, t.spawn_key, stop)) for t in todo]
+        for t, fut in futures:
+            states.put(E.state_key(t, stop), fut.result())
+            done += 1
+    return done
 
 
 def warm(files: list[Path], store: Path, replications: int, workers: int) -> tuple[int, int]:
