@@ -143,6 +143,7 @@ def check_step(m: TalentMarket, prev_counts: np.ndarray) -> np.ndarray:
     )
     assert out["ai_workers_kr"] == np.count_nonzero(working & in_kr)  # the migration index's stock
     assert out["foreign_staff_kr"] == np.count_nonzero(staff & in_kr & ~pop.korean)  # the tax relief's recipients
+    assert out["workforce_outside_capital"] == np.count_nonzero(staff & (pop.loc == KR_REGION))  # settlement's
     # distributional outputs against plain numpy on the people
     ids = np.flatnonzero(staff)
     if len(ids):

@@ -72,16 +72,13 @@ def test_salary_matching_summary_and_its_memo_sentence():
     assert stats.salary_matching_summary(_comparison(140.0), "other", 2030) is None  # nobody paid
 
 
-def _ftax_comparison(extra: float) -> pd.DataFrame:
-    """The foreign tax relief's rows of a comparison: 600 foreign-born staff in Korea paid 6 bn KRW."""
-    rows = {
-        "fiscal_foreign_tax_relief_krw": (6.0e9, 6.0e9, 5.5e9, 6.5e9),  # scenario mean, diff mean, lo, hi
-        "foreign_staff_kr": (600.0, extra, extra - 20.0, extra + 30.0),
-        "core_talent_kr": (11000.0, 4.0, -10.0, 20.0),
-    }
+def _gain_comparison(cost: str, gain: str, extra: float, level: float = 600.0) -> pd.DataFrame:
+    """A paying policy's rows of a comparison: it costs 6 bn KRW a year; the gain output is at `level`
+    in the scenario and `extra` above the baseline ([extra - 20, extra + 30])."""
+    rows = {cost: (6.0e9, 6.0e9, 5.5e9, 6.5e9), gain: (level, extra, extra - 20.0, extra + 30.0)}
     return pd.DataFrame(
         [
-            {"scenario": "ft", "point": 0, "year": 2030, "output": k, "scenario_mean": m, "diff_mean": d}
+            {"scenario": "p", "point": 0, "year": 2030, "output": k, "scenario_mean": m, "diff_mean": d}
             | {"diff_lo": lo, "diff_hi": hi}
             for k, (m, d, lo, hi) in rows.items()
         ]
@@ -93,23 +90,50 @@ def test_foreign_tax_relief_summary_and_its_memo_sentence():
     additional, and the cost per additional one; the sentence in both languages; nothing without it."""
     from sim.study import stats
 
-    ft = stats.foreign_tax_relief_summary(_ftax_comparison(40.0), "ft", 2030)
+    comp = _gain_comparison("fiscal_foreign_tax_relief_krw", "foreign_staff_kr", 40.0)
+    ft = stats.policy_gain_summary(comp, "p", 2030, "foreign_tax_relief")
     assert ft["recipients"] == 600 and ft["per_recipient"] == 1.0e7 and ft["additional"] == 40
     assert ft["deadweight"] == pytest.approx(1 - 40 / 600) and ft["cost_per_additional"] == 6.0e9 / 40
     assert (ft["additional_lo"], ft["additional_hi"]) == (20, 70)
-    en = "\n".join(R.policy_lines(_ftax_comparison(40.0), "ft", 2030, "en"))
+    en = "\n".join(R.policy_lines(comp, "p", 2030, "en"))
     assert "6.0 bn KRW of income tax waived for 600 foreign-born AI staff in Korea (about 10 M KRW a year each)" in en
     assert "+40 [+20, +70] more of them" in en and "93% of the recipients are not additional" in en
     assert "150 M KRW a year per additional foreign-born member of staff" in en and "Salary matching" not in en
-    ko = "\n".join(R.policy_lines(_ftax_comparison(40.0), "ft", 2030, "ko"))
+    ko = "\n".join(R.policy_lines(comp, "p", 2030, "ko"))
     assert "외국 출신 AI 인력 600명의 소득세 60.0억원 감면" in ko and "연 1.50억원" in ko
     assert "+40명 [+20, +70]" in ko and "사중손실" in ko
-    none = "\n".join(R.policy_lines(_ftax_comparison(-3.0), "ft", 2030, "en"))
+    none = "\n".join(
+        R.policy_lines(_gain_comparison("fiscal_foreign_tax_relief_krw", "foreign_staff_kr", -3.0), "p", 2030, "en")
+    )
     assert "no more of them than in the baseline" in none and "per additional" not in none
-    assert stats.foreign_tax_relief_summary(_comparison(140.0), "sm", 2030) is None  # no relief in the table
-    free = _ftax_comparison(40.0)
-    free.loc[free.output == "fiscal_foreign_tax_relief_krw", "scenario_mean"] = 0.0
-    assert stats.foreign_tax_relief_summary(free, "ft", 2030) is None  # nothing waived
+    assert stats.policy_gain_summary(_comparison(140.0), "sm", 2030, "foreign_tax_relief") is None  # not in it
+    comp.loc[comp.output == "fiscal_foreign_tax_relief_krw", "scenario_mean"] = 0.0
+    assert stats.policy_gain_summary(comp, "p", 2030, "foreign_tax_relief") is None  # nothing waived
+    assert R.policy_lines(comp, "p", 2030, "en") == []
+
+
+def test_settlement_and_recruiting_drive_sentences_say_what_the_money_buys():
+    """The settlement package pays the AI staff outside the capital region (recipients and deadweight);
+    a recruiting drive has no recipients to count: its sentence gives the additional returns and the
+    cost per additional return."""
+    from sim.study import stats
+
+    settle = _gain_comparison("fiscal_settlement_package_krw", "workforce_outside_capital", 300.0, level=3000.0)
+    en = "\n".join(R.policy_lines(settle, "p", 2030, "en"))
+    assert "6.0 bn KRW paid to 3,000 AI staff working outside the capital region (about 2 M KRW a year each)" in en
+    assert "+300 [+280, +330] more of them" in en and "90% of the recipients are not additional" in en
+    assert "20 M KRW a year per additional member of staff there" in en
+    assert "수도권 밖에서 일하는 AI 인력 3,000명에게 60.0억원 지급" in "\n".join(
+        R.policy_lines(settle, "p", 2030, "ko")
+    )
+    drive = _gain_comparison("fiscal_recruiting_drive_krw", "returns", 50.0)
+    g = stats.policy_gain_summary(drive, "p", 2030, "recruiting_drive")
+    assert np.isnan(g["recipients"]) and np.isnan(g["deadweight"]) and g["cost_per_additional"] == 6.0e9 / 50
+    en = "\n".join(R.policy_lines(drive, "p", 2030, "en"))
+    assert "Recruiting drives in 2030: 6.0 bn KRW a year; +50 [+30, +80] more Korean-born workers" in en
+    assert "120 M KRW per additional return" in en and "deadweight" not in en
+    ko = "\n".join(R.policy_lines(drive, "p", 2030, "ko"))
+    assert "2030년 해외 인재 유치: 연 60.0억원" in ko and "+50명 [+30, +80]" in ko
 
 
 def _ts(gains: list[float], cost: float = 1.0e12) -> pd.DataFrame:

@@ -672,12 +672,12 @@ def compare_downloads(plan: batch.Plan, ts: pd.DataFrame, effects: pd.DataFrame,
 
 WHY_COLUMNS = ("core_talent_kr", "sm_recipients", "fiscal_cost_krw", "net_fiscal_cost_krw", "sm_paid_share")
 WHY_COLUMNS += ("fiscal_salary_matching_krw", "tax_recouped_krw", "sm_firm_capture_krw", "shortage", "net_migration")
-WHY_COLUMNS += ("fiscal_foreign_tax_relief_krw", "foreign_staff_kr")
+WHY_COLUMNS += tuple(c for g in stats.POLICY_GAINS.values() for c in (g.cost, g.gain))
 
 
 def why(plan: batch.Plan, ts: pd.DataFrame, year: int, lang: str) -> dict[str, Any] | None:
     """The 'why this number' panel for `year`: the memo's plain-language reading and its sentences on
-    who a paying policy pays (salary matching, foreign tax relief; `memo.policy_lines`: the same
+    whom each paying policy pays and what it buys (`memo.policy_lines`: the same
     library calls as the memo, on the columns they need), and where the
     difference comes from (`stats.flow_sources` from the first policy start to `year`). None
     without an active policy."""

@@ -144,6 +144,7 @@ OUTPUT_NAMES = (
         "foreign_share_workforce",
         "foreign_share_core",
         "foreign_staff_kr",
+        "workforce_outside_capital",
         "mean_salary_conglomerate",
         "mean_pay_mult",
         "share_firms_at_cap",
@@ -319,6 +320,8 @@ def compute(model) -> dict[str, float]:
     out["foreign_share_core"] = float(np.count_nonzero(~pop.korean[core_kr])) / max(len(core_kr), 1)
     # foreign-born AI-firm staff working in Korea (those the foreign tax relief pays)
     out["foreign_staff_kr"] = float(len(staff_kr) - np.count_nonzero(np.take(pop.korean, staff_kr)))
+    # AI-firm staff working in Korea outside the capital region (those the settlement package pays)
+    out["workforce_outside_capital"] = float(np.count_nonzero(np.take(pop.loc, staff_kr) == KR_REGION))
     if len(staff_kr):
         sal = np.take(pop.salary, staff_kr)
         # mean pay at conglomerates: pay summed by firm and tier, then over conglomerates

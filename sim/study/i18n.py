@@ -347,7 +347,33 @@ T: dict[str, dict[str, str]] = {
         "than in the baseline ({extra}).",
         "ko": "{year}년 연봉 매칭: 수혜자 {paid}명, 국내 핵심 인재는 평균적으로 기준보다 늘지 않음 ({extra}명).",
     },
-    "memo_ftax": {
+    "memo_gain_settlement_package": {
+        "en": "Settlement package in {year}: {cost} paid to {paid} AI staff working outside the capital region "
+        "(about {each} a year each); {extra} {interval} more of them than in the baseline, so {dw} of the "
+        "recipients are not additional (deadweight); {per} a year per additional member of staff there.",
+        "ko": "{year}년 비수도권 정착 지원: 수도권 밖에서 일하는 AI 인력 {paid}명에게 {cost} 지급 "
+        "(1인당 연 약 {each}). 비수도권 AI 인력은 기준 대비 {extra}명 {interval} — 수혜자 중 {dw}는 "
+        "추가 효과가 없음(사중손실). 추가 비수도권 인력 1인당 연 {per}.",
+    },
+    "memo_gain_settlement_package_none": {
+        "en": "Settlement package in {year}: {cost} paid to {paid} AI staff working outside the capital region "
+        "(about {each} a year each), and on average no more of them than in the baseline ({extra} {interval}).",
+        "ko": "{year}년 비수도권 정착 지원: 수도권 밖에서 일하는 AI 인력 {paid}명에게 {cost} 지급 "
+        "(1인당 연 약 {each}). 비수도권 AI 인력은 평균적으로 기준보다 늘지 않음 ({extra}명 {interval}).",
+    },
+    "memo_gain_recruiting_drive": {
+        "en": "Recruiting drives in {year}: {cost} a year; {extra} {interval} more Korean-born workers hired back "
+        "from abroad in the year than in the baseline (returns); {per} per additional return.",
+        "ko": "{year}년 해외 인재 유치: 연 {cost}. 해외에서 국내 일자리로 돌아온 한국 출신 인력은 기준 대비 "
+        "{extra}명 {interval}. 추가 귀국 1명당 {per}.",
+    },
+    "memo_gain_recruiting_drive_none": {
+        "en": "Recruiting drives in {year}: {cost} a year, and on average no more Korean-born workers hired back "
+        "from abroad than in the baseline ({extra} {interval}).",
+        "ko": "{year}년 해외 인재 유치: 연 {cost}. 해외에서 돌아온 한국 출신 인력은 평균적으로 기준보다 늘지 않음 "
+        "({extra}명 {interval}).",
+    },
+    "memo_gain_foreign_tax_relief": {
         "en": "Foreign tax relief in {year}: {cost} of income tax waived for {paid} foreign-born AI staff in Korea "
         "(about {each} a year each); {extra} {interval} more of them than in the baseline, so {dw} of the "
         "recipients are not additional (deadweight); {per} a year per additional foreign-born member of staff.",
@@ -355,7 +381,7 @@ T: dict[str, dict[str, str]] = {
         "외국 출신 인력은 기준 대비 {extra}명 {interval} — 수혜자 중 {dw}는 추가 효과가 없음(사중손실). 추가 외국 출신 "
         "인력 1인당 연 {per}.",
     },
-    "memo_ftax_none": {
+    "memo_gain_foreign_tax_relief_none": {
         "en": "Foreign tax relief in {year}: {cost} of income tax waived for {paid} foreign-born AI staff in Korea "
         "(about {each} a year each), and on average no more of them than in the baseline ({extra} {interval}).",
         "ko": "{year}년 외국인 소득세 감면: 국내 외국 출신 AI 인력 {paid}명의 소득세 {cost} 감면 (1인당 연 약 {each}). "

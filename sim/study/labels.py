@@ -190,6 +190,10 @@ OTHER_LABELS: dict[str, dict[str, str]] = {
     "faculty": {"en": "AI faculty in post at Korean universities", "ko": "국내 대학 AI 교수 (재직)"},
     "foreign_share_workforce": {"en": "Foreign share of AI staff", "ko": "AI 인력 중 외국인 비율"},
     "foreign_staff_kr": {"en": "Foreign-born AI staff in Korea", "ko": "국내 외국 출신 AI 인력"},
+    "workforce_outside_capital": {
+        "en": "AI staff working outside the capital region",
+        "ko": "수도권 밖에서 일하는 AI 인력",
+    },
     "grad_seats": {"en": "Graduate places at the next intake", "ko": "다음 학기 대학원 정원"},
     "job_changers_abroad_share": {
         "en": "Share of job changers moving abroad",

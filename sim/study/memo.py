@@ -266,28 +266,32 @@ def reading(plan, effects: pd.DataFrame, comp: pd.DataFrame, year: int, lang: st
 
 
 def policy_lines(comp: pd.DataFrame, scenario: str, year: int, lang: str) -> list[str]:
-    """The memo's sentences on who a paying policy pays and what it buys in `year` (salary matching,
-    the foreign tax relief), each after an empty line; nothing for a policy that pays nobody."""
-    return _salary_matching_lines(comp, scenario, year, lang) + _foreign_tax_lines(comp, scenario, year, lang)
+    """The memo's sentences on whom each paying policy pays and what it buys in `year` (salary
+    matching, then `stats.POLICY_GAINS`), each after an empty line; nothing for a policy that
+    costs nothing."""
+    out = _salary_matching_lines(comp, scenario, year, lang)
+    for policy in stats.POLICY_GAINS:
+        out += _gain_lines(comp, scenario, year, policy, lang)
+    return out
 
 
-def _foreign_tax_lines(comp: pd.DataFrame, scenario: str, year: int, lang: str) -> list[str]:
-    """The memo's foreign-tax-relief sentence (`stats.foreign_tax_relief_summary`), or nothing."""
-    ft = stats.foreign_tax_relief_summary(comp, scenario, year)
-    if ft is None:
+def _gain_lines(comp: pd.DataFrame, scenario: str, year: int, policy: str, lang: str) -> list[str]:
+    """One policy's sentence (`stats.policy_gain_summary`; labels `memo_gain_<policy>`), or nothing."""
+    g = stats.policy_gain_summary(comp, scenario, year, policy)
+    if g is None:
         return []
     kw = {
         "year": year,
-        "paid": f"{ft['recipients']:,.0f}",
-        "cost": money(ft["cost"], lang),
-        "each": money(ft["per_recipient"], lang),
-        "extra": f"{ft['additional']:+,.0f}",
-        "interval": f"[{ft['additional_lo']:+,.0f}, {ft['additional_hi']:+,.0f}]",
+        "cost": money(g["cost"], lang),
+        "paid": f"{g['recipients']:,.0f}",
+        "each": money(g["per_recipient"], lang),
+        "extra": f"{g['additional']:+,.0f}",
+        "interval": f"[{g['additional_lo']:+,.0f}, {g['additional_hi']:+,.0f}]",
     }
-    if ft["additional"] <= 0:
-        return ["", i18n.t("memo_ftax_none", lang, **kw)]
-    kw |= {"dw": f"{ft['deadweight']:.0%}", "per": money(ft["cost_per_additional"], lang)}
-    return ["", i18n.t("memo_ftax", lang, **kw)]
+    if g["additional"] <= 0:
+        return ["", i18n.t(f"memo_gain_{policy}_none", lang, **kw)]
+    kw |= {"dw": f"{g['deadweight']:.0%}", "per": money(g["cost_per_additional"], lang)}
+    return ["", i18n.t(f"memo_gain_{policy}", lang, **kw)]
 
 
 def _salary_matching_lines(comp: pd.DataFrame, scenario: str, year: int, lang: str) -> list[str]:

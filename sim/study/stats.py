@@ -7,6 +7,8 @@ seed, and the interval is that of the per-replication differences.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
@@ -109,27 +111,52 @@ def salary_matching_summary(comp: pd.DataFrame, scenario: str, year: int, point:
     }
 
 
-def foreign_tax_relief_summary(comp: pd.DataFrame, scenario: str, year: int, point: int = 0) -> dict[str, float] | None:
-    """What the foreign tax relief buys in `year`, from a paired comparison (`comparison`): recipients
-    (foreign-born AI-firm staff in Korea, scenario mean), the tax waived (a year, and per recipient),
-    additional foreign-born staff (mean difference from the baseline, with its interval), deadweight
-    (the share of recipients who are not additional: 1 - additional / recipients, floored at 0), the
-    cost per additional foreign-born member of staff (NaN when there is no gain). None when no tax
-    is waived."""
+@dataclass(frozen=True)
+class PolicyGain:
+    """What a paying policy other than salary matching buys, for its sentence in the memo and the
+    app's 'why' panel: its fiscal output, the output whose paired difference from the baseline it
+    buys, and whether that output also counts the people it pays (its recipients)."""
+
+    cost: str
+    gain: str
+    counts_recipients: bool
+
+
+# in the policy registry's order; salary matching has its own summary (`salary_matching_summary`)
+POLICY_GAINS: dict[str, PolicyGain] = {
+    # paid to AI-firm staff working outside the capital region; buys more of them
+    "settlement_package": PolicyGain("fiscal_settlement_package_krw", "workforce_outside_capital", True),
+    # a yearly cost; buys returns from abroad (Korean-born workers hired back in Korea)
+    "recruiting_drive": PolicyGain("fiscal_recruiting_drive_krw", "returns", False),
+    # the tax of foreign-born AI-firm staff in Korea waived; buys more of them
+    "foreign_tax_relief": PolicyGain("fiscal_foreign_tax_relief_krw", "foreign_staff_kr", True),
+}
+
+
+def policy_gain_summary(
+    comp: pd.DataFrame, scenario: str, year: int, policy: str, point: int = 0
+) -> dict[str, float] | None:
+    """What `policy` (a key of POLICY_GAINS) buys in `year`, from a paired comparison (`comparison`):
+    its cost (scenario mean, a year), the recipients (scenario mean of the gain output, when it
+    counts them; NaN otherwise) and the cost per recipient, the gain (mean difference from the
+    baseline, with its interval), deadweight (the share of recipients who are not additional:
+    1 - gain / recipients, floored at 0; NaN without recipients) and the cost per unit of gain
+    (NaN when there is no gain). None when the policy costs nothing in `year` or the table lacks
+    its outputs."""
+    pg = POLICY_GAINS[policy]
     rows = comp[(comp["scenario"] == scenario) & (comp["point"] == point) & (comp["year"] == year)].set_index("output")
-    need = ("fiscal_foreign_tax_relief_krw", "foreign_staff_kr")
-    if any(k not in rows.index for k in need) or rows.loc["fiscal_foreign_tax_relief_krw", "scenario_mean"] <= 0:
+    if pg.cost not in rows.index or pg.gain not in rows.index or not rows.loc[pg.cost, "scenario_mean"] > 0:
         return None
-    cost = float(rows.loc["fiscal_foreign_tax_relief_krw", "scenario_mean"])
-    paid = float(rows.loc["foreign_staff_kr", "scenario_mean"])
-    extra = float(rows.loc["foreign_staff_kr", "diff_mean"])
+    cost = float(rows.loc[pg.cost, "scenario_mean"])
+    paid = float(rows.loc[pg.gain, "scenario_mean"]) if pg.counts_recipients else float("nan")
+    extra = float(rows.loc[pg.gain, "diff_mean"])
     return {
-        "recipients": paid,
         "cost": cost,
+        "recipients": paid,
         "per_recipient": cost / paid if paid > 0 else float("nan"),
         "additional": extra,
-        "additional_lo": float(rows.loc["foreign_staff_kr", "diff_lo"]),
-        "additional_hi": float(rows.loc["foreign_staff_kr", "diff_hi"]),
+        "additional_lo": float(rows.loc[pg.gain, "diff_lo"]),
+        "additional_hi": float(rows.loc[pg.gain, "diff_hi"]),
         "deadweight": min(1.0, max(0.0, 1.0 - extra / paid)) if paid > 0 else float("nan"),
         "cost_per_additional": cost / extra if extra > 0 else float("nan"),
     }
