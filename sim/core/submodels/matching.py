@@ -28,8 +28,8 @@ Each quarter:
            + home_tie_foreign 1[foreign-born and abroad] - move_cost 1[international move]
            + faculty_tie 1[staying, and holding a faculty post] + Gumbel noise.
    with b = beta_pay for the Korean-born and beta_pay * foreign_pay_weight for the
-   foreign-born (`pay_weight`; the same by default). The outside option of a job-seeker is a job outside AI firms at
-   other_pay_ratio x market pay. Settlement package and foreign tax relief: policies
+   foreign-born (`pay_weight`; the same by default). The outside option of a job-seeker
+   is a job outside AI firms at other_pay_ratio x market pay. Settlement package and foreign tax relief: policies
    (`policy.settlement_bonus`, `policy.foreign_tax_bonus`; 0 unless active).
 5. Hiring: a firm takes acceptances up to its rounded tier vacancies, in random
    order; the rest stay where they were. Unplaced job-seekers take a job outside

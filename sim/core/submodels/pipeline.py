@@ -184,8 +184,8 @@ def return_choice(model, idx: np.ndarray) -> None:
     U_stay = b ln(w_F) + eco[dest] + home_tie_foreign 1[not Korean-born]
     U_back = b ln(w_KR) + eco[KR capital] + home_tie 1[Korean-born] - move_cost,
     each + Gumbel noise (McFadden 1974), b the weight of pay (`matching.pay_weight`); w_F from
-    `pay.foreign_offer`, w_KR the Korean market pay plus the worker's part pi S of any salary matching they would
-    qualify for (`policy.subsidy`). Returners count as `graduate_returns`, not as
+    `pay.foreign_offer`, w_KR the Korean market pay plus the worker's part pi S of any salary
+    matching they would qualify for (`policy.subsidy`). Returners count as `graduate_returns`, not as
     `returns`: a student's first job is not a LinkedIn job move (outputs module).
     """
     p, rng, pop = model.p, model.rng, model.pop
