@@ -123,6 +123,7 @@ def check_step(m: TalentMarket, prev_counts: np.ndarray) -> np.ndarray:
     assert out["net_fiscal_cost_krw"] == pytest.approx(out["fiscal_cost_krw"] - out["tax_recouped_krw"])
     assert out["sm_recipients"] == np.count_nonzero(pop.subsidy > 0)
     assert 0 <= out["emigration_employed"] <= out["emigration"] and 0 <= out["hired_from_other"] <= out["hires"]
+    assert 0 <= out["phd_graduates_kr"] <= out["graduates_kr"] <= out["graduates"]  # Korean ones among all
     changers = out["poached"] + out["hired_from_other"] + out["emigration_employed"]
     if changers:
         assert out["job_changers_abroad_share"] == pytest.approx(out["emigration_employed"] / changers)

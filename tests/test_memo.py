@@ -134,6 +134,11 @@ def test_settlement_and_recruiting_drive_sentences_say_what_the_money_buys():
     assert "120 M KRW per additional return" in en and "deadweight" not in en
     ko = "\n".join(R.policy_lines(drive, "p", 2030, "ko"))
     assert "2030년 해외 인재 유치: 연 60.0억원" in ko and "+50명 [+30, +80]" in ko
+    seats = _gain_comparison("fiscal_grad_seats_krw", "graduates_kr", 120.0)
+    en = "\n".join(R.policy_lines(seats, "p", 2030, "en"))
+    assert "Graduate seats in 2030: 6.0 bn KRW a year; +120 [+100, +150] more master's and PhD graduates" in en
+    assert "50 M KRW per additional graduate" in en
+    assert "국내 대학 AI 석·박사 졸업생은 기준 대비 +120명" in "\n".join(R.policy_lines(seats, "p", 2030, "ko"))
 
 
 def _ts(gains: list[float], cost: float = 1.0e12) -> pd.DataFrame:

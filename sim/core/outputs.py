@@ -85,6 +85,7 @@ FLOW_KEYS = (
     "med_diverted",
     "cohort",
     "graduates",
+    "graduates_kr",
     "phd_graduates_kr",
     "exits",
     "firm_entries",

@@ -347,6 +347,18 @@ T: dict[str, dict[str, str]] = {
         "than in the baseline ({extra}).",
         "ko": "{year}년 연봉 매칭: 수혜자 {paid}명, 국내 핵심 인재는 평균적으로 기준보다 늘지 않음 ({extra}명).",
     },
+    "memo_gain_grad_seats": {
+        "en": "Graduate seats in {year}: {cost} a year; {extra} {interval} more master's and PhD graduates of "
+        "Korean universities in the year than in the baseline; {per} per additional graduate.",
+        "ko": "{year}년 대학원 정원 확대: 연 {cost}. 국내 대학 AI 석·박사 졸업생은 기준 대비 {extra}명 {interval}. "
+        "추가 졸업생 1명당 {per}.",
+    },
+    "memo_gain_grad_seats_none": {
+        "en": "Graduate seats in {year}: {cost} a year, and on average no more master's and PhD graduates of Korean "
+        "universities than in the baseline ({extra} {interval}).",
+        "ko": "{year}년 대학원 정원 확대: 연 {cost}. 국내 대학 AI 석·박사 졸업생은 평균적으로 기준보다 늘지 않음 "
+        "({extra}명 {interval}).",
+    },
     "memo_gain_settlement_package": {
         "en": "Settlement package in {year}: {cost} paid to {paid} AI staff working outside the capital region "
         "(about {each} a year each); {extra} {interval} more of them than in the baseline, so {dw} of the "

@@ -202,6 +202,10 @@ OTHER_LABELS: dict[str, dict[str, str]] = {
     "kr_workers_abroad": {"en": "Korean-born AI workers abroad", "ko": "해외에서 일하는 한국 출신 AI 인력"},
     "mean_salary_conglomerate": {"en": "Mean AI pay at conglomerates", "ko": "대기업 AI 인력 평균 연봉"},
     "n_firms_kr": {"en": "Korean AI firms", "ko": "국내 AI 기업 수"},
+    "graduates_kr": {
+        "en": "AI master's and PhD graduates of Korean universities",
+        "ko": "국내 대학 AI 석·박사 졸업생",
+    },
     "phd_graduates_kr": {"en": "New AI PhDs from Korean universities", "ko": "국내 대학 AI 박사 배출"},
     "scarcity_pay": {"en": "AI market pay over its trend", "ko": "추세 대비 AI 시장 임금"},
     "share_master_workforce": {"en": "Master's share of AI staff", "ko": "AI 인력 중 석사 비율"},

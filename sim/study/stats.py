@@ -124,6 +124,8 @@ class PolicyGain:
 
 # in the policy registry's order; salary matching has its own summary (`salary_matching_summary`)
 POLICY_GAINS: dict[str, PolicyGain] = {
+    # extra graduate places paid per student-year; buys graduates of Korean AI programmes
+    "grad_seats": PolicyGain("fiscal_grad_seats_krw", "graduates_kr", False),
     # paid to AI-firm staff working outside the capital region; buys more of them
     "settlement_package": PolicyGain("fiscal_settlement_package_krw", "workforce_outside_capital", True),
     # a yearly cost; buys returns from abroad (Korean-born workers hired back in Korea)

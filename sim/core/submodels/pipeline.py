@@ -172,6 +172,7 @@ def progress_studies(model) -> None:
     away = done[pop.state[done] == STUDENT_ABROAD]
     pop.grad_q[away] = model.t  # for the return hazard and the cohorts' stay rates
     model.flows["graduates"] += len(done)
+    model.flows["graduates_kr"] += len(home)
     model.flows["phd_graduates_kr"] += int(np.count_nonzero(pop.degree[home] == PHD))
     training.assign_tiers(model, done)
     if len(away):
