@@ -105,7 +105,7 @@ def prefetch_states(
     quarters up to the fork, ~0.3 s each at 1:1), into `shared_states()`: done when the server
     starts (`app_pages.serve`). The first page itself comes from the results store, which keeps
     runs but not states, so without this the first move also reran those quarters (its bands took
-    ~3 s longer than the next moves'). Returns how many states were computed."""
+    3-5 s longer than the next moves', `benchmarks/bench_app.py`). Returns how many states were computed."""
     pool, states, done = shared_pool(workers), shared_states(), 0
     for name in names:
         path = folder / f"{name}.yaml"
