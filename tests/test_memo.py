@@ -363,3 +363,16 @@ def test_headline_sentence_gives_the_cost_per_researcher_with_its_unit_and_open_
     assert "i.e. 6.7 bn KRW [3.5 bn KRW, no upper bound] a year per additional researcher" in en, en
     (ko,) = R.headline_lines(plan, eff, 2026, "ko")
     assert "추가 인재 1인당 연 66.7억원 [35.0억원, 상한 없음]" in ko, ko
+
+
+def test_every_policy_gain_names_outputs_the_runs_have():
+    """Each paying policy's sentence reads its instrument's fiscal output and its gain output: both
+    are outputs of a run, and every policy with a cost but salary matching has an entry."""
+    from sim.core import policies
+    from sim.core.outputs import OUTPUT_NAMES
+    from sim.study import stats
+
+    for g in stats.POLICY_GAINS.values():
+        assert g.cost in OUTPUT_NAMES and g.gain in OUTPUT_NAMES, g
+    paying = {p.name for p in policies.POLICIES if p.instrument and p.name != "salary_matching"}
+    assert set(stats.POLICY_GAINS) == paying

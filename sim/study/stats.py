@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..core import policies
 from ..core.outputs import OUTPUT_NAMES
 
 LEVEL = 0.90
@@ -84,6 +85,16 @@ def comparison(ts: pd.DataFrame, baseline: str, level: float = LEVEL) -> pd.Data
     return pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(columns=COMPARISON_COLUMNS)
 
 
+def _year_rows(comp: pd.DataFrame, scenario: str, year: int, point: int) -> pd.DataFrame:
+    """A comparison's rows of one scenario, sweep point and year, indexed by output."""
+    return comp[(comp["scenario"] == scenario) & (comp["point"] == point) & (comp["year"] == year)].set_index("output")
+
+
+def _deadweight(additional: float, recipients: float) -> float:
+    """The share of recipients who are not additional: 1 - additional / recipients, within [0, 1]."""
+    return min(1.0, max(0.0, 1.0 - additional / recipients))
+
+
 def salary_matching_summary(comp: pd.DataFrame, scenario: str, year: int, point: int = 0) -> dict[str, float] | None:
     """What salary matching buys in `year`, from a paired comparison (`comparison`): recipients,
     additional core researchers in Korea (mean difference from the baseline), deadweight (the
@@ -91,7 +102,7 @@ def salary_matching_summary(comp: pd.DataFrame, scenario: str, year: int, point:
     gross and net cost per additional researcher (mean cost difference over mean gain; None
     when there is no gain), the firm-side capture, and the share of entitlements the budget paid
     (`paid_share`, mean over replications; 1 unless the budget binds). None when nobody is paid."""
-    rows = comp[(comp["scenario"] == scenario) & (comp["point"] == point) & (comp["year"] == year)].set_index("output")
+    rows = _year_rows(comp, scenario, year, point)
     d = rows["diff_mean"]
     level = rows["scenario_mean"] if "scenario_mean" in rows else pd.Series(dtype=float)
     if "sm_recipients" not in d or d["sm_recipients"] <= 0:
@@ -101,7 +112,7 @@ def salary_matching_summary(comp: pd.DataFrame, scenario: str, year: int, point:
     return {
         "recipients": paid,
         "additional": extra,
-        "deadweight": min(1.0, max(0.0, 1.0 - extra / paid)),
+        "deadweight": _deadweight(extra, paid),
         "gross_per_additional": float(d["fiscal_cost_krw"]) / extra if gain else float("nan"),
         "net_per_additional": float(d["net_fiscal_cost_krw"]) / extra if gain else float("nan"),
         "firm_capture": float(d["sm_firm_capture_krw"]),
@@ -114,24 +125,32 @@ def salary_matching_summary(comp: pd.DataFrame, scenario: str, year: int, point:
 @dataclass(frozen=True)
 class PolicyGain:
     """What a paying policy other than salary matching buys, for its sentence in the memo and the
-    app's 'why' panel: its fiscal output, the output whose paired difference from the baseline it
-    buys, and whether that output also counts the people it pays (its recipients)."""
+    app's 'why' panel: the output whose paired difference from the baseline it buys, and whether
+    that output also counts the people it pays (its recipients). Its cost is the fiscal output of
+    its instrument in the policy registry (`cost`)."""
 
-    cost: str
+    policy: str
     gain: str
     counts_recipients: bool
+
+    @property
+    def cost(self) -> str:
+        return f"fiscal_{policies.BY_NAME[self.policy].instrument}_krw"
 
 
 # in the policy registry's order; salary matching has its own summary (`salary_matching_summary`)
 POLICY_GAINS: dict[str, PolicyGain] = {
-    # extra graduate places paid per student-year; buys graduates of Korean AI programmes
-    "grad_seats": PolicyGain("fiscal_grad_seats_krw", "graduates_kr", False),
-    # paid to AI-firm staff working outside the capital region; buys more of them
-    "settlement_package": PolicyGain("fiscal_settlement_package_krw", "workforce_outside_capital", True),
-    # a yearly cost; buys returns from abroad (Korean-born workers hired back in Korea)
-    "recruiting_drive": PolicyGain("fiscal_recruiting_drive_krw", "returns", False),
-    # the tax of foreign-born AI-firm staff in Korea waived; buys more of them
-    "foreign_tax_relief": PolicyGain("fiscal_foreign_tax_relief_krw", "foreign_staff_kr", True),
+    g.policy: g
+    for g in (
+        # extra graduate places paid per student-year; buys graduates of Korean AI programmes
+        PolicyGain("grad_seats", "graduates_kr", False),
+        # paid to AI-firm staff working outside the capital region; buys more of them
+        PolicyGain("settlement_package", "workforce_outside_capital", True),
+        # a yearly cost; buys returns from abroad (Korean-born workers hired back in Korea)
+        PolicyGain("recruiting_drive", "returns", False),
+        # the tax of foreign-born AI-firm staff in Korea waived; buys more of them
+        PolicyGain("foreign_tax_relief", "foreign_staff_kr", True),
+    )
 }
 
 
@@ -146,7 +165,7 @@ def policy_gain_summary(
     (NaN when there is no gain). None when the policy costs nothing in `year` or the table lacks
     its outputs."""
     pg = POLICY_GAINS[policy]
-    rows = comp[(comp["scenario"] == scenario) & (comp["point"] == point) & (comp["year"] == year)].set_index("output")
+    rows = _year_rows(comp, scenario, year, point)
     if pg.cost not in rows.index or pg.gain not in rows.index or not rows.loc[pg.cost, "scenario_mean"] > 0:
         return None
     cost = float(rows.loc[pg.cost, "scenario_mean"])
@@ -159,7 +178,7 @@ def policy_gain_summary(
         "additional": extra,
         "additional_lo": float(rows.loc[pg.gain, "diff_lo"]),
         "additional_hi": float(rows.loc[pg.gain, "diff_hi"]),
-        "deadweight": min(1.0, max(0.0, 1.0 - extra / paid)) if paid > 0 else float("nan"),
+        "deadweight": _deadweight(extra, paid) if paid > 0 else float("nan"),
         "cost_per_additional": cost / extra if extra > 0 else float("nan"),
     }
 
