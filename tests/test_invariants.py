@@ -124,9 +124,16 @@ def check_step(m: TalentMarket, prev_counts: np.ndarray) -> np.ndarray:
     assert out["sm_recipients"] == np.count_nonzero(pop.subsidy > 0)
     assert 0 <= out["emigration_employed"] <= out["emigration"] and 0 <= out["hired_from_other"] <= out["hires"]
     assert 0 <= out["phd_graduates_kr"] <= out["graduates_kr"] <= out["graduates"]  # Korean ones among all
-    changers = out["poached"] + out["hired_from_other"] + out["emigration_employed"]
+    # job changes: the rate is the staff who came from another Korean employer; the share's
+    # denominator adds the moves abroad and imputes the moves between employers outside AI firms
+    moved_in = out["poached"] + out["hired_from_other"]
+    staff_kr = np.count_nonzero((stt == AI_FIRM) & (pop.loc <= KR_REGION))  # staff working in Korea
+    assert out["job_change_rate"] == pytest.approx(moved_in / staff_kr if staff_kr else 0.0)
+    imputed = max(0.0, out["job_change_rate"] * counts[KR_OTHER] - out["hired_from_other"])
+    changers = moved_in + out["emigration_employed"] + imputed
     if changers:
         assert out["job_changers_abroad_share"] == pytest.approx(out["emigration_employed"] / changers)
+        assert 0 <= out["job_changers_abroad_share"] <= 1
     assert out["n_exited"] == counts[EXITED]
     # independent recounts of outputs computed from the census
     in_kr = pop.loc <= KR_REGION

@@ -137,6 +137,7 @@ OUTPUT_NAMES = (
         "kr_workers_abroad",
         "kr_workers_abroad_core",
         "job_changers_abroad_share",
+        "job_change_rate",
         "faculty",
         "grad_seats",
         *(f"stay_rate_{k}y" for k in STAY_YEARS),
@@ -305,10 +306,19 @@ def compute(model) -> dict[str, float]:
     out["flow_quarters"] = float(len(hist))
     out["net_migration"] = out["immigration"] + out["returns"] - out["emigration"]
     out["migration_index"] = (out["net_migration"] / (workers_kr / LINKEDIN_AI_SHARE) * 1e4) if workers_kr else 0.0
+    # Statistics Korea's job-to-job rate for AI-firm staff: of the staff at the quarter, those who
+    # came from another employer in Korea in the last 12 months (poached from another AI firm or
+    # hired from other AI work)
+    moved_in = out["poached"] + out["hired_from_other"]
+    rate = moved_in / len(staff_kr) if len(staff_kr) else 0.0
+    out["job_change_rate"] = rate
     # the Bank of Korea's measure: of the AI workers in Korea who changed jobs in the year, the share
-    # whose new job is abroad (job changers: AI-firm staff poached by another Korean firm, people
-    # in other AI work hired by an AI firm, and the employed who took a job abroad)
-    changers = out["poached"] + out["hired_from_other"] + out["emigration_employed"]
+    # whose new job is abroad. Job changers: the moves above, the employed who took a job abroad, and
+    # the moves between employers outside AI firms, which the model does not represent: people in
+    # other AI work are taken to change employer at the staff's rate, those hired by an AI firm
+    # already counted (docs/model.md, section 7)
+    other_moves = max(0.0, rate * n_state[KR_OTHER] - out["hired_from_other"])
+    changers = moved_in + out["emigration_employed"] + other_moves
     out["job_changers_abroad_share"] = out["emigration_employed"] / changers if changers else float("nan")
 
     n_staff = max(len(staff), 1)

@@ -452,7 +452,16 @@ class Params:
         "matching",
         choices=("none", *TIER_SETS),
     )
-    search_otj: float = _p(0.05, 0.0, 1.0, "1/quarter", "assumption", "on-the-job search, AI-firm staff", "matching")
+    search_otj: float = _pc(
+        "search_otj",
+        0.2,
+        "first guess: the job-to-job rate of all Korean employees, 15 % a year (Statistics Korea, Job-to-Job Flows 2023)",
+        0.0,
+        1.0,
+        "1/quarter",
+        "on-the-job search, AI-firm staff",
+        "matching",
+    )
     search_other: float = _p(
         0.10, 0.0, 1.0, "1/quarter", "assumption", "search by AI-skilled people outside AI firms", "matching"
     )

@@ -125,6 +125,13 @@ FREE: tuple[FreeParam, ...] = (
         "foreign_share_2024",
         "how often the foreign AI talent Korean firms can reach looks for a Korean job: sets the foreign share",
     ),
+    FreeParam(
+        "search_otj",
+        0.02,
+        0.8,
+        "job_change_rate_2023",
+        "quarterly chance that AI-firm staff look at other jobs: sets the job-to-job rate",
+    ),
     FreeParam("gap_median", 1.2, 4.0, "pay_gap_median", "US/Korean pay at median skill"),
     FreeParam("gap_top", 4.0, 20.0, "pay_gap_top", "US/Korean pay at the 99th skill percentile"),
 )

@@ -199,6 +199,10 @@ OTHER_LABELS: dict[str, dict[str, str]] = {
         "en": "Share of job changers moving abroad",
         "ko": "이직자 중 해외로 옮긴 비율",
     },
+    "job_change_rate": {
+        "en": "Share of AI staff who changed employer in the year",
+        "ko": "한 해 동안 직장을 옮긴 AI 인력 비율",
+    },
     "kr_workers_abroad": {"en": "Korean-born AI workers abroad", "ko": "해외에서 일하는 한국 출신 AI 인력"},
     "mean_salary_conglomerate": {"en": "Mean AI pay at conglomerates", "ko": "대기업 AI 인력 평균 연봉"},
     "n_firms_kr": {"en": "Korean AI firms", "ko": "국내 AI 기업 수"},

@@ -50,7 +50,6 @@ UNCERTAIN: tuple[Uncertain, ...] = (
     Uncertain("home_tie_foreign", 1.0, 3.0, "pull of places outside Korea for the foreign-born"),
     Uncertain("move_cost", 0.75, 2.5, "cost of an international move"),
     Uncertain("eco_us", 0.5, 1.5, "pull of the US ecosystem"),
-    Uncertain("search_otj", 0.025, 0.10, "on-the-job search of AI staff"),
     Uncertain("morale_sensitivity", 0.0, 5.0, "incumbents' reaction to new-hire pay"),
     Uncertain("demand_wage_elasticity", 0.15, 0.75, "own-wage elasticity of labour demand (Hamermesh 1993)"),
     Uncertain("sm_passthrough", 0.2, 1.0, "share of the subsidy that reaches the worker"),
