@@ -355,13 +355,21 @@ def check(
     base: Params | None = None,
     executor: cf.Executor | None = None,
 ):
-    """Run `replications` full runs at theta (fresh seeds); returns (tidy table of runs, Params)."""
+    """Run `replications` full runs at theta (fresh seeds); returns (tidy table of runs, Params).
+
+    The check is of the point: every parameter at theta or its default, the intervals Monte-Carlo
+    noise only. Posterior draws would mix in the other parameters' uncertainty (and, while the model
+    is being recalibrated, a posterior made for the previous model); the posterior-predictive
+    check in docs/calibration-results.md is the one with parameter uncertainty."""
     p = dict((base or Params()).to_dict())
     for f, v in zip(FREE, theta):
         p[f.name] = float(v)
     p["end_year"] = max(end_year, *(t.year for t in targets))
     params = Params.from_dict(p)
-    return replicate(params, replications=replications, seed=seed, workers=workers, executor=executor), params
+    runs = replicate(
+        params, replications=replications, seed=seed, workers=workers, executor=executor, uncertainty="monte-carlo"
+    )
+    return runs, params
 
 
 def summarize_targets(df, targets: list[Target]) -> list[dict[str, Any]]:
