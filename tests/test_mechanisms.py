@@ -90,6 +90,15 @@ def test_morale_makes_incumbents_leave_more(base):
     assert total(angry, "poached") + total(angry, "emigration") > total(calm, "poached") + total(calm, "emigration")
 
 
+def test_on_the_job_search_raises_job_to_job_moves_and_lowers_the_share_going_abroad():
+    """More search by AI-firm staff: more of them change employer in Korea (the job-to-job rate the
+    calibration fits), so the moves abroad are a smaller share of all job changes."""
+    still, restless = runs(end_year=2025, search_otj=0.04), runs(end_year=2025, search_otj=0.4)
+    assert last(restless, "job_change_rate") > 2 * last(still, "job_change_rate")
+    assert total(restless, "poached") > 2 * total(still, "poached")
+    assert last(restless, "job_changers_abroad_share") < last(still, "job_changers_abroad_share")
+
+
 def test_recruiting_drives_bring_people_back(base):
     assert total(runs(drive_rate=0.5, drive_start=2023.0), "returns") > 1.5 * total(base, "returns")
 
