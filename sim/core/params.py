@@ -455,7 +455,7 @@ class Params:
     search_otj: float = _pc(
         "search_otj",
         0.2,
-        "first guess: the job-to-job rate of all Korean employees, 15 % a year (Statistics Korea, Job-to-Job Flows 2023)",
+        "first guess: the job-to-job rate of Korean employees, 15 % a year (Statistics Korea, Job-to-Job Flows 2023)",
         0.0,
         1.0,
         "1/quarter",
