@@ -10,6 +10,8 @@ import pytest
 
 from sim import HEADLINE, OUTPUT_NAMES, TalentMarket
 from sim.core.agents import Firm, Government, University
+from sim.core.codes import PHD, STUDENT_KR
+from sim.core.initial_state import cohorts_in_programme
 
 from .conftest import small
 
@@ -23,6 +25,32 @@ def test_initial_state_reproduces_2020_survey():
     assert out["n_firms_kr"] == 933
     assert out["population"] > 100_000  # one agent per person, no scaling factor
     assert (m.year, m.quarter) == (2020, 2)
+
+
+def test_initial_students_are_the_stock_of_yearly_cohorts():
+    # from June 2020 (Q2) the first admission is step 3 (2021Q1); a cohort admitted at step a <= 0
+    # has length + a - 1 quarters left: PhD (20 quarters) cohorts of 2020, 2019, ... have 18, 14,
+    # 10, 6, 2 left and master's (8) cohorts 6 and 2; all graduate in a Q4, as the model's cohorts do
+    left, share = cohorts_in_programme(2, 20, 0.0)
+    assert list(left) == [18, 14, 10, 6, 2] and np.allclose(share, 1.0)
+    left, share = cohorts_in_programme(2, 8, 0.04)
+    assert list(left) == [6, 2] and share == pytest.approx([0.99**2, 0.99**6])
+    assert list(cohorts_in_programme(1, 8, 0.0)[0]) == [7, 3]  # from a Q1 start: admitted at steps 0, -4
+    # PhD students study 2.5 times as long: ~45 % of the stock at a PhD share of 0.25 of the intake
+    m = TalentMarket(rng=3, student_dropout=0.0)
+    studs = m.pop.state == STUDENT_KR
+    share = np.count_nonzero(studs & (m.pop.program == PHD)) / np.count_nonzero(studs)
+    assert share == pytest.approx(0.25 * 5 / (0.25 * 5 + 0.75 * 2), abs=0.02)
+    assert set(np.unique(m.pop.study_left[studs])) == {2, 6, 10, 14, 18}
+
+
+def test_new_phds_continue_without_a_jump_when_the_first_cohort_of_the_run_graduates(baseline_full):
+    # the students at the start are the stock the model's own intakes leave: the new PhDs of 2024 (the
+    # last cohort of the start) and of 2025-26 (the run's first cohorts) differ by the change in seats,
+    # not by a step (with the stock drawn in proportion to the intake: ~290 in 2024, ~530-720 after)
+    _, df = baseline_full
+    q4 = df[df.quarter == 4].set_index("year").phd_graduates_kr
+    assert abs(q4[2025] / q4[2024] - 1) < 0.15 and abs(q4[2026] / q4[2024] - 1) < 0.15
 
 
 def test_horizon_and_tidy_table(baseline_full):

@@ -190,8 +190,8 @@ def build_population(model, firm_weight: np.ndarray) -> None:
     # 3. graduate students in Korea
     n_s = _count(p.init_students_kr, s)
     seats = model.grad_seats()
-    is_phd = rng.random(n_s) < p.phd_share
-    length = np.where(is_phd, p.phd_quarters, p.master_quarters)
+    is_phd, left = _student_stock(model, n_s, p.phd_share)
+    n_s = len(left)  # 0 if no programme can be under way (see _student_stock)
     pop.add(
         n_s,
         state=STUDENT_KR,
@@ -200,7 +200,7 @@ def build_population(model, firm_weight: np.ndarray) -> None:
         korean=True,
         loc=np.where(rng.random(n_s) < p.init_capital_share, KR_CAPITAL, KR_REGION),
         program=np.where(is_phd, PHD, MASTER),
-        study_left=(1 + rng.random(n_s) * length).astype(np.int16),
+        study_left=left,
         # by seats (uniformly if no university has faculty: no PhD holders to fill the posts)
         univ=model.kr_univ_index[rng.choice(len(seats), size=n_s, p=seats / seats.sum() if seats.sum() > 0 else None)],
     )
@@ -218,7 +218,7 @@ def build_population(model, firm_weight: np.ndarray) -> None:
         degree=BACHELOR,
         korean=True,
         program=PHD,
-        study_left=(1 + rng.random(ns) * p.phd_quarters).astype(np.int16),
+        study_left=_student_stock(model, ns, 1.0)[1],
         univ=model.univ_by_loc[dest[stud]],
     )
     na = n_a - ns
@@ -268,6 +268,39 @@ def build_population(model, firm_weight: np.ndarray) -> None:
     f.target[kr_firms] = f.headcount[kr_firms] + vac
     f.base[kr_firms] = f.target[kr_firms]  # at the initial demand (d_entry) and unit cost
     f.d_entry[:] = model.demand_index
+
+
+def cohorts_in_programme(quarter: int, length: int, dropout: float) -> tuple[np.ndarray, np.ndarray]:
+    """The yearly cohorts still in a programme of `length` quarters at the start (step 0, in
+    `quarter`): the quarters each has left, and its share of the students admitted a year.
+
+    Programmes start in March (Q1), as the model's own cohorts do (`pipeline.admit_cohort`). A cohort
+    admitted at step a <= 0 has been counted down at steps a..0, so it has length + a - 1 quarters
+    left and graduates at step a + length - 1, in the quarter the model's later cohorts graduate.
+    Cohorts are equal at admission and thinned by dropout (`student_dropout` / 4 a quarter), so a
+    cohort's share is (1 - dropout/4)^(quarters since admission)."""
+    first = (1 - quarter) % 4 or 4  # the first step in a Q1 (the first admission of the run)
+    admitted = first - 4 * np.arange(1, length // 4 + 2)  # steps of earlier admissions, <= 0
+    left = length + admitted - 1
+    left = left[left >= 1]
+    return left.astype(np.int16), (1.0 - dropout / 4.0) ** (length - left)
+
+
+def _student_stock(model, n: int, phd_share: float) -> tuple[np.ndarray, np.ndarray]:
+    """Programme (True: PhD) and quarters left of `n` graduate students at the start, as the stock
+    that yearly intakes with a PhD share `phd_share` of those admitted leave behind: each cohort
+    still in a programme (`cohorts_in_programme`) in proportion to its share, so PhD students,
+    who study 2.5 times as long, are more of the stock (~45 % at phd_share 0.25) than of the
+    intake. Both programmes absent from the stock (possible only with programmes shorter than a
+    year and phd_share 0): no students."""
+    p, rng = model.p, model.rng
+    left_p, w_p = cohorts_in_programme(model.quarter, p.phd_quarters, p.student_dropout)
+    left_m, w_m = cohorts_in_programme(model.quarter, p.master_quarters, p.student_dropout)
+    weight = np.concatenate([phd_share * w_p, (1.0 - phd_share) * w_m])
+    if n == 0 or weight.sum() <= 0:
+        return np.zeros(0, bool), np.zeros(0, np.int16)
+    pick = rng.choice(len(weight), size=n, p=weight / weight.sum())
+    return pick < len(left_p), np.concatenate([left_p, left_m])[pick]
 
 
 def build(model) -> None:
