@@ -145,6 +145,34 @@ def test_search_finds_the_known_cheapest_mix(folder: Path) -> None:
         assert dom.empty
 
 
+class Optimistic(Synthetic):
+    """As Synthetic on the search's draws, but every effect 10 lower on the fresh draws of the
+    verification (seed + 1): what met the goal in the search does not hold."""
+
+    def __init__(self, design, seed, executor, progress):
+        super().__init__(design, seed, executor, progress)
+        if seed == design.seed + 1:
+            self.noise = self.noise - 10.0
+
+
+def test_a_goal_met_in_the_search_but_not_on_fresh_draws_is_not_recommended(folder: Path) -> None:
+    text = DESIGN.replace("at_least: 15, probability: 0.5", "at_least: 5, probability: 0.5")
+    text = text.replace("evaluations: 6", "evaluations: 30").replace("batch: 3", "batch: 5")
+    d = D.load(write(folder, text))
+    res = D.search(d, evaluator=Optimistic)
+    assert res.candidates["feasible"].any()  # some met the goal on the search's draws
+    assert res.recommended is None and len(res.verified) == d.verify and not res.verified["feasible"].any()
+    # the closest is one of those re-checked, with its numbers on the fresh draws
+    c = res.closest
+    assert c is not None and c["candidate"] in set(res.verified["candidate"]) and c["p_meet"] == 0.0
+    row = res.verified[res.verified["candidate"] == c["candidate"]].iloc[0]
+    assert c["effect_mean"] == row["effect_mean"] == res.verified["effect_mean"].max()
+    en, ko = D.answer_text(res, "en"), D.answer_text(res, "ko")
+    assert "No mix of the levers held the goal" in en and f"the {d.verify} cheapest" in en
+    assert "The closest on the fresh draws:" in en and "met the goal within the budget among" not in en
+    assert "목표를 유지한 정책 조합이 없습니다" in ko and "새 표본에서 가장 가까운 조합:" in ko
+
+
 def test_an_interrupted_search_resumes_without_simulating_saved_candidates(folder: Path) -> None:
     d = D.load(folder / "d.yaml").with_options(evaluations=9)  # 3 batches of 3
     whole = D.search(d, evaluator=Synthetic)

@@ -181,11 +181,13 @@ def _run_design(args: argparse.Namespace, d: design.Design) -> int:
     print(design.memo_text(result, args.lang))
     print(f"written {out}")
     if result.recommended is None:
-        print(
-            f"talentsim: error: design {d.name}: no mix of the levers met the goal within the budget "
-            f"({len(result.candidates)} candidates); the closest is in {out / 'memo.md'}",
-            file=sys.stderr,
+        what = (
+            f"no mix of the levers held the goal within the budget on fresh draws ({len(result.verified)} "
+            f"re-checked of {len(result.candidates)} candidates)"
+            if not result.verified.empty
+            else f"no mix of the levers met the goal within the budget ({len(result.candidates)} candidates)"
         )
+        print(f"talentsim: error: design {d.name}: {what}; the closest is in {out / 'memo.md'}", file=sys.stderr)
         return EXIT_BAD_INPUT
     return 0
 

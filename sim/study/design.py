@@ -36,7 +36,9 @@ Verification (the winner's curse: the cheapest of many noisy estimates is optimi
 `talentsim compare` uses with `--seed seed+1`); the recommendation is the cheapest that still
 meets the goal on them, reported with the fresh draws' numbers. If no candidate meets the goal,
 the design is unreachable: the results folder says so and names the closest point (the
-highest P(meet) within the budget), and the command exits with status 2.
+highest P(meet) within the budget), and the command exits with status 2. If some met it on the
+search's draws but none holds on the fresh draws, the answer says that (how many were re-checked)
+and names the closest on the fresh draws; the command exits with status 2 too.
 
 Scenario discovery (which assumptions make the recommended mix fail): the recommended mix is run
 on `discovery` further posterior draws (seed + 2; default 60, 0 = none; only with posterior draws,
@@ -683,7 +685,9 @@ class Result:
     candidates: pd.DataFrame  # every candidate evaluated by the search, in the order asked
     verified: pd.DataFrame  # the cheapest feasible ones on fresh draws
     recommended: dict[str, Any] | None  # its lever values and fresh-draw numbers
-    closest: dict[str, Any] | None  # when unreachable: the highest P(meet) within the budget
+    # when unreachable: the highest P(meet) within the budget (on the fresh draws when some
+    # candidates met the goal on the search's draws but none held on the fresh ones)
+    closest: dict[str, Any] | None
     runs: int
     wall_seconds: float
     # scenario discovery: the recommended mix on `discovery` further posterior draws (seed + 2)
@@ -869,8 +873,12 @@ def _verify(design: Design, cand: pd.DataFrame, verifier):
     ver = pd.DataFrame(fresh)
     ver.insert(0, "candidate", top["candidate"].to_numpy())
     held = ver[ver["feasible"]]
-    rec = held.sort_values(["cost_bn_per_year", "candidate"]).iloc[0].to_dict() if not held.empty else None
-    return ver, rec, None
+    if held.empty:  # none held on the fresh draws: the closest among those re-checked, on them
+        ok = ver[ver["c_budget"] <= 0] if design.budget_bn else ver
+        pool = ok if not ok.empty else ver
+        best = pool.sort_values(["p_meet", "effect_mean", "cost_bn_per_year"], ascending=[False, False, True]).iloc[0]
+        return ver, None, best.to_dict()
+    return ver, held.sort_values(["cost_bn_per_year", "candidate"]).iloc[0].to_dict(), None
 
 
 # --------------------------------------------------------------------------- results folder
@@ -1090,12 +1098,16 @@ def answer_text(result: Result, lang: str = "en") -> str:
             cost=i18n.money(rec["cost_bn_per_year"] * 1e9, lang, usd=False),
             n=d.draws,
         )
-    lines = [t("design_unreachable", n=len(result.candidates))]
+    held_not = not result.verified.empty  # some met the goal on the search's draws, none on fresh ones
+    if held_not:
+        lines = [t("design_not_held", k=len(result.verified), n=len(result.candidates), draws=d.draws)]
+    else:
+        lines = [t("design_unreachable", n=len(result.candidates))]
     c = result.closest or {}
     if c:
         lines.append(
             t(
-                "design_closest",
+                "design_closest_fresh" if held_not else "design_closest",
                 mix=_mix_text(d, c, lang),
                 p=f"{c['p_meet']:.0%}",
                 effect=f"{c['effect_mean']:+,.0f}",

@@ -494,6 +494,19 @@ T: dict[str, dict[str, str]] = {
         "en": "**No mix of the levers met the goal** within the budget among the {n} candidates searched.",
         "ko": "**탐색한 후보 {n}개 중 예산 안에서 목표를 달성한 정책 조합이 없습니다.**",
     },
+    "design_not_held": {
+        "en": "**No mix of the levers held the goal** within the budget: of the {n} candidates searched, "
+        "the {k} cheapest that met it on the search's draws were run again on {draws} fresh draws, and none "
+        "met it there (the search's estimates were optimistic).",
+        "ko": "**목표를 유지한 정책 조합이 없습니다**: 탐색한 후보 {n}개 중 탐색 표본에서 예산 안에 목표를 달성한 "
+        "가장 싼 {k}개를 새 표본 {draws}개로 다시 실행했으나 어느 것도 목표를 달성하지 못했습니다 "
+        "(탐색의 추정이 낙관적이었습니다).",
+    },
+    "design_closest_fresh": {
+        "en": "The closest on the fresh draws: {mix}: the goal met in {p} of them, mean effect {effect}, at {cost} "
+        "a year.",
+        "ko": "새 표본에서 가장 가까운 조합: {mix}: 목표 달성 {p}, 평균 효과 {effect}, 연평균 비용 {cost}.",
+    },
     "design_closest": {
         "en": "The closest: {mix}: the goal met in {p} of the draws, mean effect {effect}, at {cost} a year.",
         "ko": "가장 가까운 조합: {mix}: 목표 달성 {p}, 평균 효과 {effect}, 연평균 비용 {cost}.",
