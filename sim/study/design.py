@@ -864,21 +864,24 @@ def _verify(design: Design, cand: pd.DataFrame, verifier):
     paths = [lv.path for lv in design.levers]
     feas = cand[cand["feasible"]].drop_duplicates(paths).sort_values(["cost_bn_per_year", "candidate"])
     if feas.empty:
-        ok = cand[cand["c_budget"] <= 0] if design.budget_bn else cand
-        pool = ok if not ok.empty else cand
-        best = pool.sort_values(["p_meet", "effect_mean", "cost_bn_per_year"], ascending=[False, False, True]).iloc[0]
-        return pd.DataFrame(), None, best.to_dict()
+        return pd.DataFrame(), None, _closest(design, cand)
     top = feas.head(design.verify)
     fresh = verifier().evaluate([{p: row[p] for p in paths} for _, row in top.iterrows()])
     ver = pd.DataFrame(fresh)
     ver.insert(0, "candidate", top["candidate"].to_numpy())
     held = ver[ver["feasible"]]
     if held.empty:  # none held on the fresh draws: the closest among those re-checked, on them
-        ok = ver[ver["c_budget"] <= 0] if design.budget_bn else ver
-        pool = ok if not ok.empty else ver
-        best = pool.sort_values(["p_meet", "effect_mean", "cost_bn_per_year"], ascending=[False, False, True]).iloc[0]
-        return ver, None, best.to_dict()
+        return ver, None, _closest(design, ver)
     return ver, held.sort_values(["cost_bn_per_year", "candidate"]).iloc[0].to_dict(), None
+
+
+def _closest(design: Design, rows: pd.DataFrame) -> dict[str, Any]:
+    """The closest point to an unmet goal among `rows`: the highest P(meet), then the largest mean
+    effect, then the lowest cost, among those within the budget (all of them if none is)."""
+    ok = rows[rows["c_budget"] <= 0] if design.budget_bn else rows
+    pool = ok if not ok.empty else rows
+    order = pool.sort_values(["p_meet", "effect_mean", "cost_bn_per_year"], ascending=[False, False, True])
+    return order.iloc[0].to_dict()
 
 
 # --------------------------------------------------------------------------- results folder
