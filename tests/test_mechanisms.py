@@ -242,13 +242,24 @@ def test_faculty_poaching_lowers_intake_later():
 
 def test_weaker_faculty_tie_and_core_salary_matching_drain_faculty(base):
     """A weaker tie to an academic post -> more faculty leave, fewer in post, fewer seats; salary
-    matching for core talent raises firms' offers to faculty (who are core) -> fewer in post."""
+    matching for core talent raises firms' offers to faculty (who are core) -> more leave, fewer in
+    post over the years (the yearly refills close most of the gap by each year's end).
+
+    The salary-matching half uses a strong dose (s = 0.9, all of it reaching the worker) and eight
+    paired seeds: at s = 0.5 the effect on the faculty in post is within run-to-run noise (12 paired
+    seeds: -0.7 +- 0.9 of ~149 in post, 2024-28; ODD 7.4), and with two seeds even the strong dose
+    can go the other way in one of them."""
     loose = runs(faculty_tie=0.0)
     assert total(loose, "faculty_departures") > 1.3 * total(base, "faculty_departures")
     assert last(loose, "faculty") < last(base, "faculty") and last(loose, "grad_seats") < last(base, "grad_seats")
-    sm = runs(sm_share=0.5, sm_tiers="core", sm_start=2023.0)
-    assert total(sm, "faculty_departures") > total(base, "faculty_departures")
-    assert last(sm, "faculty") < last(base, "faculty")
+    strong = {"sm_share": 0.9, "sm_passthrough": 1.0, "sm_tiers": "core", "sm_start": 2023.0}
+    left, in_post = [], []
+    for s in range(1, 9):
+        b = TalentMarket(scale=0.3, end_year=2028, rng=s).run()
+        m = TalentMarket(scale=0.3, end_year=2028, rng=s, **strong).run()
+        left.append(m[m.year >= 2023].faculty_departures.sum() / b[b.year >= 2023].faculty_departures.sum())
+        in_post.append(m[m.year >= 2024].faculty.mean() - b[b.year >= 2024].faculty.mean())
+    assert np.mean(left) > 1.05 and np.mean(in_post) < -1.0, (left, in_post)  # measured: 1.15 and -5.0 (seeds 1-8)
 
 
 def test_foreign_tax_relief_draws_and_keeps_foreign_born_staff_and_costs_the_tax_waived():
