@@ -184,7 +184,7 @@ def _run_design(args: argparse.Namespace, d: design.Design) -> int:
         what = (
             f"no mix of the levers held the goal within the budget on fresh draws ({len(result.verified)} "
             f"re-checked of {len(result.candidates)} candidates)"
-            if not result.verified.empty
+            if result.none_held
             else f"no mix of the levers met the goal within the budget ({len(result.candidates)} candidates)"
         )
         print(f"talentsim: error: design {d.name}: {what}; the closest is in {out / 'memo.md'}", file=sys.stderr)

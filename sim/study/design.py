@@ -695,6 +695,12 @@ class Result:
     discovery: SD.Discovery | None = None
 
     @property
+    def none_held(self) -> bool:
+        """No recommendation although some candidates met the goal on the search's draws: those
+        re-checked on fresh draws all missed it there."""
+        return self.recommended is None and not self.verified.empty
+
+    @property
     def front(self) -> pd.DataFrame:
         return self.candidates[self.candidates["pareto"]].sort_values("cost_bn_per_year")
 
@@ -1101,8 +1107,7 @@ def answer_text(result: Result, lang: str = "en") -> str:
             cost=i18n.money(rec["cost_bn_per_year"] * 1e9, lang, usd=False),
             n=d.draws,
         )
-    held_not = not result.verified.empty  # some met the goal on the search's draws, none on fresh ones
-    if held_not:
+    if result.none_held:
         lines = [t("design_not_held", k=len(result.verified), n=len(result.candidates), draws=d.draws)]
     else:
         lines = [t("design_unreachable", n=len(result.candidates))]
@@ -1110,7 +1115,7 @@ def answer_text(result: Result, lang: str = "en") -> str:
     if c:
         lines.append(
             t(
-                "design_closest_fresh" if held_not else "design_closest",
+                "design_closest_fresh" if result.none_held else "design_closest",
                 mix=_mix_text(d, c, lang),
                 p=f"{c['p_meet']:.0%}",
                 effect=f"{c['effect_mean']:+,.0f}",
