@@ -45,6 +45,7 @@ PARAMS = st.fixed_dictionaries(
         "pandemic_offer_cut": st.floats(0.0, 0.95),
         "pandemic_return_boost": st.floats(0.0, 10.0),
         "foreign_suspension_cut": st.floats(0.0, 1.0),
+        "us_freeze_cut": st.floats(0.0, 0.9),
         "return_hazard": st.floats(0.0, 5.0),
         "return_decay_years": st.floats(0.25, 10.0),
         "beta_pay": st.floats(0.0, 6.0),

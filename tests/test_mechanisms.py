@@ -159,6 +159,14 @@ def test_us_entry_suspension_lowers_emigration():
     assert window(full, "emigration", 2020.5, 2021.25) < 0.8 * window(none, "emigration", 2020.5, 2021.25)
 
 
+def test_us_hiring_freeze_lowers_emigration_in_its_window():
+    """The 2022Q4-2023Q4 US hiring freeze (off by default): cutting US offers lowers emigration
+    in 2023 and, once it ends, not in 2025 (the offers come back)."""
+    none, cut = runs(end_year=2025), runs(end_year=2025, us_freeze_cut=0.9)
+    assert window(cut, "emigration", 2023.5, 2024.0) < 0.8 * window(none, "emigration", 2023.5, 2024.0)
+    assert window(cut, "emigration", 2025.5, 2026.0) > 0.9 * window(none, "emigration", 2025.5, 2026.0)
+
+
 def test_pandemic_cut_lowers_emigration_and_return_boost_raises_returns():
     open_, shut = early(pandemic_offer_cut=0.0), early(pandemic_offer_cut=0.8)
     assert window(shut, "emigration", 2021.25, 2022.0) < 0.5 * window(open_, "emigration", 2021.25, 2022.0)

@@ -533,6 +533,17 @@ class Params:
         "share of US offers to people in Korea blocked by the 2020-21 US entry suspension",
         "matching",
     )
+    us_freeze_cut: float = _p(
+        0.0,
+        0.0,
+        0.9,
+        "share",
+        "off by default (ODD 7.3): the documented size is ~0.34 = 1 - 0.80 x 0.83 (US AI postings 2.0 % -> "
+        "1.6 % of all postings 2022 -> 2023, Lightcast in the AI Index 2024, V2; all US postings -17 % "
+        "Jul 2022 - Jul 2023, Indeed Hiring Lab, V1); the calibrated foreign_offer_rate is fitted to 2023",
+        "share of US offers to people in Korea lost to the US tech hiring freeze of 2022Q4-2023Q4",
+        "matching",
+    )
     foreign_hiring_growth: float = _p(
         0.0,
         -0.5,

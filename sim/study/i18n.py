@@ -680,6 +680,7 @@ PARAM_DOC_KO = {
     "foreign_offer_elasticity": "역량이 높을수록 해외 제안이 늘어나는 정도",
     "dest_us": "해외 제안 중 미국 비율",
     "foreign_suspension_cut": "2020-21년 미국 입국 중단으로 막힌 미국발 제안 비율",
+    "us_freeze_cut": "2022년 4분기~2023년 미국 기술기업 채용 동결로 사라진 미국발 제안 비율",
     "pandemic_offer_cut": "팬데믹 기간(2020년 3분기~2022년 2분기) 성사되지 못한 해외 제안 비율",
     "pandemic_return_boost": "팬데믹 기간 해외 한국 출신 인재의 국내 구직 증가 배수",
     "dest_cn": "해외 제안 중 중국 비율",
