@@ -6,6 +6,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 import openpyxl
@@ -14,8 +15,10 @@ import pytest
 import yaml
 
 from sim.app import explorer as E
+from sim.study import i18n
 from sim.study import memo as R
 from sim.study import scenarios as S
+from sim.study import uncertainty as U
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -275,6 +278,13 @@ def test_a_korean_comparison_is_korean_throughout(tmp_path):
     assert "- **연봉 매칭**: 정부 부담 비율: 50%; 지원 대상 등급: 전체 AI 인력;" in memo
     assert "출처: talentsim" in memo and "반복 실행 2회" in memo and "쉽게 말하면." in memo
     assert _latin_words(memo) <= set(pols), _latin_words(memo)  # the scenarios without a Korean title
+    assert "talentsim rerun manifest.json --out check/  # 이 폴더에서" in memo  # the command's comment too
+    # the terminal's table (read back from policies.csv) is the memo's, to the last digit
+    printed = [line for line in r.stdout.splitlines() if line.startswith("|")]
+    assert len(printed) >= 3 and all(line in memo.splitlines() for line in printed)
+    # the footer says what the intervals carry, as the top does (posterior draws by default)
+    carry = U.describe("posterior", "ko")
+    assert memo.count(carry) == 2 and memo.rstrip().splitlines()[-1].count(carry) == 1
     eff = pd.read_csv(tmp_path / "res" / "policies.csv")
     assert set(eff.scenario) == {"sm", "seats", "drive"}
     wb = openpyxl.load_workbook(tmp_path / "res" / "results.xlsx", read_only=True)
@@ -287,6 +297,17 @@ def test_a_korean_comparison_is_korean_throughout(tmp_path):
     want = eff[eff.measure == "core_talent_kr"].set_index(["scenario", "year"])["mean"]
     assert got == pytest.approx(want.to_dict())
     assert all(not _latin_words(str(h)) for h in head)
+
+
+def test_the_footer_says_what_the_intervals_carry_in_each_mode():
+    """The memo's (and the workbook's) closing line names the interval of the memo's mode: a
+    posterior memo's footer once said its intervals left out parameter uncertainty."""
+    for mode in U.MODES:
+        for lang in i18n.LANGS:
+            foot = R.footer(SimpleNamespace(uncertainty=mode), lang)
+            assert U.describe(mode, lang) in foot
+            others = [U.describe(m, lang) for m in U.MODES if m != mode]
+            assert not any(o in foot for o in others)
 
 
 def test_a_binding_budget_is_reported_with_the_share_paid():

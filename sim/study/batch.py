@@ -36,7 +36,7 @@ from ..core.model import START_TIME, TalentMarket, first_active_step
 from ..core.outputs import OUTPUT_NAMES
 from ..core.params import Params
 from . import executor as X
-from . import memo, provenance, stats, workbook
+from . import i18n, memo, provenance, stats, workbook
 from . import scenarios as S
 from . import uncertainty as U
 from .figures import fan_charts
@@ -562,7 +562,9 @@ def _assemble(
         stamped(comp).to_csv(result / "comparison.csv", index=False, float_format="%.10g")
         written.append("comparison.csv")
         effects = stats.policy_effects(ts, plan.scenarios[0].name)
-        stamped(effects).to_csv(result / "policies.csv", index=False, float_format="%.10g")
+        # at full precision: the CLI prints the policies table from this file, and an interval end
+        # at a rounding tie (-8.5 from 4 replications) must round as in the memo (made in memory)
+        stamped(effects).to_csv(result / "policies.csv", index=False, float_format="%.17g")
         written.append("policies.csv")
     if report.figures:
         (result / "figures").mkdir()
@@ -570,7 +572,7 @@ def _assemble(
     (result / "results.xlsx").write_bytes(workbook.workbook_bytes(plan, summ, comp, effects, report.lang))
     written.append("results.xlsx")
     years = report.memo_years or [2025, 2030, 2035]
-    again = ["talentsim rerun manifest.json --out check/  # in this folder"]
+    again = [f"talentsim rerun manifest.json --out check/  {i18n.t('rerun_here', report.lang)}"]
     text = memo.memo(
         plan, summ, comp, years, lang=report.lang, effects=effects, year=report.headline_year, reproduce=again
     )

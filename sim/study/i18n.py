@@ -412,14 +412,13 @@ T: dict[str, dict[str, str]] = {
     "yes": {"en": "yes", "ko": "예"},
     "no": {"en": "no", "ko": "아니오"},
     "quarter": {"en": "{y} Q{q}", "ko": "{y}년 {q}분기"},
-    "memo_foot": {
+    "memo_foot": {  # {intervals}: what this memo's intervals carry (uncertainty.describe of its mode)
         "en": "Values are at Q4 of each year; flows are sums over the year. Money: M KRW for pay, bn KRW per "
-        "year for fiscal cost. Intervals reflect the model's randomness across replications, not "
-        "parameter uncertainty; see docs/model.md for what the model cannot say.",
-        "ko": "각 연도 4분기 값이며, 이동 등 흐름은 연간 합계입니다. 금액은 억원·조원 단위입니다. 구간은 반복 실행 간 "
-        "모형의 확률적 변동만 반영하며 모수 불확실성은 포함하지 않습니다. 모형의 한계는 docs/model.md를 "
-        "참고하십시오.",
+        "year for fiscal cost. {intervals} See docs/model.md for what the model cannot say.",
+        "ko": "각 연도 4분기 값이며, 이동 등 흐름은 연간 합계입니다. 금액은 억원·조원 단위입니다. {intervals} "
+        "모형의 한계는 docs/model.md를 참고하십시오.",
     },
+    "rerun_here": {"en": "# in this folder", "ko": "# 이 폴더에서"},
     # policy design (talentsim design; sim.study.design)
     "page_design": {"en": "Policy design", "ko": "정책 설계"},
     "design_intro": {

@@ -377,5 +377,10 @@ def memo(
         lines += ["", citation(plan, scn, lang), ""]
     if reproduce:
         lines += [i18n.t("memo_reproduce", lang), ""] + [f"    {c}" for c in reproduce] + [""]
-    lines += [i18n.t("memo_foot", lang), ""]
+    lines += [footer(plan, lang), ""]
     return "\n".join(lines)
+
+
+def footer(plan, lang: str) -> str:
+    """The memo's closing line: what the values are, the money units and what the intervals carry."""
+    return i18n.t("memo_foot", lang, intervals=U.describe(plan.uncertainty, lang))

@@ -93,7 +93,7 @@ def workbook_bytes(
         _sheet(wb, SHEETS["comparison"][lang], *_wide(comp, plan, QUANTITIES, "output", stats, lang))
     if effects is not None and len(effects):
         _sheet(wb, SHEETS["effects"][lang], *_wide(effects, plan, EFFECTS, "measure", ("mean", "lo", "hi"), lang))
-    about = [[memo.citation(plan, s, lang)] for s in plan.scenarios] + [[i18n.t("memo_foot", lang)]]
+    about = [[memo.citation(plan, s, lang)] for s in plan.scenarios] + [[memo.footer(plan, lang)]]
     _sheet(wb, SHEETS["about"][lang], [i18n.t("cite", lang)], about)
     buf = io.BytesIO()
     wb.save(buf)
