@@ -297,7 +297,7 @@ st.session_state["last_ts"] = ts
 # (created only now: until the new charts are drawn the previous ones stay on the page, dimmed
 # by Streamlit as stale, instead of vanishing during a recompute)
 if not ts.empty:
-    files_out = E.downloads(plan, ts, L)
+    files_out = E.downloads(plan, ts, L, year)
     st.session_state["downloads"] = files_out  # the functions that make the files offered (tests call them)
     with downloads_area.container():
         render_downloads(files_out)

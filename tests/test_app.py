@@ -22,8 +22,8 @@ os.environ.setdefault("TALENTSIM_APP_STORE", "off")  # no results store on disk:
 from streamlit.testing.v1 import AppTest
 
 from sim.app import explorer as E
+from sim.study import i18n, stats
 from sim.study import scenarios as S
-from sim.study import stats
 from sim.study.labels import label
 from tests.test_memo import _latin_words
 
@@ -228,6 +228,18 @@ def test_hostile_upload_is_refused_in_the_page_without_a_traceback(app, name):
     msgs = messages(app)
     assert f"{name}.yaml" in msgs and "allowed" in msgs and "Traceback" not in msgs
     assert len(msgs) < 3000 and cards(app) == before
+
+
+def test_the_memo_headline_is_in_the_cards_year(app):
+    """The cards show the year of the year slider; the memo's headline (and the command that
+    reproduces it) must say the same year: it stayed at 2030 when the cards showed 2035."""
+    app.slider(key="w_year").set_value(2035).run()
+    assert not app.exception
+    text = app.session_state["downloads"]["memo"]()
+    lang = app.session_state["lang"]
+    assert f"## {i18n.t('memo_headline', lang, year=2035)}" in text
+    assert f"## {i18n.t('memo_headline', lang, year=2030)}" not in text
+    assert "--year 2035" in text
 
 
 def test_downloaded_yaml_reproduces_the_numbers_through_the_cli(app, tmp_path):

@@ -590,15 +590,16 @@ def yearly_table(ts: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, dict[str, s
     return t.rename(columns=labels), formats
 
 
-def downloads(plan: batch.Plan, ts: pd.DataFrame, lang: str) -> dict[str, Callable[[], str]]:
+def downloads(plan: batch.Plan, ts: pd.DataFrame, lang: str, year: int) -> dict[str, Callable[[], str]]:
     """The files the app offers, each as a function that makes it (run when the user asks:
     the CSV, memo and manifest take ~0.3 s together, which a slider change should not wait
-    for): scenario YAML (reproduces the numbers), CSV, memo, manifest."""
+    for): scenario YAML (reproduces the numbers), CSV, memo (its headline in `year`, the year
+    the cards show), workbook, manifest."""
     names = ("yaml", "csv", "memo", "xlsx", "manifest")
-    return {name: functools.partial(_download, name, plan, ts, lang) for name in names}
+    return {name: functools.partial(_download, name, plan, ts, lang, year) for name in names}
 
 
-def _download(name: str, plan: batch.Plan, ts: pd.DataFrame, lang: str) -> str | bytes:
+def _download(name: str, plan: batch.Plan, ts: pd.DataFrame, lang: str, year: int) -> str | bytes:
     if name == "yaml":
         return scenario_yaml(plan.scenarios[1], plan.replications, plan.seed)
     if name == "csv":
@@ -607,19 +608,19 @@ def _download(name: str, plan: batch.Plan, ts: pd.DataFrame, lang: str) -> str |
         summ, comp, eff = stats.summary(ts), stats.comparison(ts, BASELINE), stats.policy_effects(ts, BASELINE)
         if name == "xlsx":
             return workbook.workbook_bytes(plan, summ, comp, eff, lang)
-        return memo.memo(
-            plan, summ, comp, [2025, 2030, 2035], lang=lang, effects=eff, reproduce=reproduce_commands(plan, lang)
-        )
+        again = reproduce_commands(plan, lang, year)
+        return memo.memo(plan, summ, comp, [2025, 2030, 2035], lang=lang, effects=eff, year=year, reproduce=again)
     return json.dumps(provenance.manifest(plan, ["streamlit app"], "app", 0, ["timeseries.csv"]), indent=2, default=str)
 
 
-def reproduce_commands(plan: batch.Plan, lang: str) -> list[str]:
+def reproduce_commands(plan: batch.Plan, lang: str, year: int) -> list[str]:
     """The commands that give the explorer's numbers from the command line, with the YAML the app
     offers for download (named `<scenario>.yaml`): `talentsim run` for the scenario's numbers and,
     when its assumptions are the shipped baseline's (model defaults, horizon 2035), `talentsim
-    compare` for the differences."""
+    compare` for the differences; the memo's headline in `year` (the cards' year)."""
     base, scn = plan.scenarios
     opts = f"--replications {plan.replications} --seed {plan.seed} --lang {lang} --uncertainty {plan.uncertainty}"
+    opts += f" --year {int(year)}"
     out = [f"talentsim run {scn.name}.yaml {opts}"]
     if base.params == Params():  # the model's defaults, to 2035: what scenarios/baseline.yaml sets
         out.append(f"talentsim compare scenarios/baseline.yaml {scn.name}.yaml {opts}")
