@@ -2,6 +2,7 @@
 identical results on the local and Dask executors."""
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -90,6 +91,35 @@ def test_rerun_from_manifest_gives_identical_numbers(files):
     assert r.returncode == 0, r.stderr
     pd.testing.assert_frame_equal(pd.read_csv(a / "timeseries.csv"), pd.read_csv(b / "timeseries.csv"))
     assert (a / "figures" / "shortage.png").stat().st_size > 0
+
+
+def test_rerun_writes_the_memo_as_the_recorded_command_did(files):
+    """A Korean memo with its headline in 2021 reran as an English one with a 2020 headline: rerun
+    now takes --lang, --year and --memo-years from the recorded command, unless given again."""
+    a = files / "a"
+    opts = ["--lang", "ko", "--year", "2021", "--memo-years", "2020", "2021"]
+    assert cli("compare", "base.yaml", "pol.yaml", "--out", str(a), *opts, cwd=files).returncode == 0
+    r = cli("rerun", str(a / "manifest.json"), "--out", str(files / "b"), cwd=files)
+    assert r.returncode == 0, r.stderr
+
+    def undated(path):  # the citation line's date: the two runs may straddle midnight
+        return re.sub(r"\d{4}-\d{2}-\d{2}", "DATE", path.read_text())
+
+    assert undated(files / "b" / "memo.md") == undated(a / "memo.md")
+    assert "| 2021년, 기준 대비 |" in r.stdout  # the printed policy table too
+    r = cli("rerun", str(a / "manifest.json"), "--out", str(files / "c"), "--lang", "en", cwd=files)
+    assert r.returncode == 0, r.stderr
+    memo = (files / "c" / "memo.md").read_text()
+    assert memo.startswith("# talentsim results") and "## Headline (2021)" in memo
+
+
+def test_recorded_memo_options_take_only_valid_values():
+    from sim.study.cli import recorded_memo_options as rec
+
+    argv = ["talentsim", "compare", "a.yaml", "--lang=ko", "--year", "2031", "--memo-years", "2025", "2030"]
+    assert rec(argv) == {"lang": "ko", "year": 2031, "memo_years": [2025, 2030]}
+    assert rec(["t", "--lang", "fr", "--year", "soon", "--memo-years", "--out"]) == {}
+    assert rec("--lang ko") == {} and rec([1, 2]) == {} and rec(None) == {}
 
 
 def test_interrupted_batch_resumes_without_recomputing(files):

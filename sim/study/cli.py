@@ -9,9 +9,11 @@ Exit status: 0 done; 1 some runs failed (the others are kept; the same command r
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -150,10 +152,43 @@ def _sweep(args):
     return _batch(args, "sweep", [args.file])
 
 
+def recorded_memo_options(argv: Any) -> dict[str, Any]:
+    """The memo options (`--lang`, `--year`, `--memo-years`) of the command a manifest records in
+    `argv` (its command line), those with valid values; anything else in it is ignored."""
+    if not isinstance(argv, list) or not all(isinstance(a, str) for a in argv):
+        return {}
+    toks: list[str] = []
+    for a in argv:  # --lang=ko is --lang ko
+        toks.extend(a.split("=", 1) if a.startswith("--") and "=" in a else [a])
+    out: dict[str, Any] = {}
+    for i, a in enumerate(toks):
+        rest = toks[i + 1 :]
+        if a == "--lang" and rest and rest[0] in ("en", "ko"):
+            out["lang"] = rest[0]
+        elif a == "--year" and rest and rest[0].isdigit():
+            out["year"] = int(rest[0])
+        elif a == "--memo-years":
+            years = list(itertools.takewhile(str.isdigit, rest))
+            if years:
+                out["memo_years"] = [int(y) for y in years]
+    return out
+
+
 def _rerun(args: argparse.Namespace) -> int:
-    if design.manifest_command(Path(args.manifest)) == "design":
-        return _run_design(args, design.read_manifest(Path(args.manifest)))
-    command, reps, seed, scns, mode = batch.read_manifest(Path(args.manifest))  # verified, or refused
+    path = Path(args.manifest)
+    # the memo as the recorded command wrote it (its language, headline year and years), unless
+    # given again here; the numbers come from the manifest whatever these say
+    try:
+        recorded = recorded_memo_options(batch.manifest_document(path).get("argv"))
+    except scenarios.ScenarioError:
+        recorded = {}  # an unreadable manifest: the readers below refuse it and say why
+    for key in ("lang", "year", "memo_years"):
+        if getattr(args, key) is None:
+            setattr(args, key, recorded.get(key))
+    args.lang = args.lang or "en"
+    if design.manifest_command(path) == "design":
+        return _run_design(args, design.read_manifest(path))
+    command, reps, seed, scns, mode = batch.read_manifest(path)  # verified, or refused
     plan = batch.make_plan(command, scns, reps, seed, mode)
     return _execute(args, plan)
 
@@ -334,7 +369,10 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def _batch_options(p: argparse.ArgumentParser) -> None:
+def _batch_options(p: argparse.ArgumentParser, rerun: bool = False) -> None:
+    """The options of run, compare and sweep (and rerun: `rerun`, whose memo options default to
+    the recorded command's)."""
+    recorded = " (rerun: default the recorded command's)" if rerun else ""
     p.add_argument(
         "--replications",
         type=_positive,
@@ -374,20 +412,20 @@ def _batch_options(p: argparse.ArgumentParser) -> None:
         type=int,
         nargs="+",
         default=None,
-        help="years in memo.md, within the horizon (default: 2025, 2030, 2035, those within the horizon)",
+        help="years in memo.md, within the horizon (default: 2025, 2030, 2035, those within the horizon)" + recorded,
     )
     p.add_argument(
         "--lang",
         choices=("en", "ko"),
         default="en",
-        help="language of memo.md and results.xlsx: en (default) or ko (Korean; money in 억원/조원)",
+        help="language of memo.md and results.xlsx: en (default) or ko (Korean; money in 억원/조원)" + recorded,
     )
     p.add_argument(
         "--year",
         type=int,
         default=None,
         help="year of the memo's headline and of the policy table a comparison prints "
-        f"(default {stats.HEADLINE_YEAR}, or the last year of a shorter horizon)",
+        f"(default {stats.HEADLINE_YEAR}, or the last year of a shorter horizon)" + recorded,
     )
     g = p.add_mutually_exclusive_group()
     g.add_argument(
@@ -432,8 +470,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     m = sub.add_parser("rerun", help="rerun the command a manifest.json records (identical numbers)")
     m.add_argument("manifest", metavar="MANIFEST", help="a results folder's manifest.json")
-    _batch_options(m)
-    m.set_defaults(func=_rerun, replications=None, seed=None)
+    _batch_options(m, rerun=True)
+    m.set_defaults(func=_rerun, replications=None, seed=None, lang=None)  # lang: the recorded command's
 
     k = sub.add_parser(
         "calibrate",
