@@ -113,6 +113,20 @@ def test_rerun_writes_the_memo_as_the_recorded_command_did(files):
     assert memo.startswith("# talentsim results") and "## Headline (2021)" in memo
 
 
+def test_compare_with_a_shorter_scenario_writes_its_memo(files):
+    """A scenario ending before the baseline (2021 vs 2022): the memo crashed with a KeyError on the
+    years past its horizon. Its table shows "—" there, and the headline is in a year both reach,
+    the year of the policy table the CLI prints."""
+    (files / "long.yaml").write_text("name: long\ndescription: to 2022\nbase: base.yaml\nhorizon: {end_year: 2022}\n")
+    r = cli("compare", "long.yaml", "pol.yaml", "--out", str(files / "res"), cwd=files)  # memo: the last year, 2022
+    assert r.returncode == 0, r.stderr
+    assert "Traceback" not in r.stderr and "| 2021, compared with the baseline |" in r.stdout
+    memo = (files / "res" / "memo.md").read_text()
+    assert "## Headline (2021)" in memo
+    core = [line for line in memo.splitlines() if line.startswith("| core talent in KR |")]
+    assert len(core) == 3 and "—" not in core[0] and core[1].endswith("| — |") and core[2].endswith("| — |")
+
+
 def test_recorded_memo_options_take_only_valid_values():
     from sim.study.cli import recorded_memo_options as rec
 

@@ -332,7 +332,8 @@ def memo(
     cols = [c for c in HEADLINE if c in QUANTITIES]
     all_years = sorted(set(summ["year"]))
     yrs = [y for y in years if y in set(all_years)] or all_years[-1:]
-    year = year if year is not None else stats.headline_year(all_years[-1])
+    # the headline in a year every scenario reaches (the CLI's policy table uses the same year)
+    year = year if year is not None else stats.headline_year(int(summ.groupby("scenario")["year"].max().min()))
     names = [s.display_name(lang) for s in plan.scenarios]
     title = i18n.t("memo_title_compare" if comp is not None else "memo_title", lang, names=" · ".join(names))
     lines = [f"# {title}", "", f"*{U.describe(getattr(plan, 'uncertainty', U.DEFAULT), lang)}*", ""]
@@ -355,6 +356,9 @@ def memo(
         for c in cols:
             cells = []
             for y in yrs:
+                if (y, c) not in frame.index:  # past this scenario's horizon (scenarios may end earlier)
+                    cells.append("—")
+                    continue
                 m, lo, hi = (fmt(c, frame.loc[(y, c)][k], signed, lang) for k in keys)
                 cells.append(f"{m} [{lo}, {hi}]")
             rows.append(f"| {label(c)} | {QUANTITIES[c].unit_in(lang)} | " + " | ".join(cells) + " |")
