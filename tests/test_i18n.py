@@ -51,3 +51,18 @@ def test_money_sign_and_krw_only():
     assert i18n.money(3.2e9, "ko", signed=True) == "+32.0억원"
     assert i18n.money(6.5e11, "en", usd=False) == "650 bn KRW"  # three significant digits: fits a card
     assert i18n.money(6.54e10, "en", usd=False) == "65.4 bn KRW"
+
+
+def test_the_korean_object_particle_follows_the_last_syllable():
+    """을 after a final consonant, 를 after a vowel: the design question read '인재을(를)'."""
+    from pathlib import Path
+
+    from sim.study import design
+
+    assert i18n.object_particle("국내 핵심 AI 인재") == "를"
+    assert i18n.object_particle("AI 인력 부족 인원") == "을"
+    assert i18n.object_particle("net migration") == "을(를)" and i18n.object_particle("") == "을(를)"
+    d = design.load(Path(__file__).resolve().parents[1] / "scenarios" / "design-core-researchers.yaml")
+    ko = design.question_text(d, "ko")
+    assert "인재를 " in ko and "을(를)" not in ko
+    assert "{obj}" not in design.question_text(d, "en")

@@ -1075,9 +1075,11 @@ def _mix_text(d: Design, values: dict[str, Any], lang: str) -> str:
 def question_text(d: Design, lang: str = "en") -> str:
     """The question a design asks, in `lang` (goal, probability, budget)."""
     t = lambda key, **kw: i18n.t(key, lang, **kw)  # noqa: E731
+    output = labels.label(d.output, lang)
     goal = t(
         f"design_goal_{d.sense}",
-        output=labels.label(d.output, lang),
+        output=output,
+        obj=i18n.object_particle(output),  # Korean only: the English text has no {obj}
         year=d.year,
         thr=f"{d.threshold:+,g}",
         p=f"{d.probability:.0%}",

@@ -470,7 +470,7 @@ T: dict[str, dict[str, str]] = {
     "design_goal_at_least": {
         "en": "What is the cheapest mix of levers that raises {output} by at least {thr} in {year} (Q4), "
         "with a probability of at least {p}?",
-        "ko": "{year}년 4분기 {output}을(를) {thr} 이상 늘리는 가장 싼 정책 조합은 무엇인가 (달성 확률 {p} 이상)?",
+        "ko": "{year}년 4분기 {output}{obj} {thr} 이상 늘리는 가장 싼 정책 조합은 무엇인가 (달성 확률 {p} 이상)?",
     },
     "design_goal_at_most": {
         "en": "What is the cheapest mix of levers that changes {output} by at most {thr} in {year} (Q4), "
@@ -1002,3 +1002,13 @@ def money(krw: float, lang: str, signed: bool = False, usd: bool = True) -> str:
     d = a / USD_KRW
     u = f"${d / 1e9:,.2f} bn" if d >= 1e9 else f"${d / 1e6:,.1f} M" if d >= 1e6 else f"${d / 1e3:,.0f}k"
     return f"{sign}{k} ({u})"
+
+
+def object_particle(word: str) -> str:
+    """The Korean object particle after `word`: 을 after a final consonant, 를 after a vowel (the
+    last Hangul syllable's final, jongseong); 을(를) when the word does not end in Hangul."""
+    last = word.rstrip()[-1:] or " "
+    code = ord(last) - 0xAC00
+    if not 0 <= code <= 0xD7A3 - 0xAC00:
+        return "을(를)"
+    return "을" if code % 28 else "를"
