@@ -8,8 +8,12 @@ share slider one step at a time `--moves` times. For each move it measures, from
 run is complete (10-replication bands drawn). The baseline is cached, as in normal use.
 Also reports the CPU seconds each group of processes (browser, Streamlit server, workers)
 used per move, and the first page load to final numbers with the results store filled for the
-starting scenario (as `make app` does). Writes benchmarks/out/bench_app.json. Targets: (a) <= 2 s,
-(b) <= 6 s (issue 5); first load to final numbers <= 3 s (issue 15).
+starting scenario (as `make app` does). Then `--visits` more first loads, each a new visitor (a
+fresh browser context: nothing cached), alternating with a minimal Streamlit page served by a
+second server (a title, five metric cards and a progress bar at "Done", as the predicate waits
+for): the floor of Streamlit and Chromium on this machine at that moment, reported side by side
+as medians and their ratio. Writes benchmarks/out/bench_app.json. Targets: (a) <= 2 s, (b) <= 6 s
+(issue 5); first load to final numbers <= 3 s (issue 15).
 """
 
 from __future__ import annotations
@@ -62,6 +66,51 @@ CHANGED = (
 )
 
 
+# the reference page for the first-load floor, written to a temporary folder when the benchmark runs
+# (Streamlit is imported only by the app's own files); the same configuration as the app
+MINIMAL_PAGE = """import streamlit as st
+st.set_page_config(page_title="minimal", layout="wide")
+st.title("Minimal page")
+for i, c in enumerate(st.columns(5)):
+    c.metric(f"card {i}", f"{1000 * i:,}", "+1")
+st.progress(1.0, text="Done: the reference page")
+"""
+
+
+def start_server(cmd: list[str], cwd: Path, env: dict) -> tuple[subprocess.Popen, int]:
+    """A Streamlit server on a free local port, ready (its health check answers)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    flags = ["--server.headless", "true", "--server.address", "127.0.0.1", "--server.port", str(port)]
+    proc = subprocess.Popen(
+        cmd + flags + ["--browser.gatherUsageStats", "false"],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    for _ in range(240):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2)
+            break
+        except OSError:
+            time.sleep(0.5)
+    return proc, port
+
+
+def visit(browser, url: str) -> float:
+    """Seconds from opening `url` in a new browser context (a new visitor) to the final numbers."""
+    ctx = browser.new_context(viewport={"width": 1500, "height": 1100})
+    page = ctx.new_page()
+    t = time.perf_counter()
+    page.goto(url, timeout=120_000)
+    page.wait_for_function(NUMBERS, timeout=300_000, polling=POLL_MS)
+    took = time.perf_counter() - t
+    ctx.close()
+    return took
+
+
 def cpu_by_process() -> dict[str, float]:
     """CPU seconds used so far by the processes on this machine, grouped: the browser, the
     Streamlit server, its worker processes, the rest (shows who competes for the 2 cores)."""
@@ -91,10 +140,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--moves", type=int, default=5)
     ap.add_argument("--replications", type=int, default=10)
+    ap.add_argument("--visits", type=int, default=5, help="new visitors' first loads, each beside the minimal page")
     args = ap.parse_args()
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
     # the results store, filled for the starting scenario as `make app` does: the first page loads from it
     store = Path(tempfile.mkdtemp(prefix="talentsim-store-"))
     t = time.perf_counter()
@@ -112,33 +159,14 @@ def main() -> None:
         TALENTSIM_APP_WORKERS="2",
         TALENTSIM_APP_STORE=str(store),
     )
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "app_pages.serve",  # as `make app` starts it: the library imported before the first visit
-            "--server.headless",
-            "true",
-            "--server.address",
-            "127.0.0.1",
-            "--server.port",
-            str(port),
-            "--browser.gatherUsageStats",
-            "false",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    first, full = [], []
+    # as `make app` starts it: the library imported before the first visit
+    proc, port = start_server([sys.executable, "-m", "app_pages.serve"], ROOT, env)
+    ref_dir = Path(tempfile.mkdtemp(prefix="talentsim-minimal-page-"))
+    (ref_dir / "page.py").write_text(MINIMAL_PAGE)
+    shutil.copytree(ROOT / ".streamlit", ref_dir / ".streamlit")
+    ref_proc, ref_port = start_server([sys.executable, "-m", "streamlit", "run", "page.py"], ref_dir, dict(os.environ))
+    first, full, visits, minimal = [], [], [], []
     try:
-        for _ in range(240):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.5)
         with sync_playwright() as pw:
             b = pw.chromium.launch(executable_path=shutil.which("chromium"), args=FLAGS)
             page = b.new_page(viewport={"width": 1500, "height": 1100})
@@ -163,17 +191,28 @@ def main() -> None:
             cpu1 = cpu_by_process()
             if (ROOT / "docs" / "figures").exists():
                 page.screenshot(path=str(ROOT / "docs" / "figures" / "app.png"))
+            page.close()
+            for _ in range(args.visits):  # new visitors, alternating with the minimal page
+                minimal.append(visit(b, f"http://127.0.0.1:{ref_port}/"))
+                visits.append(visit(b, f"http://127.0.0.1:{port}/?lang=en"))
             b.close()
     finally:
-        proc.terminate()
-        proc.wait()
+        for p in (proc, ref_proc):
+            p.terminate()
+            p.wait()
         shutil.rmtree(store, ignore_errors=True)  # the store is this run's only
+        shutil.rmtree(ref_dir, ignore_errors=True)
     res = {
         "replications": args.replications,
         "workers": 2,
         "moves": args.moves,
         "first_load_numbers_seconds": numbers,
         "first_load_seconds": cold,
+        "visits_numbers_seconds": visits,
+        "visits_numbers_median": statistics.median(visits) if visits else None,
+        "minimal_page_seconds": minimal,
+        "minimal_page_median": statistics.median(minimal) if minimal else None,
+        "visits_ratio_to_minimal_page": statistics.median(visits) / statistics.median(minimal) if visits else None,
         "warm_store_seconds": warm_seconds,
         "first_result_seconds": first,
         "full_bands_seconds": full,
@@ -187,6 +226,12 @@ def main() -> None:
         f"in {warm_seconds:.0f} s beforehand): final numbers on the cards {numbers:.2f} s; page complete "
         f"(charts drawn) {cold:.2f} s"
     )
+    if visits:
+        print(
+            f"{len(visits)} new visitors' first loads to final numbers: median {res['visits_numbers_median']:.2f} s "
+            f"({min(visits):.2f}-{max(visits):.2f}); a minimal Streamlit page beside them (five cards, alternating): "
+            f"median {res['minimal_page_median']:.2f} s; ratio {res['visits_ratio_to_minimal_page']:.2f}"
+        )
     print(
         f"after a slider change: first result median {res['first_result_median']:.2f} s "
         f"(max {max(first):.2f}); {args.replications}-replication bands median {res['full_bands_median']:.2f} s "
