@@ -24,15 +24,22 @@ if params.POSTERIOR_FILE.exists():
             st.image(str(path))
 cal = load_calibration()
 if not cal:
-    st.warning("No stored calibration (sim/data/calibration.yaml).")
+    st.warning(t("cal_none"))
 else:
     st.subheader(t("cal_point"))
     st.dataframe(E.calibration_table(cal["check"]["targets"], L), hide_index=True, width="stretch")
     st.subheader(t("out_of_sample"))
     st.dataframe(E.calibration_table(cal["check"]["out_of_sample"], L), hide_index=True, width="stretch")
+    run = cal["check"]
     st.caption(
-        f"loss {cal['loss']:.3f}; {cal['evaluations']} evaluations; {cal['check']['replications']} "
-        f"replications; seed {cal['check']['seed']}; {cal['date_utc']}"
+        t(
+            "cal_point_run",
+            loss=f"{cal['loss']:.3f}",
+            evaluations=cal["evaluations"],
+            replications=run["replications"],
+            seed=run["seed"],
+            date=cal["date_utc"],
+        )
     )
     for name in ("calibration_fit.png", "calibration_profiles.png"):
         path = DOCS / "figures" / name

@@ -355,6 +355,18 @@ def test_other_pages_render(app):
         assert not at.exception, (page, at.exception)
 
 
+def test_the_about_and_calibration_pages_are_korean_in_the_korean_ui():
+    """The about page's citation sentence was English and Korean side by side, and the calibration
+    page's run line English ('loss …; 500 evaluations; …'), on the Korean page."""
+    for page in ("app_pages/about.py", "app_pages/calibration.py"):
+        at = AppTest.from_file(str(ROOT / page), default_timeout=120)
+        at.run()
+        assert not at.exception, (page, at.exception)
+        text = "\n".join([m.value for m in at.markdown] + [c.value for c in at.caption])
+        words = _latin_words(text) - {"Mesa", "SHA", "SMM"}  # names of a library, a hash, a method
+        assert not words, (page, words)
+
+
 def test_calibration_page_shows_the_posterior_check_with_display_names():
     """The calibration page: the posterior predictive table first, then the point calibration, with
     headers and figure names in the page's language, never the raw output names."""

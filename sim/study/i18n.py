@@ -146,6 +146,20 @@ T: dict[str, dict[str, str]] = {
     "cal_col_source": {"en": "Source (verification)", "ko": "출처 (검증 수준)"},
     "cal_col_id": {"en": "Target id", "ko": "목표 ID"},
     "out_of_sample": {"en": "Out of sample", "ko": "표본 외 검증"},
+    "about_cite_line": {
+        "en": "Each memo.md (and the memo download) ends with a citation line per scenario: version, git commit, "
+        "scenario SHA-256, replications and seed.",
+        "ko": "메모 파일(앱의 메모 내려받기 포함)마다 시나리오별 인용 문구(버전, git 커밋, 시나리오 SHA-256, 반복 수, "
+        "시드)가 있습니다.",
+    },
+    "cal_point_run": {
+        "en": "loss {loss}; {evaluations} evaluations; check with {replications} replications, seed {seed}; {date}",
+        "ko": "손실 {loss}; 평가 {evaluations}회; 점검 반복 {replications}회, 시드 {seed}; {date}",
+    },
+    "cal_none": {
+        "en": "No stored calibration (sim/data/calibration.yaml).",
+        "ko": "저장된 보정 결과가 없습니다 (sim/data/calibration.yaml).",
+    },
     "about_text": {
         "en": "An agent-based model (Mesa) of Korea's AI talent market: one agent per person, one step per "
         "quarter, from the June 2020 survey to 2035. Numbers are means over replications with 90% "
