@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from sim.app.explorer import ASSUMPTION_LEVERS, CARDS, CHARTS, POLICY_LEVERS, policy_groups
@@ -66,3 +68,17 @@ def test_the_korean_object_particle_follows_the_last_syllable():
     ko = design.question_text(d, "ko")
     assert "인재를 " in ko and "을(를)" not in ko
     assert "{obj}" not in design.question_text(d, "en")
+
+
+def test_a_choice_lever_help_names_the_options_as_the_menu_shows_them():
+    """The Korean help of the tier and basis menus explained the raw codes ('core: 핵심 인재만,
+    core+senior: …') while the menu shows '핵심', '핵심+시니어', …: each option's shown label is in
+    the help, in both languages."""
+    choices = {"sm_tiers": ("core", "core+senior", "all"), "sm_basis": ("tier", "salary")}
+    for name, options in choices.items():
+        for lang in i18n.LANGS:
+            text = i18n.lever_help(name, lang)
+            for opt in options:
+                assert f"{i18n.choice_label(opt, lang)}:" in text, (name, lang, opt, text)
+            if lang == "ko":
+                assert not re.search(r"[A-Za-z]{3,}", text), text

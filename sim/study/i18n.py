@@ -834,8 +834,8 @@ LEVER_HELP: dict[str, dict[str, str]] = {
         "ko": "지원 대상 연봉 중 정부 부담 비율 (업스테이지 대표 제안: 약 절반).",
     },
     "sm_tiers": {
-        "en": "core: top talent only; core+senior; all AI staff.",
-        "ko": "core: 핵심 인재만, core+senior: 핵심+시니어, all: 전체 AI 인력.",
+        "en": "core: top talent only; core and senior: top and senior staff; all AI staff: everyone at an AI firm.",
+        "ko": "핵심: 핵심 인재만; 핵심+시니어: 핵심과 시니어 인재; 전체 AI 인력: AI 기업의 모든 인력.",
     },
     "sm_cap": {"en": "Largest state payment per person and year.", "ko": "1인당 연간 최대 정부 지원액."},
     "sm_budget": {
@@ -885,7 +885,7 @@ LEVER_HELP: dict[str, dict[str, str]] = {
     },
     "sm_basis": {
         "en": "tier: the eligible tiers above; salary: anyone whose contract salary is at or above the threshold.",
-        "ko": "tier: 위의 지원 대상 등급, salary: 계약 연봉이 기준선 이상인 사람.",
+        "ko": "등급: 위의 지원 대상 등급; 연봉: 계약 연봉이 기준선 이상인 사람.",
     },
     "sm_min_salary": {
         "en": "Used when eligibility is by salary: the contract salary (before the state's share) that qualifies.",
