@@ -619,8 +619,10 @@ def reproduce_commands(plan: batch.Plan, lang: str, year: int) -> list[str]:
     when its assumptions are the shipped baseline's (model defaults, horizon 2035), `talentsim
     compare` for the differences; the memo's headline in `year` (the cards' year)."""
     base, scn = plan.scenarios
-    opts = f"--replications {plan.replications} --seed {plan.seed} --lang {lang} --uncertainty {plan.uncertainty}"
-    opts += f" --year {int(year)}"
+    opts = (
+        f"--replications {plan.replications} --seed {plan.seed} --lang {lang} --uncertainty {plan.uncertainty} "
+        f"--year {int(year)}"
+    )
     out = [f"talentsim run {scn.name}.yaml {opts}"]
     if base.params == Params():  # the model's defaults, to 2035: what scenarios/baseline.yaml sets
         out.append(f"talentsim compare scenarios/baseline.yaml {scn.name}.yaml {opts}")

@@ -179,14 +179,15 @@ def _rerun(args: argparse.Namespace) -> int:
     # the memo as the recorded command wrote it (its language, headline year and years), unless
     # given again here; the numbers come from the manifest whatever these say
     try:
-        recorded = recorded_memo_options(batch.manifest_document(path).get("argv"))
+        doc = batch.manifest_document(path)
     except scenarios.ScenarioError:
-        recorded = {}  # an unreadable manifest: the readers below refuse it and say why
+        doc = {}  # an unreadable manifest: the readers below refuse it and say why
+    recorded = recorded_memo_options(doc.get("argv"))
     for key in ("lang", "year", "memo_years"):
         if getattr(args, key) is None:
             setattr(args, key, recorded.get(key))
     args.lang = args.lang or "en"
-    if design.manifest_command(path) == "design":
+    if doc.get("command") == "design":
         return _run_design(args, design.read_manifest(path))
     command, reps, seed, scns, mode = batch.read_manifest(path)  # verified, or refused
     plan = batch.make_plan(command, scns, reps, seed, mode)

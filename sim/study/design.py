@@ -1005,14 +1005,6 @@ def to_document(d: Design, scenario: str) -> dict[str, Any]:
     return {"name": doc.pop("name"), "description": doc.pop("description"), "scenario": scenario, **doc}
 
 
-def manifest_command(path: Path) -> str | None:
-    """The `command` a manifest records (None if it cannot be read: the batch reader says why)."""
-    try:
-        return batch.manifest_document(path).get("command")
-    except S.ScenarioError:
-        return None
-
-
 def read_manifest(path: Path) -> Design:
     """The design a results folder's manifest records (validated again)."""
     doc = batch.manifest_document(path)

@@ -336,7 +336,7 @@ def memo(
     year = year if year is not None else stats.headline_year(int(summ.groupby("scenario")["year"].max().min()))
     names = [s.display_name(lang) for s in plan.scenarios]
     title = i18n.t("memo_title_compare" if comp is not None else "memo_title", lang, names=" · ".join(names))
-    lines = [f"# {title}", "", f"*{U.describe(getattr(plan, 'uncertainty', U.DEFAULT), lang)}*", ""]
+    lines = [f"# {title}", "", f"*{U.describe(_mode(plan), lang)}*", ""]
     if comp is not None and effects is not None:
         head = headline_lines(plan, effects, year, lang)
         if head:
@@ -387,4 +387,9 @@ def memo(
 
 def footer(plan, lang: str) -> str:
     """The memo's closing line: what the values are, the money units and what the intervals carry."""
-    return i18n.t("memo_foot", lang, intervals=U.describe(plan.uncertainty, lang))
+    return i18n.t("memo_foot", lang, intervals=U.describe(_mode(plan), lang))
+
+
+def _mode(plan) -> str:
+    """What the plan's intervals carry (`uncertainty.MODES`; the default for a plan without one)."""
+    return getattr(plan, "uncertainty", U.DEFAULT)
