@@ -1,19 +1,20 @@
 """Benchmark: the app's response to a slider change, in a real browser (Debian's chromium).
 
 Starts the app as `make app` does (`python -m app_pages.serve`, i.e. `streamlit run app.py` with the
-library imported first) with 10 replications and 2 worker processes at 1:1 scale, waits
-for the first page to finish (baseline and scenario computed), then moves the salary-matching
-share slider one step at a time `--moves` times. For each move it measures, from the key press,
-(a) the time until the metric cards show new numbers (first result) and (b) the time until the
-run is complete (10-replication bands drawn). The baseline is cached, as in normal use.
-Also reports the CPU seconds each group of processes (browser, Streamlit server, workers)
-used per move, and the first page load to final numbers with the results store filled for the
-starting scenario (as `make app` does). Then `--visits` more first loads, each a new visitor (a
-fresh browser context: nothing cached), alternating with a minimal Streamlit page served by a
-second server (a title, five metric cards and a progress bar at "Done", as the predicate waits
-for): the floor of Streamlit and Chromium on this machine at that moment, reported side by side
-as medians and their ratio. Writes benchmarks/out/bench_app.json. Targets: (a) <= 2 s, (b) <= 6 s
-(issue 5); first load to final numbers <= 3 s (issue 15).
+library imported first) with 10 replications and 2 worker processes at 1:1 scale, waits for the
+first page to finish (baseline and scenario computed), then moves the salary-matching share slider
+one step at a time `--moves` times. For each move it measures, from the key press, (a) the time
+until the metric cards show new numbers (first result) and (b) the time until the run is complete
+(10-replication bands drawn). The baseline is cached, as in normal use. Also reports the CPU seconds
+each group of processes (browser, Streamlit server, workers) used per move, and the first page load
+to final numbers with the results store filled for the starting scenario (as `make app` does). Then
+`--year-moves` moves of the year slider, back and forth (every run cached: the time of the page's
+redraw alone, to the page complete). Then `--visits` more first loads, each a new visitor (a fresh
+browser context: nothing cached), alternating with a minimal Streamlit page served by a second
+server (a title, five metric cards and a progress bar at "Done", as the predicate waits for): the
+floor of Streamlit and Chromium on this machine at that moment, reported side by side as medians and
+their ratio. Writes benchmarks/out/bench_app.json. Targets: (a) <= 2 s, (b) <= 6 s (issue 5); first
+load to final numbers <= 3 s (issue 15).
 """
 
 from __future__ import annotations
@@ -141,6 +142,7 @@ def main() -> None:
     ap.add_argument("--moves", type=int, default=5)
     ap.add_argument("--replications", type=int, default=10)
     ap.add_argument("--visits", type=int, default=5, help="new visitors' first loads, each beside the minimal page")
+    ap.add_argument("--year-moves", type=int, default=6, help="moves of the year slider (runs all cached)")
     args = ap.parse_args()
     # the results store, filled for the starting scenario as `make app` does: the first page loads from it
     store = Path(tempfile.mkdtemp(prefix="talentsim-store-"))
@@ -165,7 +167,7 @@ def main() -> None:
     (ref_dir / "page.py").write_text(MINIMAL_PAGE)
     shutil.copytree(ROOT / ".streamlit", ref_dir / ".streamlit")
     ref_proc, ref_port = start_server([sys.executable, "-m", "streamlit", "run", "page.py"], ref_dir, dict(os.environ))
-    first, full, visits, minimal = [], [], [], []
+    first, full, visits, minimal, years = [], [], [], [], []
     try:
         with sync_playwright() as pw:
             b = pw.chromium.launch(executable_path=shutil.which("chromium"), args=FLAGS)
@@ -189,6 +191,15 @@ def main() -> None:
                 page.wait_for_function(IDLE, timeout=300_000, polling=POLL_MS)
                 full.append(time.perf_counter() - t)
             cpu1 = cpu_by_process()
+            year = page.get_by_role("slider", name="Year shown in the cards")
+            for i in range(args.year_moves):  # back and forth: the runs are all in, only the page is redrawn
+                before = page.get_by_test_id("stMetricValue").all_inner_texts()
+                year.focus()
+                t = time.perf_counter()
+                year.press("ArrowLeft" if i % 2 == 0 else "ArrowRight")
+                page.wait_for_function(CHANGED, arg=before, timeout=300_000, polling=POLL_MS)
+                page.wait_for_function(IDLE, timeout=300_000, polling=POLL_MS)
+                years.append(time.perf_counter() - t)
             if (ROOT / "docs" / "figures").exists():
                 page.screenshot(path=str(ROOT / "docs" / "figures" / "app.png"))
             page.close()
@@ -218,6 +229,8 @@ def main() -> None:
         "full_bands_seconds": full,
         "first_result_median": statistics.median(first),
         "full_bands_median": statistics.median(full),
+        "year_move_seconds": years,
+        "year_move_median": statistics.median(years) if years else None,
         "cpu_seconds_per_move": {k: (cpu1.get(k, 0.0) - cpu0.get(k, 0.0)) / args.moves for k in cpu1},
     }
     save("bench_app", res)
@@ -237,6 +250,8 @@ def main() -> None:
         f"(max {max(first):.2f}); {args.replications}-replication bands median {res['full_bands_median']:.2f} s "
         f"(max {max(full):.2f}); {args.moves} moves"
     )
+    if years:
+        print(f"after a move of the year slider (runs cached): page complete median {res['year_move_median']:.2f} s")
     print(
         "CPU seconds per move by process group (2 cores):",
         ", ".join(f"{k} {v:.2f}" for k, v in sorted(res["cpu_seconds_per_move"].items())),

@@ -1,6 +1,7 @@
 """The Streamlit app through AppTest: widgets change the numbers and charts as they should,
 bad uploads show a message and keep the previous results, the downloaded YAML reproduces."""
 
+import dataclasses
 import hashlib
 import io
 import json
@@ -109,6 +110,26 @@ def test_language_switch(app):
     assert "Core AI talent in Korea" in labels and "Fiscal cost (per year)" in labels
     assert any("KRW" in v for v, _ in cards(app).values())
     assert all("mean and 90% band" in json.dumps(s) for s in chart_specs(app))
+
+
+def test_a_second_visitor_gets_the_finished_views_from_the_shared_cache(app):
+    """A finished plan's paired table, charts and 'why' panel are kept by the plan's digest for every
+    session: a second visitor with the same settings gets the same objects (not recomputed) and the
+    same page; a language switch or a change of title is another key, never a stale legend."""
+    again = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
+    again.run()
+    assert not again.exception, again.exception
+    assert again.session_state["last_ts"] is app.session_state["last_ts"]
+    assert cards(again) == cards(app) and chart_specs(again) == chart_specs(app)
+    assert [m.value for m in again.markdown] == [m.value for m in app.markdown]
+    again.radio(key="lang").set_value("en").run()
+    assert all("mean and 90% band" in json.dumps(s) for s in chart_specs(again))
+    assert all("평균" in s["title"] for s in chart_specs(app))  # the first page keeps its language
+    scn = S.load(ROOT / "scenarios" / f"{E.LANDING}.yaml")
+    plan = E.make_plan(scn, 2, 1)
+    assert E.make_plan(scn, 2, 1).digest == plan.digest
+    renamed = E.make_plan(dataclasses.replace(scn, title="Another title"), 2, 1)
+    assert renamed.digest != plan.digest
 
 
 def test_raising_salary_matching_raises_core_talent_and_fiscal_cost(app):
