@@ -8,12 +8,14 @@ import sys
 from pathlib import Path
 
 import numpy as np
+import openpyxl
 import pandas as pd
 import pytest
 
 from sim.study import batch
 from sim.study import scenarios as S
 from sim.study.executor import make_executor
+from sim.study.labels import QUANTITIES
 
 SMALL = "horizon: {end_year: 2021}\nreplications: 3\nseed: 99\nparameters: {scale: 0.03}\n"
 
@@ -178,6 +180,21 @@ def test_sweep_runs_every_point(files):
     assert set(ts.point) == {0, 1} and "policies.salary_matching.share" in ts.columns
     by = ts[ts.year == 2021].groupby("policies.salary_matching.share").fiscal_cost_krw.max()
     assert by[0.0] == 0 and by[0.5] > 0
+    # every table says which settings each point is (summary.csv and the workbook had only "point 0, 1")
+    summ = pd.read_csv(out / "summary.csv")
+    assert list(summ.columns[:4]) == ["talentsim_version", "scenario", "point", "policies.salary_matching.share"]
+    assert summ.groupby("point")["policies.salary_matching.share"].unique().map(list).to_dict() == {0: [0.0], 1: [0.5]}
+    ws = openpyxl.load_workbook(out / "results.xlsx").worksheets[0]
+    rows = list(ws.iter_rows(values_only=True))
+    assert rows[0][3] == "share paid by the state" and {r[2]: r[3] for r in rows[1:]} == {0: 0.0, 1: 0.5}
+    # the memo shows the values the sweep runs (not the file's single value) and every point's results
+    text = (out / "memo.md").read_text()
+    assert "share paid by the state: 0% · 50% (sweep)" in text
+    assert "The table above is point 0 (share paid by the state: 0%)" in text
+    cost = summ[(summ.year == 2021) & (summ.output == "fiscal_cost_krw")].set_index("point")["mean"]
+    rows = {ln.split(" | ")[0]: ln for ln in text.splitlines() if re.match(r"^\| [01] \| ", ln)}
+    assert rows["| 0"].startswith("| 0 | 0% |") and rows["| 1"].startswith("| 1 | 50% |")
+    assert f"| {QUANTITIES['fiscal_cost_krw'].format(cost[1])} [" in rows["| 1"] and cost[1] > 0
 
 
 def test_sweep_without_grid_is_bad_input(files):

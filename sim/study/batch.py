@@ -148,7 +148,7 @@ def make_plan(
     tasks = []
     for si, scn in enumerate(scenarios):
         for pi, (labels, params) in enumerate(scn.points()):
-            explicit = set(scn.overrides) | {S._param_of(k) for k in labels}
+            explicit = set(scn.overrides) | {S.param_of(k) for k in labels}
             for r, ss in enumerate(spawned):
                 values = params.to_dict()
                 if post is not None:
@@ -383,6 +383,31 @@ def run_plan(
     return {t.key: _read_run(runs_dir / f"{t.key}.csv", t) for t in plan.tasks}
 
 
+def point_labels(plan: Plan) -> pd.DataFrame:
+    """The settings of each (scenario, sweep point): one column per swept key, named as in the
+    scenario file's sweep section and in timeseries.csv (empty for a scenario without a sweep)."""
+    keys = sorted({k for t in plan.tasks for k, _ in t.labels})
+    rows: dict[tuple[str, int], dict[str, Any]] = {}
+    for t in plan.tasks:
+        labels = dict(t.labels)
+        rows.setdefault(
+            (t.scenario, t.point), {"scenario": t.scenario, "point": t.point, **{k: labels.get(k) for k in keys}}
+        )
+    return pd.DataFrame(list(rows.values()), columns=["scenario", "point", *keys])
+
+
+def with_point_labels(plan: Plan, frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` (with scenario and point columns) with each point's sweep settings after `point`, so a
+    table of a sweep says which settings each of its rows is for; unchanged without a sweep."""
+    lab = point_labels(plan)
+    keys = [c for c in lab.columns if c not in ("scenario", "point")]
+    if not keys or frame.empty:
+        return frame
+    cols = list(frame.columns)
+    at = cols.index("point") + 1
+    return frame.merge(lab, on=["scenario", "point"], how="left")[cols[:at] + keys + cols[at:]]
+
+
 def timeseries(plan: Plan, runs: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Every replication, every quarter, every output, with scenario, point, sweep labels and seeds."""
     frames = []
@@ -554,17 +579,17 @@ def _assemble(
     stamped(ts).to_csv(result / "timeseries.csv", index=False, float_format="%.17g")
     written.append("timeseries.csv")
     summ = stats.summary(ts)
-    stamped(summ).to_csv(result / "summary.csv", index=False, float_format="%.10g")
+    stamped(with_point_labels(plan, summ)).to_csv(result / "summary.csv", index=False, float_format="%.10g")
     written.append("summary.csv")
     comp = effects = None
     if plan.command == "compare":
         comp = stats.comparison(ts, plan.scenarios[0].name)
-        stamped(comp).to_csv(result / "comparison.csv", index=False, float_format="%.10g")
+        stamped(with_point_labels(plan, comp)).to_csv(result / "comparison.csv", index=False, float_format="%.10g")
         written.append("comparison.csv")
         effects = stats.policy_effects(ts, plan.scenarios[0].name)
         # at full precision: the CLI prints the policies table from this file, and an interval end
         # at a rounding tie (-8.5 from 4 replications) must round as in the memo (made in memory)
-        stamped(effects).to_csv(result / "policies.csv", index=False, float_format="%.17g")
+        stamped(with_point_labels(plan, effects)).to_csv(result / "policies.csv", index=False, float_format="%.17g")
         written.append("policies.csv")
     if report.figures:
         (result / "figures").mkdir()

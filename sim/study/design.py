@@ -326,7 +326,7 @@ class Design:
     # parameters of a run
     def _common(self) -> dict[str, Any]:
         over = dict(self.scenario.overrides)
-        over.update({S._param_of(k): v for k, v in self.fixed})
+        over.update({S.param_of(k): v for k, v in self.fixed})
         over.update(dict.fromkeys(policies.START_FIELDS, float(self.start)))
         over["end_year"] = self.year  # the goal year's Q4 is the last quarter any number reads
         return over
@@ -464,7 +464,7 @@ def _build(path: Path, doc: dict[str, Any], scn: S.Scenario, files: tuple) -> De
 
 def _lever(path: Path, key: str, spec: Any) -> Lever:
     try:
-        name = S._param_of(key)
+        name = S.param_of(key)
     except KeyError:
         name = None
     if name is None or policies.owner(name) is None:
@@ -536,7 +536,7 @@ def _check_start_lever(path: Path, lv: Lever, start: float, year: int) -> None:
 
 def _fixed(path: Path, key: str, v: Any, levers: tuple[Lever, ...]) -> Any:
     try:
-        name = S._param_of(key)
+        name = S.param_of(key)
     except KeyError:
         name = None
     if name is None or policies.owner(name) is None or name in policies.START_FIELDS:
@@ -894,7 +894,7 @@ def _closest(design: Design, rows: pd.DataFrame) -> dict[str, Any]:
 def recommended_scenario(design: Design, values: dict[str, Any]) -> S.Scenario:
     """The recommended mix as a scenario: the design's scenario with the levers and start set."""
     over = dict(design.scenario.overrides)
-    over.update({S._param_of(k): v for k, v in design.fixed})
+    over.update({S.param_of(k): v for k, v in design.fixed})
     over.update(dict.fromkeys([pol.start for pol in policies.POLICIES], float(design.start)))
     over.update({lv.field: _cast(lv, values[lv.path]) for lv in design.levers})
     starts = {pol.start: over[pol.start] for pol in policies.POLICIES}  # the design's, or a lever's

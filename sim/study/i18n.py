@@ -335,9 +335,13 @@ T: dict[str, dict[str, str]] = {
     "memo_output": {"en": "output", "ko": "지표"},
     "memo_unit": {"en": "unit", "ko": "단위"},
     "memo_sweep": {
-        "en": "Sweep: {n} points; the table shows point 0; see summary.csv for every point.",
-        "ko": "파라미터 격자: {n}개 지점. 표는 0번 지점이며 전체는 summary.csv를 보십시오.",
+        "en": "Sweep: {n} points. The table above is point 0 ({first}); below, every point in {year}; "
+        "every year in summary.csv (one column per swept setting).",
+        "ko": "파라미터 격자: {n}개 지점. 위 표는 0번 지점({first})이며, 아래는 {year}년의 모든 지점입니다. "
+        "모든 연도는 summary.csv에 있습니다(격자 설정마다 열 하나).",
     },
+    "memo_swept": {"en": "sweep", "ko": "격자"},
+    "memo_point": {"en": "Point", "ko": "지점"},
     "memo_diff": {
         "en": "Difference from {base} (paired replications):",
         "ko": "{base} 대비 차이 (같은 시드로 짝지은 반복 실행):",

@@ -12,6 +12,7 @@ from ..core import policies
 from ..core.outputs import HEADLINE
 from ..core.params import Params
 from . import i18n, stats
+from . import scenarios as S
 from . import uncertainty as U
 from .labels import EFFECTS, QUANTITIES
 from .provenance import git_commit, package_version
@@ -106,24 +107,92 @@ def _changed(scn) -> list[str]:
     ]
 
 
+def setting_label(name: str, lang: str) -> str:
+    """The label of a parameter as the memo's settings list shows it (without its policy's name)."""
+    return _setting(name, getattr(Params(), name), lang, short=True).rsplit(": ", 1)[0]
+
+
+def _swept(scn) -> dict[str, list[Any]]:
+    """The parameters a scenario's sweep varies, with their values in the file's order."""
+    return {S.param_of(k): list(v) for k, v in (scn.sweep or {}).items()}
+
+
+def _setting_text(name: str, p: Params, swept: dict[str, list[Any]], lang: str, short: bool = False) -> str:
+    """`label: value`, or for a swept parameter `label: v1 · v2 · v3 (sweep)`."""
+    if name not in swept:
+        return _setting(name, getattr(p, name), lang, short)
+    label = setting_label(name, lang) if short else _setting(name, getattr(p, name), lang).rsplit(": ", 1)[0]
+    values = " · ".join(value_text(name, v, lang) for v in swept[name])
+    return f"{label}: {values} ({i18n.t('memo_swept', lang)})"
+
+
 def settings_lines(scn, lang: str = "en") -> list[str]:
     """What a scenario sets, for the memo: each active policy's fields (a policy whose switch
     is zero does nothing and is not listed), then the parameters it sets differently from the
-    defaults."""
+    defaults. A swept field or parameter is shown with the values its sweep runs (a policy is
+    listed when it acts at any point of the sweep)."""
     p = scn.params
+    swept = _swept(scn)
     active = policies.active(p)
+    for _, q in scn.points() if swept else ():
+        active += [pol for pol in policies.active(q) if pol not in active]
     out = []
     if not active:
         out.append(i18n.t("memo_no_policy", lang))
     else:
         out.append(i18n.t("memo_policies", lang))
-        for pol in active:
-            fields = "; ".join(_setting(k, getattr(p, k), lang, short=True) for k in pol.params)
+        for pol in sorted(active, key=policies.POLICIES.index):
+            fields = "; ".join(_setting_text(k, p, swept, lang, short=True) for k in pol.params)
             out.append(f"- **{i18n.policy_label(pol.name, lang)}**: {fields}")
-    changed = _changed(scn)
+    changed = _changed(scn) + [k for k in swept if k not in policies.POLICY_FIELDS and k not in _changed(scn)]
     if changed:
-        out += ["", i18n.t("memo_params", lang)] + [f"- {_setting(k, getattr(p, k), lang)}" for k in changed]
+        out += ["", i18n.t("memo_params", lang)] + [f"- {_setting_text(k, p, swept, lang)}" for k in changed]
     return out
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def point_settings(scn, point: int, lang: str) -> str:
+    """The settings of one sweep point as the memo writes them: `label: value; label: value`."""
+    labels, _ = scn.points()[point]
+    return "; ".join(_setting(S.param_of(k), v, lang, short=True) for k, v in labels.items())
+
+
+# the outputs the memo's table of sweep points shows (the app's four cards; every output of every
+# point and year is in summary.csv)
+SWEEP_COLUMNS = ("shortage", "core_talent_kr", "net_migration", "fiscal_cost_krw")
+
+
+def sweep_lines(scn, summ: pd.DataFrame, year: int, lang: str) -> list[str]:
+    """For a scenario with a sweep: which point the yearly table shows, then one row per point with
+    its settings and the headline outputs in `year` (mean [90 % interval])."""
+    pts = scn.points()
+    lines = [i18n.t("memo_sweep", lang, n=len(pts), first=point_settings(scn, 0, lang), year=year), ""]
+    keys = list(scn.sweep)
+    cols = list(SWEEP_COLUMNS)
+    own = summ[(summ["scenario"] == scn.name) & (summ["year"] == year)].set_index(["point", "output"])
+    names = [_capital(setting_label(S.param_of(k), lang)) for k in keys]
+    heads = []
+    for c in cols:
+        q = QUANTITIES[c]
+        name, unit = (q.short if lang == "en" else q.ko), q.unit_in(lang)
+        heads.append(_capital(name if unit in name else f"{name} ({unit})"))
+    lines.append(f"| {i18n.t('memo_point', lang)} | " + " | ".join(names + heads) + " |")
+    lines.append("|---|" + "---|" * (len(names) + len(heads)))
+    for i, (labels, _) in enumerate(pts):
+        cells = [value_text(S.param_of(k), labels[k], lang) for k in keys]
+        for c in cols:
+            if (i, c) in own.index:
+                r = own.loc[(i, c)]
+                cells.append(
+                    f"{fmt(c, r['mean'], False, lang)} [{fmt(c, r['lo'], False, lang)}, {fmt(c, r['hi'], False, lang)}]"
+                )
+            else:
+                cells.append("—")
+        lines.append(f"| {i} | " + " | ".join(cells) + " |")
+    return lines
 
 
 def describe(scn, lang: str = "en") -> str:
@@ -372,7 +441,7 @@ def memo(
         s = summ[(summ["scenario"] == scn.name) & (summ["point"] == 0)].set_index(["year", "output"])
         lines += table(s, ("mean", "lo", "hi"), False)
         if len(scn.points()) > 1:
-            lines += ["", i18n.t("memo_sweep", lang, n=len(scn.points()))]
+            lines += ["", *sweep_lines(scn, summ, year, lang)]
         if comp is not None and len(comp) and scn.name in set(comp["scenario"]):
             d = comp[(comp["scenario"] == scn.name) & (comp["point"] == 0)].set_index(["year", "output"])
             lines += ["", i18n.t("memo_diff", lang, base=plan.scenarios[0].display_name(lang)), ""]

@@ -236,7 +236,7 @@ class Scenario:
         for combo in itertools.product(*(self.sweep[k] for k in keys)):
             labels = dict(zip(keys, combo))
             over = dict(self.overrides)
-            over.update({_param_of(k): v for k, v in labels.items()})
+            over.update({param_of(k): v for k, v in labels.items()})
             out.append((labels, Params.from_dict({**over, "end_year": self.end_year})))
         return out
 
@@ -297,7 +297,7 @@ def baseline_of(scn: Scenario, name: str = BASELINE) -> Scenario:
     )
 
 
-def _param_of(path: str) -> str:
+def param_of(path: str) -> str:
     parts = path.split(".")
     if len(parts) == 2 and parts[0] == "parameters":
         return parts[1]
@@ -635,7 +635,7 @@ def _check_sweep(path: Path, sweep: dict[str, Any]) -> None:
     npoints = 1
     for key, spec in sweep.items():
         try:
-            name = _param_of(key)
+            name = param_of(key)
         except KeyError:
             name = None
         if name is None or (name not in PARAMETER_NAMES and policies.owner(name) is None):
@@ -756,7 +756,7 @@ def from_document(doc: dict[str, Any], files: tuple[SourceFile, ...] = (), path:
         for k, v in fields.items():
             overrides[BY_NAME[pol].field_of(k)] = v
     end_year = (doc.get("horizon") or {}).get("end_year", PARAM_FIELDS["end_year"].default)
-    sweep = {k: _sweep_values(v, _param_of(k)) for k, v in (doc.get("sweep") or {}).items()}
+    sweep = {k: _sweep_values(v, param_of(k)) for k, v in (doc.get("sweep") or {}).items()}
     try:
         params = Params.from_dict({**overrides, "end_year": end_year})  # cross-field checks (share sums)
     except ValueError as e:

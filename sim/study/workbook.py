@@ -8,6 +8,7 @@ shares as fractions); every sheet names the scenarios by display name and file n
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import pandas as pd
 from openpyxl import Workbook
@@ -15,6 +16,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from . import i18n, memo
+from . import scenarios as S
 from .labels import EFFECTS, QUANTITIES, Quantity
 
 SHEETS = {
@@ -46,16 +48,34 @@ def _header(q: Quantity, stat: str, lang: str) -> str:
     return f"{q.label(lang)} ({_unit(q, lang)}), {WORDS[stat][lang]}"
 
 
+def _sweep_columns(plan, lang: str) -> tuple[list[str], dict[tuple[str, int], list[Any]]]:
+    """Headers of the swept settings (the memo's labels) and each (scenario, point)'s values: numbers
+    as numbers (shares as fractions), choices by their label; empty without a sweep."""
+    keys = sorted({k for s in plan.scenarios for k in (s.sweep or {})})
+    if not keys:
+        return [], {}
+    header = [memo.setting_label(S.param_of(k), lang) for k in keys]
+    values = {}
+    for s in plan.scenarios:
+        for i, (labels, _) in enumerate(s.points()):
+            row = [labels.get(k) for k in keys]
+            values[(s.name, i)] = [i18n.choice_label(v, lang) if isinstance(v, str) else v for v in row]
+    return header, values
+
+
 def _wide(frame: pd.DataFrame, plan, table: dict[str, Quantity], key: str, stats: tuple[str, ...], lang: str):
-    """Rows (scenario, point, year) x columns (quantity, statistic), values scaled for display."""
+    """Rows (scenario, point, year) x columns (quantity, statistic), values scaled for display; a
+    sweep's rows also carry their point's settings."""
     names = {s.name: s.display_name(lang) for s in plan.scenarios}
-    header = [WORDS["scenario"][lang], WORDS["file"][lang], WORDS["point"][lang], WORDS["year"][lang]]
+    swept, settings = _sweep_columns(plan, lang)
+    header = [WORDS["scenario"][lang], WORDS["file"][lang], WORDS["point"][lang], *swept, WORDS["year"][lang]]
     shown = [q for q in table.values() if q.name in set(frame[key])]
     header += [_header(q, st.removeprefix("diff_"), lang) for q in shown for st in stats]
     rows = []
     idx = frame.set_index(["scenario", "point", "year", key])
     for (scn, pt, year), _ in frame.groupby(["scenario", "point", "year"], sort=False):
-        row = [names.get(scn, scn), scn, int(pt), int(year)]
+        blank = [None] * len(swept)
+        row = [names.get(scn, scn), scn, int(pt), *settings.get((scn, int(pt)), blank), int(year)]
         for q in shown:
             for st in stats:
                 v = idx.at[(scn, pt, year, q.name), st] if (scn, pt, year, q.name) in idx.index else None
@@ -64,17 +84,18 @@ def _wide(frame: pd.DataFrame, plan, table: dict[str, Quantity], key: str, stats
                 else:
                     row.append(None if v is None or v != v else float(v) / q.scale)
         rows.append(row)
-    return header, rows
+    return header, rows, 4 + len(swept)
 
 
-def _sheet(wb: Workbook, title: str, header: list[str], rows: list[list]) -> None:
+def _sheet(wb: Workbook, title: str, header: list[str], rows: list[list], frozen: int = 4) -> None:
     ws = wb.create_sheet(title)
     ws.append(header)
     for c in ws[1]:
         c.font = Font(bold=True)
     for r in rows:
         ws.append(r)
-    ws.freeze_panes = "E2" if len(header) > 4 else "A2"
+    # the identifying columns (scenario, file name, point, the swept settings, year) stay in view
+    ws.freeze_panes = f"{get_column_letter(frozen + 1)}2" if len(header) > frozen else "A2"
     for i, h in enumerate(header, start=1):
         ws.column_dimensions[get_column_letter(i)].width = min(max(12, len(str(h)) * 0.9), 48)
 
