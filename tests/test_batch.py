@@ -197,6 +197,27 @@ def test_sweep_runs_every_point(files):
     assert f"| {QUANTITIES['fiscal_cost_krw'].format(cost[1])} [" in rows["| 1"] and cost[1] > 0
 
 
+def test_a_comparison_names_the_sweep_point_and_flags_a_policy_mixed_with_other_settings(files):
+    """A sweep's one number in a comparison is its point 0, said with its settings (the memo read the
+    sweep's file value and its name alone); a policy scenario that also changes an assumption is not
+    described as the policy's effect alone."""
+    (files / "mix.yaml").write_text(
+        "name: mix\ndescription: a policy and an assumption\nbase: pol.yaml\nparameters: {demand_path: boom}\n"
+    )
+    out = files / "res"
+    r = cli(
+        "compare", "base.yaml", "sw.yaml", "mix.yaml", "pol.yaml", "--out", str(out), "--replications", "2", cwd=files
+    )
+    assert r.returncode == 0, r.stderr
+    assert "| sw (point 0: share paid by the state: 0%) | mix | pol |" in r.stdout  # the terminal's table
+    text = (out / "memo.md").read_text()
+    head = {ln.split("**")[1]: ln for ln in text.splitlines() if ln.startswith("- **") and "researchers in Korea" in ln}
+    assert set(head) == {"sw (point 0: share paid by the state: 0%)", "mix", "pol"}
+    flag = "not the policies' alone"
+    assert flag in head["mix"] and "AI sales after 2024 (demand path): boom" in head["mix"]
+    assert flag not in head["pol"] and flag not in head["sw (point 0: share paid by the state: 0%)"]
+
+
 def test_sweep_without_grid_is_bad_input(files):
     r = cli("sweep", "base.yaml", "--out", str(files / "x"), cwd=files)
     assert r.returncode == 2 and "sweep" in r.stderr and not (files / "x").exists()

@@ -375,9 +375,13 @@ def test_headline_sentence_gives_the_cost_per_researcher_with_its_unit_and_open_
     languages (it read "i.e. 10.29 [5.48, …] a year" in English, without "bn KRW")."""
     from types import SimpleNamespace
 
+    from sim.core.params import Params
     from sim.study import stats
 
-    scn = [SimpleNamespace(name=n, display_name=lambda lang, n=n: n.upper()) for n in ("base", "pol")]
+    scn = [
+        SimpleNamespace(name=n, display_name=lambda lang, n=n: n.upper(), points=lambda: [({}, Params())])
+        for n in ("base", "pol")
+    ]
     plan = SimpleNamespace(scenarios=scn)
     eff = stats.policy_effects(_ts([-50.0, 200.0, 300.0]), "base")
     (en,) = R.headline_lines(plan, eff, 2026, "en")

@@ -341,6 +341,13 @@ T: dict[str, dict[str, str]] = {
         "모든 연도는 summary.csv에 있습니다(격자 설정마다 열 하나).",
     },
     "memo_swept": {"en": "sweep", "ko": "격자"},
+    "memo_point_of": {"en": "point 0: {settings}", "ko": "0번 지점: {settings}"},
+    "memo_read_assumptions": {
+        "en": "It also differs from the baseline outside the policies ({what}): the difference is the "
+        "effect of those settings and of the policies together, not the policies' alone.",
+        "ko": "이 시나리오는 정책 밖의 설정도 기준과 다릅니다({what}). 따라서 차이는 정책만의 효과가 아니라 "
+        "그 설정과 정책을 합친 효과입니다.",
+    },
     "memo_point": {"en": "Point", "ko": "지점"},
     "memo_diff": {
         "en": "Difference from {base} (paired replications):",

@@ -244,6 +244,29 @@ def _money_interval(row, lang: str) -> str:
     return _bracket(row, lang, lambda v: money(v, lang))
 
 
+def shown_name(scn, lang: str) -> str:
+    """A scenario's display name where the memo quotes one number for it: with a sweep, the point
+    those numbers are for (point 0) and its settings."""
+    name = scn.display_name(lang)
+    if len(scn.points()) > 1:
+        name += " (" + i18n.t("memo_point_of", lang, settings=point_settings(scn, 0, lang)) + ")"
+    return name
+
+
+def assumption_note(plan, scn, lang: str) -> str:
+    """For a comparison: a sentence saying that `scn` (its point 0), a policy scenario, also differs from
+    the baseline in parameters outside the policies, so its difference from the baseline is not the
+    policies' effect alone ('' if it differs in policies only, or sets no policy; the horizon does
+    not count)."""
+    base = plan.scenarios[0].points()[0][1]
+    own = scn.points()[0][1]
+    names = [k for k in policies.non_policy_differences(base, own) if k != "end_year"]
+    if not names or not policies.active(own):  # a scenario of other settings alone: the difference is theirs
+        return ""
+    what = "; ".join(_setting(k, getattr(own, k), lang, short=True) for k in names)
+    return i18n.t("memo_read_assumptions", lang, what=what)
+
+
 def headline_lines(plan, effects: pd.DataFrame, year: int, lang: str) -> list[str]:
     """One headline sentence per policy scenario of a comparison (point 0): its effect on core AI
     talent in Korea in `year` with the interval, the gross (and net) fiscal cost of that year, the
@@ -257,7 +280,7 @@ def headline_lines(plan, effects: pd.DataFrame, year: int, lang: str) -> list[st
         at = e[e["year"] == year].set_index("measure")
         last = e[e["year"] == e["year"].max()].set_index("measure")
         kw = {
-            "name": scn.display_name(lang),
+            "name": shown_name(scn, lang),
             "year": year,
             "effect": _interval("core_talent_kr", at.loc["core_talent_kr"], lang, True),
             "cost": money(at.loc["fiscal_cost_krw"]["mean"], lang),
@@ -275,6 +298,9 @@ def headline_lines(plan, effects: pd.DataFrame, year: int, lang: str) -> list[st
         else:
             kw["per"] = _money_interval(at.loc["cost_per_additional_krw"], lang)  # the unit in the sentence
             out.append("- " + i18n.t("memo_head", lang, **kw))
+        note = assumption_note(plan, scn, lang)
+        if note:
+            out[-1] += " " + note
     return out
 
 
@@ -288,7 +314,7 @@ def effects_table(plan, effects: pd.DataFrame, year: int, lang: str) -> list[str
         return []
     e = effects[(effects["point"] == 0) & (effects["year"] == year)].set_index(["scenario", "measure"])
     head = f"| {i18n.t('memo_measure', lang, year=year)} | {i18n.t('memo_unit', lang)} | "
-    rows = [head + " | ".join(s.display_name(lang) for s in scns) + " |", "|---|---|" + "---|" * len(scns)]
+    rows = [head + " | ".join(shown_name(s, lang) for s in scns) + " |", "|---|---|" + "---|" * len(scns)]
     for m, q in EFFECTS.items():
         signed = not q.money
         cells = [_interval(m, e.loc[(s.name, m)], lang, signed) if (s.name, m) in e.index else "—" for s in scns]
@@ -309,14 +335,17 @@ def reading(plan, effects: pd.DataFrame, comp: pd.DataFrame, year: int, lang: st
         text = i18n.t(
             "memo_read",
             lang,
-            name=scn.display_name(lang),
+            name=shown_name(scn, lang),
             year=year,
             mean=f"{g['mean']:+,.0f}",
             lo=f"{g['lo']:+,.0f}",
             hi=f"{g['hi']:+,.0f}",
             reps=plan.replications,
         )
-        p = scn.params
+        note = assumption_note(plan, scn, lang)
+        if note:
+            text += " " + note
+        p = scn.points()[0][1]  # the settings of the point the numbers are for
         sm = stats.salary_matching_summary(comp, scn.name, year) if comp is not None else None
         if p.sm_share > 0 and sm is not None:
             s, pi = p.sm_share, p.sm_passthrough
