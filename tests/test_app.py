@@ -494,6 +494,16 @@ def test_why_panel_explains_salary_matching(app):
     assert src.drop("total")["mean"].sum() == pytest.approx(effect)
 
 
+def test_one_replication_shows_no_interval_in_the_why_panel(app):
+    """With one replication the panel said 'between +154 and +154' and listed 'x [x, x]'."""
+    app.slider(key="w_replications").set_value(1).run()
+    assert not app.exception, app.exception
+    (panel,) = [e for e in app.main.expander if e.label == "이 숫자가 나오는 이유"]
+    text = "\n".join(m.value for m in panel.markdown)
+    assert "모의한 미래가 하나뿐이라 구간은 없습니다" in text and "[—]" in text
+    assert not re.search(r"\[[-+]?[\d,]+, ", text)
+
+
 def test_design_page_runs_a_search_and_offers_its_files(tmp_path):
     """The policy-design page: a small search of the shipped design (4 candidates x 2 draws) with a
     progress bar, the answer in Korean, the front chart, downloads (memo, candidates, the design

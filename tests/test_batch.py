@@ -218,6 +218,20 @@ def test_a_comparison_names_the_sweep_point_and_flags_a_policy_mixed_with_other_
     assert flag not in head["pol"] and flag not in head["sw (point 0: share paid by the state: 0%)"]
 
 
+def test_one_replication_is_shown_without_an_interval(files):
+    """A comparison of one replication has no interval: the memo said 'in 90% of the 1 simulated
+    futures the difference lies between +154 and +154' and '1 replications'."""
+    out = files / "res"
+    r = cli("compare", "base.yaml", "pol.yaml", "--out", str(out), "--replications", "1", cwd=files)
+    assert r.returncode == 0, r.stderr
+    text = (out / "memo.md").read_text()
+    assert "in a single simulated future: one replication gives no interval" in text
+    assert "1 replication," in text and "1 replications" not in text and "between" not in text
+    rows = [ln for ln in text.splitlines() if ln.startswith("| ") and re.search(r"\d", ln)]
+    assert rows and all("[—]" in ln for ln in rows if "[" in ln), rows
+    assert "[—]" in r.stdout and not re.search(r"\[[^\]]*, ", r.stdout)  # no 'x [lo, hi]' on the terminal
+
+
 def test_sweep_without_grid_is_bad_input(files):
     r = cli("sweep", "base.yaml", "--out", str(files / "x"), cwd=files)
     assert r.returncode == 2 and "sweep" in r.stderr and not (files / "x").exists()

@@ -18,6 +18,7 @@ from typing import Any
 import pandas as pd
 
 from ..core.outputs import HEADLINE
+from ..core.params import Params
 from . import batch, calibrate, design, memo, scenarios, stats, uncertainty
 from . import executor as X
 from . import sensitivity as sa
@@ -60,6 +61,12 @@ _workers = _whole_number(1, MAX_WORKERS)
 
 
 def _baseline(args: argparse.Namespace) -> int:
+    first, last = 2020, Params().end_year  # the baseline's horizon
+    bad = [y for y in args.years if not first <= y <= last]
+    if bad:  # before any run (the years were dropped silently and every year printed)
+        raise batch.BatchError(
+            f"--years {' '.join(map(str, bad))}: allowed: years from {first} to {last} (the horizon)"
+        )
     df = replicate(
         None,
         replications=args.replications,
@@ -72,7 +79,8 @@ def _baseline(args: argparse.Namespace) -> int:
     years = [y for y in args.years if y in set(summary.year)] or sorted(set(summary.year))
     table = headline_interval_table(summary).loc[years]
     print(
-        f"talentsim {__version__} baseline: {args.replications} replications from seed {args.seed} "
+        f"talentsim {__version__} baseline: {args.replications} replication{'s' if args.replications != 1 else ''} "
+        f"from seed {args.seed} "
         f"(SeedSequence spawn), 1:1 scale. Mean [90% interval] at Q4; flows over the year. "
         + uncertainty.describe(args.uncertainty)
     )

@@ -326,8 +326,15 @@ T: dict[str, dict[str, str]] = {
         "en": "Adjusted in the explorer app from the scenario '{start}'.",
         "ko": "탐색기 앱에서 '{start}' 시나리오를 조정한 설정입니다.",
     },
+    "memo_read_one": {
+        "en": "Under the model's assumptions, {name} leaves Korea with about {mean} core AI researchers in "
+        "{year} compared with the same future without it, in a single simulated future: one replication "
+        "gives no interval (about 10 are needed for a 90% interval).",
+        "ko": "모형의 가정 아래 '{name}' 정책이 있으면 {year}년 국내 핵심 AI 인재는 정책이 없는 같은 미래와 비교해 "
+        "약 {mean}명 차이가 납니다. 모의한 미래가 하나뿐이라 구간은 없습니다(90% 구간에는 약 10회가 필요합니다).",
+    },
     "memo_cite": {
-        "en": "Source: talentsim {version} (git {commit}), scenario '{name}' (sha256 {sha}), {reps} replications, "
+        "en": "Source: talentsim {version} (git {commit}), scenario '{name}' (sha256 {sha}), {reps} {runs}, "
         "seed {seed}, mean [90% interval]; {date}.",
         "ko": "출처: talentsim {version} (git {commit}), 시나리오 '{name}' (sha256 {sha}), 반복 실행 {reps}회, "
         "시드 {seed}, 평균 [90% 구간]; {date}.",

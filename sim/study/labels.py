@@ -242,7 +242,8 @@ def headline_interval_table(summary: pd.DataFrame) -> pd.DataFrame:
         if q is None:
             continue
         m, lo, hi = (q.format(r[k]) for k in ("mean", "lo", "hi"))
-        out.setdefault(year, {})[q.short] = f"{m} [{lo}, {hi}]"
+        # one replication has no interval (its 'interval' is the value twice)
+        out.setdefault(year, {})[q.short] = f"{m} [{lo}, {hi}]" if r.get("replications", 2) >= 2 else f"{m} [—]"
     t = pd.DataFrame.from_dict(out, orient="index")
     t.index.name = "year"
     return t[[q.short for q in QUANTITIES.values() if q.short in t.columns]]

@@ -34,6 +34,7 @@ def citation(plan, scn, lang: str = "en") -> str:
         name=scn.name,
         sha=h,
         reps=plan.replications,
+        runs="replication" if plan.replications == 1 else "replications",  # the English text's noun
         seed=plan.seed,
         date=dt.datetime.now(dt.UTC).date().isoformat(),
     )
@@ -185,10 +186,7 @@ def sweep_lines(scn, summ: pd.DataFrame, year: int, lang: str) -> list[str]:
         cells = [value_text(S.param_of(k), labels[k], lang) for k in keys]
         for c in cols:
             if (i, c) in own.index:
-                r = own.loc[(i, c)]
-                cells.append(
-                    f"{fmt(c, r['mean'], False, lang)} [{fmt(c, r['lo'], False, lang)}, {fmt(c, r['hi'], False, lang)}]"
-                )
+                cells.append(_interval(c, own.loc[(i, c)], lang, False))
             else:
                 cells.append("—")
         lines.append(f"| {i} | " + " | ".join(cells) + " |")
@@ -222,6 +220,12 @@ def description(scn, lang: str) -> str:
     return scn.description_in(lang) or describe(scn, lang)
 
 
+def _single(row) -> bool:
+    """True for a row of one replication (or one pair): it has no interval, its 'interval' being
+    the value twice."""
+    return row.get("pairs", row.get("replications", 2)) < 2
+
+
 def _bracket(row, lang: str, show) -> str:
     """'mean [lo, hi]' of a row (`show` writes a value): the mean alone without an interval (no
     mean gain for a cost per researcher), and a cost per researcher's open or missing interval in
@@ -229,6 +233,8 @@ def _bracket(row, lang: str, show) -> str:
     m = show(row["mean"])
     if row["lo"] != row["lo"]:
         return m
+    if _single(row):
+        return f"{m} [—]"
     if row["lo"] == float("inf"):  # most replications gain nothing
         return f"{m} [{i18n.t('mostly_no_gain', lang)}]"
     hi = i18n.t("no_upper_bound", lang) if row["hi"] == float("inf") else show(row["hi"])
@@ -333,7 +339,7 @@ def reading(plan, effects: pd.DataFrame, comp: pd.DataFrame, year: int, lang: st
         at = e.set_index("measure")
         g = at.loc["core_talent_kr"]
         text = i18n.t(
-            "memo_read",
+            "memo_read_one" if _single(g) else "memo_read",
             lang,
             name=shown_name(scn, lang),
             year=year,
@@ -457,8 +463,9 @@ def memo(
                 if (y, c) not in frame.index:  # past this scenario's horizon (scenarios may end earlier)
                     cells.append("—")
                     continue
-                m, lo, hi = (fmt(c, frame.loc[(y, c)][k], signed, lang) for k in keys)
-                cells.append(f"{m} [{lo}, {hi}]")
+                r = frame.loc[(y, c)]
+                m, lo, hi = (fmt(c, r[k], signed, lang) for k in keys)
+                cells.append(f"{m} [—]" if _single(r) else f"{m} [{lo}, {hi}]")
             rows.append(f"| {label(c)} | {QUANTITIES[c].unit_in(lang)} | " + " | ".join(cells) + " |")
         return rows
 
