@@ -283,6 +283,9 @@ def test_design_command_end_to_end_and_its_recommendation_reproduces(folder: Pat
     rec = ver[ver.feasible].sort_values(["cost_bn_per_year", "candidate"]).iloc[0]
     memo = (out / "memo.md").read_text()
     assert f"{rec.effect_mean:+,.0f}" in memo and "talentsim compare baseline.yaml recommended.yaml" in memo
+    # the caveat points up to the discovery section, which comes before it (it said "below")
+    assert "The scenario discovery above is in-sample" in memo and "(below)" not in memo
+    assert memo.index("## Where the recommended mix fails") < memo.index("The scenario discovery above")
     # the recommended mix as a scenario: `talentsim compare` with the verification seeds gives its numbers
     check = folder / "check"
     args = ["compare", str(out / "baseline.yaml"), str(out / "recommended.yaml"), "--out", str(check)]
@@ -327,6 +330,8 @@ def test_unreachable_goal_exits_2_and_names_the_closest_point(folder: Path, caps
     assert "no mix of the levers met the goal" in err and "Traceback" not in err
     memo = (out / "memo.md").read_text()  # in Korean
     assert "목표를 달성한 정책 조합이 없습니다" in memo and "가장 가까운 조합:" in memo and "Answer" not in memo
+    assert "시나리오 발견" not in memo  # no mix, no discovery: the caveat does not speak of one
+    assert "The cheapest way" not in memo  # the file has no description_ko: no English paragraph
     assert not (out / "recommended.yaml").exists()
 
 

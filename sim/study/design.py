@@ -1178,11 +1178,13 @@ def memo_text(result: Result, lang: str = "en") -> str:
     d = result.design
     t = lambda key, **kw: i18n.t(key, lang, **kw)  # noqa: E731
     rec = result.recommended
+    # the file's description in the memo's language; a Korean memo of a file without description_ko
+    # leaves it out (its question, next, says in Korean what the design asks)
+    text = (d.description_ko if lang == "ko" else d.description).strip()
     lines = [
         f"# {d.display_name(lang)}",
         "",
-        (d.description_ko if lang == "ko" and d.description_ko else d.description).strip(),
-        "",
+        *([text, ""] if text else []),
         question_text(d, lang),
         "",
         answer_text(result, lang),
@@ -1203,7 +1205,10 @@ def memo_text(result: Result, lang: str = "en") -> str:
     disc = discovery_text(result, lang)
     if disc:
         lines += [disc, ""]
-    lines += [f"## {t('design_caveats')}", "", t(f"design_caveat_draws_{d.uncertainty}", n=d.draws), ""]
+    caveat = t(f"design_caveat_draws_{d.uncertainty}", n=d.draws)
+    if disc:  # the sentence on the discovery points up to it (it said 'below', and stood without one)
+        caveat += " " + t("design_caveat_discovery")
+    lines += [f"## {t('design_caveats')}", "", caveat, ""]
     lines += [
         f"## {t('design_reproduce')}",
         "",

@@ -566,11 +566,13 @@ T: dict[str, dict[str, str]] = {
     "design_caveat_draws_posterior": {
         "en": "Each of the {n} draws is a draw of the uncertain parameters from the posterior with its own seed: "
         "the probabilities carry what the documented figures leave unknown about the parameters as well as the "
-        "model's randomness, not the model's structure. Scenario discovery (below) is in-sample on a few dozen "
-        "draws: its thresholds are rough locations.",
+        "model's randomness, not the model's structure.",
         "ko": "표본 {n}개는 각각 사후분포에서 뽑은 모수와 고유한 시드로 실행한 것입니다. 확률은 모형의 무작위성과 "
-        "공식 수치가 정하지 못한 모수의 불확실성을 함께 반영하지만, 모형 구조의 불확실성은 반영하지 않습니다. "
-        "아래의 시나리오 발견은 수십 개 표본에 맞춘 결과이므로 경계값은 대략적인 위치입니다.",
+        "공식 수치가 정하지 못한 모수의 불확실성을 함께 반영하지만, 모형 구조의 불확실성은 반영하지 않습니다.",
+    },
+    "design_caveat_discovery": {
+        "en": "The scenario discovery above is in-sample on a few dozen draws: its thresholds are rough locations.",
+        "ko": "위의 시나리오 발견은 수십 개 표본에 맞춘 결과이므로 경계값은 대략적인 위치입니다.",
     },
     "design_discovery": {"en": "Where the recommended mix fails", "ko": "추천 조합이 목표에 못 미치는 조건"},
     "design_discovery_met": {
