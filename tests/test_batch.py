@@ -12,7 +12,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from sim.study import batch
+from sim.study import batch, workbook
 from sim.study import scenarios as S
 from sim.study.executor import make_executor
 from sim.study.labels import QUANTITIES
@@ -294,3 +294,15 @@ def test_finished_runs_are_freed_in_a_worker():
     batch.execute_resume(state, tuple(p.items()))
     gc.collect()
     assert sum(isinstance(o, TalentMarket) for o in gc.get_objects()) == before
+
+
+def test_the_workbooks_sweep_headers_are_plain_text(files):
+    """A swept parameter without a lever label is named in the workbook without Markdown backticks."""
+    (files / "swp.yaml").write_text(
+        "name: swp\ndescription: a sweep of a parameter\nbase: base.yaml\nsweep:\n  parameters.share_phd: [0.2, 0.3]\n"
+    )
+    plan = batch.make_plan("sweep", [S.load(files / "swp.yaml")], 2)
+    for lang in ("en", "ko"):
+        header, values = workbook._sweep_columns(plan, lang)
+        assert len(header) == 1 and header[0].startswith("share_phd (") and "`" not in header[0]
+        assert values == {("swp", 0): [0.2], ("swp", 1): [0.3]}

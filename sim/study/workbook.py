@@ -54,7 +54,7 @@ def _sweep_columns(plan, lang: str) -> tuple[list[str], dict[tuple[str, int], li
     keys = sorted({k for s in plan.scenarios for k in (s.sweep or {})})
     if not keys:
         return [], {}
-    header = [memo.setting_label(S.param_of(k), lang) for k in keys]
+    header = [memo.setting_label(S.param_of(k), lang).replace("`", "") for k in keys]  # no Markdown in a cell
     values = {}
     for s in plan.scenarios:
         for i, (labels, _) in enumerate(s.points()):
