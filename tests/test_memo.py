@@ -379,7 +379,9 @@ def test_headline_sentence_gives_the_cost_per_researcher_with_its_unit_and_open_
     from sim.study import stats
 
     scn = [
-        SimpleNamespace(name=n, display_name=lambda lang, n=n: n.upper(), points=lambda: [({}, Params())])
+        SimpleNamespace(
+            name=n, display_name=lambda lang, n=n: n.upper(), n_points=1, first_point=lambda: ({}, Params())
+        )
         for n in ("base", "pol")
     ]
     plan = SimpleNamespace(scenarios=scn)
@@ -401,3 +403,18 @@ def test_every_policy_gain_names_outputs_the_runs_have():
         assert g.cost in OUTPUT_NAMES and g.gain in OUTPUT_NAMES, g
     paying = {p.name for p in policies.POLICIES if p.instrument and p.name != "salary_matching"}
     assert set(stats.POLICY_GAINS) == paying
+
+
+def test_a_large_sweep_lists_its_first_points_and_says_so():
+    """The memo's table of sweep points stops at MAX_SWEEP_ROWS (a 10,000-point grid would have made
+    a memo of 10,000 rows) and says where the others are; point 0's settings are named."""
+    import dataclasses
+
+    scn = S.load(ROOT / "scenarios" / "sweep-salary-matching.yaml")
+    big = dataclasses.replace(scn, sweep={"policies.salary_matching.share": [round(0.01 * i, 2) for i in range(71)]})
+    summ = pd.DataFrame(columns=["scenario", "point", "year", "output", "mean", "lo", "hi", "replications"])
+    lines = R.sweep_lines(big, summ, 2030, "en")
+    rows = [ln for ln in lines if re.match(r"^\| \d+ \| ", ln)]
+    assert len(rows) == R.MAX_SWEEP_ROWS == 60 and rows[-1].startswith("| 59 | 59% |")
+    assert lines[-1] == "The table shows the first 60 of the 71 points; every point is in summary.csv."
+    assert "point 0 (share paid by the state: 0%)" in lines[0]

@@ -347,6 +347,10 @@ T: dict[str, dict[str, str]] = {
         "ko": "파라미터 격자: {n}개 지점. 위 표는 0번 지점({first})이며, 아래는 {year}년의 모든 지점입니다. "
         "모든 연도는 summary.csv에 있습니다(격자 설정마다 열 하나).",
     },
+    "memo_sweep_more": {
+        "en": "The table shows the first {shown} of the {n} points; every point is in summary.csv.",
+        "ko": "표는 {n}개 지점 중 처음 {shown}개입니다. 모든 지점은 summary.csv에 있습니다.",
+    },
     "memo_swept": {"en": "sweep", "ko": "격자"},
     "memo_point_of": {"en": "point 0: {settings}", "ko": "0번 지점: {settings}"},
     "memo_read_assumptions": {

@@ -4,6 +4,7 @@ then what each scenario sets, its results with intervals, and a citation line.""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from typing import Any
 
 import pandas as pd
@@ -155,23 +156,24 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def point_settings(scn, point: int, lang: str) -> str:
-    """The settings of one sweep point as the memo writes them: `label: value; label: value`."""
-    labels, _ = scn.points()[point]
+def first_point_settings(scn, lang: str) -> str:
+    """The settings of a sweep's point 0 as the memo writes them: `label: value; label: value`."""
+    labels, _ = scn.first_point()
     return "; ".join(_setting(S.param_of(k), v, lang, short=True) for k, v in labels.items())
 
 
 # the outputs the memo's table of sweep points shows (the app's four cards; every output of every
 # point and year is in summary.csv)
 SWEEP_COLUMNS = ("shortage", "core_talent_kr", "net_migration", "fiscal_cost_krw")
+MAX_SWEEP_ROWS = 60  # a larger grid's first points; all of them are in summary.csv
 
 
 def sweep_lines(scn, summ: pd.DataFrame, year: int, lang: str) -> list[str]:
     """For a scenario with a sweep: which point the yearly table shows, then one row per point with
     its settings and the headline outputs in `year` (mean [90 % interval])."""
-    pts = scn.points()
-    lines = [i18n.t("memo_sweep", lang, n=len(pts), first=point_settings(scn, 0, lang), year=year), ""]
     keys = list(scn.sweep)
+    n = scn.n_points
+    lines = [i18n.t("memo_sweep", lang, n=n, first=first_point_settings(scn, lang), year=year), ""]
     cols = list(SWEEP_COLUMNS)
     own = summ[(summ["scenario"] == scn.name) & (summ["year"] == year)].set_index(["point", "output"])
     names = [_capital(setting_label(S.param_of(k), lang)) for k in keys]
@@ -182,7 +184,9 @@ def sweep_lines(scn, summ: pd.DataFrame, year: int, lang: str) -> list[str]:
         heads.append(_capital(name if unit in name else f"{name} ({unit})"))
     lines.append(f"| {i18n.t('memo_point', lang)} | " + " | ".join(names + heads) + " |")
     lines.append("|---|" + "---|" * (len(names) + len(heads)))
-    for i, (labels, _) in enumerate(pts):
+    combos = itertools.islice(itertools.product(*(scn.sweep[k] for k in keys)), MAX_SWEEP_ROWS)
+    for i, combo in enumerate(combos):
+        labels = dict(zip(keys, combo))
         cells = [value_text(S.param_of(k), labels[k], lang) for k in keys]
         for c in cols:
             if (i, c) in own.index:
@@ -190,6 +194,8 @@ def sweep_lines(scn, summ: pd.DataFrame, year: int, lang: str) -> list[str]:
             else:
                 cells.append("—")
         lines.append(f"| {i} | " + " | ".join(cells) + " |")
+    if n > MAX_SWEEP_ROWS:
+        lines += ["", i18n.t("memo_sweep_more", lang, shown=MAX_SWEEP_ROWS, n=f"{n:,}")]
     return lines
 
 
@@ -254,8 +260,8 @@ def shown_name(scn, lang: str) -> str:
     """A scenario's display name where the memo quotes one number for it: with a sweep, the point
     those numbers are for (point 0) and its settings."""
     name = scn.display_name(lang)
-    if len(scn.points()) > 1:
-        name += " (" + i18n.t("memo_point_of", lang, settings=point_settings(scn, 0, lang)) + ")"
+    if scn.n_points > 1:
+        name += " (" + i18n.t("memo_point_of", lang, settings=first_point_settings(scn, lang)) + ")"
     return name
 
 
@@ -264,8 +270,8 @@ def assumption_note(plan, scn, lang: str) -> str:
     the baseline in parameters outside the policies, so its difference from the baseline is not the
     policies' effect alone ('' if it differs in policies only, or sets no policy; the horizon does
     not count)."""
-    base = plan.scenarios[0].points()[0][1]
-    own = scn.points()[0][1]
+    base = plan.scenarios[0].first_point()[1]
+    own = scn.first_point()[1]
     names = [k for k in policies.non_policy_differences(base, own) if k != "end_year"]
     if not names or not policies.active(own):  # a scenario of other settings alone: the difference is theirs
         return ""
@@ -351,7 +357,7 @@ def reading(plan, effects: pd.DataFrame, comp: pd.DataFrame, year: int, lang: st
         note = assumption_note(plan, scn, lang)
         if note:
             text += " " + note
-        p = scn.points()[0][1]  # the settings of the point the numbers are for
+        p = scn.first_point()[1]  # the settings of the point the numbers are for
         sm = stats.salary_matching_summary(comp, scn.name, year) if comp is not None else None
         if p.sm_share > 0 and sm is not None:
             s, pi = p.sm_share, p.sm_passthrough
@@ -476,7 +482,7 @@ def memo(
         lines += [f"## {head}", "", description(scn, lang), ""] + settings_lines(scn, lang) + [""]
         s = summ[(summ["scenario"] == scn.name) & (summ["point"] == 0)].set_index(["year", "output"])
         lines += table(s, ("mean", "lo", "hi"), False)
-        if len(scn.points()) > 1:
+        if scn.n_points > 1:
             lines += ["", *sweep_lines(scn, summ, year, lang)]
         if comp is not None and len(comp) and scn.name in set(comp["scenario"]):
             d = comp[(comp["scenario"] == scn.name) & (comp["point"] == 0)].set_index(["year", "output"])

@@ -232,13 +232,16 @@ class Scenario:
         if not self.sweep:
             return [({}, self.params)]
         keys = list(self.sweep)
-        out = []
-        for combo in itertools.product(*(self.sweep[k] for k in keys)):
-            labels = dict(zip(keys, combo))
-            over = dict(self.overrides)
-            over.update({param_of(k): v for k, v in labels.items()})
-            out.append((labels, Params.from_dict({**over, "end_year": self.end_year})))
-        return out
+        return [self._point(dict(zip(keys, combo))) for combo in itertools.product(*(self.sweep[k] for k in keys))]
+
+    def first_point(self) -> tuple[dict[str, Any], Params]:
+        """Point 0 of the sweep grid (`points()[0]`, without building the others)."""
+        return self._point({k: v[0] for k, v in self.sweep.items()}) if self.sweep else ({}, self.params)
+
+    def _point(self, labels: dict[str, Any]) -> tuple[dict[str, Any], Params]:
+        over = dict(self.overrides)
+        over.update({param_of(k): v for k, v in labels.items()})
+        return labels, Params.from_dict({**over, "end_year": self.end_year})
 
     def resolved(self) -> dict[str, Any]:
         """The scenario as one self-contained document (no base): what a manifest stores."""
