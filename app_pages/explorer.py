@@ -337,19 +337,7 @@ if not ts.empty:
                 st.markdown(line)
             if panel["sources"] is not None:
                 st.markdown(t("why_sources", first=panel["first"], last=year))
-                src = panel["sources"]
-
-                def _with_interval(mean: float, lo: float, hi: float) -> str:  # one replication has no interval
-                    return f"{mean:+,.0f} [{lo:+,.0f}, {hi:+,.0f}]" if reps >= 2 else f"{mean:+,.0f} [—]"
-
-                lines = [
-                    f"- {t('flow_' + r.flow)}: {_with_interval(r.mean, r.lo, r.hi)}"
-                    for r in src[src.flow != "total"].itertuples()
-                ]
-                tot = src[src.flow == "total"].iloc[0]
-                total_label = t("why_sources_total", last=year)
-                lines.append(f"- **{total_label}: {_with_interval(tot['mean'], tot['lo'], tot['hi'])}**")
-                st.markdown("\n".join(lines))
+                st.markdown("\n".join(panel["source_lines"]))
     with st.container():
         st.radio(
             t("chart_view"),

@@ -682,8 +682,8 @@ def why(plan: batch.Plan, ts: pd.DataFrame, year: int, lang: str) -> dict[str, A
     """The 'why this number' panel for `year`: the memo's plain-language reading and its sentences on
     whom each paying policy pays and what it buys (`memo.policy_lines`: the same
     library calls as the memo, on the columns they need), and where the
-    difference comes from (`stats.flow_sources` from the first policy start to `year`). None
-    without an active policy."""
+    difference comes from (`stats.flow_sources` from the first policy start to `year`, as a table and
+    as the panel's lines). None without an active policy."""
     scn = plan.scenarios[1]
     active = policies.active(scn.params)
     if not active:
@@ -697,7 +697,26 @@ def why(plan: batch.Plan, ts: pd.DataFrame, year: int, lang: str) -> dict[str, A
     text = " ".join(memo.reading(plan, eff, comp, year, lang))
     pol = memo.policy_lines(comp, scn.name, year, lang)
     src = stats.flow_sources(ts[keys + flows], BASELINE, scn.name, first, year) if first <= year else None
-    return {"reading": text, "policy": [x for x in pol if x], "sources": src, "first": first}
+    return {
+        "reading": text,
+        "policy": [x for x in pol if x],
+        "sources": src,
+        "source_lines": None if src is None else _source_lines(src, year, plan.replications, lang),
+        "first": first,
+    }
+
+
+def _source_lines(src: pd.DataFrame, year: int, replications: int, lang: str) -> list[str]:
+    """The 'why' panel's list of where the difference comes from: one line per flow, then the total
+    in bold, each 'mean [lo, hi]' (one replication has no interval: 'mean [—]')."""
+
+    def shown(r) -> str:
+        m = f"{r['mean']:+,.0f}"
+        return f"{m} [{r['lo']:+,.0f}, {r['hi']:+,.0f}]" if replications >= 2 else f"{m} [—]"
+
+    rows = src.set_index("flow")
+    lines = [f"- {i18n.t('flow_' + f, lang)}: {shown(r)}" for f, r in rows.drop("total").iterrows()]
+    return lines + [f"- **{i18n.t('why_sources_total', lang, last=year)}: {shown(rows.loc['total'])}**"]
 
 
 def design_link(design, values: dict[str, Any]) -> dict[str, str] | None:

@@ -384,16 +384,15 @@ def run_plan(
 
 
 def point_labels(plan: Plan) -> pd.DataFrame:
-    """The settings of each (scenario, sweep point): one column per swept key, named as in the
-    scenario file's sweep section and in timeseries.csv (empty for a scenario without a sweep)."""
-    keys = sorted({k for t in plan.tasks for k, _ in t.labels})
-    rows: dict[tuple[str, int], dict[str, Any]] = {}
-    for t in plan.tasks:
-        labels = dict(t.labels)
-        rows.setdefault(
-            (t.scenario, t.point), {"scenario": t.scenario, "point": t.point, **{k: labels.get(k) for k in keys}}
-        )
-    return pd.DataFrame(list(rows.values()), columns=["scenario", "point", *keys])
+    """The settings of each (scenario, sweep point): one column per swept key (sorted), named as in
+    the scenario files' sweep sections and in timeseries.csv (empty without a sweep)."""
+    keys = sorted({k for s in plan.scenarios for k in s.sweep})
+    rows = [
+        {"scenario": s.name, "point": i, **{k: labels.get(k) for k in keys}}
+        for s in plan.scenarios
+        for i, labels in enumerate(s.grid())
+    ]
+    return pd.DataFrame(rows, columns=["scenario", "point", *keys])
 
 
 def with_point_labels(plan: Plan, frame: pd.DataFrame) -> pd.DataFrame:

@@ -17,6 +17,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..core.model import START_YEAR
 from ..core.outputs import HEADLINE
 from ..core.params import Params
 from . import batch, calibrate, design, memo, scenarios, stats, uncertainty
@@ -61,7 +62,7 @@ _workers = _whole_number(1, MAX_WORKERS)
 
 
 def _baseline(args: argparse.Namespace) -> int:
-    first, last = 2020, Params().end_year  # the baseline's horizon
+    first, last = START_YEAR, Params().end_year  # the baseline's horizon
     bad = [y for y in args.years if not first <= y <= last]
     if bad:  # before any run (the years were dropped silently and every year printed)
         raise batch.BatchError(
@@ -101,7 +102,7 @@ def _batch(args: argparse.Namespace, command: str, files: list[str]) -> int:
 
 
 def _execute(args: argparse.Namespace, plan) -> int:
-    first, last = 2020, min(s.end_year for s in plan.scenarios)
+    first, last = START_YEAR, min(s.end_year for s in plan.scenarios)
     if args.memo_years:
         bad = [y for y in args.memo_years if not first <= y <= last]
         if bad:

@@ -109,9 +109,9 @@ def _changed(scn) -> list[str]:
     ]
 
 
-def setting_label(name: str, lang: str) -> str:
-    """The label of a parameter as the memo's settings list shows it (without its policy's name)."""
-    return _setting(name, getattr(Params(), name), lang, short=True).rsplit(": ", 1)[0]
+def setting_label(name: str, lang: str, short: bool = True) -> str:
+    """The label of a parameter as the memo's settings list shows it (`short`: without its policy's name)."""
+    return _setting(name, getattr(Params(), name), lang, short).rsplit(": ", 1)[0]
 
 
 def _swept(scn) -> dict[str, list[Any]]:
@@ -123,7 +123,7 @@ def _setting_text(name: str, p: Params, swept: dict[str, list[Any]], lang: str, 
     """`label: value`, or for a swept parameter `label: v1 · v2 · v3 (sweep)`."""
     if name not in swept:
         return _setting(name, getattr(p, name), lang, short)
-    label = setting_label(name, lang) if short else _setting(name, getattr(p, name), lang).rsplit(": ", 1)[0]
+    label = setting_label(name, lang, short)
     values = " · ".join(value_text(name, v, lang) for v in swept[name])
     return f"{label}: {values} ({i18n.t('memo_swept', lang)})"
 
@@ -146,7 +146,8 @@ def settings_lines(scn, lang: str = "en") -> list[str]:
         for pol in sorted(active, key=policies.POLICIES.index):
             fields = "; ".join(_setting_text(k, p, swept, lang, short=True) for k in pol.params)
             out.append(f"- **{i18n.policy_label(pol.name, lang)}**: {fields}")
-    changed = _changed(scn) + [k for k in swept if k not in policies.POLICY_FIELDS and k not in _changed(scn)]
+    changed = _changed(scn)
+    changed += [k for k in swept if k not in policies.POLICY_FIELDS and k not in changed]
     if changed:
         out += ["", i18n.t("memo_params", lang)] + [f"- {_setting_text(k, p, swept, lang)}" for k in changed]
     return out
@@ -184,9 +185,7 @@ def sweep_lines(scn, summ: pd.DataFrame, year: int, lang: str) -> list[str]:
         heads.append(_capital(name if unit in name else f"{name} ({unit})"))
     lines.append(f"| {i18n.t('memo_point', lang)} | " + " | ".join(names + heads) + " |")
     lines.append("|---|" + "---|" * (len(names) + len(heads)))
-    combos = itertools.islice(itertools.product(*(scn.sweep[k] for k in keys)), MAX_SWEEP_ROWS)
-    for i, combo in enumerate(combos):
-        labels = dict(zip(keys, combo))
+    for i, labels in enumerate(itertools.islice(scn.grid(), MAX_SWEEP_ROWS)):
         cells = [value_text(S.param_of(k), labels[k], lang) for k in keys]
         for c in cols:
             if (i, c) in own.index:

@@ -31,6 +31,7 @@ import json
 import re
 import stat
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -227,16 +228,20 @@ class Scenario:
         """Points of the sweep grid (1 without a sweep)."""
         return int(np.prod([len(v) for v in self.sweep.values()])) if self.sweep else 1
 
+    def grid(self) -> Iterator[dict[str, Any]]:
+        """The settings of each sweep point, in point order ({} once without a sweep)."""
+        keys = list(self.sweep)
+        return (dict(zip(keys, combo)) for combo in itertools.product(*(self.sweep[k] for k in keys)))
+
     def points(self) -> list[tuple[dict[str, Any], Params]]:
         """The sweep grid: (labels, parameters) per point; one point without a sweep."""
         if not self.sweep:
             return [({}, self.params)]
-        keys = list(self.sweep)
-        return [self._point(dict(zip(keys, combo))) for combo in itertools.product(*(self.sweep[k] for k in keys))]
+        return [self._point(labels) for labels in self.grid()]
 
     def first_point(self) -> tuple[dict[str, Any], Params]:
         """Point 0 of the sweep grid (`points()[0]`, without building the others)."""
-        return self._point({k: v[0] for k, v in self.sweep.items()}) if self.sweep else ({}, self.params)
+        return self._point(next(self.grid())) if self.sweep else ({}, self.params)
 
     def _point(self, labels: dict[str, Any]) -> tuple[dict[str, Any], Params]:
         over = dict(self.overrides)

@@ -51,13 +51,13 @@ def _header(q: Quantity, stat: str, lang: str) -> str:
 def _sweep_columns(plan, lang: str) -> tuple[list[str], dict[tuple[str, int], list[Any]]]:
     """Headers of the swept settings (the memo's labels) and each (scenario, point)'s values: numbers
     as numbers (shares as fractions), choices by their label; empty without a sweep."""
-    keys = sorted({k for s in plan.scenarios for k in (s.sweep or {})})
+    keys = sorted({k for s in plan.scenarios for k in s.sweep})
     if not keys:
         return [], {}
     header = [memo.setting_label(S.param_of(k), lang).replace("`", "") for k in keys]  # no Markdown in a cell
     values = {}
     for s in plan.scenarios:
-        for i, (labels, _) in enumerate(s.points()):
+        for i, labels in enumerate(s.grid()):  # the settings alone: no run's parameters are built
             row = [labels.get(k) for k in keys]
             values[(s.name, i)] = [i18n.choice_label(v, lang) if isinstance(v, str) else v for v in row]
     return header, values
