@@ -173,6 +173,27 @@ def test_a_goal_met_in_the_search_but_not_on_fresh_draws_is_not_recommended(fold
     assert "목표를 유지한 정책 조합이 없습니다" in ko and "새 표본에서 가장 가까운 조합:" in ko
 
 
+def test_a_goal_met_only_above_the_budget_names_the_cheapest_mix_that_met_it(folder: Path) -> None:
+    # the cheapest way to an effect of 5 costs 50 bn KRW a year (Synthetic); the budget allows 30
+    text = DESIGN.replace("at_least: 15, probability: 0.5", "at_least: 5, probability: 0.5")
+    text = text.replace("bn_krw_per_year: 400", "bn_krw_per_year: 30").replace("evaluations: 6", "evaluations: 30")
+    d = D.load(write(folder, text))
+    res = D.search(d, evaluator=Synthetic)
+    assert res.recommended is None and not res.none_held
+    over = D.over_budget(res)
+    met = res.candidates[res.candidates["c_goal"] <= 0]
+    assert over is not None and not met.empty and over["cost_bn_per_year"] == met["cost_bn_per_year"].min() >= 50
+    assert res.closest["cost_bn_per_year"] <= 30  # the closest stays within the budget
+    en, ko = D.answer_text(res, "en"), D.answer_text(res, "ko")
+    pct = f"{over['c_budget']:.0%}"
+    assert "The goal was met only above the budget" in en and f"({pct} above the budget" in en
+    assert "목표는 예산을 넘는 조합에서만 달성되었습니다" in ko and f"예산보다 {pct} 많음" in ko
+    # a goal no candidate met at any cost: no such line
+    text = text.replace("at_least: 5,", "at_least: 500,")
+    res = D.search(D.load(write(folder, text)), evaluator=Synthetic)
+    assert D.over_budget(res) is None and "above the budget" not in D.answer_text(res, "en")
+
+
 def test_an_interrupted_search_resumes_without_simulating_saved_candidates(folder: Path) -> None:
     d = D.load(folder / "d.yaml").with_options(evaluations=9)  # 3 batches of 3
     whole = D.search(d, evaluator=Synthetic)

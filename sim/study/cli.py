@@ -232,6 +232,10 @@ def _run_design(args: argparse.Namespace, d: design.Design) -> int:
             if result.none_held
             else f"no mix of the levers met the goal within the budget ({len(result.candidates)} candidates)"
         )
+        over = design.over_budget(result)
+        if over is not None:
+            cost = over["cost_bn_per_year"]
+            what += f"; met only above the budget (the cheapest that met it: {cost:,.0f} bn KRW a year)"
         print(f"talentsim: error: design {d.name}: {what}; the closest is in {out / 'memo.md'}", file=sys.stderr)
         return EXIT_BAD_INPUT
     return 0

@@ -1116,7 +1116,31 @@ def answer_text(result: Result, lang: str = "en") -> str:
                 cost=i18n.money(c["cost_bn_per_year"] * 1e9, lang, usd=False),
             )
         )
+    over = over_budget(result)
+    if over is not None:
+        lines.append(
+            t(
+                "design_over_budget",
+                mix=_mix_text(d, over, lang),
+                cost=i18n.money(over["cost_bn_per_year"] * 1e9, lang, usd=False),
+                over=f"{over['c_budget']:.0%}",
+                p=f"{over['p_meet']:.0%}",
+                effect=f"{over['effect_mean']:+,.0f}",
+            )
+        )
     return "\n".join(lines)
+
+
+def over_budget(result: Result) -> dict[str, Any] | None:
+    """When no candidate met the goal within the budget in the search: the cheapest that met the
+    goal above it (search draws), so the analyst learns what the goal would cost; else None."""
+    cand, d = result.candidates, result.design
+    if result.recommended is not None or result.none_held or not d.budget_bn or cand.empty:
+        return None
+    met = cand[(cand["c_goal"] <= 0) & (cand["c_budget"] > 0)]
+    if met.empty:
+        return None
+    return met.sort_values(["cost_bn_per_year", "candidate"]).iloc[0].to_dict()
 
 
 def _box_text(box: SD.Box, lang: str) -> str:

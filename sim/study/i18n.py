@@ -546,6 +546,12 @@ T: dict[str, dict[str, str]] = {
         "en": "The closest: {mix}: the goal met in {p} of the draws, mean effect {effect}, at {cost} a year.",
         "ko": "가장 가까운 조합: {mix}: 목표 달성 {p}, 평균 효과 {effect}, 연평균 비용 {cost}.",
     },
+    "design_over_budget": {
+        "en": "The goal was met only above the budget: the cheapest mix that met it ({mix}) costs {cost} a "
+        "year ({over} above the budget; goal met in {p} of the search's draws, mean effect {effect}).",
+        "ko": "목표는 예산을 넘는 조합에서만 달성되었습니다: 목표를 달성한 가장 싼 조합({mix})의 연평균 비용은 "
+        "{cost}입니다 (예산보다 {over} 많음; 탐색 표본 기준 목표 달성 {p}, 평균 효과 {effect}).",
+    },
     "design_front": {"en": "Alternatives (the Pareto front)", "ko": "대안 (파레토 전선)"},
     "design_front_note": {
         "en": "No alternative below is both cheaper and at least as likely to meet the goal with at least "
