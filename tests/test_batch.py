@@ -129,6 +129,34 @@ def test_compare_with_a_shorter_scenario_writes_its_memo(files):
     assert len(core) == 3 and "—" not in core[0] and core[1].endswith("| — |") and core[2].endswith("| — |")
 
 
+def test_a_budget_bound_policy_with_a_shorter_horizon_is_described_in_its_own_years(files):
+    """Found running a hand-written file: a salary-matching scenario ending in 2030 compared with the
+    2035 baseline lost its who-is-paid sentence (looked up in 2035) and with it the note that the
+    budget binds; the plain-language reading said "The state pays 50 %" while the budget paid 9 % of
+    that; and the file's `replications` gave way to the baseline's without a word."""
+    (files / "long.yaml").write_text("name: long\ndescription: to 2022\nbase: base.yaml\nhorizon: {end_year: 2022}\n")
+    (files / "tight.yaml").write_text(
+        "name: tight\ndescription: salary matching on a small budget\nbase: pol.yaml\nreplications: 2\n"
+        "policies:\n  salary_matching: {budget_bn_krw: 10.0}\n"
+    )
+    r = cli("compare", "long.yaml", "tight.yaml", "--out", str(files / "res"), cwd=files)
+    assert r.returncode == 0, r.stderr
+    assert (
+        "note: tight alone would run 2 replications; compare runs every scenario with the first file's (3" in r.stderr
+    )
+    memo = (files / "res" / "memo.md").read_text()
+    paid = pd.read_csv(files / "res" / "summary.csv").query("scenario == 'tight' and output == 'sm_paid_share'")
+    share = paid[paid.year == 2021]["mean"].iloc[0]
+    assert share < 0.9
+    assert "Salary matching in 2021:" in memo and f"The budget binds: in 2021 it pays {share:.0%}" in memo
+    assert "The state would pay 50% of an eligible person's gross salary, but the budget binds: in 2021" in memo
+    assert "The state pays 50%" not in memo
+    # the pay rise the reading quotes is the paid part: pi phi s / (1 - pi s), pi = 0.5 by default
+    assert f"gross pay rises by {0.5 * share * 0.5 / 0.75:.0%}" in memo
+    r = cli("compare", "long.yaml", "tight.yaml", "--out", str(files / "res2"), "--replications", "2", cwd=files)
+    assert r.returncode == 0 and "note:" not in r.stderr
+
+
 def test_recorded_memo_options_take_only_valid_values():
     from sim.study.cli import recorded_memo_options as rec
 

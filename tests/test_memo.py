@@ -418,3 +418,11 @@ def test_a_large_sweep_lists_its_first_points_and_says_so():
     assert len(rows) == R.MAX_SWEEP_ROWS == 60 and rows[-1].startswith("| 59 | 59% |")
     assert lines[-1] == "The table shows the first 60 of the 71 points; every point is in summary.csv."
     assert "point 0 (share paid by the state: 0%)" in lines[0]
+
+
+def test_a_deadweight_just_below_one_is_not_shown_as_100_percent():
+    """+17 additional of 44,358 recipients: "100% are not additional" said that none is."""
+    assert R.share_text(1 - 17 / 44358) == "99.9%" and R.share_text(0.98) == "98%" and R.share_text(1.0) == "100%"
+    assert R.share_text(0.9949) == "99%" and R.share_text(0.995) == "99.5%"
+    comp = _comparison(1.0)  # 1 additional of 7,000 paid
+    assert "99.9% of the recipients are not additional" in "\n".join(R._salary_matching_lines(comp, "sm", 2030, "en"))

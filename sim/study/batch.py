@@ -108,6 +108,29 @@ class RunSet:
     tasks: tuple[Task, ...]
 
 
+def shared_seed_notes(
+    plan: Plan, loaded: list[Scenario], replications_from_files: bool = True, seed_from_files: bool = True
+) -> list[str]:
+    """What a command of several files does not take from the later files: one list of seeds
+    serves every scenario (paired runs), so replications and seed come from the first file unless
+    given on the command line. One note per later file (`loaded`: the scenarios as loaded, before
+    the plan gave them its replications and seed) whose own value(s) differ from those used."""
+    out = []
+    for scn in loaded[1:]:
+        own = []
+        if replications_from_files and scn.replications != plan.replications:
+            own.append(f"{scn.replications} replications")
+        if seed_from_files and scn.seed != plan.seed:
+            own.append(f"seed {scn.seed}")
+        if own:
+            out.append(
+                f"{scn.name} alone would run {' and '.join(own)}; {plan.command} runs every scenario with "
+                f"the first file's ({plan.replications} replications, seed {plan.seed}): one list of seeds "
+                f"serves all, so the runs are paired (--replications and --seed choose them)"
+            )
+    return out
+
+
 def make_plan(
     command: str,
     scenarios: list[Scenario],

@@ -98,6 +98,8 @@ def _batch(args: argparse.Namespace, command: str, files: list[str]) -> int:
             f"(use `talentsim run` for a single point)"
         )
     plan = batch.make_plan(command, scns, args.replications, args.seed, args.uncertainty)
+    for note in batch.shared_seed_notes(plan, scns, args.replications is None, args.seed is None):
+        print(f"talentsim: note: {note}", file=sys.stderr)
     return _execute(args, plan)
 
 

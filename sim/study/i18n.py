@@ -308,12 +308,22 @@ T: dict[str, dict[str, str]] = {
         "ko": "모형의 가정 아래 '{name}' 정책이 있으면 {year}년 국내 핵심 AI 인재는 정책이 없는 같은 미래와 비교해 "
         "약 {mean}명 차이가 납니다. 모의한 미래 {reps}개 중 90%에서 그 차이는 {lo}명에서 {hi}명 사이입니다.",
     },
+    "memo_read_sm_lead": {
+        "en": "The state pays {share} of an eligible person's gross salary",
+        "ko": "정부가 지원 대상자 총연봉의 {share}를 부담합니다",
+    },
+    "memo_read_sm_lead_budget": {
+        "en": "The state would pay {share} of an eligible person's gross salary, but the budget binds: in {year} "
+        "it pays {paid} of that entitlement (every payment cut pro rata)",
+        "ko": "정부가 지원 대상자 총연봉의 {share}를 부담하도록 되어 있지만 예산 한도에 걸려 {year}년에는 그 지원 "
+        "자격액의 {paid}만 지급합니다 (모든 지원액 비례 삭감)",
+    },
     "memo_read_sm": {
-        "en": "The state pays {share} of an eligible person's gross salary; with {pi} of the subsidy reaching "
+        "en": "{lead}; with {pi} of the subsidy reaching "
         "the worker, the person's gross pay rises by {rise} and the employer's own pay falls by {firm} of "
         "the pay before the programme. Most of the money goes to people who would be in Korea anyway: of "
         "the {paid} people paid, {dw} are not additional.",
-        "ko": "정부가 지원 대상자 총연봉의 {share}를 부담합니다. 지원금의 {pi}가 근로자에게 가므로 본인의 총연봉은 "
+        "ko": "{lead}. 지원금의 {pi}가 근로자에게 가므로 본인의 총연봉은 "
         "{rise} 오르고, 기업이 직접 주는 연봉은 제도 이전 연봉의 {firm}만큼 줄어듭니다. 지원금 대부분은 어차피 "
         "국내에 있었을 사람에게 갑니다: 수혜자 {paid}명 중 {dw}는 추가 효과가 없습니다.",
     },

@@ -7,6 +7,7 @@ import datetime as dt
 import itertools
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from ..core import policies
@@ -359,19 +360,38 @@ def reading(plan, effects: pd.DataFrame, comp: pd.DataFrame, year: int, lang: st
         p = scn.first_point()[1]  # the settings of the point the numbers are for
         sm = stats.salary_matching_summary(comp, scn.name, year) if comp is not None else None
         if p.sm_share > 0 and sm is not None:
-            s, pi = p.sm_share, p.sm_passthrough
+            # S = phi s w / (1 - pi s) of the pay w without the programme (policy.full_subsidy), phi the
+            # budget's pro-rata share (1 unless the budget binds)
+            s, pi, phi = p.sm_share, p.sm_passthrough, min(sm["paid_share"], 1.0)
+            binds = phi < 0.999
+            lead = i18n.t(
+                "memo_read_sm_lead_budget" if binds else "memo_read_sm_lead",
+                lang,
+                share=f"{s:.0%}",
+                paid=f"{phi:.0%}",
+                year=year,
+            )
             text += " " + i18n.t(
                 "memo_read_sm",
                 lang,
-                share=f"{s:.0%}",
-                rise=f"{pi * s / (1 - pi * s):.0%}",
-                firm=f"{(1 - pi) * s / (1 - pi * s):.0%}",
+                lead=lead,
+                rise=f"{pi * phi * s / (1 - pi * s):.0%}",
+                firm=f"{(1 - pi) * phi * s / (1 - pi * s):.0%}",
                 pi=f"{pi:.0%}",
                 paid=f"{sm['recipients']:,.0f}",
-                dw=f"{sm['deadweight']:.0%}",
+                dw=share_text(sm["deadweight"]),
             )
+
         out.append(text)
     return out
+
+
+def share_text(x: float) -> str:
+    """A share as a whole percentage, except just below 1, where "100%" would say that none of the
+    recipients is additional: there it keeps one decimal, rounded down (0.9996 -> "99.9%")."""
+    if 0.995 <= x < 1.0:
+        return f"{np.floor(x * 1000) / 10:.1f}%"
+    return f"{x:.0%}"
 
 
 def policy_lines(comp: pd.DataFrame, scenario: str, year: int, lang: str) -> list[str]:
@@ -399,7 +419,7 @@ def _gain_lines(comp: pd.DataFrame, scenario: str, year: int, policy: str, lang:
     }
     if g["additional"] <= 0:
         return ["", i18n.t(f"memo_gain_{policy}_none", lang, **kw)]
-    kw |= {"dw": f"{g['deadweight']:.0%}", "per": money(g["cost_per_additional"], lang)}
+    kw |= {"dw": share_text(g["deadweight"]), "per": money(g["cost_per_additional"], lang)}
     return ["", i18n.t(f"memo_gain_{policy}", lang, **kw)]
 
 
@@ -412,7 +432,7 @@ def _salary_matching_lines(comp: pd.DataFrame, scenario: str, year: int, lang: s
     if sm["additional"] <= 0:
         return ["", i18n.t("memo_sm_none", lang, **kw)]
     kw |= {
-        "dw": f"{sm['deadweight']:.0%}",
+        "dw": share_text(sm["deadweight"]),
         "gross": money(sm["gross_per_additional"], lang),
         "net": money(sm["net_per_additional"], lang),
         "cap": money(sm["firm_capture"], lang),
@@ -487,7 +507,10 @@ def memo(
             d = comp[(comp["scenario"] == scn.name) & (comp["point"] == 0)].set_index(["year", "output"])
             lines += ["", i18n.t("memo_diff", lang, base=plan.scenarios[0].display_name(lang)), ""]
             lines += table(d, ("diff_mean", "diff_lo", "diff_hi"), True)
-            lines += policy_lines(comp, scn.name, yrs[-1], lang)
+            # the last table year the scenario reaches (a shorter horizon has no later years)
+            lines += policy_lines(
+                comp, scn.name, max([y for y in yrs if y <= scn.end_year], default=scn.end_year), lang
+            )
         lines += ["", citation(plan, scn, lang), ""]
     if reproduce:
         lines += [i18n.t("memo_reproduce", lang), ""] + [f"    {c}" for c in reproduce] + [""]
