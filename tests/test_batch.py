@@ -137,7 +137,7 @@ def test_a_budget_bound_policy_with_a_shorter_horizon_is_described_in_its_own_ye
     (files / "long.yaml").write_text("name: long\ndescription: to 2022\nbase: base.yaml\nhorizon: {end_year: 2022}\n")
     (files / "tight.yaml").write_text(
         "name: tight\ndescription: salary matching on a small budget\nbase: pol.yaml\nreplications: 2\n"
-        "policies:\n  salary_matching: {budget_bn_krw: 10.0}\n"
+        "policies:\n  salary_matching: {budget_bn_krw: 10.0, cap_mkrw: 60.0}\n"
     )
     r = cli("compare", "long.yaml", "tight.yaml", "--out", str(files / "res"), cwd=files)
     assert r.returncode == 0, r.stderr
@@ -149,7 +149,10 @@ def test_a_budget_bound_policy_with_a_shorter_horizon_is_described_in_its_own_ye
     share = paid[paid.year == 2021]["mean"].iloc[0]
     assert share < 0.9
     assert "Salary matching in 2021:" in memo and f"The budget binds: in 2021 it pays {share:.0%}" in memo
-    assert "The state would pay 50% of an eligible person's gross salary, but the budget binds: in 2021" in memo
+    assert (
+        "The state would pay 50% of an eligible person's gross salary (at most 60 M KRW a year per person), "
+        "but the budget binds: in 2021" in memo
+    )
     assert "The state pays 50%" not in memo
     # the pay rise the reading quotes is the paid part: pi phi s / (1 - pi s), pi = 0.5 by default
     assert f"gross pay rises by {0.5 * share * 0.5 / 0.75:.0%}" in memo

@@ -309,15 +309,16 @@ T: dict[str, dict[str, str]] = {
         "약 {mean}명 차이가 납니다. 모의한 미래 {reps}개 중 90%에서 그 차이는 {lo}명에서 {hi}명 사이입니다.",
     },
     "memo_read_sm_lead": {
-        "en": "The state pays {share} of an eligible person's gross salary",
-        "ko": "정부가 지원 대상자 총연봉의 {share}를 부담합니다",
+        "en": "The state pays {share} of an eligible person's gross salary{cap}",
+        "ko": "정부가 지원 대상자 총연봉의 {share}{cap}를 부담합니다",
     },
     "memo_read_sm_lead_budget": {
-        "en": "The state would pay {share} of an eligible person's gross salary, but the budget binds: in {year} "
+        "en": "The state would pay {share} of an eligible person's gross salary{cap}, but the budget binds: in {year} "
         "it pays {paid} of that entitlement (every payment cut pro rata)",
-        "ko": "정부가 지원 대상자 총연봉의 {share}를 부담하도록 되어 있지만 예산 한도에 걸려 {year}년에는 그 지원 "
+        "ko": "정부가 지원 대상자 총연봉의 {share}{cap}를 부담하도록 되어 있지만 예산 한도에 걸려 {year}년에는 그 지원 "
         "자격액의 {paid}만 지급합니다 (모든 지원액 비례 삭감)",
     },
+    "memo_read_sm_cap": {"en": " (at most {cap} a year per person)", "ko": "(1인당 연 {cap} 한도)"},
     "memo_read_sm": {
         "en": "{lead}; with {pi} of the subsidy reaching "
         "the worker, the person's gross pay rises by {rise} and the employer's own pay falls by {firm} of "
