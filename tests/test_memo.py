@@ -426,3 +426,25 @@ def test_a_deadweight_just_below_one_is_not_shown_as_100_percent():
     assert R.share_text(0.9949) == "99%" and R.share_text(0.995) == "99.5%"
     comp = _comparison(1.0)  # 1 additional of 7,000 paid
     assert "99.9% of the recipients are not additional" in "\n".join(R._salary_matching_lines(comp, "sm", 2030, "en"))
+
+
+def test_a_package_does_not_credit_its_joint_gain_to_one_policy():
+    """Found comparing the shipped combined package: "Salary matching in 2035: 6,996 people paid and
+    +1,735 core researchers more than in the baseline, so 75% are not additional; 593 M KRW a year
+    per additional researcher", the package's joint gain (seats, medical-school pull, drives…) put on
+    salary matching (alone: +244, 2.0 bn KRW). With more than one cause, each policy's sentence
+    says what it pays and the joint change, with no deadweight or cost per additional person."""
+    plan = SimpleNamespace(scenarios=[S.load(ROOT / "scenarios" / "baseline.yaml")])
+    load = lambda n: S.load(ROOT / "scenarios" / f"{n}.yaml")  # noqa: E731
+    assert R.joint_effect(plan, load("combined-package"))  # five policies
+    assert not R.joint_effect(plan, load("salary-matching-50-capped"))  # one policy, capped
+    assert not R.joint_effect(plan, load("corporate-grad-schools"))  # a setting alone, no policy
+    sweep = load("sweep-salary-matching")  # point 0: salary matching on another demand path
+    assert R.joint_effect(plan, sweep) and R.assumption_note(plan, sweep, "en")
+    comp = _comparison(140.0)
+    for lang, paid in (("en", "7,000 people paid, 1.00 tn KRW a year"), ("ko", "수혜자 7,000명, 연 1.00조원")):
+        alone = "\n".join(R.policy_lines(comp, "sm", 2030, lang))
+        both = "\n".join(R.policy_lines(comp, "sm", 2030, lang, joint=True))
+        assert paid in both and i18n.t("memo_read_joint", lang) in both
+        assert ("deadweight" if lang == "en" else "사중손실") in alone
+        assert "98%" in alone and "98%" not in both and "7.1" not in both  # deadweight, cost per additional

@@ -695,7 +695,7 @@ def why(plan: batch.Plan, ts: pd.DataFrame, year: int, lang: str) -> dict[str, A
     eff = stats.policy_effects(sub, BASELINE)
     first = int(min(getattr(scn.params, pol.start) for pol in active))
     text = " ".join(memo.reading(plan, eff, comp, year, lang))
-    pol = memo.policy_lines(comp, scn.name, year, lang)
+    pol = memo.policy_lines(comp, scn.name, year, lang, memo.joint_effect(plan, scn))
     src = stats.flow_sources(ts[keys + flows], BASELINE, scn.name, first, year) if first <= year else None
     return {
         "reading": text,

@@ -322,11 +322,21 @@ T: dict[str, dict[str, str]] = {
     "memo_read_sm": {
         "en": "{lead}; with {pi} of the subsidy reaching "
         "the worker, the person's gross pay rises by {rise} and the employer's own pay falls by {firm} of "
-        "the pay before the programme. Most of the money goes to people who would be in Korea anyway: of "
-        "the {paid} people paid, {dw} are not additional.",
+        "the pay before the programme.",
         "ko": "{lead}. 지원금의 {pi}가 근로자에게 가므로 본인의 총연봉은 "
-        "{rise} 오르고, 기업이 직접 주는 연봉은 제도 이전 연봉의 {firm}만큼 줄어듭니다. 지원금 대부분은 어차피 "
-        "국내에 있었을 사람에게 갑니다: 수혜자 {paid}명 중 {dw}는 추가 효과가 없습니다.",
+        "{rise} 오르고, 기업이 직접 주는 연봉은 제도 이전 연봉의 {firm}만큼 줄어듭니다.",
+    },
+    "memo_read_sm_dw": {
+        "en": "Most of the money goes to people who would be in Korea anyway: of the {paid} people paid, {dw} are "
+        "not additional.",
+        "ko": "지원금 대부분은 어차피 국내에 있었을 사람에게 갑니다: 수혜자 {paid}명 중 {dw}는 추가 효과가 없습니다.",
+    },
+    "memo_read_joint": {
+        "en": "The difference is the joint effect of everything this scenario changes, so it cannot be split "
+        "among its policies: what one of them buys alone (its deadweight, its cost per additional person) "
+        "needs a comparison of that policy alone with the baseline.",
+        "ko": "이 차이는 시나리오가 바꾼 모든 것이 함께 낸 효과이므로 정책별로 나눌 수 없습니다: 정책 하나가 "
+        "단독으로 얻는 효과(사중손실, 추가 1인당 비용)는 그 정책만 켠 시나리오를 기준과 비교해야 알 수 있습니다.",
     },
     "memo_describe": {"en": "New policies: {what}.", "ko": "신규 정책: {what}."},
     "memo_describe_params": {
@@ -383,6 +393,38 @@ T: dict[str, dict[str, str]] = {
         "ko": "{year}년 연봉 매칭: 수혜자 {paid}명, 국내 핵심 인재는 기준 대비 {extra}명 증가 — 수혜자 중 {dw}는 "
         "추가 효과가 없음(사중손실). 추가 인재 1인당 연 {gross} (소득세 환수 후 {net}). 기업이 자체 연봉 "
         "인하로 가져가는 몫은 연 {cap}.",
+    },
+    "memo_sm_joint": {
+        "en": "Salary matching in {year}: {paid} people paid, {cost} a year; firms keep {cap} a year of the subsidy "
+        "as lower own pay.",
+        "ko": "{year}년 연봉 매칭: 수혜자 {paid}명, 연 {cost}. 기업이 자체 연봉 인하로 가져가는 몫은 연 {cap}.",
+    },
+    "memo_gain_grad_seats_joint": {
+        "en": "Graduate seats in {year}: {cost} a year; master's and PhD graduates of Korean universities in the "
+        "year {extra} {interval} against the baseline (all the scenario's changes together).",
+        "ko": "{year}년 대학원 정원 확대: 연 {cost}. 국내 대학 AI 석·박사 졸업생은 기준 대비 {extra}명 {interval} "
+        "(시나리오의 모든 변화가 함께 낸 효과).",
+    },
+    "memo_gain_settlement_package_joint": {
+        "en": "Settlement package in {year}: {cost} paid to {paid} AI staff working outside the capital region "
+        "(about {each} a year each); {extra} {interval} of them against the baseline (all the scenario's "
+        "changes together).",
+        "ko": "{year}년 비수도권 정착 지원: 수도권 밖에서 일하는 AI 인력 {paid}명에게 {cost} 지급 "
+        "(1인당 연 약 {each}). 비수도권 AI 인력은 기준 대비 {extra}명 {interval} "
+        "(시나리오의 모든 변화가 함께 낸 효과).",
+    },
+    "memo_gain_recruiting_drive_joint": {
+        "en": "Recruiting drives in {year}: {cost} a year; Korean-born workers hired back from abroad in the year "
+        "{extra} {interval} against the baseline (all the scenario's changes together).",
+        "ko": "{year}년 해외 인재 유치: 연 {cost}. 해외에서 국내 일자리로 돌아온 한국 출신 인력은 기준 대비 "
+        "{extra}명 {interval} (시나리오의 모든 변화가 함께 낸 효과).",
+    },
+    "memo_gain_foreign_tax_relief_joint": {
+        "en": "Foreign tax relief in {year}: {cost} of income tax waived for {paid} foreign-born AI staff in Korea "
+        "(about {each} a year each); {extra} {interval} of them against the baseline (all the scenario's "
+        "changes together).",
+        "ko": "{year}년 외국인 소득세 감면: 국내 외국 출신 AI 인력 {paid}명의 소득세 {cost} 감면 (1인당 연 약 {each}). "
+        "외국 출신 인력은 기준 대비 {extra}명 {interval} (시나리오의 모든 변화가 함께 낸 효과).",
     },
     "memo_sm_budget": {
         "en": "The budget binds: in {year} it pays {paid} of what the recipients are entitled to (every "

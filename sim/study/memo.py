@@ -265,6 +265,18 @@ def shown_name(scn, lang: str) -> str:
     return name
 
 
+def joint_effect(plan, scn) -> bool:
+    """Whether `scn`'s difference from the baseline (its point 0) has more than one cause: more than
+    one active policy, or policies with settings outside them (`assumption_note`). Then no single
+    policy's deadweight or cost per additional person can be read from it."""
+    own = scn.first_point()[1]
+    active = policies.active(own)
+    if len(active) > 1:
+        return True
+    base = plan.scenarios[0].first_point()[1]
+    return bool(active) and any(k != "end_year" for k in policies.non_policy_differences(base, own))
+
+
 def assumption_note(plan, scn, lang: str) -> str:
     """For a comparison: a sentence saying that `scn` (its point 0), a policy scenario, also differs from
     the baseline in parameters outside the policies, so its difference from the baseline is not the
@@ -357,6 +369,7 @@ def reading(plan, effects: pd.DataFrame, comp: pd.DataFrame, year: int, lang: st
         note = assumption_note(plan, scn, lang)
         if note:
             text += " " + note
+        joint = joint_effect(plan, scn)
         p = scn.first_point()[1]  # the settings of the point the numbers are for
         sm = stats.salary_matching_summary(comp, scn.name, year) if comp is not None else None
         if p.sm_share > 0 and sm is not None:
@@ -379,9 +392,12 @@ def reading(plan, effects: pd.DataFrame, comp: pd.DataFrame, year: int, lang: st
                 rise=f"{pi * phi * s / (1 - pi * s):.0%}",
                 firm=f"{(1 - pi) * phi * s / (1 - pi * s):.0%}",
                 pi=f"{pi:.0%}",
-                paid=f"{sm['recipients']:,.0f}",
-                dw=share_text(sm["deadweight"]),
             )
+            if not joint:  # with other changes the gain is not salary matching's: no deadweight from it
+                dw = share_text(sm["deadweight"])
+                text += " " + i18n.t("memo_read_sm_dw", lang, paid=f"{sm['recipients']:,.0f}", dw=dw)
+        if joint and not note:
+            text += " " + i18n.t("memo_read_joint", lang)
 
         out.append(text)
     return out
@@ -395,18 +411,23 @@ def share_text(x: float) -> str:
     return f"{x:.0%}"
 
 
-def policy_lines(comp: pd.DataFrame, scenario: str, year: int, lang: str) -> list[str]:
+def policy_lines(comp: pd.DataFrame, scenario: str, year: int, lang: str, joint: bool = False) -> list[str]:
     """The memo's sentences on whom each paying policy pays and what it buys in `year` (salary
     matching, then `stats.POLICY_GAINS`), each after an empty line; nothing for a policy that
-    costs nothing."""
-    out = _salary_matching_lines(comp, scenario, year, lang)
+    costs nothing. `joint` (`joint_effect`): the differences have other causes too, so each
+    sentence gives what the policy pays and the joint change, with no deadweight or cost per
+    additional person, and a last sentence says why."""
+    out = _salary_matching_lines(comp, scenario, year, lang, joint)
     for policy in stats.POLICY_GAINS:
-        out += _gain_lines(comp, scenario, year, policy, lang)
+        out += _gain_lines(comp, scenario, year, policy, lang, joint)
+    if joint and out:
+        out += ["", i18n.t("memo_read_joint", lang)]
     return out
 
 
-def _gain_lines(comp: pd.DataFrame, scenario: str, year: int, policy: str, lang: str) -> list[str]:
-    """One policy's sentence (`stats.policy_gain_summary`; labels `memo_gain_<policy>`), or nothing."""
+def _gain_lines(comp: pd.DataFrame, scenario: str, year: int, policy: str, lang: str, joint: bool = False) -> list[str]:
+    """One policy's sentence (`stats.policy_gain_summary`; labels `memo_gain_<policy>`, `..._joint`
+    when the difference has other causes too), or nothing."""
     g = stats.policy_gain_summary(comp, scenario, year, policy)
     if g is None:
         return []
@@ -418,18 +439,27 @@ def _gain_lines(comp: pd.DataFrame, scenario: str, year: int, policy: str, lang:
         "extra": f"{g['additional']:+,.0f}",
         "interval": f"[{g['additional_lo']:+,.0f}, {g['additional_hi']:+,.0f}]",
     }
+    if joint:
+        return ["", i18n.t(f"memo_gain_{policy}_joint", lang, **kw)]
     if g["additional"] <= 0:
         return ["", i18n.t(f"memo_gain_{policy}_none", lang, **kw)]
     kw |= {"dw": share_text(g["deadweight"]), "per": money(g["cost_per_additional"], lang)}
     return ["", i18n.t(f"memo_gain_{policy}", lang, **kw)]
 
 
-def _salary_matching_lines(comp: pd.DataFrame, scenario: str, year: int, lang: str) -> list[str]:
-    """The memo's salary-matching sentence (`stats.salary_matching_summary`), or nothing."""
+def _salary_matching_lines(comp: pd.DataFrame, scenario: str, year: int, lang: str, joint: bool = False) -> list[str]:
+    """The memo's salary-matching sentence (`stats.salary_matching_summary`; when `joint`, what it
+    pays without attributing the joint gain to it), or nothing."""
     sm = stats.salary_matching_summary(comp, scenario, year)
     if sm is None:
         return []
     kw = {"year": year, "paid": f"{sm['recipients']:,.0f}", "extra": f"{sm['additional']:+,.0f}"}
+    if joint:
+        kw |= {"cost": money(sm["gross"], lang), "cap": money(sm["firm_capture"], lang)}
+        out = ["", i18n.t("memo_sm_joint", lang, **kw)]
+        if sm["paid_share"] < 0.999:
+            out[-1] += " " + i18n.t("memo_sm_budget", lang, year=year, paid=f"{sm['paid_share']:.0%}")
+        return out
     if sm["additional"] <= 0:
         return ["", i18n.t("memo_sm_none", lang, **kw)]
     kw |= {
@@ -509,9 +539,8 @@ def memo(
             lines += ["", i18n.t("memo_diff", lang, base=plan.scenarios[0].display_name(lang)), ""]
             lines += table(d, ("diff_mean", "diff_lo", "diff_hi"), True)
             # the last table year the scenario reaches (a shorter horizon has no later years)
-            lines += policy_lines(
-                comp, scn.name, max([y for y in yrs if y <= scn.end_year], default=scn.end_year), lang
-            )
+            last = max([y for y in yrs if y <= scn.end_year], default=scn.end_year)
+            lines += policy_lines(comp, scn.name, last, lang, joint_effect(plan, scn))
         lines += ["", citation(plan, scn, lang), ""]
     if reproduce:
         lines += [i18n.t("memo_reproduce", lang), ""] + [f"    {c}" for c in reproduce] + [""]
