@@ -448,3 +448,17 @@ def test_a_package_does_not_credit_its_joint_gain_to_one_policy():
         assert paid in both and i18n.t("memo_read_joint", lang) in both
         assert ("deadweight" if lang == "en" else "사중손실") in alone
         assert "98%" in alone and "98%" not in both and "7.1" not in both  # deadweight, cost per additional
+
+
+def test_settings_leave_out_what_the_eligibility_basis_ignores():
+    """The memo listed "eligibility by: tier; salary threshold (a year): 100 M KRW" though the tier
+    basis ignores the threshold (and the salary basis ignores the tiers): an analyst read a
+    threshold that does nothing."""
+    scn = S.load(ROOT / "scenarios" / "salary-matching-50.yaml")
+    tier = "\n".join(R.settings_lines(scn, "en")) + R.describe(scn, "en")
+    assert "eligibility by: tier" in tier and "salary threshold" not in tier and "eligible tiers: core" in tier
+    by_pay = E.apply_settings(scn, dict(E.settings_of(scn), sm_basis="salary", sm_min_salary=120.0))
+    pay = "\n".join(R.settings_lines(by_pay, "en")) + R.describe(by_pay, "en")
+    assert "salary threshold (a year): 120 M KRW" in pay and "eligible tiers" not in pay
+    ko = "\n".join(R.settings_lines(scn, "ko"))
+    assert "연봉 기준선" not in ko and "지원 대상 등급: 핵심" in ko

@@ -32,6 +32,9 @@ class Policy:
         start: the field holding its start date (decimal year; 2026.0 = from 2026Q1).
         instrument: the fiscal instrument its cost is booked under, or None (no public cost).
         description: one sentence for the scenario schema and the docs.
+        only_if: field -> (other field, value): the field acts only when the other field has that
+            value (salary matching's tiers under the tier basis, its salary threshold under the
+            salary basis: `submodels.policy.eligible`); lists of settings leave it out otherwise.
     """
 
     name: str
@@ -40,6 +43,12 @@ class Policy:
     start: str
     instrument: str | None
     description: str
+    only_if: tuple[tuple[str, tuple[str, object]], ...] = ()
+
+    def acts(self, field: str, p: Params) -> bool:
+        """Whether `field` of this policy acts under `p` (`only_if`)."""
+        cond = dict(self.only_if).get(field)
+        return cond is None or getattr(p, cond[0]) == cond[1]
 
     @property
     def params(self) -> tuple[str, ...]:
@@ -75,6 +84,7 @@ POLICIES: tuple[Policy, ...] = (
         start="sm_start",
         instrument="salary_matching",
         description="The state pays a share of the salary of eligible AI staff (seed 002: about half, core talent).",
+        only_if=(("sm_tiers", ("sm_basis", "tier")), ("sm_min_salary", ("sm_basis", "salary"))),
     ),
     Policy(
         "grad_seats",

@@ -145,7 +145,8 @@ def settings_lines(scn, lang: str = "en") -> list[str]:
     else:
         out.append(i18n.t("memo_policies", lang))
         for pol in sorted(active, key=policies.POLICIES.index):
-            fields = "; ".join(_setting_text(k, p, swept, lang, short=True) for k in pol.params)
+            shown = [k for k in pol.params if k in swept or pol.acts(k, p)]  # not a threshold the basis ignores
+            fields = "; ".join(_setting_text(k, p, swept, lang, short=True) for k in shown)
             out.append(f"- **{i18n.policy_label(pol.name, lang)}**: {fields}")
     changed = _changed(scn)
     changed += [k for k in swept if k not in policies.POLICY_FIELDS and k not in changed]
@@ -207,7 +208,7 @@ def describe(scn, lang: str = "en") -> str:
     active = policies.active(p)
     parts = [
         f"{i18n.policy_label(pol.name, lang)} ("
-        + "; ".join(_setting(k, getattr(p, k), lang, short=True) for k in pol.params)
+        + "; ".join(_setting(k, getattr(p, k), lang, short=True) for k in pol.params if pol.acts(k, p))
         + ")"
         for pol in active
     ]
