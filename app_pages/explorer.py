@@ -120,22 +120,27 @@ start_values = E.widget_values(start, MAX_REPS)
 def _lever(lv: E.Lever) -> None:
     key = f"w_{lv.name}"
     label, hlp = i18n.lever_label(lv.name, L), i18n.lever_help(lv.name, L)
+    # a lever that acts only under another's value (salary matching's tiers or threshold, by the
+    # eligibility basis) is greyed out otherwise, and its help says when it acts
+    off = not E.lever_acts(lv.name, {k[2:]: v for k, v in st.session_state.items() if str(k).startswith("w_")})
+    hlp = " ".join(x for x in (hlp, i18n.lever_condition_note(lv.name, L)) if x)
+    kw = {"key": key, "help": hlp, "disabled": off}
     if lv.kind == "toggle":
-        st.toggle(label, key=key, help=hlp)
+        st.toggle(label, **kw)
         return
     if lv.kind == "select":
-        st.selectbox(label, lv.options(), key=key, help=hlp, format_func=lambda v: i18n.choice_label(str(v), L))
+        st.selectbox(label, lv.options(), format_func=lambda v: i18n.choice_label(str(v), L), **kw)
         return
     lo, hi = E.widget_range(lv.name, start_values, start.end_year)  # takes in the scenario's value
     unit = E.widget_unit(lv.name)
     if unit == "money":  # in 만원/억원/조원 (M/bn/tn KRW): the values are the parameter's, shown as amounts
         opts = E.slider_options(lv, lo, hi, st.session_state.get(key))
-        st.select_slider(label, opts, key=key, help=hlp, format_func=lambda v: E.amount_text(lv.name, v, L))
+        st.select_slider(label, opts, format_func=lambda v: E.amount_text(lv.name, v, L), **kw)
     elif isinstance(lv.lo, int) and isinstance(lv.step, int):
-        st.slider(label, int(lo), int(hi), step=int(lv.step), key=key, help=hlp)
+        st.slider(label, int(lo), int(hi), step=int(lv.step), **kw)
     else:
         fmt = "percent" if unit == "percent" else None
-        st.slider(label, float(lo), float(hi), step=float(lv.step), key=key, help=hlp, format=fmt)
+        st.slider(label, float(lo), float(hi), step=float(lv.step), format=fmt, **kw)
 
 
 with st.sidebar:

@@ -471,6 +471,18 @@ def test_new_hires_only_and_the_recruiting_drive_cost_are_levers(app):
     assert scenario_value(app, "fiscal_cost_krw")["diff"] == pytest.approx(before + 50e9, rel=0.02)
 
 
+def test_a_lever_the_eligibility_basis_ignores_is_greyed_out(app):
+    """Salary matching's salary threshold acts only under the salary basis and its tiers only under
+    the tier basis (`Policy.only_if`): the page greys out the one that does nothing and says when
+    it acts."""
+    assert app.select_slider(key="w_sm_min_salary").disabled and not app.selectbox(key="w_sm_tiers").disabled
+    assert "'연봉'일 때만 적용됩니다" in app.select_slider(key="w_sm_min_salary").help
+    assert E.lever_acts("sm_min_salary", {"sm_basis": "salary"}) and not E.lever_acts(
+        "sm_tiers", {"sm_basis": "salary"}
+    )
+    assert E.lever_acts("sm_share", {}) and not E.lever_acts("sm_min_salary", {})  # the default basis: tier
+
+
 def test_why_panel_explains_salary_matching(app):
     """The 'why this number' panel: the memo's reading (the pay change and who is paid) and where
     the additional core researchers come from, from the policy start to the year shown (paired

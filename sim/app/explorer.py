@@ -91,6 +91,17 @@ CHARTS = ("shortage", "workforce_kr", "core_talent_kr", "net_migration", "fiscal
 CHART_VIEWS = ("levels", "difference")  # the charts show both series, or the scenario minus the baseline
 
 
+def lever_acts(name: str, values: dict[str, Any]) -> bool:
+    """Whether lever `name` acts under the widget values `values` (`policies.condition_of`: salary
+    matching's tiers only under the tier basis, its salary threshold only under the salary basis);
+    a value missing from `values` is the parameter's default."""
+    cond = policies.condition_of(name)
+    if cond is None:
+        return True
+    other, value = cond
+    return values.get(other, Params.__dataclass_fields__[other].default) == value
+
+
 def policy_groups() -> list[tuple[str, tuple[Lever, ...]]]:
     """The levers of each policy of the registry (by its scenario-file name), in registry order."""
     by_field = {lv.name: lv for lv in POLICY_LEVERS}

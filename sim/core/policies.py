@@ -138,6 +138,17 @@ POLICIES: tuple[Policy, ...] = (
 )
 BY_NAME: dict[str, Policy] = {pol.name: pol for pol in POLICIES}
 
+
+def condition_of(field: str) -> tuple[str, object] | None:
+    """The (other field, value) under which policy field `field` acts (`Policy.only_if`), or None
+    if it always acts."""
+    for pol in POLICIES:
+        cond = dict(pol.only_if).get(field)
+        if cond is not None:
+            return cond
+    return None
+
+
 POLICY_FIELDS = frozenset(f for pol in POLICIES for f in pol.params)  # every policy field
 START_FIELDS = tuple(pol.start for pol in POLICIES)  # every start date
 INSTRUMENTS = tuple(pol.instrument for pol in POLICIES if pol.instrument)  # fiscal instruments, in order

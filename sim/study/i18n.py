@@ -394,6 +394,10 @@ T: dict[str, dict[str, str]] = {
         "추가 효과가 없음(사중손실). 추가 인재 1인당 연 {gross} (소득세 환수 후 {net}). 기업이 자체 연봉 "
         "인하로 가져가는 몫은 연 {cap}.",
     },
+    "lever_only_if": {
+        "en": "Acts only when '{other}' is '{value}'.",
+        "ko": "'{other}'이(가) '{value}'일 때만 적용됩니다.",
+    },
     "memo_sm_joint": {
         "en": "Salary matching in {year}: {paid} people paid, {cost} a year; firms keep {cap} a year of the subsidy "
         "as lower own pay.",
@@ -1042,6 +1046,18 @@ def policy_label(policy: str, lang: str) -> str:
 
 def lever_help(name: str, lang: str) -> str:
     return LEVER_HELP.get(name, {}).get(lang, "")
+
+
+def lever_condition_note(name: str, lang: str) -> str:
+    """For a lever that acts only under another lever's value (`policies.condition_of`): a sentence
+    saying so ('' otherwise)."""
+    from ..core.policies import condition_of
+
+    cond = condition_of(name)
+    if cond is None:
+        return ""
+    other, value = cond
+    return t("lever_only_if", lang, other=lever_label(other, lang), value=choice_label(str(value), lang))
 
 
 # parameter units that are amounts of money, and KRW per unit: settings and sliders show them in
