@@ -196,7 +196,7 @@ for k in ("scenario",) + E.URL_KEYS:
 def fmt(col: str, v: float, signed: bool = False, usd: bool = True) -> str:
     if col == "fiscal_cost_krw":
         return i18n.money(v, L, signed=signed, usd=usd)
-    s = f"{v:+,.0f}" if signed else f"{v:,.0f}"
+    s = i18n.num(v, "+,.0f" if signed else ",.0f")
     return s + (" 명" if L == "ko" and col != "net_migration" else "")
 
 

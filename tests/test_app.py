@@ -506,6 +506,20 @@ def test_why_panel_explains_salary_matching(app):
     assert src.drop("total")["mean"].sum() == pytest.approx(effect)
 
 
+def test_why_panel_of_a_package_credits_no_policy_with_the_joint_gain(app):
+    """The combined package: the panel said "+21 [-0, +56]" and repeated the joint-effect sentence
+    (reading, then the policies' lines); each policy's line gives what it pays and the joint change,
+    with no deadweight or cost per additional person."""
+    app.selectbox(key="w_scenario").set_value("combined-package").run()
+    assert not app.exception
+    (panel,) = [e for e in app.main.expander if e.label == "이 숫자가 나오는 이유"]
+    text = "\n".join(m.value for m in panel.markdown)
+    joint = i18n.t("memo_read_joint", "ko")
+    assert text.count(joint) == 1 and "(시나리오의 모든 변화가 함께 낸 효과)" in text
+    assert "2030년 연봉 매칭: 수혜자" in text and "추가 효과가 없음(사중손실)" not in text
+    assert "[-0," not in text and " -0]" not in text
+
+
 def test_one_replication_shows_no_interval_in_the_why_panel(app):
     """With one replication the panel said 'between +154 and +154' and listed 'x [x, x]'."""
     app.slider(key="w_replications").set_value(1).run()

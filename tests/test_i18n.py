@@ -82,3 +82,13 @@ def test_a_choice_lever_help_names_the_options_as_the_menu_shows_them():
                 assert f"{i18n.choice_label(opt, lang)}:" in text, (name, lang, opt, text)
             if lang == "ko":
                 assert not re.search(r"[A-Za-z]{3,}", text), text
+
+
+def test_no_negative_zero_in_written_numbers():
+    """ "+21 [-0, +56]" in the 'why' panel: a bound that rounds to zero is written +0 (or 0)."""
+    from sim.study import memo
+    from sim.study.labels import QUANTITIES
+
+    assert i18n.num(-0.3, "+,.0f") == "+0" and i18n.num(-0.03, ",.1f") == "0.0" and i18n.num(-0.6, "+,.0f") == "-1"
+    assert QUANTITIES["net_migration"].format(-0.4) == "+0" and QUANTITIES["shortage"].format(-0.2, True) == "+0"
+    assert memo.fmt("shortage_rate", -0.00001, True) == "+0.0%"

@@ -710,7 +710,7 @@ def why(plan: batch.Plan, ts: pd.DataFrame, year: int, lang: str) -> dict[str, A
     src = stats.flow_sources(ts[keys + flows], BASELINE, scn.name, first, year) if first <= year else None
     return {
         "reading": text,
-        "policy": [x for x in pol if x],
+        "policy": [x for x in pol if x and x not in text],  # not the reading's joint-effect sentence again
         "sources": src,
         "source_lines": None if src is None else _source_lines(src, year, plan.replications, lang),
         "first": first,
@@ -722,8 +722,8 @@ def _source_lines(src: pd.DataFrame, year: int, replications: int, lang: str) ->
     in bold, each 'mean [lo, hi]' (one replication has no interval: 'mean [—]')."""
 
     def shown(r) -> str:
-        m = f"{r['mean']:+,.0f}"
-        return f"{m} [{r['lo']:+,.0f}, {r['hi']:+,.0f}]" if replications >= 2 else f"{m} [—]"
+        m = i18n.num(r["mean"], "+,.0f")
+        return f"{m} [{i18n.num(r['lo'], '+,.0f')}, {i18n.num(r['hi'], '+,.0f')}]" if replications >= 2 else f"{m} [—]"
 
     rows = src.set_index("flow")
     lines = [f"- {i18n.t('flow_' + f, lang)}: {shown(r)}" for f, r in rows.drop("total").iterrows()]

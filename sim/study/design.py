@@ -1094,9 +1094,9 @@ def answer_text(result: Result, lang: str = "en") -> str:
         return t(
             "design_answer",
             mix=_mix_text(d, rec, lang),
-            effect=f"{rec['effect_mean']:+,.0f}",
-            lo=f"{rec['effect_lo']:+,.0f}",
-            hi=f"{rec['effect_hi']:+,.0f}",
+            effect=i18n.num(rec["effect_mean"], "+,.0f"),
+            lo=i18n.num(rec["effect_lo"], "+,.0f"),
+            hi=i18n.num(rec["effect_hi"], "+,.0f"),
             p=f"{rec['p_meet']:.0%}",
             cost=i18n.money(rec["cost_bn_per_year"] * 1e9, lang, usd=False),
             n=d.draws,
@@ -1112,7 +1112,7 @@ def answer_text(result: Result, lang: str = "en") -> str:
                 "design_closest_fresh" if result.none_held else "design_closest",
                 mix=_mix_text(d, c, lang),
                 p=f"{c['p_meet']:.0%}",
-                effect=f"{c['effect_mean']:+,.0f}",
+                effect=i18n.num(c["effect_mean"], "+,.0f"),
                 cost=i18n.money(c["cost_bn_per_year"] * 1e9, lang, usd=False),
             )
         )
@@ -1125,7 +1125,7 @@ def answer_text(result: Result, lang: str = "en") -> str:
                 cost=i18n.money(over["cost_bn_per_year"] * 1e9, lang, usd=False),
                 over=f"{over['c_budget']:.0%}",
                 p=f"{over['p_meet']:.0%}",
-                effect=f"{over['effect_mean']:+,.0f}",
+                effect=i18n.num(over["effect_mean"], "+,.0f"),
             )
         )
     return "\n".join(lines)
@@ -1222,8 +1222,8 @@ def memo_text(result: Result, lang: str = "en") -> str:
         for _, r in fr.head(8).iterrows():
             cost = i18n.money(r["cost_bn_per_year"] * 1e9, lang, usd=False)
             lines.append(
-                f"| {_mix_text(d, r.to_dict(), lang)} | {r['p_meet']:.0%} | {r['effect_mean']:+,.0f} "
-                f"[{r['effect_lo']:+,.0f}, {r['effect_hi']:+,.0f}] | {cost} |"
+                f"| {_mix_text(d, r.to_dict(), lang)} | {r['p_meet']:.0%} | {i18n.num(r['effect_mean'], '+,.0f')} "
+                f"[{i18n.num(r['effect_lo'], '+,.0f')}, {i18n.num(r['effect_hi'], '+,.0f')}] | {cost} |"
             )
         lines.append("")
     disc = discovery_text(result, lang)

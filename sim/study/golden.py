@@ -124,7 +124,7 @@ def _headline(root: Path, ex: cf.Executor | None, reps: int, over: dict[str, Any
 
 
 def _signed(v: float, fmt: str) -> str:
-    return fmt.format(v).replace("-", "−")
+    return i18n.num(v, fmt[2:-1]).replace("-", "−")
 
 
 def _render_headline(data) -> dict[tuple[str, str], str]:
@@ -314,7 +314,7 @@ def _render_sensitivity(data: dict[str, Any]) -> dict[tuple[str, str | None], st
             f"{r.parameter} {r.mu_star / scale:,.0f} ± {r.mu_star_conf / scale:,.0f} ({r.sigma / scale:,.0f})"
             for r in d.itertuples()
         ]
-        mean = f"{data['means'][col] / scale:+,.0f}".replace("-", "−")
+        mean = i18n.num(data["means"][col] / scale, "+,.0f").replace("-", "−")
         rows.append(f"| {label} ({unit}; {mean}) | " + "; ".join(cells) + " |")
     out[("docs/sensitivity.md", "sensitivity-morris")] = "\n".join(rows)
     rows = [

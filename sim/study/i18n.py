@@ -1084,6 +1084,19 @@ def amount(krw: float, lang: str) -> str:
     return f"{'-' if krw < 0 else ''}{text}{unit}"
 
 
+def num(v: float, spec: str) -> str:
+    """`format(v, spec)` without a negative zero: a value that rounds to zero is written "0" (or
+    "+0" with a "+" in `spec`), never "-0" ("+21 [-0, +56]" read as a negative bound).
+
+    >>> num(-0.3, "+,.0f"), num(-0.03, ",.1f"), num(-0.0004, "+.1%"), num(-2.6, "+,.0f"), num(0.2, "+.2f")
+    ('+0', '0.0', '+0.0%', '-3', '+0.20')
+    """
+    s = format(v, spec)
+    if s.startswith("-") and not any(c in "123456789" for c in s):
+        s = ("+" if "+" in spec else "") + s[1:]
+    return s
+
+
 def money(krw: float, lang: str, signed: bool = False, usd: bool = True) -> str:
     """KRW in the units memos use, with three significant digits: 조원/억원/만원 in Korean; KRW
     (M/bn/tn) and USD in English (`usd=False`: KRW only, for narrow places).

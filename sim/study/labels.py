@@ -46,7 +46,8 @@ class Quantity:
         fmt = self.fmt
         if signed and not fmt.startswith("{:+"):
             fmt = fmt.replace("{:", "{:+", 1)
-        return fmt.format(self.scaled(v))
+        head, _, tail = fmt.partition("}")  # "{:spec}suffix"
+        return i18n.num(self.scaled(v), head[2:]) + tail  # no "-0"
 
 
 def _q(name, short, en, ko, fmt, scale=1.0, unit=None, money=False) -> Quantity:

@@ -362,9 +362,9 @@ def reading(plan, effects: pd.DataFrame, comp: pd.DataFrame, year: int, lang: st
             lang,
             name=shown_name(scn, lang),
             year=year,
-            mean=f"{g['mean']:+,.0f}",
-            lo=f"{g['lo']:+,.0f}",
-            hi=f"{g['hi']:+,.0f}",
+            mean=i18n.num(g["mean"], "+,.0f"),
+            lo=i18n.num(g["lo"], "+,.0f"),
+            hi=i18n.num(g["hi"], "+,.0f"),
             reps=plan.replications,
         )
         note = assumption_note(plan, scn, lang)
@@ -437,8 +437,8 @@ def _gain_lines(comp: pd.DataFrame, scenario: str, year: int, policy: str, lang:
         "cost": money(g["cost"], lang),
         "paid": f"{g['recipients']:,.0f}",
         "each": money(g["per_recipient"], lang),
-        "extra": f"{g['additional']:+,.0f}",
-        "interval": f"[{g['additional_lo']:+,.0f}, {g['additional_hi']:+,.0f}]",
+        "extra": i18n.num(g["additional"], "+,.0f"),
+        "interval": f"[{i18n.num(g['additional_lo'], '+,.0f')}, {i18n.num(g['additional_hi'], '+,.0f')}]",
     }
     if joint:
         return ["", i18n.t(f"memo_gain_{policy}_joint", lang, **kw)]
@@ -454,7 +454,7 @@ def _salary_matching_lines(comp: pd.DataFrame, scenario: str, year: int, lang: s
     sm = stats.salary_matching_summary(comp, scenario, year)
     if sm is None:
         return []
-    kw = {"year": year, "paid": f"{sm['recipients']:,.0f}", "extra": f"{sm['additional']:+,.0f}"}
+    kw = {"year": year, "paid": f"{sm['recipients']:,.0f}", "extra": i18n.num(sm["additional"], "+,.0f")}
     if joint:
         kw |= {"cost": money(sm["gross"], lang), "cap": money(sm["firm_capture"], lang)}
         out = ["", i18n.t("memo_sm_joint", lang, **kw)]

@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from . import batch
+from . import batch, i18n
 from . import executor as X
 from . import scenarios as S
 from . import uncertainty as U
@@ -114,7 +114,7 @@ def table(res: dict[str, Any]) -> list[str]:
         "|---|---|---|---|---|",
     ]
     for col, r in res["outputs"].items():
-        drivers = ", ".join(f"`{n}` {v:+.2f}" for n, v in r["drivers"][:4])
+        drivers = ", ".join(f"`{n}` {i18n.num(v, '+.2f')}" for n, v in r["drivers"][:4])
         lines.append(
             f"| {col} | {r['mean']:,.4g} [{r['lo']:,.4g}, {r['hi']:,.4g}] | {r['parameter_share']:.0%} | "
             f"{r['r2']:.2f} | {drivers} |"
