@@ -226,6 +226,21 @@ def test_sweep_runs_every_point(files):
     rows = {ln.split(" | ")[0]: ln for ln in text.splitlines() if re.match(r"^\| [01] \| ", ln)}
     assert rows["| 0"].startswith("| 0 | 0% |") and rows["| 1"].startswith("| 1 | 50% |")
     assert f"| {QUANTITIES['fiscal_cost_krw'].format(cost[1])} [" in rows["| 1"] and cost[1] > 0
+    # the terminal shows the memo's table of point 0 and its table of points (it printed only the folder)
+    printed = r.stdout.splitlines()
+    assert rows["| 1"] in printed and "## sw (point 0: share paid by the state: 0%)" in printed
+    table = [ln for ln in text.splitlines() if ln.startswith("| shortage |")]
+    assert table and table[0] in printed
+
+
+def test_run_prints_each_scenarios_results_as_the_memo_shows_them(files):
+    r = cli("run", "base.yaml", "pol.yaml", "--out", str(files / "res"), "--lang", "ko", cwd=files)
+    assert r.returncode == 0, r.stderr
+    memo_lines = (files / "res" / "memo.md").read_text().splitlines()
+    printed = r.stdout.splitlines()
+    assert "## base" in printed and "## pol" in printed
+    rows = [ln for ln in memo_lines if ln.startswith("| ") and "[" in ln]  # every results row of the memo
+    assert len(rows) >= 2 * 10 and all(ln in printed for ln in rows)
 
 
 def test_a_comparison_names_the_sweep_point_and_flags_a_policy_mixed_with_other_settings(files):

@@ -618,7 +618,7 @@ def _assemble(
         written += [f"figures/{n}" for n in fan_charts(ts, result / "figures", footer=f"talentsim {version}")]
     (result / "results.xlsx").write_bytes(workbook.workbook_bytes(plan, summ, comp, effects, report.lang))
     written.append("results.xlsx")
-    years = report.memo_years or [2025, 2030, 2035]
+    years = report.memo_years or list(MEMO_YEARS)
     again = [f"talentsim rerun manifest.json --out check/  {i18n.t('rerun_here', report.lang)}"]
     text = memo.memo(
         plan, summ, comp, years, lang=report.lang, effects=effects, year=report.headline_year, reproduce=again
@@ -627,6 +627,8 @@ def _assemble(
     written.append("memo.md")
     provenance.write_json(result / "manifest.json", provenance.manifest(plan, argv or [], executor, workers, written))
 
+
+MEMO_YEARS = (2025, 2030, 2035)  # the years of the memo's tables (and the terminal's) unless --memo-years
 
 MAX_MANIFEST_BYTES = 64 * 1024 * 1024  # a 10,000-point sweep's manifest is ~30 MB
 

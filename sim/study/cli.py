@@ -148,6 +148,10 @@ def _execute(args: argparse.Namespace, plan) -> int:
         effects = pd.read_csv(out / "policies.csv")
         year = args.year if args.year is not None else stats.headline_year(last)
         print("\n".join(["", *memo.effects_table(plan, effects, year, args.lang)]))
+    else:  # run, sweep: each scenario's results as the memo shows them
+        summ = pd.read_csv(out / "summary.csv")
+        years = args.memo_years or list(batch.MEMO_YEARS)
+        print("\n".join(memo.scenario_results(plan, summ, years, args.lang, args.year)))
     return 0
 
 

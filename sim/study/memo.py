@@ -475,6 +475,44 @@ def _salary_matching_lines(comp: pd.DataFrame, scenario: str, year: int, lang: s
     return out
 
 
+def results_table(
+    frame: pd.DataFrame, cols: list[str], yrs: list[int], keys: tuple[str, str, str], signed: bool, lang: str
+) -> list[str]:
+    """A Markdown table: header and one row per output of `cols`, 'mean [lo, hi]' per year of
+    `yrs` from `frame` (indexed by year and output; `keys`: the mean, lo and hi columns)."""
+    header = f"| {i18n.t('memo_output', lang)} | {i18n.t('memo_unit', lang)} | " + " | ".join(map(str, yrs)) + " |"
+    rows = [header, "|---|---|" + "---|" * len(yrs)]
+    for c in cols:
+        cells = []
+        for y in yrs:
+            if (y, c) not in frame.index:  # past this scenario's horizon (scenarios may end earlier)
+                cells.append("—")
+                continue
+            r = frame.loc[(y, c)]
+            m, lo, hi = (fmt(c, r[k], signed, lang) for k in keys)
+            cells.append(f"{m} [—]" if _single(r) else f"{m} [{lo}, {hi}]")
+        name = QUANTITIES[c].short if lang == "en" else QUANTITIES[c].ko
+        rows.append(f"| {name} | {QUANTITIES[c].unit_in(lang)} | " + " | ".join(cells) + " |")
+    return rows
+
+
+def scenario_results(plan, summ: pd.DataFrame, years: list[int], lang: str, year: int | None = None) -> list[str]:
+    """Each scenario's results as the memo shows them, for the terminal after `talentsim run` or
+    `sweep`: its name, the headline outputs with intervals for `years` (point 0) and, for a sweep,
+    the table of every point in the headline `year` (default `stats.headline_year`)."""
+    cols = [c for c in HEADLINE if c in QUANTITIES]
+    all_years = sorted(set(summ["year"]))
+    yrs = [y for y in years if y in set(all_years)] or all_years[-1:]
+    year = year if year is not None else stats.headline_year(int(summ.groupby("scenario")["year"].max().min()))
+    out = []
+    for scn in plan.scenarios:
+        s = summ[(summ["scenario"] == scn.name) & (summ["point"] == 0)].set_index(["year", "output"])
+        out += ["", f"## {shown_name(scn, lang)}", "", *results_table(s, cols, yrs, ("mean", "lo", "hi"), False, lang)]
+        if scn.n_points > 1:
+            out += ["", *sweep_lines(scn, summ, year, lang)]
+    return out
+
+
 def memo(
     plan,
     summ: pd.DataFrame,
@@ -504,27 +542,9 @@ def memo(
             lines += [f"## {i18n.t('memo_headline', lang, year=year)}", "", *head, ""]
             lines += [f"**{i18n.t('memo_reading', lang)}** " + " ".join(reading(plan, effects, comp, year, lang)), ""]
             lines += [*effects_table(plan, effects, year, lang), ""]
-    header = (
-        f"| {i18n.t('memo_output', lang)} | {i18n.t('memo_unit', lang)} | " + " | ".join(str(y) for y in yrs) + " |"
-    )
-
-    def label(c):
-        return QUANTITIES[c].short if lang == "en" else QUANTITIES[c].ko
 
     def table(frame: pd.DataFrame, keys: tuple[str, str, str], signed: bool) -> list[str]:
-        """Header and one row per headline output: 'mean [lo, hi]' per year."""
-        rows = [header, "|---|---|" + "---|" * len(yrs)]
-        for c in cols:
-            cells = []
-            for y in yrs:
-                if (y, c) not in frame.index:  # past this scenario's horizon (scenarios may end earlier)
-                    cells.append("—")
-                    continue
-                r = frame.loc[(y, c)]
-                m, lo, hi = (fmt(c, r[k], signed, lang) for k in keys)
-                cells.append(f"{m} [—]" if _single(r) else f"{m} [{lo}, {hi}]")
-            rows.append(f"| {label(c)} | {QUANTITIES[c].unit_in(lang)} | " + " | ".join(cells) + " |")
-        return rows
+        return results_table(frame, cols, yrs, keys, signed, lang)
 
     for scn in plan.scenarios:
         head = scn.display_name(lang)
