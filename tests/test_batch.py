@@ -160,6 +160,27 @@ def test_a_budget_bound_policy_with_a_shorter_horizon_is_described_in_its_own_ye
     assert r.returncode == 0 and "note:" not in r.stderr
 
 
+def test_a_comparison_against_a_policy_scenario_says_so_and_credits_nothing(files):
+    """`talentsim compare salary-matching-25.yaml salary-matching-50.yaml` read as if 25 % were a future
+    without policies: "+92 … compared with the same future without it", "of the 100 people paid, 8 %
+    are not additional" (the difference in recipients). The memo and terminal now say the first
+    scenario has policies, the reading names it, and the salary-matching line gives what the
+    scenario itself pays, with no deadweight."""
+    (files / "more.yaml").write_text(
+        "name: more\ndescription: a larger share\nbase: pol.yaml\npolicies:\n  salary_matching: {share: 0.7}\n"
+    )
+    r = cli("compare", "pol.yaml", "more.yaml", "--out", str(files / "res"), cwd=files)
+    assert r.returncode == 0, r.stderr
+    assert "The first scenario is not a baseline without policies." in r.stdout
+    memo = (files / "res" / "memo.md").read_text()
+    assert "'pol' has its own policies (Salary matching)" in memo
+    assert "compared with the same future under 'pol'" in memo and "without it" not in memo
+    summ = pd.read_csv(files / "res" / "summary.csv")
+    paid = summ.query("scenario == 'more' and output == 'sm_recipients' and year == 2021")["mean"].iloc[0]
+    assert f"Salary matching in 2021: {paid:,.0f} people paid," in memo
+    assert "not additional" not in memo and "its differences are against 'pol'" in memo
+
+
 def test_recorded_memo_options_take_only_valid_values():
     from sim.study.cli import recorded_memo_options as rec
 

@@ -312,7 +312,7 @@ def test_the_footer_says_what_the_intervals_carry_in_each_mode():
 
 def test_a_binding_budget_is_reported_with_the_share_paid():
     comp = _comparison(140.0)
-    comp["scenario_mean"] = 0.0
+    comp["scenario_mean"] = comp["diff_mean"]  # against a baseline without the programme, level = difference
     comp = pd.concat(
         [
             comp,

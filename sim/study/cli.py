@@ -147,7 +147,8 @@ def _execute(args: argparse.Namespace, plan) -> int:
     if plan.command == "compare":  # the policies side by side, as the memo shows them
         effects = pd.read_csv(out / "policies.csv")
         year = args.year if args.year is not None else stats.headline_year(last)
-        print("\n".join(["", *memo.effects_table(plan, effects, year, args.lang)]))
+        note = memo.reference_note(plan, args.lang)
+        print("\n".join(["", *([note, ""] if note else []), *memo.effects_table(plan, effects, year, args.lang)]))
     else:  # run, sweep: each scenario's results as the memo shows them
         summ = pd.read_csv(out / "summary.csv")
         years = args.memo_years or list(batch.MEMO_YEARS)

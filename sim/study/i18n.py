@@ -303,10 +303,28 @@ T: dict[str, dict[str, str]] = {
     "memo_reading": {"en": "In plain words.", "ko": "쉽게 말하면."},
     "memo_read": {
         "en": "Under the model's assumptions, {name} leaves Korea with about {mean} core AI researchers in "
-        "{year} compared with the same future without it; in 90% of the {reps} simulated futures the "
+        "{year} compared with {against}; in 90% of the {reps} simulated futures the "
         "difference lies between {lo} and {hi}.",
-        "ko": "모형의 가정 아래 '{name}' 정책이 있으면 {year}년 국내 핵심 AI 인재는 정책이 없는 같은 미래와 비교해 "
+        "ko": "모형의 가정 아래 '{name}' 정책이 있으면 {year}년 국내 핵심 AI 인재는 {against} 비교해 "
         "약 {mean}명 차이가 납니다. 모의한 미래 {reps}개 중 90%에서 그 차이는 {lo}명에서 {hi}명 사이입니다.",
+    },
+    "memo_against_none": {"en": "the same future without it", "ko": "정책이 없는 같은 미래와"},
+    "memo_against_ref": {"en": "the same future under '{ref}'", "ko": "'{ref}' 시나리오의 같은 미래와"},
+    "memo_reference_note": {
+        "en": "**The first scenario is not a baseline without policies.** '{ref}' has its own policies "
+        '({policies}), so every difference in this memo ("compared with the baseline", "more than in the '
+        "baseline\", the costs) is against it: each scenario's extra effect and extra cost over '{ref}'. "
+        "For a policy's whole effect, compare it with scenarios/baseline.yaml.",
+        "ko": "**첫 시나리오는 정책이 없는 기준 시나리오가 아닙니다.** '{ref}'에는 자체 정책({policies})이 있으므로 "
+        "이 메모의 모든 차이(\"기준 대비\", 비용 포함)는 그 시나리오에 대한 것입니다: 각 시나리오가 '{ref}'보다 "
+        "추가로 내는 효과와 추가 비용입니다. 정책의 전체 효과는 scenarios/baseline.yaml과 비교하십시오.",
+    },
+    "memo_joint_ref": {
+        "en": "These are what the scenario itself pays; its differences are against '{ref}', which has "
+        "policies of its own (see the note at the top), so no deadweight or cost per additional person of "
+        "one policy can be read from them.",
+        "ko": "위 금액은 이 시나리오가 직접 지급하는 것입니다. 차이는 자체 정책이 있는 '{ref}'에 대한 것이므로(맨 위 "
+        "참고) 정책 하나의 사중손실이나 추가 1인당 비용으로 읽을 수 없습니다.",
     },
     "memo_read_sm_lead": {
         "en": "The state pays {share} of an eligible person's gross salary{cap}",
@@ -349,9 +367,9 @@ T: dict[str, dict[str, str]] = {
     },
     "memo_read_one": {
         "en": "Under the model's assumptions, {name} leaves Korea with about {mean} core AI researchers in "
-        "{year} compared with the same future without it, in a single simulated future: one replication "
+        "{year} compared with {against}, in a single simulated future: one replication "
         "gives no interval (about 10 are needed for a 90% interval).",
-        "ko": "모형의 가정 아래 '{name}' 정책이 있으면 {year}년 국내 핵심 AI 인재는 정책이 없는 같은 미래와 비교해 "
+        "ko": "모형의 가정 아래 '{name}' 정책이 있으면 {year}년 국내 핵심 AI 인재는 {against} 비교해 "
         "약 {mean}명 차이가 납니다. 모의한 미래가 하나뿐이라 구간은 없습니다(90% 구간에는 약 10회가 필요합니다).",
     },
     "memo_cite": {

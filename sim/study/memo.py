@@ -266,10 +266,20 @@ def shown_name(scn, lang: str) -> str:
     return name
 
 
+def reference_policies(plan, lang: str) -> str:
+    """The policies the first scenario of a comparison (the reference every difference is taken
+    against) has switched on, as a list of names ('' for a baseline without policies)."""
+    ref = plan.scenarios[0].first_point()[1]
+    return ", ".join(i18n.policy_label(pol.name, lang) for pol in policies.active(ref))
+
+
 def joint_effect(plan, scn) -> bool:
     """Whether `scn`'s difference from the baseline (its point 0) has more than one cause: more than
-    one active policy, or policies with settings outside them (`assumption_note`). Then no single
-    policy's deadweight or cost per additional person can be read from it."""
+    one active policy, or policies with settings outside them (`assumption_note`), or a reference
+    (the first scenario) with policies of its own, whose recipients and costs are subtracted. Then no
+    single policy's deadweight or cost per additional person can be read from it."""
+    if reference_policies(plan, "en"):
+        return True
     own = scn.first_point()[1]
     active = policies.active(own)
     if len(active) > 1:
@@ -351,6 +361,12 @@ def reading(plan, effects: pd.DataFrame, comp: pd.DataFrame, year: int, lang: st
     """The plain-language reading: what the numbers mean, per policy scenario, and for salary
     matching who receives it, the pay change it implies and where the money goes."""
     out = []
+    ref = plan.scenarios[0]
+    against = (
+        i18n.t("memo_against_ref", lang, ref=ref.display_name(lang))
+        if reference_policies(plan, lang)
+        else i18n.t("memo_against_none", lang)
+    )
     for scn in plan.scenarios[1:]:
         e = effects[(effects["scenario"] == scn.name) & (effects["point"] == 0) & (effects["year"] == year)]
         if e.empty:
@@ -366,6 +382,7 @@ def reading(plan, effects: pd.DataFrame, comp: pd.DataFrame, year: int, lang: st
             lo=i18n.num(g["lo"], "+,.0f"),
             hi=i18n.num(g["hi"], "+,.0f"),
             reps=plan.replications,
+            against=against,
         )
         note = assumption_note(plan, scn, lang)
         if note:
@@ -397,7 +414,7 @@ def reading(plan, effects: pd.DataFrame, comp: pd.DataFrame, year: int, lang: st
             if not joint:  # with other changes the gain is not salary matching's: no deadweight from it
                 dw = share_text(sm["deadweight"])
                 text += " " + i18n.t("memo_read_sm_dw", lang, paid=f"{sm['recipients']:,.0f}", dw=dw)
-        if joint and not note:
+        if joint and not note and not reference_policies(plan, lang):  # (else said above and in `against`)
             text += " " + i18n.t("memo_read_joint", lang)
 
         out.append(text)
@@ -412,17 +429,21 @@ def share_text(x: float) -> str:
     return f"{x:.0%}"
 
 
-def policy_lines(comp: pd.DataFrame, scenario: str, year: int, lang: str, joint: bool = False) -> list[str]:
+def policy_lines(
+    comp: pd.DataFrame, scenario: str, year: int, lang: str, joint: bool = False, reference: str = ""
+) -> list[str]:
     """The memo's sentences on whom each paying policy pays and what it buys in `year` (salary
     matching, then `stats.POLICY_GAINS`), each after an empty line; nothing for a policy that
     costs nothing. `joint` (`joint_effect`): the differences have other causes too, so each
     sentence gives what the policy pays and the joint change, with no deadweight or cost per
-    additional person, and a last sentence says why."""
+    additional person, and a last sentence says why (`reference`: the name of a first scenario
+    with policies of its own, when that is the reason)."""
     out = _salary_matching_lines(comp, scenario, year, lang, joint)
     for policy in stats.POLICY_GAINS:
         out += _gain_lines(comp, scenario, year, policy, lang, joint)
     if joint and out:
-        out += ["", i18n.t("memo_read_joint", lang)]
+        why = i18n.t("memo_joint_ref", lang, ref=reference) if reference else i18n.t("memo_read_joint", lang)
+        out += ["", why]
     return out
 
 
@@ -455,8 +476,12 @@ def _salary_matching_lines(comp: pd.DataFrame, scenario: str, year: int, lang: s
     if sm is None:
         return []
     kw = {"year": year, "paid": f"{sm['recipients']:,.0f}", "extra": i18n.num(sm["additional"], "+,.0f")}
-    if joint:
-        kw |= {"cost": money(sm["gross"], lang), "cap": money(sm["firm_capture"], lang)}
+    if joint:  # what the scenario itself pays (its levels), no attribution of the difference
+        kw |= {
+            "paid": f"{sm['paid_level']:,.0f}",
+            "cost": money(sm["gross_level"], lang),
+            "cap": money(sm["capture_level"], lang),
+        }
         out = ["", i18n.t("memo_sm_joint", lang, **kw)]
         if sm["paid_share"] < 0.999:
             out[-1] += " " + i18n.t("memo_sm_budget", lang, year=year, paid=f"{sm['paid_share']:.0%}")
@@ -473,6 +498,15 @@ def _salary_matching_lines(comp: pd.DataFrame, scenario: str, year: int, lang: s
     if sm["paid_share"] < 0.999:
         out[-1] += " " + i18n.t("memo_sm_budget", lang, year=year, paid=f"{sm['paid_share']:.0%}")
     return out
+
+
+def reference_note(plan, lang: str) -> str:
+    """For a comparison whose first scenario has policies of its own: the note that every difference
+    is against it ('' when it is a baseline without policies)."""
+    pols = reference_policies(plan, lang)
+    if not pols:
+        return ""
+    return i18n.t("memo_reference_note", lang, ref=plan.scenarios[0].display_name(lang), policies=pols)
 
 
 def results_table(
@@ -536,6 +570,9 @@ def memo(
     names = [s.display_name(lang) for s in plan.scenarios]
     title = i18n.t("memo_title_compare" if comp is not None else "memo_title", lang, names=" · ".join(names))
     lines = [f"# {title}", "", f"*{U.describe(_mode(plan), lang)}*", ""]
+    note = reference_note(plan, lang) if comp is not None else ""
+    if note:
+        lines += [note, ""]
     if comp is not None and effects is not None:
         head = headline_lines(plan, effects, year, lang)
         if head:
@@ -561,7 +598,8 @@ def memo(
             lines += table(d, ("diff_mean", "diff_lo", "diff_hi"), True)
             # the last table year the scenario reaches (a shorter horizon has no later years)
             last = max([y for y in yrs if y <= scn.end_year], default=scn.end_year)
-            lines += policy_lines(comp, scn.name, last, lang, joint_effect(plan, scn))
+            ref = plan.scenarios[0].display_name(lang) if reference_policies(plan, lang) else ""
+            lines += policy_lines(comp, scn.name, last, lang, joint_effect(plan, scn), ref)
         lines += ["", citation(plan, scn, lang), ""]
     if reproduce:
         lines += [i18n.t("memo_reproduce", lang), ""] + [f"    {c}" for c in reproduce] + [""]

@@ -105,7 +105,11 @@ def salary_matching_summary(comp: pd.DataFrame, scenario: str, year: int, point:
     rows = _year_rows(comp, scenario, year, point)
     d = rows["diff_mean"]
     level = rows["scenario_mean"] if "scenario_mean" in rows else pd.Series(dtype=float)
-    if "sm_recipients" not in d or d["sm_recipients"] <= 0:
+    if "sm_recipients" not in d:
+        return None
+    # the scenario's own recipients (its level; the difference equals it against a baseline without
+    # the programme, but not against a first scenario that pays people too)
+    if (level.get("sm_recipients", d["sm_recipients"]) if len(level) else d["sm_recipients"]) <= 0:
         return None
     paid, extra = float(d["sm_recipients"]), float(d["core_talent_kr"])
     gain = extra > 0
@@ -119,6 +123,10 @@ def salary_matching_summary(comp: pd.DataFrame, scenario: str, year: int, point:
         "paid_share": float(level.get("sm_paid_share", 1.0)),
         "gross": float(d["fiscal_salary_matching_krw"]),
         "net_of_tax": float(d["fiscal_salary_matching_krw"] - d["tax_recouped_krw"]),
+        # the scenario's own levels (not differences): whom and how much it pays
+        "paid_level": float(level.get("sm_recipients", paid)),
+        "gross_level": float(level.get("fiscal_salary_matching_krw", d["fiscal_salary_matching_krw"])),
+        "capture_level": float(level.get("sm_firm_capture_krw", d["sm_firm_capture_krw"])),
     }
 
 
