@@ -73,6 +73,9 @@ def test_model_pipeline_small(tmp_path):
     assert set(idx.output) == set(sa.OUTPUTS) and set(idx.parameter) == {"beta_pay", "home_tie"}
     pts = pd.read_csv(out / "points.csv")
     assert len(pts) == 2 * 3 and (pts.effect_fiscal_cost_krw > 0).all()
+    # the terminal shows the docs' table (it printed the raw frame: "1.660359e+11")
+    assert "| effect on core talent in Korea (persons; " in r.stdout and "e+" not in r.stdout
+    assert r.stdout.splitlines()[:-1] == sa.morris_table(idx, {c: pts[c].mean() for c in sa.OUTPUT_LABELS})
     assert (out / "indices.png").exists() and (out / "manifest.json").exists()
 
 
@@ -133,6 +136,10 @@ def test_sobol_cli_with_seed_zero_reproduces(tmp_path):
         )
         assert r.returncode == 0, r.stderr
         tables.append(pd.read_csv(out / "indices.csv"))
+        assert (
+            r.stdout.splitlines()[0]
+            == "| parameter | " + " | ".join(f"{sa.SOBOL_HEADS[c]} S1 / ST" for c in sa.SOBOL_HEADS) + " |"
+        )
     pd.testing.assert_frame_equal(tables[0], tables[1])
     assert tables[0]["S1_conf"].notna().any()
 

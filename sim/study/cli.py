@@ -369,8 +369,12 @@ def _sensitivity(args: argparse.Namespace) -> int:
                     indent=2,
                 )
             )
-    with pd.option_context("display.width", 200, "display.max_columns", 20):
-        print(result.round(4).to_string(index=False))
+    # the same tables as docs/sensitivity.md (the full indices are in indices.csv)
+    if args.method == "morris":
+        lines = sa.morris_table(result, {c: float(table[c].mean()) for c in sa.OUTPUT_LABELS})
+    else:
+        lines = sa.sobol_table(result, [u.name for u in params])
+    print("\n".join(lines))
     print(f"written {out}")
     return 0
 

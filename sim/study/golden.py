@@ -242,12 +242,7 @@ SENS_RUNS = {  # method -> (n, parameters; None: all uncertain ones): the two pu
     "sobol": (32, ("core_quantile", "beta_pay", "sm_passthrough", "learning_rate", "morale_sensitivity")),
 }
 SENS_COLUMNS = {"morris": ("mu_star", "mu_star_conf", "sigma", "mu"), "sobol": ("S1", "S1_conf", "ST", "ST_conf")}
-SENS_LABELS = {  # output -> (label, unit) in the Morris table
-    "effect_core_talent_kr": ("effect on core talent in Korea", "persons"),
-    "effect_fiscal_cost_krw": ("effect on fiscal cost", "bn KRW/yr"),
-    "baseline_shortage": ("baseline shortage", "persons"),
-    "effect_shortage": ("effect on the shortage", "persons"),
-}
+SENS_LABELS = sensitivity.OUTPUT_LABELS  # output -> (label, unit) in the Morris table
 
 
 def sensitivity_csv(method: str) -> str:
@@ -292,42 +287,17 @@ def sensitivity_from_files(root: Path, values: Values) -> dict[str, Any]:
     }
 
 
-def _sobol_cell(d: pd.Series, k: str) -> str:
-    """'S ± half-width'; bold when the whole 90 % interval lies at or above 0.3."""
-    text = f"{d[k]:.2f} ± {d[f'{k}_conf']:.2f}".replace("-", "−")
-    return f"**{text}**" if d[k] - d[f"{k}_conf"] >= 0.3 else text
-
-
 def _render_sensitivity(data: dict[str, Any]) -> dict[tuple[str, str | None], str]:
     morris, sobol = data["indices"]["morris"], data["indices"]["sobol"]
     out: dict[tuple[str, str | None], str] = {}
     for method, t in data["indices"].items():  # the published CSV files, whole
         out[(sensitivity_csv(method), None)] = t.to_csv(index=False)
-    rows = [
-        "| output (unit; its mean over the sample points) | parameters by mu*: mu* ± 90 % interval (sigma) |",
-        "|---|---|",
-    ]
-    for col, (label, unit) in SENS_LABELS.items():
-        d = morris[morris["output"] == col].sort_values("mu_star", ascending=False)
-        scale = 1e9 if col == "effect_fiscal_cost_krw" else 1.0
-        cells = [
-            f"{r.parameter} {r.mu_star / scale:,.0f} ± {r.mu_star_conf / scale:,.0f} ({r.sigma / scale:,.0f})"
-            for r in d.itertuples()
-        ]
-        mean = i18n.num(data["means"][col] / scale, "+,.0f").replace("-", "−")
-        rows.append(f"| {label} ({unit}; {mean}) | " + "; ".join(cells) + " |")
-    out[("docs/sensitivity.md", "sensitivity-morris")] = "\n".join(rows)
-    rows = [
-        "| parameter | core-talent effect S1 / ST | fiscal-cost effect S1 / ST | baseline shortage S1 / ST |",
-        "|---|---|---|---|",
-    ]
-    for p in SENS_RUNS["sobol"][1]:
-        cells = []
-        for col in ("effect_core_talent_kr", "effect_fiscal_cost_krw", "baseline_shortage"):
-            d = sobol[(sobol["output"] == col) & (sobol["parameter"] == p)].iloc[0]
-            cells.append(f"{_sobol_cell(d, 'S1')} / {_sobol_cell(d, 'ST')}")
-        rows.append(f"| `{p}` | " + " | ".join(cells) + " |")
-    out[("docs/sensitivity.md", "sensitivity-sobol")] = "\n".join(rows)
+    out[("docs/sensitivity.md", "sensitivity-morris")] = "\n".join(sensitivity.morris_table(morris, data["means"]))
+    # the effect on the shortage is left out of the published Sobol table (noise dominates it: docs)
+    shown = ("effect_core_talent_kr", "effect_fiscal_cost_krw", "baseline_shortage")
+    out[("docs/sensitivity.md", "sensitivity-sobol")] = "\n".join(
+        sensitivity.sobol_table(sobol, SENS_RUNS["sobol"][1], shown)
+    )
     return out
 
 

@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from ..core.params import Params
-from . import batch
+from . import batch, i18n
 from .executor import collect, run_tasks
 from .scenarios import Scenario, baseline_of
 
@@ -195,6 +195,62 @@ def analyze(method: str, params: tuple[Uncertain, ...], X: np.ndarray, table: pd
         df.insert(0, "output", col)
         out.append(df)
     return pd.concat(out, ignore_index=True)
+
+
+OUTPUT_LABELS = {  # output -> (label, unit) in the Morris table
+    "effect_core_talent_kr": ("effect on core talent in Korea", "persons"),
+    "effect_fiscal_cost_krw": ("effect on fiscal cost", "bn KRW/yr"),
+    "baseline_shortage": ("baseline shortage", "persons"),
+    "effect_shortage": ("effect on the shortage", "persons"),
+}
+SOBOL_HEADS = {  # output -> its column heading in the Sobol table
+    "effect_core_talent_kr": "core-talent effect",
+    "effect_fiscal_cost_krw": "fiscal-cost effect",
+    "baseline_shortage": "baseline shortage",
+    "effect_shortage": "shortage effect",
+}
+
+
+def morris_table(result: pd.DataFrame, means: dict[str, float]) -> list[str]:
+    """Morris indices (`analyze`) as a Markdown table: one row per output (its unit and its mean
+    over the sample points, `means`) listing the parameters by mu*: 'mu* ± 90 % interval (sigma)'
+    (fiscal cost in bn KRW). The docs' table (`make golden`) and the terminal's."""
+    rows = [
+        "| output (unit; its mean over the sample points) | parameters by mu*: mu* ± 90 % interval (sigma) |",
+        "|---|---|",
+    ]
+    for col, (label, unit) in OUTPUT_LABELS.items():
+        d = result[result["output"] == col].sort_values("mu_star", ascending=False)
+        scale = 1e9 if col == "effect_fiscal_cost_krw" else 1.0
+        cells = [
+            f"{r.parameter} {r.mu_star / scale:,.0f} ± {r.mu_star_conf / scale:,.0f} ({r.sigma / scale:,.0f})"
+            for r in d.itertuples()
+        ]
+        mean = i18n.num(means[col] / scale, "+,.0f").replace("-", "−")
+        rows.append(f"| {label} ({unit}; {mean}) | " + "; ".join(cells) + " |")
+    return rows
+
+
+def _sobol_cell(d: pd.Series, k: str) -> str:
+    """'S ± half-width'; bold when the whole 90 % interval lies at or above 0.3."""
+    text = f"{d[k]:.2f} ± {d[f'{k}_conf']:.2f}".replace("-", "−")
+    return f"**{text}**" if d[k] - d[f"{k}_conf"] >= 0.3 else text
+
+
+def sobol_table(result: pd.DataFrame, parameters, outputs=tuple(SOBOL_HEADS)) -> list[str]:
+    """Sobol indices (`analyze`) as a Markdown table: one row per parameter, 'S1 / ST' (each ± its
+    90 % bootstrap half-width, bold when the interval lies at or above 0.3) per output."""
+    rows = [
+        "| parameter | " + " | ".join(f"{SOBOL_HEADS[c]} S1 / ST" for c in outputs) + " |",
+        "|---|" + "---|" * len(outputs),
+    ]
+    for p in parameters:
+        cells = []
+        for col in outputs:
+            d = result[(result["output"] == col) & (result["parameter"] == p)].iloc[0]
+            cells.append(f"{_sobol_cell(d, 'S1')} / {_sobol_cell(d, 'ST')}")
+        rows.append(f"| `{p}` | " + " | ".join(cells) + " |")
+    return rows
 
 
 def analyze_function(
