@@ -78,14 +78,24 @@ def _baseline(args: argparse.Namespace) -> int:
     )
     summary = summarize(df, [c for c in HEADLINE if c in QUANTITIES])
     years = [y for y in args.years if y in set(summary.year)] or sorted(set(summary.year))
-    table = headline_interval_table(summary).loc[years]
-    print(
-        f"talentsim {__version__} baseline: {args.replications} replication{'s' if args.replications != 1 else ''} "
-        f"from seed {args.seed} "
-        f"(SeedSequence spawn), 1:1 scale. Mean [90% interval] at Q4; flows over the year. "
-        + uncertainty.describe(args.uncertainty)
-    )
-    with pd.option_context("display.max_columns", None, "display.width", 250):
+    table = headline_interval_table(summary, args.lang).loc[years]
+    if args.lang == "ko":
+        print(
+            f"talentsim {__version__} 기준 시나리오: 반복 실행 {args.replications}회, 시드 {args.seed} "
+            f"(SeedSequence spawn), 1:1 규모. 평균 [90% 구간], 4분기 값; 흐름은 그해 합계. "
+            + uncertainty.describe(args.uncertainty, "ko")
+        )
+    else:
+        print(
+            f"talentsim {__version__} baseline: {args.replications} replication{'s' if args.replications != 1 else ''} "
+            f"from seed {args.seed} "
+            f"(SeedSequence spawn), 1:1 scale. Mean [90% interval] at Q4; flows over the year. "
+            + uncertainty.describe(args.uncertainty)
+        )
+    # Korean text is two columns wide in a terminal: pandas pads it so the columns line up
+    with pd.option_context(
+        "display.max_columns", None, "display.width", 250, "display.unicode.east_asian_width", args.lang == "ko"
+    ):
         print(table.T.to_string())
     return 0
 
@@ -615,6 +625,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="years to show (default %(default)s)",
     )
     b.add_argument("--progress", action="store_true", help="show a progress bar")
+    b.add_argument("--lang", choices=("en", "ko"), default="en", help="language of the table (default en)")
     b.set_defaults(func=_baseline)
     return ap
 

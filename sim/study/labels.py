@@ -235,19 +235,26 @@ def label(name: str, lang: str) -> str:
     return q.label(lang) if q else OTHER_LABELS.get(name, {}).get(lang, name)
 
 
-def headline_interval_table(summary: pd.DataFrame) -> pd.DataFrame:
-    """From `runner.summarize`: one row per year, 'mean [lo, hi]' per presented quantity."""
+def headline_interval_table(summary: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """From `runner.summarize`: one row per year, 'mean [lo, hi]' per presented quantity (Korean
+    labels, and money in 만원/억원/조원, with `lang` "ko")."""
     out: dict[int, dict[str, str]] = {}
+    name = (lambda q: q.short) if lang == "en" else (lambda q: q.ko)
     for (year, col), r in summary.set_index(["year", "output"]).iterrows():
         q = QUANTITIES.get(col)
         if q is None:
             continue
-        m, lo, hi = (q.format(r[k]) for k in ("mean", "lo", "hi"))
+        if lang == "ko" and q.money:
+            m, lo, hi = (i18n.money(r[k], lang, usd=False) for k in ("mean", "lo", "hi"))
+        else:
+            m, lo, hi = (q.format(r[k]) for k in ("mean", "lo", "hi"))
+            if lang == "ko" and q.unit == "x":
+                m, lo, hi = (v[:-1] + "배" if v.endswith("x") else v for v in (m, lo, hi))
         # one replication has no interval (its 'interval' is the value twice)
-        out.setdefault(year, {})[q.short] = f"{m} [{lo}, {hi}]" if r.get("replications", 2) >= 2 else f"{m} [—]"
+        out.setdefault(year, {})[name(q)] = f"{m} [{lo}, {hi}]" if r.get("replications", 2) >= 2 else f"{m} [—]"
     t = pd.DataFrame.from_dict(out, orient="index")
-    t.index.name = "year"
-    return t[[q.short for q in QUANTITIES.values() if q.short in t.columns]]
+    t.index.name = "year" if lang == "en" else "연도"
+    return t[[name(q) for q in QUANTITIES.values() if name(q) in t.columns]]
 
 
 def headline_table(df: pd.DataFrame) -> pd.DataFrame:
