@@ -477,27 +477,26 @@ def _salary_matching_lines(comp: pd.DataFrame, scenario: str, year: int, lang: s
         return []
     kw = {"year": year, "paid": f"{sm['recipients']:,.0f}", "extra": i18n.num(sm["additional"], "+,.0f")}
     if joint:  # what the scenario itself pays (its levels), no attribution of the difference
+        key = "memo_sm_joint"
         kw |= {
             "paid": f"{sm['paid_level']:,.0f}",
             "cost": money(sm["gross_level"], lang),
             "cap": money(sm["capture_level"], lang),
         }
-        out = ["", i18n.t("memo_sm_joint", lang, **kw)]
-        if sm["paid_share"] < 0.999:
-            out[-1] += " " + i18n.t("memo_sm_budget", lang, year=year, paid=f"{sm['paid_share']:.0%}")
-        return out
-    if sm["additional"] <= 0:
+    elif sm["additional"] <= 0:
         return ["", i18n.t("memo_sm_none", lang, **kw)]
-    kw |= {
-        "dw": share_text(sm["deadweight"]),
-        "gross": money(sm["gross_per_additional"], lang),
-        "net": money(sm["net_per_additional"], lang),
-        "cap": money(sm["firm_capture"], lang),
-    }
-    out = ["", i18n.t("memo_sm", lang, **kw)]
+    else:
+        key = "memo_sm"
+        kw |= {
+            "dw": share_text(sm["deadweight"]),
+            "gross": money(sm["gross_per_additional"], lang),
+            "net": money(sm["net_per_additional"], lang),
+            "cap": money(sm["firm_capture"], lang),
+        }
+    text = i18n.t(key, lang, **kw)
     if sm["paid_share"] < 0.999:
-        out[-1] += " " + i18n.t("memo_sm_budget", lang, year=year, paid=f"{sm['paid_share']:.0%}")
-    return out
+        text += " " + i18n.t("memo_sm_budget", lang, year=year, paid=f"{sm['paid_share']:.0%}")
+    return ["", text]
 
 
 def reference_note(plan, lang: str) -> str:
