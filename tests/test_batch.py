@@ -179,6 +179,10 @@ def test_a_comparison_against_a_policy_scenario_says_so_and_credits_nothing(file
     paid = summ.query("scenario == 'more' and output == 'sm_recipients' and year == 2021")["mean"].iloc[0]
     assert f"Salary matching in 2021: {paid:,.0f} people paid," in memo
     assert "not additional" not in memo and "its differences are against 'pol'" in memo
+    about = [
+        r[0] for r in openpyxl.load_workbook(files / "res" / "results.xlsx").worksheets[-1].iter_rows(values_only=True)
+    ]
+    assert any(str(a).startswith("The first scenario is not a baseline without policies.") for a in about)
 
 
 def test_recorded_memo_options_take_only_valid_values():

@@ -115,6 +115,9 @@ def workbook_bytes(
     if effects is not None and len(effects):
         _sheet(wb, SHEETS["effects"][lang], *_wide(effects, plan, EFFECTS, "measure", ("mean", "lo", "hi"), lang))
     about = [[memo.citation(plan, s, lang)] for s in plan.scenarios] + [[memo.footer(plan, lang)]]
+    note = memo.reference_note(plan, lang).replace("**", "") if comp is not None else ""
+    if note:  # the differences are against a first scenario with policies of its own
+        about.append([note])
     _sheet(wb, SHEETS["about"][lang], [i18n.t("cite", lang)], about)
     buf = io.BytesIO()
     wb.save(buf)
