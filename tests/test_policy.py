@@ -102,3 +102,23 @@ def test_eligibility_by_salary_threshold():
     pop = m.pop
     paid = np.flatnonzero(pop.subsidy > 0)
     assert (pop.tier[paid] != CORE).any()  # not only the core tier
+
+
+@pytest.mark.parametrize(
+    ("basis", "field", "values"), [("tier", "sm_min_salary", (50.0, 200.0)), ("salary", "sm_tiers", ("core", "all"))]
+)
+def test_a_field_the_basis_ignores_changes_nothing(basis, field, values):
+    """The registry's `only_if` (the memo leaves the field out, the app greys out its lever) holds in
+    the model: under the tier basis the salary threshold changes no number, under the salary basis
+    the tiers change none."""
+    import pandas as pd
+
+    from sim.core import policies
+    from tests.conftest import small
+
+    other, acts_under = policies.condition_of(field)
+    assert other == "sm_basis" and acts_under != basis  # the registry says the field does nothing here
+
+    runs = [small(sm_share=0.5, sm_start=2021.0, sm_basis=basis, **{field: v}).run() for v in values]
+    assert runs[0]["fiscal_cost_krw"].iloc[-1] > 0
+    pd.testing.assert_frame_equal(runs[0], runs[1])
