@@ -21,9 +21,17 @@ with st.sidebar:
 base = designs[pick]
 lever_names = {lv.path: i18n.LEVER_LABELS.get(lv.field, {}).get(L, lv.path) for lv in base.levers}
 with st.sidebar:
+    # the goal is a change from the baseline: at least a rise, or at most a fall (0 is met by doing nothing)
+    up = base.sense == "at_least"
     thr = st.number_input(
-        t("design_threshold", output=labels.label(base.output, L), year=base.year),
+        t(
+            "design_threshold" if up else "design_threshold_at_most",
+            output=labels.label(base.output, L),
+            year=base.year,
+        ),
         value=float(base.threshold),
+        min_value=1.0 if up else None,
+        max_value=None if up else -1.0,
         step=50.0,
         key=f"d_thr_{pick}",
     )

@@ -542,6 +542,8 @@ def test_design_page_runs_a_search_and_offers_its_files(tmp_path):
     at.slider(key="d_evals").set_value(4)
     at.slider(key="d_draws").set_value(2)
     pick = at.selectbox(key="d_pick").value
+    # the goal is a rise (at_least): the input stops at 1 (0 or less is met by doing nothing)
+    assert at.number_input(key=f"d_thr_{pick}").min == 1.0
     at.number_input(key=f"d_thr_{pick}").set_value(50.0)  # a small goal: met with 4 candidates
     at.run()
     at.button(key="design_go").click()

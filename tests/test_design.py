@@ -376,6 +376,9 @@ def test_unreachable_goal_exits_2_and_names_the_closest_point(folder: Path, caps
         (("{from: 0.0, to: 0.9, step: 0.05}", "{from: 0.0, to: 0.9, step: 0.07}"), ["step 0.07 does not divide"]),
         (("[core, core+senior]", "[core, everyone]"), ["'everyone' is not allowed", "'core'"]),
         (("at_least: 15,", "at_least: 15, at_most: 20,"), ["exactly one of at_least"]),
+        # a level written where a change was meant: doing nothing meets it
+        (("at_least: 15,", "at_least: 0,"), ["goal.at_least: 0 is met with no policy at all", "a number above 0"]),
+        (("at_least: 15,", "at_most: 7000,"), ["goal.at_most: 7000 is met with no policy", "a number below 0"]),
         (("year: 2027", "year: 2031"), ["goal.year: 2031", "horizon"]),
         (("probability: 0.5", "probability: 1.5"), ["goal.probability", "1.5", "at most 1"]),
         (("output: core_talent_kr", "output: core_talent"), ["goal.output", "core_talent"]),

@@ -408,6 +408,21 @@ def _validate(path: Path, doc: dict[str, Any]) -> None:
         raise DesignError(_format(path, e)) from None
 
 
+def trivial_goal(sense: str, threshold: float) -> bool:
+    """Whether a goal is met with no policy at all: the goal is on the effect, the change from the
+    baseline, which is 0 for a run without policies (an `at_least` of 0 or less, an `at_most` of 0
+    or more). Such a goal is almost always a level written where a change was meant."""
+    return threshold <= 0 if sense == "at_least" else threshold >= 0
+
+
+def trivial_goal_message(sense: str, threshold: float) -> str:
+    allowed = "a number above 0" if sense == "at_least" else "a number below 0 (a fall, e.g. -2000)"
+    return (
+        f"goal.{sense}: {threshold:g} is met with no policy at all: the goal is a change from the baseline, "
+        f"and a run without policies changes nothing (0); allowed: {allowed}"
+    )
+
+
 def _build(path: Path, doc: dict[str, Any], scn: S.Scenario, files: tuple) -> Design:
     goal = doc["goal"]
     senses = [k for k in ("at_least", "at_most") if goal.get(k) is not None]
@@ -416,6 +431,8 @@ def _build(path: Path, doc: dict[str, Any], scn: S.Scenario, files: tuple) -> De
             f"{path}: goal: {' and '.join(senses) or 'neither at_least nor at_most'} given; "
             f"allowed: exactly one of at_least (the effect must reach it) or at_most"
         )
+    if trivial_goal(senses[0], float(goal[senses[0]])):
+        raise DesignError(f"{path}: {trivial_goal_message(senses[0], float(goal[senses[0]]))}")
     start = float(doc["start"])
     if abs(start * 4 - round(start * 4)) > 1e-9:
         raise DesignError(f"{path}: start: {start!r} is not a quarter; allowed: {_ALLOWED['start']}")

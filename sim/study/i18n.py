@@ -545,6 +545,10 @@ T: dict[str, dict[str, str]] = {
         "en": "Goal: effect on {output} in {year} at least",
         "ko": "목표: {year}년 {output} 효과 최소",
     },
+    "design_threshold_at_most": {
+        "en": "Goal: effect on {output} in {year} at most",
+        "ko": "목표: {year}년 {output} 효과 최대",
+    },
     "design_probability": {"en": "Probability of meeting it", "ko": "목표 달성 확률"},
     "design_budget_widget": {
         "en": "Budget, bn KRW a year on average (0 = none)",
