@@ -363,7 +363,7 @@ def reading(plan, effects: pd.DataFrame, comp: pd.DataFrame, year: int, lang: st
     out = []
     ref = plan.scenarios[0]
     against = (
-        i18n.t("memo_against_ref", lang, ref=ref.display_name(lang))
+        i18n.t("memo_against_ref", lang, ref=shown_name(ref, lang))
         if reference_policies(plan, lang)
         else i18n.t("memo_against_none", lang)
     )
@@ -505,7 +505,7 @@ def reference_note(plan, lang: str) -> str:
     pols = reference_policies(plan, lang)
     if not pols:
         return ""
-    return i18n.t("memo_reference_note", lang, ref=plan.scenarios[0].display_name(lang), policies=pols)
+    return i18n.t("memo_reference_note", lang, ref=shown_name(plan.scenarios[0], lang), policies=pols)
 
 
 def results_table(
@@ -593,11 +593,11 @@ def memo(
             lines += ["", *sweep_lines(scn, summ, year, lang)]
         if comp is not None and len(comp) and scn.name in set(comp["scenario"]):
             d = comp[(comp["scenario"] == scn.name) & (comp["point"] == 0)].set_index(["year", "output"])
-            lines += ["", i18n.t("memo_diff", lang, base=plan.scenarios[0].display_name(lang)), ""]
+            lines += ["", i18n.t("memo_diff", lang, base=shown_name(plan.scenarios[0], lang)), ""]
             lines += table(d, ("diff_mean", "diff_lo", "diff_hi"), True)
             # the last table year the scenario reaches (a shorter horizon has no later years)
             last = max([y for y in yrs if y <= scn.end_year], default=scn.end_year)
-            ref = plan.scenarios[0].display_name(lang) if reference_policies(plan, lang) else ""
+            ref = shown_name(plan.scenarios[0], lang) if reference_policies(plan, lang) else ""
             lines += policy_lines(comp, scn.name, last, lang, joint_effect(plan, scn), ref)
         lines += ["", citation(plan, scn, lang), ""]
     if reproduce:
