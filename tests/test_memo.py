@@ -462,3 +462,15 @@ def test_settings_leave_out_what_the_eligibility_basis_ignores():
     assert "salary threshold (a year): 120 M KRW" in pay and "eligible tiers" not in pay
     ko = "\n".join(R.settings_lines(scn, "ko"))
     assert "연봉 기준선" not in ko and "지원 대상 등급: 핵심" in ko
+
+
+def test_a_headline_year_before_the_policies_start_says_so():
+    """`compare … --year 2024` with salary matching from 2026 read "+0 core AI researchers in 2024,
+    at no fiscal cost" with no word that the policy had not started."""
+    scn = S.load(ROOT / "scenarios" / "salary-matching-50.yaml")
+    assert R.not_started(scn, 2024, "en") == i18n.t("memo_not_started", "en", start="2026 Q1", year=2024)
+    assert "2026년 1분기에 시작하므로 2025년까지는" in R.not_started(scn, 2025, "ko")
+    assert (
+        R.not_started(scn, 2026, "en") == ""
+        and R.not_started(S.load(ROOT / "scenarios" / "baseline.yaml"), 2024, "en") == ""
+    )

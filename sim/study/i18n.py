@@ -308,6 +308,12 @@ T: dict[str, dict[str, str]] = {
         "ko": "모형의 가정 아래 '{name}' 정책이 있으면 {year}년 국내 핵심 AI 인재는 {against} 비교해 "
         "약 {mean}명 차이가 납니다. 모의한 미래 {reps}개 중 90%에서 그 차이는 {lo}명에서 {hi}명 사이입니다.",
     },
+    "memo_not_started": {
+        "en": "Its policies start in {start}, after {year}: until then the scenario is the baseline (choose a later "
+        "year for their effect).",
+        "ko": "이 시나리오의 정책은 {start}에 시작하므로 {year}년까지는 기준과 같습니다(효과를 보려면 더 늦은 연도를 "
+        "고르십시오).",
+    },
     "memo_against_none": {"en": "the same future without it", "ko": "정책이 없는 같은 미래와"},
     "memo_against_ref": {"en": "the same future under '{ref}'", "ko": "'{ref}' 시나리오의 같은 미래와"},
     "memo_reference_note": {

@@ -266,6 +266,19 @@ def shown_name(scn, lang: str) -> str:
     return name
 
 
+def not_started(scn, year: int, lang: str) -> str:
+    """A sentence for a policy scenario whose active policies all start after `year` ends: its
+    numbers in `year` are the baseline's ('' otherwise)."""
+    p = scn.first_point()[1]
+    if not policies.active(p):
+        return ""
+    start = policies.earliest_start(p)
+    if start < year + 1:
+        return ""
+    when = value_text(policies.active(p)[0].start, start, lang)
+    return i18n.t("memo_not_started", lang, start=when, year=year)
+
+
 def reference_policies(plan, lang: str) -> str:
     """The policies the first scenario of a comparison (the reference every difference is taken
     against) has switched on, as a list of names ('' for a baseline without policies)."""
@@ -333,9 +346,9 @@ def headline_lines(plan, effects: pd.DataFrame, year: int, lang: str) -> list[st
         else:
             kw["per"] = _money_interval(at.loc["cost_per_additional_krw"], lang)  # the unit in the sentence
             out.append("- " + i18n.t("memo_head", lang, **kw))
-        note = assumption_note(plan, scn, lang)
-        if note:
-            out[-1] += " " + note
+        for extra in (assumption_note(plan, scn, lang), not_started(scn, year, lang)):
+            if extra:
+                out[-1] += " " + extra
     return out
 
 
@@ -387,6 +400,9 @@ def reading(plan, effects: pd.DataFrame, comp: pd.DataFrame, year: int, lang: st
         note = assumption_note(plan, scn, lang)
         if note:
             text += " " + note
+        later = not_started(scn, year, lang)
+        if later:
+            text += " " + later
         joint = joint_effect(plan, scn)
         p = scn.first_point()[1]  # the settings of the point the numbers are for
         sm = stats.salary_matching_summary(comp, scn.name, year) if comp is not None else None
