@@ -417,7 +417,7 @@ def reading(plan, effects: pd.DataFrame, comp: pd.DataFrame, year: int, lang: st
                 share=f"{s:.0%}",
                 paid=f"{phi:.0%}",
                 year=year,
-                cap=i18n.t("memo_read_sm_cap", lang, cap=money(p.sm_cap * 1e6, lang)) if p.sm_cap > 0 else "",
+                cap=i18n.t("memo_read_sm_cap", lang, cap=value_text("sm_cap", p.sm_cap, lang)) if p.sm_cap > 0 else "",
             )
             text += " " + i18n.t(
                 "memo_read_sm",
