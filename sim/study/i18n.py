@@ -6,7 +6,7 @@ English ones in KRW with M/bn/tn, and US dollars at 1 USD = 1,350 KRW (2024-25).
 
 from __future__ import annotations
 
-from ..core.policies import START_FIELDS
+from ..core.policies import START_FIELDS, condition_of
 
 LANGS = ("ko", "en")
 USD_KRW = 1350.0
@@ -1079,8 +1079,6 @@ def lever_help(name: str, lang: str) -> str:
 def lever_condition_note(name: str, lang: str) -> str:
     """For a lever that acts only under another lever's value (`policies.condition_of`): a sentence
     saying so ('' otherwise)."""
-    from ..core.policies import condition_of
-
     cond = condition_of(name)
     if cond is None:
         return ""

@@ -279,11 +279,15 @@ def not_started(scn, year: int, lang: str) -> str:
     return i18n.t("memo_not_started", lang, start=when, year=year)
 
 
-def reference_policies(plan, lang: str) -> str:
+def _reference_active(plan) -> list:
     """The policies the first scenario of a comparison (the reference every difference is taken
-    against) has switched on, as a list of names ('' for a baseline without policies)."""
-    ref = plan.scenarios[0].first_point()[1]
-    return ", ".join(i18n.policy_label(pol.name, lang) for pol in policies.active(ref))
+    against; its point 0) has switched on."""
+    return policies.active(plan.scenarios[0].first_point()[1])
+
+
+def reference_policies(plan, lang: str) -> str:
+    """`_reference_active` as a list of names in `lang` ('' for a baseline without policies)."""
+    return ", ".join(i18n.policy_label(pol.name, lang) for pol in _reference_active(plan))
 
 
 def joint_effect(plan, scn) -> bool:
@@ -291,7 +295,7 @@ def joint_effect(plan, scn) -> bool:
     one active policy, or policies with settings outside them (`assumption_note`), or a reference
     (the first scenario) with policies of its own, whose recipients and costs are subtracted. Then no
     single policy's deadweight or cost per additional person can be read from it."""
-    if reference_policies(plan, "en"):
+    if _reference_active(plan):
         return True
     own = scn.first_point()[1]
     active = policies.active(own)

@@ -109,7 +109,7 @@ def salary_matching_summary(comp: pd.DataFrame, scenario: str, year: int, point:
         return None
     # the scenario's own recipients (its level; the difference equals it against a baseline without
     # the programme, but not against a first scenario that pays people too)
-    if (level.get("sm_recipients", d["sm_recipients"]) if len(level) else d["sm_recipients"]) <= 0:
+    if level.get("sm_recipients", d["sm_recipients"]) <= 0:
         return None
     paid, extra = float(d["sm_recipients"]), float(d["core_talent_kr"])
     gain = extra > 0
