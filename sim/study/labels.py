@@ -49,6 +49,13 @@ class Quantity:
         head, _, tail = fmt.partition("}")  # "{:spec}suffix"
         return i18n.num(self.scaled(v), head[2:]) + tail  # no "-0"
 
+    def text(self, v: float, lang: str = "en", signed: bool = False) -> str:
+        """`format` in `lang`: in Korean, money in 만원/억원/조원 and ratios as 배."""
+        if self.money and lang == "ko":
+            return i18n.money(v, lang, signed=signed, usd=False)
+        s = self.format(v, signed)
+        return s[:-1] + "배" if lang == "ko" and self.unit == "x" and s.endswith("x") else s
+
 
 def _q(name, short, en, ko, fmt, scale=1.0, unit=None, money=False) -> Quantity:
     return Quantity(name, short, en, ko, scale, unit if unit is not None else UNITS[name], fmt, money)
@@ -244,12 +251,7 @@ def headline_interval_table(summary: pd.DataFrame, lang: str = "en") -> pd.DataF
         q = QUANTITIES.get(col)
         if q is None:
             continue
-        if lang == "ko" and q.money:
-            m, lo, hi = (i18n.money(r[k], lang, usd=False) for k in ("mean", "lo", "hi"))
-        else:
-            m, lo, hi = (q.format(r[k]) for k in ("mean", "lo", "hi"))
-            if lang == "ko" and q.unit == "x":
-                m, lo, hi = (v[:-1] + "배" if v.endswith("x") else v for v in (m, lo, hi))
+        m, lo, hi = (q.text(r[k], lang) for k in ("mean", "lo", "hi"))
         # one replication has no interval (its 'interval' is the value twice)
         out.setdefault(year, {})[name(q)] = f"{m} [{lo}, {hi}]" if r.get("replications", 2) >= 2 else f"{m} [—]"
     t = pd.DataFrame.from_dict(out, orient="index")

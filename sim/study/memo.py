@@ -50,10 +50,7 @@ def fmt(col: str, v: float, signed: bool = False, lang: str = "en") -> str:
     q = QUANTITIES.get(col) or EFFECTS.get(col)
     if q is None:
         return f"{v:+,.3g}" if signed else f"{v:,.3g}"
-    if q.money:
-        return i18n.money(v, lang, signed=signed, usd=False) if lang == "ko" else q.format(v, signed)
-    text = q.format(v, signed)
-    return text[:-1] + "배" if lang == "ko" and q.unit == "x" and text.endswith("x") else text
+    return q.text(v, lang, signed)
 
 
 def money(v: float, lang: str, signed: bool = False) -> str:
@@ -549,14 +546,22 @@ def results_table(
     return rows
 
 
-def scenario_results(plan, summ: pd.DataFrame, years: list[int], lang: str, year: int | None = None) -> list[str]:
-    """Each scenario's results as the memo shows them, for the terminal after `talentsim run` or
-    `sweep`: its name, the headline outputs with intervals for `years` (point 0) and, for a sweep,
-    the table of every point in the headline `year` (default `stats.headline_year`)."""
+def _table_years(summ: pd.DataFrame, years: list[int], year: int | None) -> tuple[list[str], list[int], int]:
+    """The outputs of the memo's tables, the years of `years` the results have (else their last
+    year), and the headline year: `year`, else `stats.headline_year` of a year every scenario
+    reaches (the CLI's policy table uses the same year)."""
     cols = [c for c in HEADLINE if c in QUANTITIES]
     all_years = sorted(set(summ["year"]))
     yrs = [y for y in years if y in set(all_years)] or all_years[-1:]
     year = year if year is not None else stats.headline_year(int(summ.groupby("scenario")["year"].max().min()))
+    return cols, yrs, year
+
+
+def scenario_results(plan, summ: pd.DataFrame, years: list[int], lang: str, year: int | None = None) -> list[str]:
+    """Each scenario's results as the memo shows them, for the terminal after `talentsim run` or
+    `sweep`: its name, the headline outputs with intervals for `years` (point 0) and, for a sweep,
+    the table of every point in the headline `year` (default `stats.headline_year`)."""
+    cols, yrs, year = _table_years(summ, years, year)
     out = []
     for scn in plan.scenarios:
         s = summ[(summ["scenario"] == scn.name) & (summ["point"] == 0)].set_index(["year", "output"])
@@ -581,11 +586,7 @@ def memo(
     `stats.headline_year`) and a plain-language reading first; then, per scenario, its description
     and settings, its results with intervals for `years` (and the difference from the baseline),
     and a citation line; last, the commands that `reproduce` the numbers."""
-    cols = [c for c in HEADLINE if c in QUANTITIES]
-    all_years = sorted(set(summ["year"]))
-    yrs = [y for y in years if y in set(all_years)] or all_years[-1:]
-    # the headline in a year every scenario reaches (the CLI's policy table uses the same year)
-    year = year if year is not None else stats.headline_year(int(summ.groupby("scenario")["year"].max().min()))
+    cols, yrs, year = _table_years(summ, years, year)
     names = [s.display_name(lang) for s in plan.scenarios]
     title = i18n.t("memo_title_compare" if comp is not None else "memo_title", lang, names=" · ".join(names))
     lines = [f"# {title}", "", f"*{U.describe(_mode(plan), lang)}*", ""]
