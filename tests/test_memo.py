@@ -474,3 +474,34 @@ def test_a_headline_year_before_the_policies_start_says_so():
         R.not_started(scn, 2026, "en") == ""
         and R.not_started(S.load(ROOT / "scenarios" / "baseline.yaml"), 2024, "en") == ""
     )
+
+
+def test_a_difference_whose_interval_includes_zero_is_read_as_no_clear_effect():
+    """`compare baseline lab-acquisition-europe weaker-med-school-pull --lang ko` read "약 -7명 차이가
+    납니다 … -82명에서 +78명 사이": an analyst could cite a loss of 7 that the runs cannot tell from
+    none. The reading now says so when the 90% interval includes zero (and only then)."""
+    load = lambda n: S.load(ROOT / "scenarios" / f"{n}.yaml")  # noqa: E731
+    plan = SimpleNamespace(scenarios=[load("baseline"), load("lab-acquisition-europe"), load("weaker-med-school-pull")])
+    plan.replications = 4
+    rows = [
+        ("lab-acquisition-europe", 2030, -7.0, -82.0, 78.0),
+        ("weaker-med-school-pull", 2030, 248.0, 223.0, 275.0),
+        ("lab-acquisition-europe", 2025, 0.0, 0.0, 0.0),  # before the start: said otherwise
+        ("weaker-med-school-pull", 2025, 0.0, 0.0, 0.0),
+    ]
+    effects = pd.DataFrame(
+        [
+            {"scenario": n, "point": 0, "year": y, "measure": "core_talent_kr", "mean": m, "lo": lo, "hi": hi}
+            | {"pairs": 4}
+            for n, y, m, lo, hi in rows
+        ]
+    )
+    for lang in ("en", "ko"):
+        zero = i18n.t("memo_read_zero", lang, reps=4)
+        lab, med = R.reading(plan, effects, None, 2030, lang)
+        assert zero in lab and zero not in med
+        assert ("-82" in lab and "+78" in lab) and "+223" in med
+        before = R.reading(plan, effects, None, 2025, lang)
+        assert all(
+            zero not in text and R.not_started(s, 2025, lang) in text for text, s in zip(before, plan.scenarios[1:])
+        )

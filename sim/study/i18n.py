@@ -308,6 +308,12 @@ T: dict[str, dict[str, str]] = {
         "ko": "모형의 가정 아래 '{name}' 정책이 있으면 {year}년 국내 핵심 AI 인재는 {against} 비교해 "
         "약 {mean}명 차이가 납니다. 모의한 미래 {reps}개 중 90%에서 그 차이는 {lo}명에서 {hi}명 사이입니다.",
     },
+    "memo_read_zero": {
+        "en": "The interval includes zero: with {reps} simulated futures the model cannot tell this difference "
+        "from none, so it is not an effect to cite as a gain or a loss.",
+        "ko": "이 구간에는 0이 포함되므로, 모의한 미래 {reps}개로는 이 차이를 '차이 없음'과 구별할 수 없습니다. "
+        "증가나 감소로 인용할 효과가 아닙니다.",
+    },
     "memo_not_started": {
         "en": "Its policies start in {start}, after {year}: until then the scenario is the baseline (choose a later "
         "year for their effect).",

@@ -398,10 +398,12 @@ def reading(plan, effects: pd.DataFrame, comp: pd.DataFrame, year: int, lang: st
             reps=plan.replications,
             against=against,
         )
+        later = not_started(scn, year, lang)
+        if not later and not _single(g) and g["lo"] <= 0 <= g["hi"]:  # (before the start it is 0 [0, 0])
+            text += " " + i18n.t("memo_read_zero", lang, reps=plan.replications)
         note = assumption_note(plan, scn, lang)
         if note:
             text += " " + note
-        later = not_started(scn, year, lang)
         if later:
             text += " " + later
         joint = joint_effect(plan, scn)
