@@ -297,6 +297,27 @@ def test_a_korean_comparison_is_korean_throughout(tmp_path):
     want = eff[eff.measure == "core_talent_kr"].set_index(["scenario", "year"])["mean"]
     assert got == pytest.approx(want.to_dict())
     assert all(not _latin_words(str(h)) for h in head)
+    # money in the units of Korean policy writing, one per column, shown as the memo shows numbers:
+    # the workbook held 78.44999999999996 and 0.09358540634844781 in "General" cells, its money in
+    # 십억원 and 백만원 while its About sheet said "금액은 억원·조원 단위입니다"
+    cost = head.index("총 재정 비용 (연간) (억원/년), 평균")
+    want = eff[(eff.measure == "fiscal_cost_krw") & (eff.scenario == "sm")].set_index("year")["mean"] / 1e8
+    assert {r[3]: r[cost] for r in rows[1:] if r[1] == "sm"} == pytest.approx(want.to_dict())
+    full = openpyxl.load_workbook(tmp_path / "res" / "results.xlsx")
+    fmt = {c.value: full["정책 효과"].cell(row=2, column=c.column).number_format for c in full["정책 효과"][1]}
+    assert (
+        fmt["국내 핵심 AI 인재 증가 (명), 평균"] == "+#,##0;-#,##0;#,##0"
+        and fmt["총 재정 비용 (연간) (억원/년), 평균"] == "#,##0.0"
+    )
+    summ = {c.value: full["요약"].cell(row=2, column=c.column).number_format for c in full["요약"][1]}
+    assert summ["인력 부족률 (비율), 평균"] == "0.0%" and summ["AI 인력 중위 연봉 (만원/년), 평균"] == "#,##0"
+    diff = {
+        c.value: full["기준 대비 차이"].cell(row=2, column=c.column).number_format for c in full["기준 대비 차이"][1]
+    }
+    assert diff["AI 인력 부족 인원 (명), 평균"].startswith("+#,##0;-#,##0")  # a difference carries its sign
+    about = [r[0] for r in full["정보"].iter_rows(values_only=True)]
+    assert about[-1] == R.footer(SimpleNamespace(uncertainty="posterior"), "ko", workbook=True)
+    assert "연봉은 만원, 재정 금액은 억원" in about[-1] and "조원" not in about[-1]
 
 
 def test_the_footer_says_what_the_intervals_carry_in_each_mode():

@@ -541,6 +541,14 @@ T: dict[str, dict[str, str]] = {
         "ko": "각 연도 4분기 값이며, 이동 등 흐름은 연간 합계입니다. 금액은 억원·조원 단위입니다. {intervals} "
         "모형의 한계는 docs/model.md를 참고하십시오.",
     },
+    "workbook_foot": {
+        "en": "Values are at Q4 of each year; flows are sums over the year. Money in the unit each column's "
+        "header states (M KRW for pay, bn KRW for fiscal amounts); shares are stored as fractions and shown as "
+        "percentages. {intervals} See docs/model.md for what the model cannot say.",
+        "ko": "각 연도 4분기 값이며, 이동 등 흐름은 연간 합계입니다. 금액은 각 열 제목의 단위입니다(연봉은 만원, "
+        "재정 금액은 억원). 비율은 소수로 저장되고 백분율로 표시됩니다. {intervals} "
+        "모형의 한계는 docs/model.md를 참고하십시오.",
+    },
     "rerun_here": {"en": "# in this folder", "ko": "# 이 폴더에서"},
     # policy design (talentsim design; sim.study.design)
     "page_design": {"en": "Policy design", "ko": "정책 설계"},

@@ -629,9 +629,10 @@ def memo(
     return "\n".join(lines)
 
 
-def footer(plan, lang: str) -> str:
-    """The memo's closing line: what the values are, the money units and what the intervals carry."""
-    return i18n.t("memo_foot", lang, intervals=U.describe(_mode(plan), lang))
+def footer(plan, lang: str, workbook: bool = False) -> str:
+    """The memo's closing line: what the values are, the money units and what the intervals carry
+    (`workbook`: the workbook's, whose money columns each have one unit, named in the header)."""
+    return i18n.t("workbook_foot" if workbook else "memo_foot", lang, intervals=U.describe(_mode(plan), lang))
 
 
 def _mode(plan) -> str:

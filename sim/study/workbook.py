@@ -2,12 +2,15 @@
 comparison with the baseline and the policy effects, with labelled headers in English or Korean.
 
 Values are in the units the headers state (the label table's scale: M KRW, bn KRW, persons,
-shares as fractions); every sheet names the scenarios by display name and file name.
+shares as fractions; in Korean, money in 만원 for pay and 억원 for fiscal amounts) and keep their full
+precision; each column's number format shows them as the memo does (8,369; 9.4%; +248); every
+sheet names the scenarios by display name and file name.
 """
 
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 import pandas as pd
@@ -38,10 +41,42 @@ WORDS = {
 }
 
 
+# Korean money columns in the units of Korean policy writing (and of the Korean memo): pay in 만원,
+# fiscal amounts in 억원, each column in one unit (the memo's 조원 is 10,000억원); English keeps
+# the label table's M KRW and bn KRW
+KO_MONEY = {"M KRW": (1e4, "만원", 0), "bn KRW": (1e8, "억원", 1)}  # unit -> (scale, Korean unit, decimals)
+
+
+def _money_ko(q: Quantity) -> tuple[float, str, int]:
+    base, _, per = q.unit.partition("/")
+    scale, unit, decimals = KO_MONEY[base]
+    return scale, unit + ("/년" if per == "yr" else ""), decimals
+
+
+def _scale(q: Quantity, lang: str) -> float:
+    return _money_ko(q)[0] if q.money and lang == "ko" else q.scale
+
+
 def _unit(q: Quantity, lang: str) -> str:
-    if q.money and lang == "ko":  # the scaled value's unit (M KRW, bn KRW) in Korean
-        return i18n.UNITS_KO.get(q.unit, q.unit.replace("bn KRW", "십억원").replace("M KRW", "백만원"))
-    return q.unit_in(lang)
+    return _money_ko(q)[1] if q.money and lang == "ko" else q.unit_in(lang)
+
+
+def number_format(q: Quantity, lang: str, signed: bool = False) -> str:
+    """The Excel number format of `q`'s column, from its display format in the label table (so a
+    cell shows 8,369 or 9.4% while it holds the full value): thousands separators, the decimals,
+    percentages, and a sign for a difference (`signed`, or a format that is signed already); the
+    unit stays in the header. Korean money: whole 만원, 억원 to one decimal."""
+    spec = re.search(r"\{:([+]?)(,?)\.(\d+)([f%])\}", q.fmt)
+    if spec is None:
+        raise ValueError(f"{q.name}: display format {q.fmt!r} has no Excel equivalent")
+    sign, comma, decimals, kind = spec.groups()
+    if q.money and lang == "ko":
+        comma, decimals = ",", str(_money_ko(q)[2])
+    body = ("#,##0" if comma else "0") + ("." + "0" * int(decimals) if int(decimals) else "")
+    body += "%" if kind == "%" else ""
+    if sign or signed:
+        return f"+{body};-{body};{body}"
+    return body
 
 
 def _header(q: Quantity, stat: str, lang: str) -> str:
@@ -71,6 +106,8 @@ def _wide(frame: pd.DataFrame, plan, table: dict[str, Quantity], key: str, stats
     header = [WORDS["scenario"][lang], WORDS["file"][lang], WORDS["point"][lang], *swept, WORDS["year"][lang]]
     shown = [q for q in table.values() if q.name in set(frame[key])]
     header += [_header(q, st.removeprefix("diff_"), lang) for q in shown for st in stats]
+    signed = stats[0].startswith("diff_")
+    formats = [number_format(q, lang, signed) for q in shown for _ in stats]
     rows = []
     idx = frame.set_index(["scenario", "point", "year", key])
     for (scn, pt, year), _ in frame.groupby(["scenario", "point", "year"], sort=False):
@@ -82,18 +119,25 @@ def _wide(frame: pd.DataFrame, plan, table: dict[str, Quantity], key: str, stats
                 if v is not None and v == float("inf"):  # a cost per researcher's open interval
                     row.append(i18n.t("no_upper_bound", lang))
                 else:
-                    row.append(None if v is None or v != v else float(v) / q.scale)
+                    row.append(None if v is None or v != v else float(v) / _scale(q, lang))
         rows.append(row)
-    return header, rows, 4 + len(swept)
+    return header, rows, 4 + len(swept), formats
 
 
-def _sheet(wb: Workbook, title: str, header: list[str], rows: list[list], frozen: int = 4) -> None:
+def _sheet(
+    wb: Workbook, title: str, header: list[str], rows: list[list], frozen: int = 4, formats: list[str] = ()
+) -> None:
+    """A sheet: bold header, the rows, the identifying columns frozen; `formats`: the number
+    formats of the last len(formats) columns (the values)."""
     ws = wb.create_sheet(title)
     ws.append(header)
     for c in ws[1]:
         c.font = Font(bold=True)
+    first = len(header) - len(formats)
     for r in rows:
         ws.append(r)
+        for cell, f in zip(ws[ws.max_row][first:], formats):
+            cell.number_format = f
     # the identifying columns (scenario, file name, point, the swept settings, year) stay in view
     ws.freeze_panes = f"{get_column_letter(frozen + 1)}2" if len(header) > frozen else "A2"
     for i, h in enumerate(header, start=1):
@@ -114,7 +158,7 @@ def workbook_bytes(
         _sheet(wb, SHEETS["comparison"][lang], *_wide(comp, plan, QUANTITIES, "output", stats, lang))
     if effects is not None and len(effects):
         _sheet(wb, SHEETS["effects"][lang], *_wide(effects, plan, EFFECTS, "measure", ("mean", "lo", "hi"), lang))
-    about = [[memo.citation(plan, s, lang)] for s in plan.scenarios] + [[memo.footer(plan, lang)]]
+    about = [[memo.citation(plan, s, lang)] for s in plan.scenarios] + [[memo.footer(plan, lang, workbook=True)]]
     note = memo.reference_note(plan, lang).replace("**", "") if comp is not None else ""
     if note:  # the differences are against a first scenario with policies of its own
         about.append([note])
