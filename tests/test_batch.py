@@ -258,6 +258,38 @@ def test_sweep_runs_every_point(files):
     assert table and table[0] in printed
 
 
+def test_a_sweep_with_the_policy_off_gives_each_points_effect_on_the_same_settings(files):
+    """The shipped sweep (salary-matching share x demand path) said it shows "how the salary-matching
+    effect depends on the share and the path", but gave levels only; compared with the baseline, its
+    points on other paths mixed the path's effect with the policy's. A sweep that runs the policy
+    off at some points now gives each other point's paired difference from the point with the
+    policy off on the same other settings (sweep_effects.csv, the memo's and the terminal's table)."""
+    (files / "sw2.yaml").write_text(
+        "name: sw2\ndescription: sweep for tests\nbase: base.yaml\nreplications: 2\n"
+        "policies:\n  salary_matching: {tiers: all, start: 2020.5}\n"
+        "sweep:\n  policies.salary_matching.share: [0.0, 0.5]\n  parameters.foreign_offer_rate: [0.002, 0.004]\n"
+    )
+    assert S.load(files / "sw2.yaml").references() == {2: 0, 3: 1}  # points: share-major
+    out = files / "res"
+    r = cli("sweep", "sw2.yaml", "--out", str(out), cwd=files)
+    assert r.returncode == 0, r.stderr
+    ts = pd.read_csv(out / "timeseries.csv")
+    q4 = ts[(ts.year == 2021) & (ts.quarter == 4)].set_index(["point", "replication"])["core_talent_kr"]
+    eff = pd.read_csv(out / "sweep_effects.csv")
+    row = eff[(eff.point == 3) & (eff.year == 2021) & (eff.output == "core_talent_kr")].iloc[0]
+    assert row.reference_point == 1 and row.pairs == 2
+    assert row.diff_mean == pytest.approx((q4.loc[3] - q4.loc[1]).mean())
+    assert row["parameters.foreign_offer_rate"] == 0.004 and set(eff.point) == {2, 3}
+    text = (out / "memo.md").read_text()
+    lines = {ln.split(" | ")[0]: ln for ln in text.splitlines() if re.match(r"^\| [0-3] \| ", ln)}
+    assert lines["| 3"].endswith("(vs point 1) |") and lines["| 0"].endswith("| — |")
+    assert "paired replication by replication" in text and lines["| 3"] in r.stdout.splitlines()
+    # a sweep with no point that runs the policies off has no reference: no such file or column
+    (files / "sw3.yaml").write_text((files / "sw2.yaml").read_text().replace("[0.0, 0.5]", "[0.25, 0.5]"))
+    r = cli("sweep", "sw3.yaml", "--out", str(files / "res3"), cwd=files)
+    assert r.returncode == 0 and not (files / "res3" / "sweep_effects.csv").exists() and "(vs point" not in r.stdout
+
+
 def test_run_prints_each_scenarios_results_as_the_memo_shows_them(files):
     r = cli("run", "base.yaml", "pol.yaml", "--out", str(files / "res"), "--lang", "ko", cwd=files)
     assert r.returncode == 0, r.stderr

@@ -460,7 +460,8 @@ def test_a_package_does_not_credit_its_joint_gain_to_one_policy():
     assert R.joint_effect(plan, load("combined-package"))  # five policies
     assert not R.joint_effect(plan, load("salary-matching-50-capped"))  # one policy, capped
     assert not R.joint_effect(plan, load("corporate-grad-schools"))  # a setting alone, no policy
-    sweep = load("sweep-salary-matching")  # point 0: salary matching on another demand path
+    shipped = load("sweep-salary-matching")  # its point 0 runs no policy; from 25 %: on another path
+    sweep = dataclasses.replace(shipped, sweep={**shipped.sweep, "policies.salary_matching.share": [0.25, 0.5]})
     assert R.joint_effect(plan, sweep) and R.assumption_note(plan, sweep, "en")
     comp = _comparison(140.0)
     for lang, paid in (("en", "7,000 people paid, 1.00 tn KRW a year"), ("ko", "수혜자 7,000명, 연 1.00조원")):

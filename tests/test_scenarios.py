@@ -64,11 +64,22 @@ def test_base_chain_is_a_diff():
 def test_sweep_grid():
     s = S.load(ROOT / "scenarios" / "sweep-salary-matching.yaml")
     pts = s.points()
-    assert len(pts) == 9
+    assert len(pts) == 12
     shares = sorted({p.sm_share for _, p in pts})
     paths = sorted({p.demand_path for _, p in pts})
-    assert shares == [0.25, 0.5, 0.75] and paths == ["baseline", "boom", "downturn"]
+    assert shares == [0.0, 0.25, 0.5, 0.75] and paths == ["baseline", "boom", "downturn"]
     assert s.replications == 10
+    # each point with salary matching has the no-policy point on its demand path as reference
+    refs = s.references()
+    assert sorted(refs) == list(range(3, 12)) and all(
+        pts[refs[i]][1].demand_path == pts[i][1].demand_path for i in refs
+    )
+    assert all(pts[j][1].sm_share == 0.0 for j in refs.values())
+    # without the share 0 points there is no reference
+    import dataclasses
+
+    no_off = dataclasses.replace(s, sweep={**s.sweep, "policies.salary_matching.share": [0.25, 0.5]})
+    assert no_off.references() == {}
 
 
 def test_resolved_document_round_trips(tmp_path):

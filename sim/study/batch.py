@@ -613,6 +613,14 @@ def _assemble(
         # at a rounding tie (-8.5 from 4 replications) must round as in the memo (made in memory)
         stamped(with_point_labels(plan, effects)).to_csv(result / "policies.csv", index=False, float_format="%.17g")
         written.append("policies.csv")
+    refs = {s.name: r for s in plan.scenarios if (r := s.references())}
+    sweep_comp = None
+    if refs:  # a sweep that runs its policies off at some points: each point's effect on its settings
+        sweep_comp = stats.sweep_comparison(ts, refs)
+        stamped(with_point_labels(plan, sweep_comp)).to_csv(
+            result / "sweep_effects.csv", index=False, float_format="%.17g"
+        )
+        written.append("sweep_effects.csv")
     if report.figures:
         (result / "figures").mkdir()
         written += [f"figures/{n}" for n in fan_charts(ts, result / "figures", footer=f"talentsim {version}")]
@@ -621,7 +629,15 @@ def _assemble(
     years = report.memo_years or list(MEMO_YEARS)
     again = [f"talentsim rerun manifest.json --out check/  {i18n.t('rerun_here', report.lang)}"]
     text = memo.memo(
-        plan, summ, comp, years, lang=report.lang, effects=effects, year=report.headline_year, reproduce=again
+        plan,
+        summ,
+        comp,
+        years,
+        lang=report.lang,
+        effects=effects,
+        year=report.headline_year,
+        reproduce=again,
+        sweep_comp=sweep_comp,
     )
     (result / "memo.md").write_text(text, encoding="utf-8")
     written.append("memo.md")

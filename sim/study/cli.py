@@ -162,7 +162,9 @@ def _execute(args: argparse.Namespace, plan) -> int:
     else:  # run, sweep: each scenario's results as the memo shows them
         summ = pd.read_csv(out / "summary.csv")
         years = args.memo_years or list(batch.MEMO_YEARS)
-        print("\n".join(memo.scenario_results(plan, summ, years, args.lang, args.year)))
+        eff = out / "sweep_effects.csv"  # a sweep with points that run the policies off
+        sweep_comp = pd.read_csv(eff) if eff.exists() else None
+        print("\n".join(memo.scenario_results(plan, summ, years, args.lang, args.year, sweep_comp)))
     return 0
 
 

@@ -402,6 +402,22 @@ T: dict[str, dict[str, str]] = {
         "en": "The table shows the first {shown} of the {n} points; every point is in summary.csv.",
         "ko": "표는 {n}개 지점 중 처음 {shown}개입니다. 모든 지점은 summary.csv에 있습니다.",
     },
+    "memo_sweep_effect_head": {
+        "en": "Core talent in KR vs no policy, same settings (persons)",
+        "ko": "정책 없는 같은 설정 대비 국내 핵심 AI 인재 (명)",
+    },
+    "memo_sweep_vs": {"en": "(vs point {ref})", "ko": "({ref}번 지점 대비)"},
+    "memo_sweep_effect_note": {
+        "en": "The last column is the policies' effect at each point in {year}: the difference from the point "
+        "that runs them off on the same other settings (the same demand path, say), paired replication by "
+        "replication (the points share seeds and parameter draws); every output and year is in "
+        "sweep_effects.csv. The other columns are levels: their intervals are wider because they also carry the "
+        "uncertainty every point shares, which the paired difference removes.",
+        "ko": "마지막 열은 {year}년 각 지점에서 정책의 효과입니다: 다른 설정(예: 수요 경로)이 같고 정책을 끈 지점과의 "
+        "차이를 반복 실행마다 짝지어 구했습니다(지점들은 시드와 모수 추출을 공유합니다). 모든 지표와 연도는 "
+        "sweep_effects.csv에 있습니다. 다른 열은 수준값이며, 모든 지점이 공유하는 불확실성까지 담아 구간이 더 "
+        "넓습니다(짝지은 차이에서는 그 부분이 상쇄됩니다).",
+    },
     "memo_swept": {"en": "sweep", "ko": "격자"},
     "memo_point_of": {"en": "point 0: {settings}", "ko": "0번 지점: {settings}"},
     "memo_read_assumptions": {

@@ -166,22 +166,31 @@ def first_point_settings(scn, lang: str) -> str:
 # point and year is in summary.csv)
 SWEEP_COLUMNS = ("shortage", "core_talent_kr", "net_migration", "fiscal_cost_krw")
 MAX_SWEEP_ROWS = 60  # a larger grid's first points; all of them are in summary.csv
+SWEEP_EFFECT = "core_talent_kr"  # the effect the table of sweep points gives against a point without policies
 
 
-def sweep_lines(scn, summ: pd.DataFrame, year: int, lang: str) -> list[str]:
+def sweep_lines(scn, summ: pd.DataFrame, year: int, lang: str, sweep_comp: pd.DataFrame | None = None) -> list[str]:
     """For a scenario with a sweep: which point the yearly table shows, then one row per point with
-    its settings and the headline outputs in `year` (mean [90 % interval])."""
+    its settings and the headline outputs in `year` (mean [90 % interval]); with `sweep_comp`
+    (`stats.sweep_comparison`) rows for this scenario, a last column: the change in core talent
+    against the point with the policies off on the same other settings (paired), and a note."""
     keys = list(scn.sweep)
     n = scn.n_points
     lines = [i18n.t("memo_sweep", lang, n=n, first=first_point_settings(scn, lang), year=year), ""]
     cols = list(SWEEP_COLUMNS)
     own = summ[(summ["scenario"] == scn.name) & (summ["year"] == year)].set_index(["point", "output"])
+    eff = pd.DataFrame()
+    if sweep_comp is not None and len(sweep_comp):
+        sel = (sweep_comp["scenario"] == scn.name) & (sweep_comp["year"] == year)
+        eff = sweep_comp[sel & (sweep_comp["output"] == SWEEP_EFFECT)].set_index("point")
     names = [_capital(setting_label(S.param_of(k), lang)) for k in keys]
     heads = []
     for c in cols:
         q = QUANTITIES[c]
         name, unit = (q.short if lang == "en" else q.ko), q.unit_in(lang)
         heads.append(_capital(name if unit in name else f"{name} ({unit})"))
+    if len(eff):
+        heads.append(i18n.t("memo_sweep_effect_head", lang))
     lines.append(f"| {i18n.t('memo_point', lang)} | " + " | ".join(names + heads) + " |")
     lines.append("|---|" + "---|" * (len(names) + len(heads)))
     for i, labels in enumerate(itertools.islice(scn.grid(), MAX_SWEEP_ROWS)):
@@ -191,7 +200,24 @@ def sweep_lines(scn, summ: pd.DataFrame, year: int, lang: str) -> list[str]:
                 cells.append(_interval(c, own.loc[(i, c)], lang, False))
             else:
                 cells.append("—")
+        if len(eff):
+            if i in eff.index:
+                row = eff.loc[i]
+                cells.append(
+                    _interval(
+                        SWEEP_EFFECT,
+                        {"mean": row["diff_mean"], "lo": row["diff_lo"], "hi": row["diff_hi"], "pairs": row["pairs"]},
+                        lang,
+                        True,
+                    )
+                    + " "
+                    + i18n.t("memo_sweep_vs", lang, ref=int(row["reference_point"]))
+                )
+            else:
+                cells.append("—")
         lines.append(f"| {i} | " + " | ".join(cells) + " |")
+    if len(eff):
+        lines += ["", i18n.t("memo_sweep_effect_note", lang, year=year)]
     if n > MAX_SWEEP_ROWS:
         lines += ["", i18n.t("memo_sweep_more", lang, shown=MAX_SWEEP_ROWS, n=f"{n:,}")]
     return lines
@@ -559,17 +585,25 @@ def _table_years(summ: pd.DataFrame, years: list[int], year: int | None) -> tupl
     return cols, yrs, year
 
 
-def scenario_results(plan, summ: pd.DataFrame, years: list[int], lang: str, year: int | None = None) -> list[str]:
+def scenario_results(
+    plan,
+    summ: pd.DataFrame,
+    years: list[int],
+    lang: str,
+    year: int | None = None,
+    sweep_comp: pd.DataFrame | None = None,
+) -> list[str]:
     """Each scenario's results as the memo shows them, for the terminal after `talentsim run` or
     `sweep`: its name, the headline outputs with intervals for `years` (point 0) and, for a sweep,
-    the table of every point in the headline `year` (default `stats.headline_year`)."""
+    the table of every point in the headline `year` (default `stats.headline_year`; `sweep_comp`:
+    `sweep_lines`)."""
     cols, yrs, year = _table_years(summ, years, year)
     out = []
     for scn in plan.scenarios:
         s = summ[(summ["scenario"] == scn.name) & (summ["point"] == 0)].set_index(["year", "output"])
         out += ["", f"## {shown_name(scn, lang)}", "", *results_table(s, cols, yrs, ("mean", "lo", "hi"), False, lang)]
         if scn.n_points > 1:
-            out += ["", *sweep_lines(scn, summ, year, lang)]
+            out += ["", *sweep_lines(scn, summ, year, lang, sweep_comp)]
     return out
 
 
@@ -582,12 +616,14 @@ def memo(
     effects: pd.DataFrame | None = None,
     year: int | None = None,
     reproduce: list[str] | None = None,
+    sweep_comp: pd.DataFrame | None = None,
 ) -> str:
     """A markdown memo entirely in `lang` ('en' or 'ko'): for a comparison, a headline sentence per
     policy (`effects`: `stats.policy_effects`; `year`: the headline year, default
     `stats.headline_year`) and a plain-language reading first; then, per scenario, its description
     and settings, its results with intervals for `years` (and the difference from the baseline),
-    and a citation line; last, the commands that `reproduce` the numbers."""
+    and a citation line; last, the commands that `reproduce` the numbers (`sweep_comp`:
+    `sweep_lines`)."""
     cols, yrs, year = _table_years(summ, years, year)
     names = [s.display_name(lang) for s in plan.scenarios]
     title = i18n.t("memo_title_compare" if comp is not None else "memo_title", lang, names=" · ".join(names))
@@ -613,7 +649,7 @@ def memo(
         s = summ[(summ["scenario"] == scn.name) & (summ["point"] == 0)].set_index(["year", "output"])
         lines += table(s, ("mean", "lo", "hi"), False)
         if scn.n_points > 1:
-            lines += ["", *sweep_lines(scn, summ, year, lang)]
+            lines += ["", *sweep_lines(scn, summ, year, lang, sweep_comp)]
         if comp is not None and len(comp) and scn.name in set(comp["scenario"]):
             d = comp[(comp["scenario"] == scn.name) & (comp["point"] == 0)].set_index(["year", "output"])
             lines += ["", i18n.t("memo_diff", lang, base=shown_name(plan.scenarios[0], lang)), ""]

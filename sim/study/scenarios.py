@@ -239,6 +239,31 @@ class Scenario:
             return [({}, self.params)]
         return [self._point(labels) for labels in self.grid()]
 
+    def references(self) -> dict[int, int]:
+        """For a sweep that runs its policies off at some points (a share of 0): each point with a
+        policy on -> the point with every policy off and the same values of every other swept
+        setting (the same demand path, say), whose difference is the policies' effect on those
+        settings; {} when no point has that reference (or without a sweep). Points share seeds
+        and posterior draws (`batch.make_plan`), so the differences are paired."""
+        if not self.sweep:
+            return {}
+        pts = self.points()
+        other = [k for k in self.sweep if not k.startswith("policies.")]
+
+        def rest(labels: dict[str, Any]) -> tuple:
+            return tuple(labels[k] for k in other)
+
+        off: dict[tuple, list[int]] = {}
+        for i, (labels, params) in enumerate(pts):
+            if not policies.active_names(params):
+                off.setdefault(rest(labels), []).append(i)
+        refs = {}
+        for i, (labels, params) in enumerate(pts):
+            cands = off.get(rest(labels), [])
+            if policies.active_names(params) and len(cands) == 1:
+                refs[i] = cands[0]
+        return refs
+
     def first_point(self) -> tuple[dict[str, Any], Params]:
         """Point 0 of the sweep grid (`points()[0]`, without building the others)."""
         return self._point(next(self.grid())) if self.sweep else ({}, self.params)

@@ -56,33 +56,56 @@ def comparison(ts: pd.DataFrame, baseline: str, level: float = LEVEL) -> pd.Data
     q4 = ts[ts["quarter"] == 4]
     outs = _outputs(ts)
     base = q4[(q4["scenario"] == baseline) & (q4["point"] == 0)].set_index(["replication", "year"])[outs]
-    a = (1 - level) / 2
     rows = []
     for (scn, pt), g in q4[q4["scenario"] != baseline].groupby(["scenario", "point"], sort=False):
-        s = g.set_index(["replication", "year"])[outs]
-        common = s.index.intersection(base.index)
-        diff = (s.loc[common] - base.loc[common]).groupby(level="year")
-        m, lo, hi = diff.mean(), diff.quantile(a), diff.quantile(1 - a)
-        bm = base.loc[common].groupby(level="year").mean()
-        sm = s.loc[common].groupby(level="year").mean()
-        # one row per (year, output), years in order and outputs in column order within a year
-        long = pd.DataFrame(
-            {
-                "baseline_mean": bm.loc[m.index].stack(),
-                "scenario_mean": sm.loc[m.index].stack(),
-                "diff_mean": m.stack(),
-                "diff_lo": lo.stack(),
-                "diff_hi": hi.stack(),
-            }
-        )
-        years = long.index.get_level_values(0)
-        long.insert(0, "output", long.index.get_level_values(1))
-        long.insert(0, "year", years.astype(int))
-        long.insert(0, "point", pt)
-        long.insert(0, "scenario", scn)
-        long["pairs"] = diff.size().loc[years].to_numpy().astype(int)
-        rows.append(long.reset_index(drop=True))
+        rows.append(_paired(scn, pt, g.set_index(["replication", "year"])[outs], base, level))
     return pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(columns=COMPARISON_COLUMNS)
+
+
+def _paired(scn: str, pt: int, s: pd.DataFrame, base: pd.DataFrame, level: float) -> pd.DataFrame:
+    """Rows of `comparison` for one (scenario, point): `s` - `base` (both indexed by replication and
+    year, one column per output) paired by replication, per year and output."""
+    a = (1 - level) / 2
+    common = s.index.intersection(base.index)
+    diff = (s.loc[common] - base.loc[common]).groupby(level="year")
+    m, lo, hi = diff.mean(), diff.quantile(a), diff.quantile(1 - a)
+    bm = base.loc[common].groupby(level="year").mean()
+    sm = s.loc[common].groupby(level="year").mean()
+    # one row per (year, output), years in order and outputs in column order within a year
+    long = pd.DataFrame(
+        {
+            "baseline_mean": bm.loc[m.index].stack(),
+            "scenario_mean": sm.loc[m.index].stack(),
+            "diff_mean": m.stack(),
+            "diff_lo": lo.stack(),
+            "diff_hi": hi.stack(),
+        }
+    )
+    years = long.index.get_level_values(0)
+    long.insert(0, "output", long.index.get_level_values(1))
+    long.insert(0, "year", years.astype(int))
+    long.insert(0, "point", pt)
+    long.insert(0, "scenario", scn)
+    long["pairs"] = diff.size().loc[years].to_numpy().astype(int)
+    return long.reset_index(drop=True)
+
+
+def sweep_comparison(ts: pd.DataFrame, references: dict[str, dict[int, int]], level: float = LEVEL) -> pd.DataFrame:
+    """Within a sweep, each point with a policy on - its reference point with the policies off on
+    the same other settings (`Scenario.references`), paired by replication: `comparison`'s columns
+    ("baseline_mean" is the reference point's) and `reference_point`."""
+    q4 = ts[ts["quarter"] == 4]
+    outs = _outputs(ts)
+    rows = []
+    for scn, refs in references.items():
+        own = q4[q4["scenario"] == scn]
+        for pt, ref in refs.items():
+            s = own[own["point"] == pt].set_index(["replication", "year"])[outs]
+            base = own[own["point"] == ref].set_index(["replication", "year"])[outs]
+            rows.append(_paired(scn, pt, s, base, level).assign(reference_point=ref))
+    return (
+        pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(columns=[*COMPARISON_COLUMNS, "reference_point"])
+    )
 
 
 def _year_rows(comp: pd.DataFrame, scenario: str, year: int, point: int) -> pd.DataFrame:
