@@ -284,6 +284,11 @@ def test_a_sweep_with_the_policy_off_gives_each_points_effect_on_the_same_settin
     lines = {ln.split(" | ")[0]: ln for ln in text.splitlines() if re.match(r"^\| [0-3] \| ", ln)}
     assert lines["| 3"].endswith("(vs point 1) |") and lines["| 0"].endswith("| — |")
     assert "paired replication by replication" in text and lines["| 3"] in r.stdout.splitlines()
+    wb = openpyxl.load_workbook(out / "results.xlsx")
+    sheet = list(wb["Sweep effects"].iter_rows(values_only=True))
+    col = sheet[0].index("Core AI talent in Korea (persons), mean")
+    got = {(r[2], r[5]): r[col] for r in sheet[1:]}  # (point, year): columns point, share, offer rate, year
+    assert got[(3, 2021)] == pytest.approx(row.diff_mean) and {p for p, _ in got} == {2, 3}
     # a sweep with no point that runs the policies off has no reference: no such file or column
     (files / "sw3.yaml").write_text((files / "sw2.yaml").read_text().replace("[0.0, 0.5]", "[0.25, 0.5]"))
     r = cli("sweep", "sw3.yaml", "--out", str(files / "res3"), cwd=files)

@@ -624,7 +624,7 @@ def _assemble(
     if report.figures:
         (result / "figures").mkdir()
         written += [f"figures/{n}" for n in fan_charts(ts, result / "figures", footer=f"talentsim {version}")]
-    (result / "results.xlsx").write_bytes(workbook.workbook_bytes(plan, summ, comp, effects, report.lang))
+    (result / "results.xlsx").write_bytes(workbook.workbook_bytes(plan, summ, comp, effects, report.lang, sweep_comp))
     written.append("results.xlsx")
     years = report.memo_years or list(MEMO_YEARS)
     again = [f"talentsim rerun manifest.json --out check/  {i18n.t('rerun_here', report.lang)}"]

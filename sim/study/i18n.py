@@ -565,6 +565,12 @@ T: dict[str, dict[str, str]] = {
         "재정 금액은 억원). 비율은 소수로 저장되고 백분율로 표시됩니다. {intervals} "
         "모형의 한계는 docs/model.md를 참고하십시오.",
     },
+    "workbook_sweep_note": {
+        "en": "Sweep effects: each point with a policy on minus the point that runs the policies off on the same "
+        "other settings, paired replication by replication.",
+        "ko": "격자 지점별 효과: 정책을 켠 각 지점에서, 다른 설정이 같고 정책을 끈 지점을 뺀 값입니다"
+        "(반복 실행마다 짝지음).",
+    },
     "rerun_here": {"en": "# in this folder", "ko": "# 이 폴더에서"},
     # policy design (talentsim design; sim.study.design)
     "page_design": {"en": "Policy design", "ko": "정책 설계"},

@@ -26,6 +26,7 @@ SHEETS = {
     "summary": {"en": "Summary", "ko": "요약"},
     "comparison": {"en": "Difference from baseline", "ko": "기준 대비 차이"},
     "effects": {"en": "Policy effects", "ko": "정책 효과"},
+    "sweep": {"en": "Sweep effects", "ko": "격자 지점별 효과"},
     "about": {"en": "About", "ko": "정보"},
 }
 WORDS = {
@@ -145,11 +146,18 @@ def _sheet(
 
 
 def workbook_bytes(
-    plan, summ: pd.DataFrame, comp: pd.DataFrame | None, effects: pd.DataFrame | None, lang: str = "en"
+    plan,
+    summ: pd.DataFrame,
+    comp: pd.DataFrame | None,
+    effects: pd.DataFrame | None,
+    lang: str = "en",
+    sweep_comp: pd.DataFrame | None = None,
 ) -> bytes:
     """The workbook as .xlsx bytes: the yearly summary of every presented quantity per scenario,
-    and for a comparison the paired differences and the policy effects; an 'About' sheet with
-    the citation line of each scenario."""
+    for a comparison the paired differences and the policy effects, for a sweep that runs its
+    policies off at some points each other point's difference from that point on the same other
+    settings (`sweep_comp`: `stats.sweep_comparison`); an 'About' sheet with the citation line
+    of each scenario."""
     wb = Workbook()
     wb.remove(wb.active)
     _sheet(wb, SHEETS["summary"][lang], *_wide(summ, plan, QUANTITIES, "output", ("mean", "lo", "hi"), lang))
@@ -158,10 +166,15 @@ def workbook_bytes(
         _sheet(wb, SHEETS["comparison"][lang], *_wide(comp, plan, QUANTITIES, "output", stats, lang))
     if effects is not None and len(effects):
         _sheet(wb, SHEETS["effects"][lang], *_wide(effects, plan, EFFECTS, "measure", ("mean", "lo", "hi"), lang))
+    if sweep_comp is not None and len(sweep_comp):
+        stats = ("diff_mean", "diff_lo", "diff_hi")
+        _sheet(wb, SHEETS["sweep"][lang], *_wide(sweep_comp, plan, QUANTITIES, "output", stats, lang))
     about = [[memo.citation(plan, s, lang)] for s in plan.scenarios] + [[memo.footer(plan, lang, workbook=True)]]
     note = memo.reference_note(plan, lang).replace("**", "") if comp is not None else ""
     if note:  # the differences are against a first scenario with policies of its own
         about.append([note])
+    if sweep_comp is not None and len(sweep_comp):  # what the sweep sheet's differences are against
+        about.append([i18n.t("workbook_sweep_note", lang)])
     _sheet(wb, SHEETS["about"][lang], [i18n.t("cite", lang)], about)
     buf = io.BytesIO()
     wb.save(buf)
