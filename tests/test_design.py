@@ -288,6 +288,32 @@ def test_goal_threshold_constraint_matches_the_share_of_draws() -> None:
             assert rec["feasible"] == (share >= p - 1e-12)
 
 
+def test_the_closest_mix_to_an_unmet_goal_is_the_one_furthest_in_the_goals_direction() -> None:
+    """A design to cut the 2030 shortage (`at_most: -500`) named as closest "30 %, 0 seats: goal
+    met in 25 %, mean effect -1, 3,726억원 a year" above a Pareto alternative "10 %, 500 seats:
+    25 %, -211, 1,357억원": at equal chances the larger mean effect was taken as the nearer, which
+    for a fall is the wrong way."""
+    rows = pd.DataFrame(
+        {
+            "p_meet": [0.25, 0.25, 0.0],
+            "effect_mean": [-1.0, -211.0, -600.0],
+            "cost_bn_per_year": [372.6, 135.7, 50.0],
+            "c_budget": [-1.0, -1.0, -1.0],
+        }
+    )
+    for sense, sign, want in (("at_most", 1.0, -211.0), ("at_least", -1.0, 211.0)):
+        des = D.Design.__new__(D.Design)
+        object.__setattr__(des, "sense", sense)
+        object.__setattr__(des, "budget_bn", 500.0)
+        assert D._closest(des, rows.assign(effect_mean=rows["effect_mean"] * sign))["effect_mean"] == want
+    # over the budget only when nothing is within it
+    des = D.Design.__new__(D.Design)
+    object.__setattr__(des, "sense", "at_most")
+    object.__setattr__(des, "budget_bn", 500.0)
+    over = rows.assign(c_budget=[-1.0, 5.0, 5.0])
+    assert D._closest(des, over)["effect_mean"] == -1.0
+
+
 # --------------------------------------------------------------------------- the command
 def test_design_command_end_to_end_and_its_recommendation_reproduces(folder: Path, capsys) -> None:
     out = folder / "out"

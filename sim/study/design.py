@@ -899,12 +899,16 @@ def _verify(design: Design, cand: pd.DataFrame, verifier):
 
 
 def _closest(design: Design, rows: pd.DataFrame) -> dict[str, Any]:
-    """The closest point to an unmet goal among `rows`: the highest P(meet), then the largest mean
-    effect, then the lowest cost, among those within the budget (all of them if none is)."""
+    """The closest point to an unmet goal among `rows`: the highest P(meet), then the mean effect
+    furthest in the goal's direction (the largest for `at_least`, the most negative for
+    `at_most`), then the lowest cost, among those within the budget (all of them if none is)."""
     ok = rows[rows["c_budget"] <= 0] if design.budget_bn else rows
     pool = ok if not ok.empty else rows
-    order = pool.sort_values(["p_meet", "effect_mean", "cost_bn_per_year"], ascending=[False, False, True])
-    return order.iloc[0].to_dict()
+    toward = pool["effect_mean"] * (1.0 if design.sense == "at_least" else -1.0)
+    order = pool.assign(_toward=toward).sort_values(
+        ["p_meet", "_toward", "cost_bn_per_year"], ascending=[False, False, True]
+    )
+    return order.drop(columns="_toward").iloc[0].to_dict()
 
 
 # --------------------------------------------------------------------------- results folder
