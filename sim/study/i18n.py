@@ -302,8 +302,8 @@ T: dict[str, dict[str, str]] = {
     },
     "memo_reading": {"en": "In plain words.", "ko": "쉽게 말하면."},
     "memo_read": {
-        "en": "Under the model's assumptions, {name} leaves Korea with about {mean} core AI researchers in "
-        "{year} compared with {against}; in 90% of the {reps} simulated futures the "
+        "en": "Under the model's assumptions, {name} changes the number of core AI researchers in Korea in "
+        "{year} by about {mean} compared with {against}; in 90% of the {reps} simulated futures the "
         "difference lies between {lo} and {hi}.",
         "ko": "모형의 가정 아래 '{name}' 정책이 있으면 {year}년 국내 핵심 AI 인재는 {against} 비교해 "
         "약 {mean}명 차이가 납니다. 모의한 미래 {reps}개 중 90%에서 그 차이는 {lo}명에서 {hi}명 사이입니다.",
@@ -378,8 +378,8 @@ T: dict[str, dict[str, str]] = {
         "ko": "탐색기 앱에서 '{start}' 시나리오를 조정한 설정입니다.",
     },
     "memo_read_one": {
-        "en": "Under the model's assumptions, {name} leaves Korea with about {mean} core AI researchers in "
-        "{year} compared with {against}, in a single simulated future: one replication "
+        "en": "Under the model's assumptions, {name} changes the number of core AI researchers in Korea in "
+        "{year} by about {mean} compared with {against}, in a single simulated future: one replication "
         "gives no interval (about 10 are needed for a 90% interval).",
         "ko": "모형의 가정 아래 '{name}' 정책이 있으면 {year}년 국내 핵심 AI 인재는 {against} 비교해 "
         "약 {mean}명 차이가 납니다. 모의한 미래가 하나뿐이라 구간은 없습니다(90% 구간에는 약 10회가 필요합니다).",
