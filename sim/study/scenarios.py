@@ -412,6 +412,46 @@ def shown(value: Any) -> str:
     return out
 
 
+def share_hint(loc: tuple, value: Any) -> str:
+    """For a share written as a percentage (`share: 50`, `share: "50%"`): how to write it, if the
+    field at `loc` is a share ('' otherwise)."""
+    name = _field_at(loc)
+    if name is None or "share" not in str(PARAM_FIELDS[name].metadata.get("unit") or ""):
+        return ""
+    text = value.strip().removesuffix("%").strip() if isinstance(value, str) and len(value) <= 20 else value
+    try:
+        pct = float(text)
+    except (TypeError, ValueError):
+        return ""
+    if isinstance(value, bool) or not 1 < pct <= 100:
+        return ""
+    return f" (a share is a fraction: {pct:g} % is {pct / 100:g})"
+
+
+def _field_at(loc: tuple) -> str | None:
+    """The parameter a key path sets (parameters.NAME or policies.POLICY.KEY), if any."""
+    if len(loc) == 2 and loc[0] == "parameters":
+        return loc[1] if loc[1] in PARAM_FIELDS else None
+    if len(loc) == 3 and loc[0] == "policies" and loc[1] in BY_NAME and loc[2] in BY_NAME[loc[1]].keys:
+        return BY_NAME[loc[1]].field_of(loc[2])
+    return None
+
+
+_QUARTER = re.compile(r"^\s*(\d{4})\s*[-_ ]?\s*[Qq]([1-4])\s*$")
+
+
+def quarter_hint(loc: tuple, value: Any) -> str:
+    """For a date written as a quarter (`start: "2026Q2"`): how to write it, if the field at `loc`
+    is a date in years ('' otherwise). Quarter q of year y is y + (q - 1) / 4, as the memo
+    writes 2026.25 as 2026 Q2."""
+    name = _field_at(loc)
+    m = _QUARTER.match(value) if isinstance(value, str) and len(value) <= 20 else None
+    if m is None or name is None or PARAM_FIELDS[name].metadata.get("unit") != "year":
+        return ""
+    y, q = int(m.group(1)), int(m.group(2))
+    return f" (a date is a year with its quarter as a fraction: {y} Q{q} is {y + (q - 1) / 4:.2f})"
+
+
 def number_hint(value: Any) -> str:
     """Why a number came in as text, if it did: YAML 1.1 reads 1e308 (no dot, no sign in the
     exponent) as text, and quotes make any number text."""
@@ -480,7 +520,7 @@ def _format_errors(path: Path, err: ValidationError, doc: Any = None) -> str:
         else:
             lines.append(
                 f"{path}: {key}: {shown(value)} is not allowed ({e['msg']}); allowed: {_describe_allowed(loc)}"
-                f"{number_hint(value)}"
+                f"{share_hint(loc, value) or quarter_hint(loc, value) or number_hint(value)}"
             )
     return "\n".join(dict.fromkeys(lines))
 
