@@ -399,6 +399,8 @@ def test_unreachable_goal_exits_2_and_names_the_closest_point(folder: Path, caps
             ["levers.policies.salary_matching.share", "1.9", "0.0 to"],
         ),
         (("{from: 0.0, to: 0.9, step: 0.05}", "{from: 0.5, to: 0.1}"), ["from 0.5 is not below to 0.1"]),
+        # an analyst's percentages: the message says how to write a share
+        (("{from: 0.0, to: 0.9, step: 0.05}", "{from: 0, to: 60, step: 10}"), ["60 %", "is 0.6)"]),
         (("{from: 0.0, to: 0.9, step: 0.05}", "{from: 0.0, to: 0.9, step: 0.07}"), ["step 0.07 does not divide"]),
         (("[core, core+senior]", "[core, everyone]"), ["'everyone' is not allowed", "'core'"]),
         (("at_least: 15,", "at_least: 15, at_most: 20,"), ["exactly one of at_least"]),

@@ -412,11 +412,18 @@ def shown(value: Any) -> str:
     return out
 
 
-def share_hint(loc: tuple, value: Any) -> str:
+def value_hint(name: str | None, value: Any) -> str:
+    """How to write a value the parameter `name` refuses when it is a percentage for a share or a
+    quarter for a date (`share_hint`, `quarter_hint`); '' otherwise or without a parameter."""
+    if name is None or name not in PARAM_FIELDS:
+        return ""
+    return share_hint(name, value) or quarter_hint(name, value)
+
+
+def share_hint(name: str, value: Any) -> str:
     """For a share written as a percentage (`share: 50`, `share: "50%"`): how to write it, if the
-    field at `loc` is a share ('' otherwise)."""
-    name = _field_at(loc)
-    if name is None or "share" not in str(PARAM_FIELDS[name].metadata.get("unit") or ""):
+    parameter `name` is a share ('' otherwise)."""
+    if "share" not in str(PARAM_FIELDS[name].metadata.get("unit") or ""):
         return ""
     text = value.strip().removesuffix("%").strip() if isinstance(value, str) and len(value) <= 20 else value
     try:
@@ -440,13 +447,12 @@ def _field_at(loc: tuple) -> str | None:
 _QUARTER = re.compile(r"^\s*(\d{4})\s*[-_ ]?\s*[Qq]([1-4])\s*$")
 
 
-def quarter_hint(loc: tuple, value: Any) -> str:
-    """For a date written as a quarter (`start: "2026Q2"`): how to write it, if the field at `loc`
-    is a date in years ('' otherwise). Quarter q of year y is y + (q - 1) / 4, as the memo
+def quarter_hint(name: str, value: Any) -> str:
+    """For a date written as a quarter (`start: "2026Q2"`): how to write it, if the parameter
+    `name` is a date in years ('' otherwise). Quarter q of year y is y + (q - 1) / 4, as the memo
     writes 2026.25 as 2026 Q2."""
-    name = _field_at(loc)
     m = _QUARTER.match(value) if isinstance(value, str) and len(value) <= 20 else None
-    if m is None or name is None or PARAM_FIELDS[name].metadata.get("unit") != "year":
+    if m is None or PARAM_FIELDS[name].metadata.get("unit") != "year":
         return ""
     y, q = int(m.group(1)), int(m.group(2))
     return f" (a date is a year with its quarter as a fraction: {y} Q{q} is {y + (q - 1) / 4:.2f})"
@@ -520,7 +526,7 @@ def _format_errors(path: Path, err: ValidationError, doc: Any = None) -> str:
         else:
             lines.append(
                 f"{path}: {key}: {shown(value)} is not allowed ({e['msg']}); allowed: {_describe_allowed(loc)}"
-                f"{share_hint(loc, value) or quarter_hint(loc, value) or number_hint(value)}"
+                f"{value_hint(_field_at(loc), value) or number_hint(value)}"
             )
     return "\n".join(dict.fromkeys(lines))
 
@@ -731,7 +737,7 @@ def check_value(path: Path | str, where: str, name: str, v: Any) -> None:
     try:
         Params.from_dict({name: v})
     except (ValueError, TypeError) as e:
-        allowed = _allowed_for(name)
+        allowed = _allowed_for(name) + value_hint(name, v)
         raise ScenarioError(f"{path}: {where}: {shown(v)} is not allowed ({e}); allowed: {allowed}") from None
 
 
