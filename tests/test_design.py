@@ -4,6 +4,7 @@ met, refuses bad design files clearly, and gives the same answer whatever the ex
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -415,6 +416,7 @@ def test_unreachable_goal_exits_2_and_names_the_closest_point(folder: Path, caps
         (("cost_bn_krw: 20", "cost_bn_krw: -5"), ["fixed.policies.recruiting_drive.cost_bn_krw", "-5"]),
         (("draws: 2", "draws: 1"), ["draws: 1", "from 2"]),
         (("start: 2026.0", "start: 2026.1"), ["start: 2026.1 is not a quarter"]),
+        (("start: 2026.0", "start: '2026Q1'"), ["start: '2026Q1' is not allowed", "(2026.0 = from 2026 Q1)"]),
     ],
 )
 def test_bad_design_files_get_clear_errors_and_no_results(folder: Path, capsys, edit, expected) -> None:
@@ -426,6 +428,9 @@ def test_bad_design_files_get_clear_errors_and_no_results(folder: Path, capsys, 
     assert str(path) in err and "Traceback" not in err
     for piece in expected:
         assert piece in err, (piece, err)
+    # one line per refused key ('2026Q1' for a number field said "not a valid integer", then "number")
+    keys = re.findall(r"^(?:talentsim: error: )?\S+: (\S+): .* is not allowed", err, re.M)
+    assert len(keys) == len(set(keys)), err
     assert not out.exists() and not (folder / "out.partial").exists()
 
 

@@ -198,7 +198,7 @@ def _allowed(loc: tuple[str, ...]) -> str:
 
 
 def _format(path: Path, err: ValidationError) -> str:
-    lines = []
+    lines, said = [], set()
     tags = {"int", "float", "str", "bool", "RangeModel", "function-after[...]"}
     for e in err.errors(include_url=False):
         loc = tuple(str(x) for x in e["loc"] if not (isinstance(x, str) and (x in tags or x.startswith("list["))))
@@ -217,7 +217,8 @@ def _format(path: Path, err: ValidationError) -> str:
             )
         elif e["type"] == "missing":
             lines.append(f"{path}: {key}: missing; required: {_allowed(loc)}")
-        else:
+        elif key not in said:  # a number field is int | float: one line, not one per member
+            said.add(key)
             v = e.get("input")
             lines.append(
                 f"{path}: {key}: {S.shown(v)} is not allowed ({e['msg']}); allowed: {_allowed(loc)}{S.number_hint(v)}"
