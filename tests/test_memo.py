@@ -523,7 +523,13 @@ def test_a_difference_whose_interval_includes_zero_is_read_as_no_clear_effect():
         lab, med = R.reading(plan, effects, None, 2030, lang)
         assert zero in lab and zero not in med
         assert ("-82" in lab and "+78" in lab) and "+223" in med
+        # 4 replications: the interval is called rough (the 5th-95th percentile of 4 values ~ their range)
+        few = i18n.t("memo_read_few", lang, reps=4, enough=R.ENOUGH_REPLICATIONS)
+        assert few in lab and few in med
         before = R.reading(plan, effects, None, 2025, lang)
         assert all(
             zero not in text and R.not_started(s, 2025, lang) in text for text, s in zip(before, plan.scenarios[1:])
         )
+    plan.replications = 10  # enough: no such clause
+    assert not any("rough" in x for x in R.reading(plan, effects, None, 2030, "en"))
+    assert not any("대략적" in x for x in R.reading(plan, effects, None, 2030, "ko"))

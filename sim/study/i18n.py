@@ -314,6 +314,13 @@ T: dict[str, dict[str, str]] = {
         "ko": "이 구간에는 0이 포함되므로, 모의한 미래 {reps}개로는 이 차이를 '차이 없음'과 구별할 수 없습니다. "
         "증가나 감소로 인용할 효과가 아닙니다.",
     },
+    "memo_read_few": {
+        "en": "With {reps} simulated futures the interval is rough (the 5th and 95th percentiles of so few "
+        "values are close to their smallest and largest and move from one seed to another): run {enough} "
+        "or more before quoting it.",
+        "ko": "모의한 미래가 {reps}개뿐이라 이 구간은 대략적입니다(이렇게 적은 값의 5·95 백분위는 최솟값·최댓값에 "
+        "가깝고 시드마다 달라집니다). 인용하기 전에 {enough}회 이상 실행하십시오.",
+    },
     "memo_not_started": {
         "en": "Its policies start in {start}, after {year}: until then the scenario is the baseline (choose a later "
         "year for their effect).",

@@ -166,6 +166,8 @@ def first_point_settings(scn, lang: str) -> str:
 # point and year is in summary.csv)
 SWEEP_COLUMNS = ("shortage", "core_talent_kr", "net_migration", "fiscal_cost_krw")
 MAX_SWEEP_ROWS = 60  # a larger grid's first points; all of them are in summary.csv
+# replications below which the reading calls a 90 % interval rough (memo_read_one's "about 10")
+ENOUGH_REPLICATIONS = 10
 SWEEP_EFFECT = "core_talent_kr"  # the effect the table of sweep points gives against a point without policies
 
 
@@ -427,6 +429,8 @@ def reading(plan, effects: pd.DataFrame, comp: pd.DataFrame, year: int, lang: st
         later = not_started(scn, year, lang)
         if not later and not _single(g) and g["lo"] <= 0 <= g["hi"]:  # (before the start it is 0 [0, 0])
             text += " " + i18n.t("memo_read_zero", lang, reps=plan.replications)
+        if not _single(g) and plan.replications < ENOUGH_REPLICATIONS:
+            text += " " + i18n.t("memo_read_few", lang, reps=plan.replications, enough=ENOUGH_REPLICATIONS)
         note = assumption_note(plan, scn, lang)
         if note:
             text += " " + note
