@@ -318,6 +318,11 @@ class Design:
     def digest(self) -> str:
         return hashlib.sha256(json.dumps(self.resolved(), sort_keys=True).encode()).hexdigest()
 
+    @property
+    def sign(self) -> float:
+        """+1 when a larger effect is better (`at_least`), -1 when a smaller one is (`at_most`)."""
+        return 1.0 if self.sense == "at_least" else -1.0
+
     def meets(self, effect: np.ndarray) -> np.ndarray:
         return effect >= self.threshold if self.sense == "at_least" else effect <= self.threshold
 
@@ -854,7 +859,7 @@ def search(
         if on_round:
             on_round(len(rows), design.evaluations)
     cand = pd.DataFrame(rows)
-    cand.attrs["sign"] = 1.0 if design.sense == "at_least" else -1.0
+    cand.attrs["sign"] = design.sign
     cand["pareto"] = pareto(cand)
     first = ~cand.duplicated([lv.path for lv in design.levers])
     cand["pareto"] &= first
@@ -905,7 +910,7 @@ def _closest(design: Design, rows: pd.DataFrame) -> dict[str, Any]:
     `at_most`), then the lowest cost, among those within the budget (all of them if none is)."""
     ok = rows[rows["c_budget"] <= 0] if design.budget_bn else rows
     pool = ok if not ok.empty else rows
-    toward = pool["effect_mean"] * (1.0 if design.sense == "at_least" else -1.0)
+    toward = pool["effect_mean"] * design.sign
     order = pool.assign(_toward=toward).sort_values(
         ["p_meet", "_toward", "cost_bn_per_year"], ascending=[False, False, True]
     )

@@ -185,6 +185,7 @@ def sweep_lines(scn, summ: pd.DataFrame, year: int, lang: str, sweep_comp: pd.Da
     if sweep_comp is not None and len(sweep_comp):
         sel = (sweep_comp["scenario"] == scn.name) & (sweep_comp["year"] == year)
         eff = sweep_comp[sel & (sweep_comp["output"] == SWEEP_EFFECT)].set_index("point")
+        eff = eff.rename(columns={"diff_mean": "mean", "diff_lo": "lo", "diff_hi": "hi"})  # as `_interval` reads
     names = [_capital(setting_label(S.param_of(k), lang)) for k in keys]
     heads = []
     for c in cols:
@@ -204,17 +205,8 @@ def sweep_lines(scn, summ: pd.DataFrame, year: int, lang: str, sweep_comp: pd.Da
                 cells.append("—")
         if len(eff):
             if i in eff.index:
-                row = eff.loc[i]
-                cells.append(
-                    _interval(
-                        SWEEP_EFFECT,
-                        {"mean": row["diff_mean"], "lo": row["diff_lo"], "hi": row["diff_hi"], "pairs": row["pairs"]},
-                        lang,
-                        True,
-                    )
-                    + " "
-                    + i18n.t("memo_sweep_vs", lang, ref=int(row["reference_point"]))
-                )
+                vs = i18n.t("memo_sweep_vs", lang, ref=int(eff.loc[i, "reference_point"]))
+                cells.append(f"{_interval(SWEEP_EFFECT, eff.loc[i], lang, True)} {vs}")
             else:
                 cells.append("—")
         lines.append(f"| {i} | " + " | ".join(cells) + " |")

@@ -247,22 +247,14 @@ class Scenario:
         and posterior draws (`batch.make_plan`), so the differences are paired."""
         if not self.sweep:
             return {}
-        pts = self.points()
         other = [k for k in self.sweep if not k.startswith("policies.")]
-
-        def rest(labels: dict[str, Any]) -> tuple:
-            return tuple(labels[k] for k in other)
-
+        # per point: its values of the other swept settings, and whether any policy is on
+        pts = [(tuple(labels[k] for k in other), bool(policies.active(p))) for labels, p in self.points()]
         off: dict[tuple, list[int]] = {}
-        for i, (labels, params) in enumerate(pts):
-            if not policies.active_names(params):
-                off.setdefault(rest(labels), []).append(i)
-        refs = {}
-        for i, (labels, params) in enumerate(pts):
-            cands = off.get(rest(labels), [])
-            if policies.active_names(params) and len(cands) == 1:
-                refs[i] = cands[0]
-        return refs
+        for i, (rest, on) in enumerate(pts):
+            if not on:
+                off.setdefault(rest, []).append(i)
+        return {i: off[rest][0] for i, (rest, on) in enumerate(pts) if on and len(off.get(rest, [])) == 1}
 
     def first_point(self) -> tuple[dict[str, Any], Params]:
         """Point 0 of the sweep grid (`points()[0]`, without building the others)."""
@@ -436,12 +428,11 @@ def share_hint(name: str, value: Any) -> str:
 
 
 def _field_at(loc: tuple) -> str | None:
-    """The parameter a key path sets (parameters.NAME or policies.POLICY.KEY), if any."""
-    if len(loc) == 2 and loc[0] == "parameters":
-        return loc[1] if loc[1] in PARAM_FIELDS else None
-    if len(loc) == 3 and loc[0] == "policies" and loc[1] in BY_NAME and loc[2] in BY_NAME[loc[1]].keys:
-        return BY_NAME[loc[1]].field_of(loc[2])
-    return None
+    """The parameter a key path sets (`param_of`), if it sets one."""
+    try:
+        return param_of(".".join(loc))
+    except KeyError:
+        return None
 
 
 _QUARTER = re.compile(r"^\s*(\d{4})\s*[-_ ]?\s*[Qq]([1-4])\s*$")

@@ -29,6 +29,7 @@ SHEETS = {
     "sweep": {"en": "Sweep effects", "ko": "격자 지점별 효과"},
     "about": {"en": "About", "ko": "정보"},
 }
+DIFFS = ("diff_mean", "diff_lo", "diff_hi")  # the statistics of a sheet of differences
 WORDS = {
     "scenario": {"en": "Scenario", "ko": "시나리오"},
     "file": {"en": "Scenario file name", "ko": "시나리오 파일 이름"},
@@ -107,7 +108,7 @@ def _wide(frame: pd.DataFrame, plan, table: dict[str, Quantity], key: str, stats
     header = [WORDS["scenario"][lang], WORDS["file"][lang], WORDS["point"][lang], *swept, WORDS["year"][lang]]
     shown = [q for q in table.values() if q.name in set(frame[key])]
     header += [_header(q, st.removeprefix("diff_"), lang) for q in shown for st in stats]
-    signed = stats[0].startswith("diff_")
+    signed = stats == DIFFS
     formats = [number_format(q, lang, signed) for q in shown for _ in stats]
     rows = []
     idx = frame.set_index(["scenario", "point", "year", key])
@@ -162,13 +163,11 @@ def workbook_bytes(
     wb.remove(wb.active)
     _sheet(wb, SHEETS["summary"][lang], *_wide(summ, plan, QUANTITIES, "output", ("mean", "lo", "hi"), lang))
     if comp is not None and len(comp):
-        stats = ("diff_mean", "diff_lo", "diff_hi")
-        _sheet(wb, SHEETS["comparison"][lang], *_wide(comp, plan, QUANTITIES, "output", stats, lang))
+        _sheet(wb, SHEETS["comparison"][lang], *_wide(comp, plan, QUANTITIES, "output", DIFFS, lang))
     if effects is not None and len(effects):
         _sheet(wb, SHEETS["effects"][lang], *_wide(effects, plan, EFFECTS, "measure", ("mean", "lo", "hi"), lang))
     if sweep_comp is not None and len(sweep_comp):
-        stats = ("diff_mean", "diff_lo", "diff_hi")
-        _sheet(wb, SHEETS["sweep"][lang], *_wide(sweep_comp, plan, QUANTITIES, "output", stats, lang))
+        _sheet(wb, SHEETS["sweep"][lang], *_wide(sweep_comp, plan, QUANTITIES, "output", DIFFS, lang))
     about = [[memo.citation(plan, s, lang)] for s in plan.scenarios] + [[memo.footer(plan, lang, workbook=True)]]
     note = memo.reference_note(plan, lang).replace("**", "") if comp is not None else ""
     if note:  # the differences are against a first scenario with policies of its own
