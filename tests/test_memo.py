@@ -533,3 +533,17 @@ def test_a_difference_whose_interval_includes_zero_is_read_as_no_clear_effect():
     plan.replications = 10  # enough: no such clause
     assert not any("rough" in x for x in R.reading(plan, effects, None, 2030, "en"))
     assert not any("대략적" in x for x in R.reading(plan, effects, None, 2030, "ko"))
+
+
+def test_a_parameters_label_keeps_a_colon_of_its_own_description():
+    """Found running the shipped sweep-foreign-history: its table headed a column "Twice as many),
+    x)", since the short label dropped everything before the first colon, meant for a policy's name
+    ("Salary matching: share paid by the state") but applied to a parameter's own description
+    ("... (1: twice as many)")."""
+    for lang, doc in (("en", "(1: twice as many)"), ("ko", "(1: 두 배)")):
+        label = R.setting_label("frontier_boom", lang)
+        assert label.startswith("`frontier_boom` (") and doc in label, label
+        assert R.setting_label("sm_share", lang) == i18n.lever_label("sm_share", lang).split(": ", 1)[-1]
+    scn = S.load(ROOT / "scenarios" / "sweep-foreign-history.yaml")
+    line = next(x for x in R.settings_lines(scn) if "frontier_boom" in x)
+    assert "(1: twice as many), x): 0 · 1 (sweep)" in line, line

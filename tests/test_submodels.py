@@ -286,3 +286,50 @@ def test_foreign_hiring_path_is_one_until_its_start_then_compounds():
     m.run()
     assert m.time == 2028.0 and m.foreign_hiring == pytest.approx(1.2**2)  # 2027Q4 ends at 2028.0
     assert m.foreign_index == pytest.approx((1 + p.wage_growth_foreign) ** (m.t / 4) * 1.2 ** (2 * 0.5))
+
+
+@settings(max_examples=6, deadline=None)
+@given(boom=st.sampled_from([0.0, 0.5, 3.0]), freeze=st.sampled_from([0.0, 0.34]), seed=st.integers(0, 2**32 - 1))
+def test_foreign_bids_come_from_each_bidder_at_its_own_rate(boom, freeze, seed):
+    """An offer from foreign firm j reaches a candidate with probability r s^e d_l / n_l k_l g_j:
+    in 2023 (inside the US hiring freeze and the frontier-lab boom) the offers by bidder kind over
+    repeated draws are within 4.5 standard deviations of that, for the frontier labs (growth
+    1 + boom, cut by the freeze), US big tech (cut only) and the other locations (neither)."""
+    from sim.core.codes import CN_FIRM, EU_LAB, FRONTIER_LAB, KIND_NAMES, OTHER_FOREIGN, US_BIGTECH
+
+    m = small(rng=seed, frontier_boom=boom, us_freeze_cut=freeze)
+    m.step()
+    m.time = 2023.5  # 2023Q2: both events active, the pandemic over
+    cand = np.flatnonzero(np.isin(m.pop.state, [0, 1, 5]))
+    m.pop.skill[cand] = 1.0  # r s^e = r: no candidate near the cap
+    f, r, reps = m.firms, m.p.foreign_offer_rate, 400
+    counts = np.zeros(len(KIND_NAMES))
+    for _ in range(reps):
+        idx, dest, firm = matching.foreign_bids(m, cand)
+        assert (f.loc[firm] == dest).all() and np.isin(idx, cand).all()
+        counts += np.bincount(f.kind[firm], minlength=len(KIND_NAMES))
+    foreign = ~f.is_kr
+    for kind, share, factor in (
+        (FRONTIER_LAB, m.p.dest_us, (1 - freeze) * (1 + boom)),
+        (US_BIGTECH, m.p.dest_us, 1 - freeze),
+        (CN_FIRM, m.p.dest_cn, 1.0),
+        (EU_LAB, m.p.dest_eu, 1.0),
+        (OTHER_FOREIGN, 1 - m.p.dest_us - m.p.dest_cn - m.p.dest_eu, 1.0),
+    ):
+        in_loc = foreign & (f.loc == f.loc[np.flatnonzero(foreign & (f.kind == kind))[0]])
+        q = r * share * factor * np.count_nonzero(foreign & (f.kind == kind)) / np.count_nonzero(in_loc)
+        n = reps * len(cand)
+        sd = np.sqrt(n * q * (1 - q))
+        assert abs(counts[kind] - n * q) <= 4.5 * sd + 1e-9, (KIND_NAMES[kind], counts[kind], n * q)
+
+
+def test_offer_growth_acts_from_2023_without_end():
+    from sim.core import market
+    from sim.core.codes import FRONTIER_LAB, US_BIGTECH
+
+    p = Params(frontier_boom=1.5)
+    assert (market.offer_growth(p, 2023.0) == 1.0).all()  # 2022Q4 ends at 2023.0: before the boom
+    g = market.offer_growth(p, 2023.25)
+    assert g[FRONTIER_LAB] == 2.5 and g[US_BIGTECH] == 1.0 and (np.delete(g, FRONTIER_LAB) == 1.0).all()
+    assert market.offer_growth(p, 2060.0)[FRONTIER_LAB] == 2.5  # no end
+    assert (market.offer_growth(Params(), 2030.0) == 1.0).all()  # off by default

@@ -43,3 +43,43 @@ def test_foreign_response_elasticity_from_staff_and_tax_waived():
     assert out[2027]["staff"] == 450 and out[2027]["change"] == pytest.approx((0.1 + 0.05) / 2)
     assert out["foreign_share_2024"] == 0.01
     assert fr.years_to(2050) == (2027, 2030, 2035, 2040, 2045, 2050) and fr.years_to(2030) == (2027, 2030)
+
+
+def test_foreign_shocks_settings_and_paired_differences():
+    """`default` is no override; `a=x,b=y` overrides two parameters; a name that is not a parameter
+    stops with the setting named; the paired difference is the mean and standard error of b - a."""
+    fs = _tool("foreign_shocks")
+    assert fs.parse_setting("default") == {}
+    assert fs.parse_setting("us_freeze_cut=0.34,frontier_boom=1") == {"us_freeze_cut": 0.34, "frontier_boom": 1.0}
+    with pytest.raises(SystemExit, match="not a setting: 'frontier=1'"):
+        fs.parse_setting("frontier=1")
+    a = np.array([[1.0, 0.0], [2.0, 0.0], [3.0, 0.0]])
+    b = a + np.array([[1.0, 0.0], [2.0, 0.0], [3.0, 0.0]])
+    mean, se = fs.paired(a, b)
+    assert mean.tolist() == [2.0, 0.0] and se[0] == pytest.approx(1.0 / np.sqrt(3)) and se[1] == 0.0
+    runs = [
+        pd.DataFrame({"year": [2021, 2021], "quarter": [3, 4]} | {o: [9.0, float(i)] for o in fs.OUTPUTS})
+        for i in range(2)
+    ]
+    assert fs.q4_table(runs, (2021,))["migration_index"].tolist() == [[0.0], [1.0]]
+
+
+def test_foreign_shocks_policy_effects_are_paired_differences_in_differences(capsys):
+    """With `--policy`, the effect in each setting is on - off by seed, and the difference between
+    settings is (on_k - off_k) - (on_0 - off_0) by seed: two replications whose effects are 10 and
+    20 in the first setting and 40 and 40 in the second give +15 +- 5, +40 +- 0 and +25 +- 5."""
+    fs = _tool("foreign_shocks")
+
+    def table(values):
+        return {o: np.array(values, float).reshape(-1, 1) for o in fs.OUTPUTS}
+
+    off = [table([100, 200]), table([50, 60])]
+    on = [table([110, 220]), table([90, 100])]
+    fs.effects("sm_share=0.5", ["default", "frontier_boom=1"], off, on, (2030,))
+    out = capsys.readouterr().out.splitlines()
+    core = [line for line in out if line.strip().startswith("core_talent_kr")]
+    assert core == [
+        "  core_talent_kr: 2030 +15 +- 5",
+        "  core_talent_kr: 2030 +40 +- 0",
+        "  core_talent_kr: 2030 +25 +- 5",
+    ]

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from .codes import LOC_NAMES, N_LOCS
+from .codes import KIND_NAMES, LOC_NAMES, N_LOCS
 
 MARKET_FILE = Path(__file__).resolve().parents[1] / "data" / "market.yaml"  # sim/data/
 FOREIGN_FILE = MARKET_FILE.with_name("foreign_demand.yaml")
@@ -66,8 +66,10 @@ FOREIGN_EVENTS: tuple[dict, ...] = tuple(yaml.safe_load(FOREIGN_FILE.read_text(e
 
 
 def _active(event: dict, time: float) -> bool:
-    """An event acts in the quarters ending at `time` with start < time <= end (decimal years)."""
-    return float(event["start"]) + 1e-9 < time <= float(event["end"]) + 1e-9
+    """An event acts in the quarters ending at `time` with start < time <= end (decimal years); an
+    event without an end (`end: null`) acts to the end of every run."""
+    end = event.get("end")
+    return float(event["start"]) + 1e-9 < time and (end is None or time <= float(end) + 1e-9)
 
 
 def offer_keep(params, time: float) -> np.ndarray:
@@ -81,6 +83,19 @@ def offer_keep(params, time: float) -> np.ndarray:
             for name in e["locations"]:
                 keep[LOC_NAMES.index(name)] *= 1.0 - cut
     return keep
+
+
+def offer_growth(params, time: float) -> np.ndarray:
+    """Multiplier on the foreign offers made to people in Korea, by the bidder's kind code: the
+    product of (1 + size) over the active `offer_growth` events that name the kind (1 for every
+    kind when none is active)."""
+    grow = np.ones(len(KIND_NAMES))
+    for e in FOREIGN_EVENTS:
+        if e["what"] == "offer_growth" and _active(e, time):
+            size = float(getattr(params, e["parameter"]))
+            for name in e["kinds"]:
+                grow[KIND_NAMES.index(name)] *= 1.0 + size
+    return grow
 
 
 def return_search_factor(params, time: float) -> float:
@@ -111,6 +126,7 @@ __all__ = [
     "SALES_TIMES",
     "foreign_hiring",
     "income_tax",
+    "offer_growth",
     "offer_keep",
     "return_search_factor",
     "sales_index",

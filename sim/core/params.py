@@ -544,6 +544,18 @@ class Params:
         "share of US offers to people in Korea lost to the US tech hiring freeze of 2022Q4-2023Q4",
         "matching",
     )
+    frontier_boom: float = _p(
+        0.0,
+        0.0,
+        10.0,
+        "x",
+        "off by default (ODD 7.3): frontier labs roughly doubled their staff every year from 2023 (OpenAI "
+        "~400 early 2023, 770 Nov 2023, 4,500-5,300 by 2025-26; V2-V3), so their hiring flow rose "
+        "several-fold; no source says how many of the hires came from Korea, and the calibrated "
+        "foreign_offer_rate is fitted to 2023",
+        "frontier labs' extra offers from 2023, as a multiple of their 2020-22 offers (1: twice as many)",
+        "matching",
+    )
     foreign_hiring_growth: float = _p(
         0.0,
         -0.5,

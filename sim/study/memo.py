@@ -87,13 +87,13 @@ def _setting(name: str, v: Any, lang: str, short: bool = False) -> str:
     f = Params.__dataclass_fields__[name]
     if name in i18n.LEVER_LABELS:
         label = i18n.lever_label(name, lang)
+        if short:  # "Salary matching: share paid by the state" -> "share paid by the state"
+            label = label.split(": ", 1)[-1]
     elif lang == "ko":
         unit = f.metadata["unit"]
         label = f"`{name}` ({i18n.PARAM_DOC_KO.get(name, f.metadata['doc'])}, {i18n.UNITS_KO.get(unit, unit)})"
-    else:
+    else:  # a parameter's own description may hold a colon ("1: twice as many")
         label = f"`{name}` ({f.metadata['doc']}, {f.metadata['unit']})"
-    if short:
-        label = label.split(": ", 1)[-1]
     return f"{label}: {value_text(name, v, lang)}"
 
 
@@ -109,7 +109,8 @@ def _changed(scn) -> list[str]:
 
 def setting_label(name: str, lang: str, short: bool = True) -> str:
     """The label of a parameter as the memo's settings list shows it (`short`: without its policy's name)."""
-    return _setting(name, getattr(Params(), name), lang, short).rsplit(": ", 1)[0]
+    text = _setting(name, getattr(Params(), name), lang, short)
+    return text[: -len(value_text(name, getattr(Params(), name), lang)) - 2]
 
 
 def _swept(scn) -> dict[str, list[Any]]:

@@ -22,6 +22,10 @@ Each quarter:
    2020-21, the pandemic's mobility restrictions to June 2022) an offer from an
    affected country goes ahead with probability 1 - cut (`market.offer_keep`),
    and the Korean-born abroad search home (1 + pandemic_return_boost) times as often.
+   A documented growth of some bidders' hiring (the frontier-lab boom from 2023, off by
+   default) makes their offers (1 + size) times as frequent (`market.offer_growth`): offers
+   are drawn at the largest multiplier G and kept with probability g_kind / G once the
+   bidder is drawn (exact while r G s^e <= 1).
 4. Choice (random utility, McFadden 1974): among staying, the Korean offer and the
    foreign offer, i takes the largest of
        U = b ln(pay + settlement + tax relief) + eco[loc] + home_tie 1[Korean-born and in Korea]
@@ -175,20 +179,22 @@ def search_right(cum: np.ndarray, q: np.ndarray, max_steps: int = 6) -> np.ndarr
 _OFFER_STRATA = (2.0, 6.0)
 
 
-def _foreign_offers(model, cand: np.ndarray) -> np.ndarray:
+def _foreign_offers(model, cand: np.ndarray, scale: float = 1.0) -> np.ndarray:
     """Who among `cand` (working or seeking in Korea) gets a foreign offer this quarter.
 
-    P_i = min(1, r s_i^e). Drawn by thinning within skill strata: in the stratum of skills in
-    (lo, hi] (the top one ends at s_max, the largest skill of anyone), each candidate is a trial
-    with the stratum's bound P_hi = min(1, r hi^e) >= P_i and a trial is kept with probability
-    P_i / P_hi. Each candidate thus gets an offer with probability exactly P_i, independently;
-    the strata keep the trials near the offers made (one bound at s_max drew ~80 trials for
-    each offer, since P_i rises steeply with skill). Returns ids in the order of `cand`.
+    P_i = min(1, r s_i^e), r = foreign_offer_rate * H_t * scale (`scale`: the largest multiplier
+    of the bidders' offers, thinned again by bidder in `foreign_bids`). Drawn by thinning within
+    skill strata: in the stratum of skills in (lo, hi] (the top one ends at s_max, the largest
+    skill of anyone), each candidate is a trial with the stratum's bound P_hi = min(1, r hi^e)
+    >= P_i and a trial is kept with probability P_i / P_hi. Each candidate thus gets an offer
+    with probability exactly P_i, independently; the strata keep the trials near the offers made
+    (one bound at s_max drew ~80 trials for each offer, since P_i rises steeply with skill).
+    Returns ids in the order of `cand`.
     """
     p, pop = model.p, model.pop
-    if p.foreign_offer_rate * model.foreign_hiring <= 0 or len(cand) == 0:
+    r, e = p.foreign_offer_rate * model.foreign_hiring * scale, p.foreign_offer_elasticity
+    if r <= 0 or len(cand) == 0:
         return cand[:0]
-    r, e = p.foreign_offer_rate * model.foreign_hiring, p.foreign_offer_elasticity
     s_max = float(pop.skill.max())
     sk_all = np.take(pop.skill, cand)
     edges = [b for b in _OFFER_STRATA if b < s_max] + [s_max]
@@ -208,6 +214,31 @@ def _foreign_offers(model, cand: np.ndarray) -> np.ndarray:
         p_i = np.minimum(1.0, r * np.power(sk, e))
         kept.append(trial[u * p_hi < p_i])
     return cand[np.sort(np.concatenate(kept))]
+
+
+def foreign_bids(model, cand: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The foreign offers of the quarter to `cand`: who gets one, the bidder's location and firm.
+
+    An offer from foreign firm j reaches candidate i with probability r s_i^e d_l / n_l k_l g_j
+    (d_l the destination share of j's location l, n_l its number of firms, k_l the share kept by
+    the documented cuts at l, `market.offer_keep`; g_j the documented growth of j's kind,
+    `market.offer_growth`): offers are drawn at the largest growth G, thinned by location, the
+    firm drawn uniformly in its location, then kept with probability g_j / G (exact while
+    r G s_i^e <= 1). Without growth (G = 1) no draw is spent on the last step."""
+    p, rng, f = model.p, model.rng, model.firms
+    grow = market.offer_growth(p, model.time)  # documented growth of some bidders: frontier labs
+    top = float(grow.max())
+    fo_idx = _foreign_offers(model, cand, top)
+    fo_dest = model.draw_destination(len(fo_idx))
+    keep = market.offer_keep(p, model.time)  # documented shocks: entry suspension, pandemic
+    if keep.min() < 1.0 and len(fo_idx):
+        go = rng.random(len(fo_idx)) < keep[fo_dest]
+        fo_idx, fo_dest = fo_idx[go], fo_dest[go]
+    fo_firm = model.draw_foreign_firm(fo_dest)
+    if top > 1.0 and len(fo_idx):
+        go = rng.random(len(fo_idx)) * top < grow[f.kind[fo_firm]]
+        fo_idx, fo_dest, fo_firm = fo_idx[go], fo_dest[go], fo_firm[go]
+    return fo_idx, fo_dest, fo_firm
 
 
 def logit_choice(rng, util: np.ndarray) -> np.ndarray:
@@ -250,13 +281,7 @@ def run(model) -> None:
     kr_idx, kr_firm = searching[has_kr], firm[has_kr]
 
     # 3. foreign offers to people working or seeking in Korea
-    fo_idx = _foreign_offers(model, cand)
-    fo_dest = model.draw_destination(len(fo_idx))
-    keep = market.offer_keep(p, model.time)  # documented shocks: entry suspension, pandemic
-    if keep.min() < 1.0 and len(fo_idx):
-        go = rng.random(len(fo_idx)) < keep[fo_dest]
-        fo_idx, fo_dest = fo_idx[go], fo_dest[go]
-    fo_firm = model.draw_foreign_firm(fo_dest)
+    fo_idx, fo_dest, fo_firm = foreign_bids(model, cand)
 
     # 4. choice among stay / Korean offer / foreign offer
     mark = np.zeros(pop.n, bool)
