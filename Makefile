@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test app browser bench bench-app calibrate calibrate-point docs golden lint lock clean
+.PHONY: run test app browser bench bench-app calibrate calibrate-point calibrate-checks docs golden lint lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,13 @@ calibrate: $(STAMP)
 # of docs/calibration-results.md, ~30 min). Run it before `make calibrate` when the model changes.
 calibrate-point: $(STAMP)
 	$(BIN)/python -m sim calibrate
+	$(MAKE) docs
+
+# A target added after the fits: the SMM check and the posterior-predictive table rerun at the stored
+# values and draws with the current targets (a couple of minutes; no parameter moves).
+calibrate-checks: $(STAMP)
+	$(BIN)/python -m sim calibrate --refresh-check --no-progress
+	$(BIN)/python -m sim posterior --refresh-predictive --no-progress
 	$(MAKE) docs
 
 docs: $(STAMP)

@@ -400,7 +400,7 @@ def test_calibration_page_shows_the_posterior_check_with_display_names():
     assert not at.exception, at.exception
     first = at.dataframe[0].value
     assert list(first.columns[:3]) == ["지표", "시점", "공식 수치"] and "보정에 사용" in first.columns
-    assert len(first) == len(fitted) + len(oos) == 34 and "2023년 4분기" in set(first["시점"])  # every target
+    assert len(first) == len(fitted) + len(oos) == 35 and "2023년 4분기" in set(first["시점"])  # every target
     for df in (d.value for d in at.dataframe):
         assert not set(df["지표"]) & set(OUTPUT_NAMES), set(df["지표"]) & set(OUTPUT_NAMES)
 

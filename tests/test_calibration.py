@@ -70,3 +70,20 @@ def test_calibrated_model_meets_every_target_over_ten_fresh_replications():
     wf = np.mean([C.read_at(df, by["workforce_2023"]) for df in runs])
     mi = np.mean([C.read_at(df, by["migration_index_2023"]) for df in runs])
     assert abs(sh / 8579 - 1) <= 0.10 and abs(wf / 51425 - 1) <= 0.05 and abs(mi + 0.30) <= 0.08
+
+
+@pytest.mark.skipif(not CAL, reason="no stored calibration yet")
+def test_refreshing_the_check_adds_new_targets_and_moves_nothing_else(tmp_path):
+    """`talentsim calibrate --refresh-check`: the stored point's check rerun with its own values, seed
+    and replications gives the stored rows again (to rounding) for every target, a row for each
+    target, and leaves the parameters as they are."""
+    path = tmp_path / "calibration.yaml"
+    path.write_text(C.data_path("calibration.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    new = C.refresh_check(path)
+    old = {r["id"]: r for r in CAL["check"]["targets"] + CAL["check"]["out_of_sample"]}
+    rows = {r["id"]: r for r in new["check"]["targets"] + new["check"]["out_of_sample"]}
+    assert set(rows) == {t.id for t in FITTED + OOS}
+    for k in set(old) & set(rows):
+        for col in ("simulated_mean", "simulated_lo", "simulated_hi"):
+            assert rows[k][col] == pytest.approx(old[k][col], rel=1e-9, abs=1e-12), (k, col)
+    assert C.load_calibration(path)["parameters"] == CAL["parameters"]

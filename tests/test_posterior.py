@@ -243,3 +243,22 @@ def test_a_missing_posterior_is_a_clear_error(monkeypatch, tmp_path, files):
         batch.make_plan("run", [S.load(files / "base.yaml")], uncertainty="posterior")
     with pytest.raises(U.UncertaintyError, match="allowed: monte-carlo, posterior"):
         U.check_mode("bayes")
+
+
+def test_refreshing_the_predictive_table_keeps_the_draws_and_covers_every_target(tmp_path):
+    """`talentsim posterior --refresh-predictive` (here on 4 draws): one row per target, conditioned
+    or not, in the order the posterior uses; the draws and the inference's provenance unchanged; the
+    refresh dated. Written to `out`, the stored file untouched."""
+    src = P.POSTERIOR_FILE
+    doc = json.loads(src.read_text(encoding="utf-8"))
+    doc["provenance"]["predictive"] = 4
+    path = tmp_path / "posterior.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    before = src.read_bytes()
+    new = post.refresh_predictive(path, workers=1, progress=False, out=tmp_path / "out.json")
+    use, rest = post.conditioning_targets()
+    assert [r["id"] for r in new["predictive"]] == [t.id for t in use + rest]
+    assert [r["conditioned"] for r in new["predictive"]] == [True] * len(use) + [False] * len(rest)
+    assert new["draws"] == doc["draws"] and new["provenance"]["rounds"] == doc["provenance"]["rounds"]
+    assert "predictive_refreshed_utc" in json.loads((tmp_path / "out.json").read_text())["provenance"]
+    assert src.read_bytes() == before

@@ -468,15 +468,49 @@ def run(
             for k, v in prof.items()
         },
     }
+    _write(path, doc)
+    if docs is not None:
+        write_report(doc, df, prof, params, docs)
+    shutil.rmtree(stage, ignore_errors=True)
+    return doc
+
+
+def _write(path: Path, doc: dict[str, Any]) -> None:
     path.write_text(
         "# Written by `talentsim calibrate`; read by sim/params.py for the defaults of the\n"
         "# free parameters. Do not edit by hand: rerun the calibration.\n"
         + yaml.safe_dump(doc, sort_keys=False, allow_unicode=True),
         encoding="utf-8",
     )
+
+
+def refresh_check(
+    path: Path | None = None, docs: Path | None = None, workers: int = 2, executor: cf.Executor | None = None
+) -> dict[str, Any]:
+    """Rerun the stored calibration's check at its own values, seed and number of replications
+    with the current targets, and write it back (with the report when `docs` is given): for a
+    target added or edited after the fit. No parameter moves; with the engine unchanged the rows
+    of the targets already there come out the same (the same runs `run` made)."""
+    path = path or data_path("calibration.yaml")
+    doc = load_calibration(path)
+    if not doc:
+        raise FileNotFoundError(f"{path}: no stored calibration to refresh; run `talentsim calibrate`")
+    targets, oos = load_targets()
+    theta = np.array([doc["parameters"][f.name]["value"] for f in FREE], float)
+    c = doc["check"]
+    df, params = check(
+        theta,
+        targets + oos,
+        replications=int(c["replications"]),
+        seed=int(c["seed"]),
+        workers=workers,
+        executor=executor,
+    )
+    c["targets"], c["out_of_sample"] = summarize_targets(df, targets), summarize_targets(df, oos)
+    c["refreshed_utc"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    _write(path, doc)
     if docs is not None:
-        write_report(doc, df, prof, params, docs)
-    shutil.rmtree(stage, ignore_errors=True)
+        write_report(doc, df, doc["profiles"], params, docs)
     return doc
 
 

@@ -273,13 +273,19 @@ def _posterior(args: argparse.Namespace) -> int:
         progress=not args.no_progress,
     )
     out = Path(args.out) if args.out else None
-    doc = posterior.run(settings, out=out)
+    if args.refresh_predictive:  # the stored draws' predictive table with the current targets; no inference
+        doc = posterior.refresh_predictive(workers=args.workers, progress=not args.no_progress, out=out)
+    else:
+        doc = posterior.run(settings, out=out)
     if not args.no_docs and out is None:
         from . import posterior_report
 
         posterior_report.write_report(doc, Path("docs"))
     prov = doc["provenance"]
-    print(f"{prov['simulations']} simulations, {prov['wall_seconds']:.0f} s; {len(doc['draws'])} draws written")
+    if args.refresh_predictive:
+        print(f"predictive table rerun from the first {prov.get('predictive', 200)} stored draws; no inference")
+    else:
+        print(f"{prov['simulations']} simulations, {prov['wall_seconds']:.0f} s; {len(doc['draws'])} draws written")
     for r in doc["predictive"]:
         print(
             f"  {r['id']:24s} {r['target']:>22s}  predictive {r['mean']:12.5g} [{r['lo']:.5g}, {r['hi']:.5g}]  "
@@ -289,6 +295,10 @@ def _posterior(args: argparse.Namespace) -> int:
 
 
 def _calibrate(args: argparse.Namespace) -> int:
+    if args.refresh_check:  # the stored point's check with the current targets; nothing is refitted
+        doc = calibrate.refresh_check(docs=None if args.no_docs else Path("docs"), workers=args.workers)
+        _print_check(doc)
+        return 0
     if args.out:  # checked before the fit (~6 minutes), not after it
         target = batch.results_path(args.out)
         if target.is_dir() or not target.parent.is_dir():
@@ -314,12 +324,16 @@ def _calibrate(args: argparse.Namespace) -> int:
     print(f"loss {doc['loss']:.4f} after {doc['evaluations']} evaluations; {doc['wall_seconds']:.0f} s")
     for name, p in doc["parameters"].items():
         print(f"  {name:22s} {p['value']:.5g}   (start {p['start']:.5g}; pinned by {p['pinned_by']})")
+    _print_check(doc)
+    return 0
+
+
+def _print_check(doc: dict) -> None:
     for r in doc["check"]["targets"] + doc["check"]["out_of_sample"]:
         print(
             f"  {r['id']:24s} target {r['target']:>22s}  simulated {r['simulated_mean']:12.5g} "
             f"[{r['simulated_lo']:.5g}, {r['simulated_hi']:.5g}]  {'ok' if r['within'] else 'MISS'}"
         )
-    return 0
 
 
 def _sensitivity(args: argparse.Namespace) -> int:
@@ -535,6 +549,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     k.add_argument("--no-docs", action="store_true", help="do not write docs/calibration-results.md and figures")
     k.add_argument("--no-progress", action="store_true", help="no progress bar")
+    k.add_argument(
+        "--refresh-check",
+        action="store_true",
+        help="no fit: rerun the stored calibration's check (its values, seed and replications) with the "
+        "current targets, for a target added after the fit (a minute)",
+    )
     k.set_defaults(func=_calibrate)
 
     q = sub.add_parser(
@@ -561,6 +581,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     q.add_argument("--no-docs", action="store_true", help="do not write the report")
     q.add_argument("--no-progress", action="store_true", help="no progress bar")
+    q.add_argument(
+        "--refresh-predictive",
+        action="store_true",
+        help="no inference: rerun the posterior-predictive table from the stored draws and seed with the "
+        "current targets, for a target added after the fit (a minute; without the [posterior] extra)",
+    )
     q.set_defaults(func=_posterior)
 
     v = sub.add_parser(

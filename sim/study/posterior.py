@@ -337,9 +337,14 @@ def predictive(
     return simulate(draws, PRIORS, targets, (seed, 777), executor, progress, "posterior predictive")
 
 
-def refresh_predictive(path: Path | None = None, workers: int = 2, progress: bool = True) -> dict[str, Any]:
-    """Recompute the stored posterior's predictive table from its own draws and seed (the same runs
-    `run` made: deterministic) and write it back; for a change of the table's columns only."""
+def refresh_predictive(
+    path: Path | None = None, workers: int = 2, progress: bool = True, out: Path | None = None
+) -> dict[str, Any]:
+    """Recompute the stored posterior's predictive table from its own draws and seed with the current
+    targets and write it back: for a target added after the fit, or a change of the table's columns.
+    Not the same runs `run` made: the stored draws are rounded to 7 significant digits and the other
+    parameters take today's defaults, so the rows move within Monte-Carlo noise (a new target's row
+    is added; the draws, hence every posterior result, stay as they are)."""
     path = path or POSTERIOR_FILE
     doc = json.loads(path.read_text(encoding="utf-8"))
     use, rest = conditioning_targets()
@@ -349,7 +354,8 @@ def refresh_predictive(path: Path | None = None, workers: int = 2, progress: boo
     with X.make_executor("local", workers) as ex:
         pp = predictive(draws[:n], use + rest, seed, ex, progress)
     doc["predictive"] = pp_rows(pp, use + rest, np.random.default_rng([seed, 6]))
-    write_artefact(doc, path)
+    doc["provenance"]["predictive_refreshed_utc"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    write_artefact(doc, out or path)
     return doc
 
 
