@@ -242,7 +242,7 @@ def test_sweep_runs_every_point(files):
     assert summ.groupby("point")["policies.salary_matching.share"].unique().map(list).to_dict() == {0: [0.0], 1: [0.5]}
     ws = openpyxl.load_workbook(out / "results.xlsx").worksheets[0]
     rows = list(ws.iter_rows(values_only=True))
-    assert rows[0][3] == "share paid by the state" and {r[2]: r[3] for r in rows[1:]} == {0: 0.0, 1: 0.5}
+    assert rows[0][3] == "Share paid by the state" and {r[2]: r[3] for r in rows[1:]} == {0: 0.0, 1: 0.5}
     # the memo shows the values the sweep runs (not the file's single value) and every point's results
     text = (out / "memo.md").read_text()
     assert "share paid by the state: 0% · 50% (sweep)" in text
@@ -288,6 +288,8 @@ def test_a_sweep_with_the_policy_off_gives_each_points_effect_on_the_same_settin
     sheet = list(wb["Sweep effects"].iter_rows(values_only=True))
     col = sheet[0].index("Core AI talent in Korea (persons), mean")
     got = {(r[2], r[5]): r[col] for r in sheet[1:]}  # (point, year): columns point, share, offer rate, year
+    # the swept settings in the file's order, as the memo's table has them (the workbook sorted them)
+    assert sheet[0][3].startswith("Share paid") and sheet[0][4].startswith("foreign_offer_rate (")
     assert got[(3, 2021)] == pytest.approx(row.diff_mean) and {p for p, _ in got} == {2, 3}
     # a sweep with no point that runs the policies off has no reference: no such file or column
     (files / "sw3.yaml").write_text((files / "sw2.yaml").read_text().replace("[0.0, 0.5]", "[0.25, 0.5]"))

@@ -113,6 +113,12 @@ def setting_label(name: str, lang: str, short: bool = True) -> str:
     return text[: -len(value_text(name, getattr(Params(), name), lang)) - 2]
 
 
+def sweep_header(key: str, lang: str) -> str:
+    """The head of a swept setting's column (`key` as the sweep file writes it), in the memo's table
+    and the workbook's sheets: its short label, capitalised."""
+    return _capital(setting_label(S.param_of(key), lang))
+
+
 def _swept(scn) -> dict[str, list[Any]]:
     """The parameters a scenario's sweep varies, with their values in the file's order."""
     return {S.param_of(k): list(v) for k, v in (scn.sweep or {}).items()}
@@ -187,7 +193,7 @@ def sweep_lines(scn, summ: pd.DataFrame, year: int, lang: str, sweep_comp: pd.Da
         sel = (sweep_comp["scenario"] == scn.name) & (sweep_comp["year"] == year)
         eff = sweep_comp[sel & (sweep_comp["output"] == SWEEP_EFFECT)].set_index("point")
         eff = eff.rename(columns={"diff_mean": "mean", "diff_lo": "lo", "diff_hi": "hi"})  # as `_interval` reads
-    names = [_capital(setting_label(S.param_of(k), lang)) for k in keys]
+    names = [sweep_header(k, lang) for k in keys]
     heads = []
     for c in cols:
         q = QUANTITIES[c]

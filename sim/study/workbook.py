@@ -19,7 +19,6 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from . import i18n, memo
-from . import scenarios as S
 from .labels import EFFECTS, QUANTITIES, Quantity
 
 SHEETS = {
@@ -86,12 +85,13 @@ def _header(q: Quantity, stat: str, lang: str) -> str:
 
 
 def _sweep_columns(plan, lang: str) -> tuple[list[str], dict[tuple[str, int], list[Any]]]:
-    """Headers of the swept settings (the memo's labels) and each (scenario, point)'s values: numbers
-    as numbers (shares as fractions), choices by their label; empty without a sweep."""
-    keys = sorted({k for s in plan.scenarios for k in s.sweep})
+    """Headers of the swept settings (the memo's labels, in the order the sweep file and the memo's
+    table give them; the CSV files sort them by key) and each (scenario, point)'s values: numbers as
+    numbers (shares as fractions), choices by their label; empty without a sweep."""
+    keys = list(dict.fromkeys(k for s in plan.scenarios for k in s.sweep))
     if not keys:
         return [], {}
-    header = [memo.setting_label(S.param_of(k), lang).replace("`", "") for k in keys]  # no Markdown in a cell
+    header = [memo.sweep_header(k, lang).replace("`", "") for k in keys]  # no Markdown in a cell
     values = {}
     for s in plan.scenarios:
         for i, labels in enumerate(s.grid()):  # the settings alone: no run's parameters are built
