@@ -547,3 +547,19 @@ def test_a_parameters_label_keeps_a_colon_of_its_own_description():
     scn = S.load(ROOT / "scenarios" / "sweep-foreign-history.yaml")
     line = next(x for x in R.settings_lines(scn) if "frontier_boom" in x)
     assert "(1: twice as many), x): 0 · 1 (sweep)" in line, line
+
+
+def test_a_budget_that_binds_is_said_even_when_salary_matching_gains_no_one(monkeypatch):
+    """Found when the posterior was rerun: a salary-matching scenario on a small budget whose 2021
+    gain came out at or below zero lost the sentence that the budget binds (the no-gain sentence
+    returned early), so the memo no longer said the state paid 27 % of the entitlement."""
+    from sim.study import stats
+
+    sm = {"recipients": 120.0, "additional": -3.0, "paid_share": 0.27}
+    monkeypatch.setattr(stats, "salary_matching_summary", lambda comp, scenario, year: sm)
+    for lang, said in (
+        ("en", "The budget binds: in 2021 it pays 27%"),
+        ("ko", "2021년 예산은 수혜자 지원 자격액의 27%만"),
+    ):
+        text = " ".join(R._salary_matching_lines(pd.DataFrame(), "tight", 2021, lang))
+        assert said in text and ("no more core researchers" in text or "늘지 않음" in text), text

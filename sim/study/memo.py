@@ -531,8 +531,8 @@ def _salary_matching_lines(comp: pd.DataFrame, scenario: str, year: int, lang: s
             "cost": money(sm["gross_level"], lang),
             "cap": money(sm["capture_level"], lang),
         }
-    elif sm["additional"] <= 0:
-        return ["", i18n.t("memo_sm_none", lang, **kw)]
+    elif sm["additional"] <= 0:  # no gain on average: still say what it pays and whether the budget binds
+        key = "memo_sm_none"
     else:
         key = "memo_sm"
         kw |= {
