@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from .codes import KIND_NAMES, LOC_NAMES, N_LOCS
+from .codes import KIND_NAMES, LOC_NAMES
 
 MARKET_FILE = Path(__file__).resolve().parents[1] / "data" / "market.yaml"  # sim/data/
 FOREIGN_FILE = MARKET_FILE.with_name("foreign_demand.yaml")
@@ -72,30 +72,30 @@ def _active(event: dict, time: float) -> bool:
     return float(event["start"]) + 1e-9 < time and (end is None or time <= float(end) + 1e-9)
 
 
+def _by_name(params, time: float, what: str, names: tuple[str, ...], key: str, factor) -> np.ndarray:
+    """By code (the position in `names`): the product of factor(size) over the active events of
+    kind `what` whose list `key` names the code (1 where none does)."""
+    out = np.ones(len(names))
+    for e in FOREIGN_EVENTS:
+        if e["what"] == what and _active(e, time):
+            f = factor(float(getattr(params, e["parameter"])))
+            for name in e[key]:
+                out[names.index(name)] *= f
+    return out
+
+
 def offer_keep(params, time: float) -> np.ndarray:
     """Probability that a foreign offer made to a person in Korea in the quarter ending at `time`
     goes ahead, by the bidder's location code: the product of (1 - cut) over the active `offers`
     events that name the location (1 everywhere when none is active)."""
-    keep = np.ones(N_LOCS)
-    for e in FOREIGN_EVENTS:
-        if e["what"] == "offers" and _active(e, time):
-            cut = float(getattr(params, e["parameter"]))
-            for name in e["locations"]:
-                keep[LOC_NAMES.index(name)] *= 1.0 - cut
-    return keep
+    return _by_name(params, time, "offers", LOC_NAMES, "locations", lambda cut: 1.0 - cut)
 
 
 def offer_growth(params, time: float) -> np.ndarray:
     """Multiplier on the foreign offers made to people in Korea, by the bidder's kind code: the
     product of (1 + size) over the active `offer_growth` events that name the kind (1 for every
     kind when none is active)."""
-    grow = np.ones(len(KIND_NAMES))
-    for e in FOREIGN_EVENTS:
-        if e["what"] == "offer_growth" and _active(e, time):
-            size = float(getattr(params, e["parameter"]))
-            for name in e["kinds"]:
-                grow[KIND_NAMES.index(name)] *= 1.0 + size
-    return grow
+    return _by_name(params, time, "offer_growth", KIND_NAMES, "kinds", lambda size: 1.0 + size)
 
 
 def return_search_factor(params, time: float) -> float:

@@ -484,9 +484,7 @@ def _write(path: Path, doc: dict[str, Any]) -> None:
     )
 
 
-def refresh_check(
-    path: Path | None = None, docs: Path | None = None, workers: int = 2, executor: cf.Executor | None = None
-) -> dict[str, Any]:
+def refresh_check(path: Path | None = None, docs: Path | None = None, workers: int = 2) -> dict[str, Any]:
     """Rerun the stored calibration's check at its own values, seed and number of replications
     with the current targets, and write it back (with the report when `docs` is given): for a
     target added or edited after the fit. No parameter moves; with the engine unchanged the rows
@@ -504,7 +502,6 @@ def refresh_check(
         replications=int(c["replications"]),
         seed=int(c["seed"]),
         workers=workers,
-        executor=executor,
     )
     c["targets"], c["out_of_sample"] = summarize_targets(df, targets), summarize_targets(df, oos)
     c["refreshed_utc"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")

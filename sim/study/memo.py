@@ -82,8 +82,12 @@ def value_text(name: str, v: Any, lang: str) -> str:
 
 
 def _setting(name: str, v: Any, lang: str, short: bool = False) -> str:
-    """`label: value` of one parameter for the memo (`short`: without the policy's name before the
-    label's first colon)."""
+    """`label: value` of one parameter for the memo (`short`: `setting_label`)."""
+    return f"{setting_label(name, lang, short)}: {value_text(name, v, lang)}"
+
+
+def setting_label(name: str, lang: str, short: bool = True) -> str:
+    """The label of a parameter as the memo's settings list shows it (`short`: without its policy's name)."""
     f = Params.__dataclass_fields__[name]
     if name in i18n.LEVER_LABELS:
         label = i18n.lever_label(name, lang)
@@ -94,7 +98,7 @@ def _setting(name: str, v: Any, lang: str, short: bool = False) -> str:
         label = f"`{name}` ({i18n.PARAM_DOC_KO.get(name, f.metadata['doc'])}, {i18n.UNITS_KO.get(unit, unit)})"
     else:  # a parameter's own description may hold a colon ("1: twice as many")
         label = f"`{name}` ({f.metadata['doc']}, {f.metadata['unit']})"
-    return f"{label}: {value_text(name, v, lang)}"
+    return label
 
 
 def _changed(scn) -> list[str]:
@@ -105,12 +109,6 @@ def _changed(scn) -> list[str]:
         for k, v in p.to_dict().items()
         if k not in policies.POLICY_FIELDS and k != "end_year" and v != getattr(default, k)
     ]
-
-
-def setting_label(name: str, lang: str, short: bool = True) -> str:
-    """The label of a parameter as the memo's settings list shows it (`short`: without its policy's name)."""
-    text = _setting(name, getattr(Params(), name), lang, short)
-    return text[: -len(value_text(name, getattr(Params(), name), lang)) - 2]
 
 
 def sweep_header(key: str, lang: str) -> str:
