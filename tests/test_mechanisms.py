@@ -180,6 +180,17 @@ def test_frontier_lab_boom_raises_emigration_from_2023_and_lowers_core_talent():
     assert last(boom, "core_talent_kr") < last(none, "core_talent_kr")
 
 
+def test_the_boom_raising_the_labs_pay_takes_more_people_abroad():
+    """Pay follows hiring: with the frontier labs' pay rising with their offers
+    (foreign_pay_response 1) the boom takes more people abroad in 2023-24 and leaves fewer
+    core researchers in Korea than the same offers at the old pay (response 0)."""
+    flat = runs(end_year=2025, frontier_boom=2.0, foreign_pay_response=0.0)
+    paid = runs(end_year=2025, frontier_boom=2.0, foreign_pay_response=1.0)
+    assert window(paid, "emigration", 2023.0, 2025.0) > 1.1 * window(flat, "emigration", 2023.0, 2025.0)
+    assert last(paid, "kr_workers_abroad") > last(flat, "kr_workers_abroad")
+    assert last(paid, "core_talent_kr") < last(flat, "core_talent_kr")
+
+
 def test_the_documented_freeze_and_boom_cancel_in_2023_and_part_after():
     """What sweep-foreign-history.yaml and ODD 7.3 say: at their documented sizes (a third fewer US
     offers in 2022Q4-2023Q4, frontier labs' offers doubled from 2023) the two shocks leave the

@@ -333,3 +333,55 @@ def test_offer_growth_acts_from_2023_without_end():
     assert g[FRONTIER_LAB] == 2.5 and g[US_BIGTECH] == 1.0 and (np.delete(g, FRONTIER_LAB) == 1.0).all()
     assert market.offer_growth(p, 2060.0)[FRONTIER_LAB] == 2.5  # no end
     assert (market.offer_growth(Params(), 2030.0) == 1.0).all()  # off by default
+
+
+def test_the_frontier_lab_boom_raises_the_labs_pay_and_the_raise_of_their_staff():
+    """Pay follows a bidder's hiring (d ln w = epsilon d ln H): with the boom b the frontier labs'
+    offers are (1 + b)^epsilon times the formula's (premium included) from 2023Q1, no other
+    bidder's; in the Q1 raise their staff abroad get (1 + g_F)(1 + b)^epsilon, everyone else
+    abroad 1 + g_F; with the boom off both are exactly the formula's."""
+    from sim.core import market
+    from sim.core.codes import ABROAD, FRONTIER_LAB
+
+    eps = 0.5
+    p = Params(frontier_boom=3.0, foreign_pay_response=eps)
+    assert (market.kind_pay(p, 2023.0) == 1.0).all()
+    kp = market.kind_pay(p, 2023.25)
+    assert kp[FRONTIER_LAB] == pytest.approx(4.0**eps) and (np.delete(kp, FRONTIER_LAB) == 1.0).all()
+    assert (market.kind_pay(Params(), 2030.0) == 1.0).all()
+    assert (market.kind_pay(Params(frontier_boom=3.0, foreign_pay_response=0.0), 2030.0) == 1.0).all()
+
+    m = small(rng=5, frontier_boom=3.0, foreign_pay_response=eps)
+    m.step()
+    m.time = 2023.25  # 2023Q1: the boom's first quarter
+    m.kind_pay = market.kind_pay(m.p, m.time)
+    f, pop = m.firms, m.pop
+    abroad = np.flatnonzero(pop.state == ABROAD)
+    lab = f.kind[pop.employer[abroad]] == FRONTIER_LAB
+    assert lab.any() and (~lab).any()
+    ids = abroad[:50]
+    firm = pop.employer[ids]
+    offer = pay.foreign_firm_offer(m, pop.tier[ids], pop.skill[ids], pop.loc[ids], firm)
+    formula = pay.foreign_offer(m, pop.tier[ids], pop.skill[ids], pop.loc[ids]) * f.premium[firm]
+    boost = np.where(f.kind[firm] == FRONTIER_LAB, 4.0**eps, 1.0)
+    assert_allclose(offer, formula * boost, rtol=1e-12)
+    before = pop.salary[abroad].copy()
+    pay.annual_raise(m)
+    g_f = m.p.wage_growth_foreign
+    assert_allclose(pop.salary[abroad][lab] / before[lab], (1 + g_f) * 4.0**eps, rtol=1e-12)
+    assert_allclose(pop.salary[abroad][~lab] / before[~lab], 1 + g_f, rtol=1e-12)
+
+
+def test_the_raise_abroad_follows_the_foreign_hiring_path():
+    """After the data, foreign pay follows H_t^epsilon for people already abroad too: the Q1 raise
+    abroad is (1 + g_F)(H_t / H_{t-1})^epsilon (exactly 1 + g_F when H is flat)."""
+    from sim.core.codes import ABROAD
+
+    m = small(rng=6, foreign_hiring_growth=0.2, foreign_hiring_start=2024.0, foreign_pay_response=0.5)
+    m.step()
+    abroad = np.flatnonzero(m.pop.state == ABROAD)
+    for time, ratio in ((2024.0, 1.0), (2025.0, 1.2**0.5), (2026.25, 1.2**0.5)):
+        m.time = time
+        before = m.pop.salary[abroad].copy()
+        pay.annual_raise(m)
+        assert_allclose(m.pop.salary[abroad] / before, (1 + m.p.wage_growth_foreign) * ratio, rtol=1e-12)

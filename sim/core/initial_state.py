@@ -253,9 +253,7 @@ def build_population(model, firm_weight: np.ndarray) -> None:
     pop.salary[other] = p.other_pay_ratio * pay.market_pay(model, pop.tier[other], pop.skill[other]) * noise[other]
     for ids in (abroad_kr, foreign):
         e = pop.employer[ids]
-        pop.salary[ids] = (
-            pay.foreign_offer(model, pop.tier[ids], pop.skill[ids], pop.loc[ids]) * f.premium[e] * noise[ids]
-        )
+        pop.salary[ids] = pay.foreign_firm_offer(model, pop.tier[ids], pop.skill[ids], pop.loc[ids], e) * noise[ids]
 
     # targets = staff by tier + the reported shortage, spread over firms by size and over tiers
     model.census()

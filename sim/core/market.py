@@ -119,13 +119,29 @@ def foreign_hiring(params, time: float) -> float:
     return float((1.0 + g) ** dt)
 
 
+def kind_pay(params, time: float) -> np.ndarray:
+    """Foreign pay by bidder kind code relative to the pay formula (`pay.foreign_offer`, which
+    carries the scenario path H_t^epsilon): the documented growth of the kind's offers
+    (`offer_growth`, the frontier-lab boom) raised to epsilon = `foreign_pay_response`, the
+    same response of pay to hiring as after the data. 1 for every kind when no growth acts."""
+    return np.power(offer_growth(params, time), float(params.foreign_pay_response))
+
+
+def foreign_pay_level(params, time: float) -> np.ndarray:
+    """Foreign pay by bidder kind code relative to its trend (1 + wage_growth_foreign)^t:
+    H_t^epsilon times `kind_pay`. The annual raise abroad follows its growth over the year."""
+    return foreign_hiring(params, time) ** float(params.foreign_pay_response) * kind_pay(params, time)
+
+
 __all__ = [
     "FOREIGN_EVENTS",
     "LAST_DATA_TIME",
     "SALES",
     "SALES_TIMES",
     "foreign_hiring",
+    "foreign_pay_level",
     "income_tax",
+    "kind_pay",
     "offer_growth",
     "offer_keep",
     "return_search_factor",

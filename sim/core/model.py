@@ -161,12 +161,13 @@ class TalentMarket(mesa.Model):
         self.time = START_TIME + self.t / 4.0  # decimal year at the end of the current quarter
 
     def _update_indices(self) -> None:
-        """Foreign pay trend, the AI sales index and its growth, and (after step 0) the Korean
-        market pay index (which reads the previous quarter's shortage rate)."""
+        """Foreign pay trend (and its part by bidder kind), the AI sales index and its growth, and
+        (after step 0) the Korean market pay index (which reads the previous quarter's shortage rate)."""
         p = self.p
         self.foreign_hiring = market.foreign_hiring(p, self.time)  # scenario path H_t (1 in the data)
         trend = (1.0 + p.wage_growth_foreign) ** (self.t / 4.0)
         self.foreign_index = trend * self.foreign_hiring**p.foreign_pay_response
+        self.kind_pay = market.kind_pay(p, self.time)  # the frontier-lab boom's pay, by bidder kind
         d = demand.index_at(p, self.time)
         self.demand_growth_quarter = float(np.log(d / demand.index_at(p, self.time - 0.25)))
         self.demand_growth_year = float(np.log(d / demand.index_at(p, self.time - 1.0)))

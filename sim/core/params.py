@@ -553,7 +553,8 @@ class Params:
         "~400 early 2023, 770 Nov 2023, 4,500-5,300 by 2025-26; V2-V3), so their hiring flow rose "
         "several-fold; no source says how many of the hires came from Korea, and the calibrated "
         "foreign_offer_rate is fitted to 2023",
-        "frontier labs' extra offers from 2023, as a multiple of their 2020-22 offers (1: twice as many)",
+        "frontier labs' extra offers from 2023, as a multiple of their 2020-22 offers (1: twice as many); "
+        "their pay rises with them (foreign_pay_response)",
         "matching",
     )
     foreign_hiring_growth: float = _p(
@@ -574,8 +575,10 @@ class Params:
         1.0,
         "d log pay / d log hiring",
         "judgement: competitive market, d ln w = d ln D / (e_S + e_D) with supply and demand elasticities "
-        "near 1 (Hamermesh 1993 for demand); range 0 (pay fixed) to 1 (all in pay)",
-        "how much foreign pay rises with the foreign hiring index",
+        "near 1 (Hamermesh 1993 for demand); range 0 (pay fixed) to 1 (all in pay); direction of the "
+        "frontier labs' pay since 2023: Reuters 2025-05-21, Wired 2025-06 (V2)",
+        "how much foreign pay rises with foreign hiring (the hiring path after the data and the frontier-lab "
+        "boom), for new offers and the pay of those already abroad",
         "matching",
     )
     pandemic_offer_cut: float = _pc(

@@ -852,7 +852,10 @@ PARAM_DOC_KO = {
     "dest_us": "해외 제안 중 미국 비율",
     "foreign_suspension_cut": "2020-21년 미국 입국 중단으로 막힌 미국발 제안 비율",
     "us_freeze_cut": "2022년 4분기~2023년 미국 기술기업 채용 동결로 사라진 미국발 제안 비율",
-    "frontier_boom": "2023년부터 프런티어 AI 연구소의 추가 제안, 2020~22년 제안의 배수(1: 두 배)",
+    "frontier_boom": (
+        "2023년부터 프런티어 AI 연구소의 추가 제안, 2020~22년 제안의 배수(1: 두 배); "
+        "연봉도 함께 오름(foreign_pay_response)"
+    ),
     "pandemic_offer_cut": "팬데믹 기간(2020년 3분기~2022년 2분기) 성사되지 못한 해외 제안 비율",
     "pandemic_return_boost": "팬데믹 기간 해외 한국 출신 인재의 국내 구직 증가 배수",
     "dest_cn": "해외 제안 중 중국 비율",
@@ -868,7 +871,10 @@ PARAM_DOC_KO = {
     "foreign_pay_weight": "외국 출신의 직업 선택에서 로그 연봉의 가중치 (beta_pay 대비 배수)",
     "foreign_hiring_growth": "foreign_hiring_start 이후 해외의 한국 AI 인재 채용 증가율 (해외 제안이 비례)",
     "foreign_hiring_start": "해외 채용 경로의 시작 시점",
-    "foreign_pay_response": "해외 채용 지수에 따른 해외 연봉 상승 정도",
+    "foreign_pay_response": (
+        "해외 채용 증가(데이터 이후 채용 경로와 프런티어 연구소 붐)에 따른 해외 연봉 상승 정도: "
+        "새 제안과 이미 해외에 있는 사람의 연봉"
+    ),
     "move_cost": "국제 이주 비용",
     "mismatch_reject": "기업이 역량 불일치 지원자를 거절할 확률",
     "seeker_to_other": "채용되지 못한 구직자가 AI 기업 밖 일자리를 택할 확률",

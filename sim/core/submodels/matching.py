@@ -17,13 +17,14 @@ Each quarter:
    foreign_offer_rate * H_t * skill^foreign_offer_elasticity per quarter (bidders
    target the best, seed 001; H_t the foreign hiring path after the data,
    `market.foreign_hiring`, 1 by default); the bidder's country is drawn with dest_us /
-   dest_cn / dest_eu / rest; its pay is `pay.foreign_offer`. While a documented
+   dest_cn / dest_eu / rest; its pay is `pay.foreign_firm_offer`. While a documented
    shock is active (sim/data/foreign_demand.yaml: the US entry suspension of
    2020-21, the pandemic's mobility restrictions to June 2022) an offer from an
    affected country goes ahead with probability 1 - cut (`market.offer_keep`),
    and the Korean-born abroad search home (1 + pandemic_return_boost) times as often.
    A documented growth of some bidders' hiring (the frontier-lab boom from 2023, off by
-   default) makes their offers (1 + size) times as frequent (`market.offer_growth`): offers
+   default) makes their offers (1 + size) times as frequent (`market.offer_growth`) and
+   their pay (1 + size)^foreign_pay_response times as high (`market.kind_pay`): offers
    are drawn at the largest multiplier G and kept with probability g_kind / G once the
    bidder is drawn (exact while r G s^e <= 1).
 4. Choice (random utility, McFadden 1974): among staying, the Korean offer and the
@@ -339,7 +340,7 @@ def run(model) -> None:
     f_firm[pos_fo] = fo_firm
     okf = f_firm >= 0
     f_pay = np.zeros(m)
-    f_pay[okf] = pay.foreign_offer(model, tier[okf], skill[okf], f_dest[okf]) * f.premium[f_firm[okf]]
+    f_pay[okf] = pay.foreign_firm_offer(model, tier[okf], skill[okf], f_dest[okf], f_firm[okf])
     util[okf, FOREIGN_OFFER] = (
         beta[okf] * np.log(f_pay[okf]) + amenity(model, f_dest[okf], kor[okf]) - p.move_cost * (~abroad_now[okf])
     )

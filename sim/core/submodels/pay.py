@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import market
 from ..codes import ABROAD, AI_FIRM, CN, CONGLOMERATE, EU, KR_OTHER, N_LOCS, OTHER, PLATFORM, STARTUP, US
 
 Z99 = 2.3263478740408408  # standard normal 99th percentile
@@ -74,6 +75,16 @@ def foreign_offer(model, tier: np.ndarray, skill: np.ndarray, dest: np.ndarray) 
     )
 
 
+def foreign_firm_offer(model, tier: np.ndarray, skill: np.ndarray, dest: np.ndarray, firm: np.ndarray) -> np.ndarray:
+    """Offer of foreign firm `firm` (in `dest`) to a person: `foreign_offer` times the firm's
+    premium (frontier labs 1.3) times its kind's pay growth (`market.kind_pay`: the
+    frontier-lab boom raises the labs' pay by (1 + b_F)^epsilon; 1 when off).
+
+    Equation: w_j = w_F(tier, skill, dest) * premium_j * (1 + b_kind(j))^epsilon."""
+    f = model.firms
+    return foreign_offer(model, tier, skill, dest) * (f.premium[firm] * model.kind_pay[f.kind[firm]])
+
+
 def dest_factor(p) -> np.ndarray:
     """Pay level by location code relative to the US (Korea entries unused, set to 1)."""
     f = np.ones(N_LOCS)
@@ -130,19 +141,25 @@ def annual_raise(model) -> None:
     """Each Q1 the employed get the year's market pay growth.
 
     Equation: w_i <- w_i * (1 + g), g = W_t / W_{t-4} - 1 in Korea (AI firms and elsewhere:
-    the market index over the last four quarters, scarcity included), wage_growth_foreign
-    abroad. Only the pay the worker would have without salary matching grows (the state's
-    part is reset by the salary-matching rule every quarter): with pass-through pi, the
-    subsidy's part of the salary is pi * subsidy.
+    the market index over the last four quarters, scarcity included); abroad, the growth of
+    the employer's pay over the year: g_j = (1 + g_F) L_k(t) / L_k(t - 1) - 1, g_F =
+    wage_growth_foreign and L_k the pay level of the employer's kind k relative to trend
+    (`market.foreign_pay_level`: the hiring path H^epsilon and the frontier-lab boom;
+    g_j = g_F when neither moves). Only the pay the worker would have without salary
+    matching grows (the state's part is reset by the salary-matching rule every quarter):
+    with pass-through pi, the subsidy's part of the salary is pi * subsidy.
     """
     pop, p = model.pop, model.p
     st = pop.state
     hist = model.wage_index_history
     g_kr = hist[-1] / hist[-5] - 1.0 if len(hist) >= 5 else (1.0 + p.wage_growth_kr) - 1.0
+    level = market.foreign_pay_level(p, model.time) / market.foreign_pay_level(p, model.time - 1.0)
+    g_kind = (1.0 + p.wage_growth_foreign) * level - 1.0  # by kind code
     # g per person, 0 for those not employed; branch-free over contiguous arrays
     g = ((st == AI_FIRM) | (st == KR_OTHER)).astype(np.float64)
     g *= g_kr
-    g += (st == ABROAD) * p.wage_growth_foreign
+    abroad = np.flatnonzero(st == ABROAD)
+    g[abroad] = g_kind[model.firms.kind[pop.employer[abroad]]]
     # salary <- (salary - pi s) * (1 + g) + pi s = salary * (1 + g) - g pi s (exact when g = 0)
     raised = pop.salary * (1.0 + g)
     raised += -g * p.sm_passthrough * pop.subsidy

@@ -129,7 +129,7 @@ def foreign_entrants(model) -> None:
     skill = model.rng.lognormal(0.0, p.skill_sigma, n)
     firm = model.draw_foreign_firm(dest)
     tier = np.full(n, APPLIED)
-    sal = pay.foreign_offer(model, tier, skill, dest) * model.firms.premium[firm]
+    sal = pay.foreign_firm_offer(model, tier, skill, dest, firm)
     ids = pop.add(n, state=ABROAD, loc=dest, degree=MASTER, korean=False, skill=skill, employer=firm, salary=sal)
     training.assign_tiers(model, ids)
 
@@ -185,14 +185,14 @@ def return_choice(model, idx: np.ndarray) -> None:
     U_stay = b ln(w_F) + eco[dest] + home_tie_foreign 1[not Korean-born]
     U_back = b ln(w_KR) + eco[KR capital] + home_tie 1[Korean-born] - move_cost,
     each + Gumbel noise (McFadden 1974), b the weight of pay (`matching.pay_weight`); w_F from
-    `pay.foreign_offer`, w_KR the Korean market pay plus the worker's part pi S of any salary
+    `pay.foreign_firm_offer`, w_KR the Korean market pay plus the worker's part pi S of any salary
     matching they would qualify for (`policy.subsidy`). Returners count as `graduate_returns`, not as
     `returns`: a student's first job is not a LinkedIn job move (outputs module).
     """
     p, rng, pop = model.p, model.rng, model.pop
     tier, skill, loc, kor = pop.tier[idx], pop.skill[idx], pop.loc[idx], pop.korean[idx]
     firm = model.draw_foreign_firm(loc)
-    w_f = pay.foreign_offer(model, tier, skill, loc) * model.firms.premium[firm]
+    w_f = pay.foreign_firm_offer(model, tier, skill, loc, firm)
     w_k = pay.market_pay(model, tier, skill)
     w_k = w_k + p.sm_passthrough * policy.subsidy(model, w_k, tier)  # the worker's part of salary matching
     beta = matching.pay_weight(p, kor)
