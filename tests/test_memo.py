@@ -535,18 +535,24 @@ def test_a_difference_whose_interval_includes_zero_is_read_as_no_clear_effect():
     assert not any("대략적" in x for x in R.reading(plan, effects, None, 2030, "ko"))
 
 
-def test_a_parameters_label_keeps_a_colon_of_its_own_description():
+def test_a_parameters_label_keeps_a_colon_of_its_own_description(monkeypatch):
     """Found running the shipped sweep-foreign-history: its table headed a column "Twice as many),
     x)", since the short label dropped everything before the first colon, meant for a policy's name
     ("Salary matching: share paid by the state") but applied to a parameter's own description
-    ("... (1: twice as many)")."""
+    ("... (1: twice as many)"). frontier_boom has since got an app label (the lever's, used as
+    is); without one its description is kept whole."""
+    scn = S.load(ROOT / "scenarios" / "sweep-foreign-history.yaml")
+    for lang in ("en", "ko"):
+        assert R.setting_label("frontier_boom", lang) == i18n.lever_label("frontier_boom", lang)
+    line = next(x for x in R.settings_lines(scn) if i18n.lever_label("frontier_boom", "en") in x)
+    assert line.endswith("(extra offers, × 2020–22): 0 · 1 (sweep)"), line
+    monkeypatch.delitem(i18n.LEVER_LABELS, "frontier_boom")
     for lang, doc in (("en", "(1: twice as many)"), ("ko", "(1: 두 배)")):
         label = R.setting_label("frontier_boom", lang)
         assert label.startswith("`frontier_boom` (") and doc in label, label
         assert R.setting_label("sm_share", lang) == i18n.lever_label("sm_share", lang).split(": ", 1)[-1]
-    scn = S.load(ROOT / "scenarios" / "sweep-foreign-history.yaml")
     line = next(x for x in R.settings_lines(scn) if "frontier_boom" in x)
-    assert "(1: twice as many), x): 0 · 1 (sweep)" in line, line
+    assert "(1: twice as many); their pay rises with them (foreign_pay_response), x): 0 · 1 (sweep)" in line, line
 
 
 def test_a_budget_that_binds_is_said_even_when_salary_matching_gains_no_one(monkeypatch):

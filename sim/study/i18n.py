@@ -977,6 +977,14 @@ LEVER_LABELS: dict[str, dict[str, str]] = {
         "en": "Foreign hiring from 2026 (growth per year)",
         "ko": "2026년 이후 해외 채용 (연간 증가율)",
     },
+    "us_freeze_cut": {
+        "en": "US hiring freeze, 2022 Q4–2023 Q4 (share of US offers lost)",
+        "ko": "미국 채용 동결, 2022년 4분기~2023년 4분기 (사라진 미국발 제안 비율)",
+    },
+    "frontier_boom": {
+        "en": "Frontier-lab hiring boom from 2023 (extra offers, × 2020–22)",
+        "ko": "2023년부터 프런티어 연구소 채용 붐 (추가 제안, 2020~22년 대비 배수)",
+    },
 }
 
 _START_HELP = {
@@ -1087,6 +1095,22 @@ LEVER_HELP: dict[str, dict[str, str]] = {
         "square root.",
         "ko": "2025년 이후 해외 기업의 한국 AI 인재 채용이 늘어나는 속도 (0 = 2025년 수준 유지; 예측이 아닌 "
         "시나리오). 해외 제안은 이에 비례하고, 해외 연봉은 그 제곱근에 비례합니다.",
+    },
+    "us_freeze_cut": {
+        "en": "Off (0) in the calibrated model; the documented size is 0.34 (a third fewer US AI openings in "
+        "2023). Alone it runs against the 2023 outflow; with the frontier-lab boom at 1 the two fit 2023 as "
+        "well as the default but overshoot the 2024 outflow. It moves the baseline too (model documentation, 7.3).",
+        "ko": "보정된 모형에서는 꺼짐(0); 문헌상 크기는 0.34 (2023년 미국 AI 채용 공고 약 3분의 1 감소). 단독으로는 "
+        "2023년 유출과 반대 방향이며, 프런티어 연구소 붐 1과 함께 넣으면 2023년은 기본값만큼 맞지만 2024년 유출을 "
+        "과대 추정합니다. 기준 시나리오도 함께 바뀝니다 (모형 문서 7.3절).",
+    },
+    "frontier_boom": {
+        "en": "Off (0) in the calibrated model. 1 = the labs' offers to people in Korea twice as frequent from "
+        "2023 as in 2020–22 (OpenAI's staff roughly doubled every year), their pay up with them (× √2 at 1). "
+        "No source says how many of their hires came from Korea. It moves the baseline too.",
+        "ko": "보정된 모형에서는 꺼짐(0). 1 = 2023년부터 연구소의 한국 내 인재에 대한 제안이 2020~22년의 두 배 "
+        "(OpenAI 인원은 해마다 약 두 배), 연봉도 함께 상승 (1에서 × √2). 그중 한국 출신 채용 규모를 밝힌 자료는 "
+        "없습니다. 기준 시나리오도 함께 바뀝니다.",
     },
 }
 
