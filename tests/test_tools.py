@@ -83,3 +83,47 @@ def test_foreign_shocks_policy_effects_are_paired_differences_in_differences(cap
         "  core_talent_kr: 2030 +40 +- 0",
         "  core_talent_kr: 2030 +25 +- 5",
     ]
+
+
+def test_diaspora_shares_by_skill_and_tier():
+    """1,000 Korean-born workers with skills 1..1000: the 10 most skilled abroad (core tier) and the
+    90 least skilled, so 10 % abroad in all and in the top 10 %, 100 % of the top 1 % and 0.1 % and
+    of the core tier, 90 / 990 of the applied tier; students, the foreign-born and those who left the
+    field are not counted."""
+    from sim.core.codes import ABROAD, AI_FIRM, APPLIED, CORE, EXITED, STUDENT_ABROAD
+
+    dia = _tool("diaspora")
+    n = 1000
+    skill = np.arange(1.0, n + 1)
+    state = np.full(n, AI_FIRM, np.int8)
+    state[-10:] = ABROAD
+    state[:90] = ABROAD
+    tier = np.full(n, APPLIED, np.int8)
+    tier[-10:] = CORE
+    korean = np.ones(n, bool)
+    extra = 5  # not counted: a student abroad, a foreign-born abroad, people who left the field
+    state = np.concatenate([state, [STUDENT_ABROAD, ABROAD, EXITED, EXITED, EXITED]]).astype(np.int8)
+    korean = np.concatenate([korean, [True, False, True, True, True]])
+    skill = np.concatenate([skill, np.full(extra, 5000.0)])
+    tier = np.concatenate([tier, np.full(extra, CORE)]).astype(np.int8)
+    out = dia.shares(state, korean, skill, tier)
+    assert out["all"] == pytest.approx(0.10)
+    assert out["top 1 %"] == 1.0 and out["top 0.1 %"] == 1.0
+    assert out["top 10 %"] == pytest.approx(10 / 100)  # the top 100: 10 abroad
+    assert out["core"] == 1.0 and out["applied"] == pytest.approx(90 / 990) and np.isnan(out["senior"])
+
+
+def test_a_more_skilled_diaspora_at_the_start_is_thicker_at_the_top():
+    """init_abroad_skill shifts the skill of the Korean-born abroad at the start: the same share of
+    Korean-born workers abroad, a larger share of the top 1 % by skill (measured as tools/diaspora.py
+    does, at 1/5 scale at the start)."""
+    from sim import TalentMarket
+
+    dia = _tool("diaspora")
+    out = {}
+    for v in (1.3, 2.0):
+        m = TalentMarket(scale=0.2, end_year=2021, rng=3, init_abroad_skill=v)
+        n = m.pop.n
+        out[v] = dia.shares(m.pop.state[:n], m.pop.korean[:n], m.pop.skill[:n], m.pop.tier[:n])
+    assert out[2.0]["all"] == pytest.approx(out[1.3]["all"], abs=1e-9)
+    assert out[2.0]["top 1 %"] > out[1.3]["top 1 %"] + 0.15, out

@@ -204,12 +204,12 @@ def build_population(model, firm_weight: np.ndarray) -> None:
         # by seats (uniformly if no university has faculty: no PhD holders to fill the posts)
         univ=model.kr_univ_index[rng.choice(len(seats), size=n_s, p=seats / seats.sum() if seats.sum() > 0 else None)],
     )
-    # 4. Korean-born abroad (selected: higher skill; assumption median 1.3)
+    # 4. Korean-born abroad (selected: higher skill; median init_abroad_skill, an assumption)
     n_w, ns = _count(p.init_kr_abroad, s), _count(p.init_students_abroad, s)
     n_a = n_w + ns
     stud = np.arange(n_a) < ns
     dest = model.draw_destination(n_a)
-    skill = rng.lognormal(np.log(1.3), sig, n_a)
+    skill = rng.lognormal(np.log(p.init_abroad_skill), sig, n_a)
     pop.add(
         ns,
         state=STUDENT_ABROAD,

@@ -20,6 +20,7 @@ from .codes import (
     EU,
     EXITED,
     FOREIGN_LOCS,
+    KIND_NAMES,
     KR_OTHER,
     KR_REGION,
     N_LOCS,
@@ -102,6 +103,7 @@ class TalentMarket(mesa.Model):
         )
         self.foreign_index = 1.0
         self.foreign_hiring = 1.0
+        self.kind_pay = np.ones(len(KIND_NAMES))  # foreign pay by bidder kind (market.kind_pay)
         self._update_indices()
 
         cap = int(

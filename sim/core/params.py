@@ -142,6 +142,20 @@ class Params:
         "Korean-born students abroad in AI PhD programmes",
         "initial",
     )
+    init_abroad_skill: float = _p(
+        1.3,
+        1.0,
+        5.0,
+        "x",
+        "assumption: the Korean-born abroad are selected on skill (study abroad and foreign offers rise "
+        "with skill; seeds 001, 002); no count of Korea's top-tier AI researchers abroad is documented. "
+        "It sets how thick the top of the diaspora starts: 31 % of the top 1 % by skill abroad in 2021 at "
+        "1.3, against 47 % in 2024 and 64 % in 2030 as the run's own selection acts (tools/diaspora.py, "
+        "ODD 5)",
+        "median skill of the Korean-born AI people abroad at the start (workers and students), relative to "
+        "the median AI worker in Korea (1)",
+        "initial",
+    )
     init_foreign_pool: int = _p(
         30000, 0, 1000000, "persons", "assumption", "foreign AI talent abroad that Korean firms can reach", "initial"
     )

@@ -797,6 +797,7 @@ PARAM_DOC_KO = {
     "init_students_kr": "국내 AI 석·박사 과정 학생",
     "init_kr_abroad": "해외에서 일하는 한국 출신 AI 인력 (학생 제외)",
     "init_students_abroad": "해외 AI 박사과정의 한국 출신 학생",
+    "init_abroad_skill": "시작 시점 해외 한국 출신 AI 인력(근로자·학생)의 중위 역량, 국내 AI 인력 중위(1) 대비",
     "init_foreign_pool": "국내 기업이 채용할 수 있는 해외 외국인 AI 인재",
     "init_foreign_staff_share": "AI 기업 인력 중 외국인 비율",
     "init_capital_share": "수도권 소재 국내 AI 기업 비율",
