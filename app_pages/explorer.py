@@ -10,6 +10,7 @@ import streamlit as st
 
 from app_pages.common import (
     APP_REPLICATIONS,
+    APP_WORKERS,
     SCENARIOS,
     executor,
     lang,
@@ -305,7 +306,7 @@ with downloads_area.container():
 ts = pd.DataFrame()
 total = len(plan.tasks)
 drawn, last_note = False, 0.0
-for runs in E.stream(plan, run_cache(), executor(), run_states()):
+for runs in E.stream(plan, run_cache(), executor(), run_states(), workers=APP_WORKERS):
     complete = len(runs) == total
     if not complete and time.perf_counter() - last_note > 1.0:  # each update re-renders the page
         progress.progress(len(runs) / total, text=t("running", done=len(runs), total=total))

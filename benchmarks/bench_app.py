@@ -1,20 +1,21 @@
 """Benchmark: the app's response to a slider change, in a real browser (Debian's chromium).
 
-Starts the app as `make app` does (`python -m app_pages.serve`, i.e. `streamlit run app.py` with the
-library imported first) with 10 replications and 2 worker processes at 1:1 scale, waits for the
+Starts the app as `make app` does (`python -m app_pages.serve`, i.e. `streamlit run app.py` with
+the library imported first) with 10 replications and 2 worker processes at 1:1 scale, waits for the
 first page to finish (baseline and scenario computed), then moves the salary-matching share slider
 one step at a time `--moves` times. For each move it measures, from the key press, (a) the time
 until the metric cards show new numbers (first result) and (b) the time until the run is complete
-(10-replication bands drawn). The baseline is cached, as in normal use. Also reports the CPU seconds
-each group of processes (browser, Streamlit server, workers) used per move, and the first page load
-to final numbers with the results store filled for the starting scenario (as `make app` does). Then
-`--year-moves` moves of the year slider, back and forth (every run cached: the time of the page's
-redraw alone, to the page complete). Then `--visits` more first loads, each a new visitor (a fresh
-browser context: nothing cached), alternating with a minimal Streamlit page served by a second
-server (a title, five metric cards and a progress bar at "Done", as the predicate waits for): the
-floor of Streamlit and Chromium on this machine at that moment, reported side by side as medians and
-their ratio. Writes benchmarks/out/bench_app.json. Targets: (a) <= 2 s, (b) <= 6 s (issue 5); first
-load to final numbers <= 3 s (issue 15).
+(10-replication bands drawn). The baseline is cached, as in normal use. Also reports the CPU
+seconds each group of processes (browser, Streamlit server, workers) used per move, and the first
+page load to final numbers with the results store filled for the starting scenario (as `make app`
+does). Then `--year-moves` moves of the year slider, back and forth (every run cached: the time of
+the page's redraw alone, to the page complete). Then `--seed-moves` new seeds typed into the seed
+box (nothing cached: the baseline reruns with the policy; first result and bands). Then `--visits`
+more first loads, each a new visitor (a fresh browser context: nothing cached), alternating with a
+minimal Streamlit page served by a second server (a title, five metric cards and a progress bar at
+"Done", as the predicate waits for): the floor of Streamlit and Chromium on this machine at that
+moment, reported side by side as medians and their ratio. Writes benchmarks/out/bench_app.json.
+Targets: (a) <= 2 s, (b) <= 6 s (issue 5); first load to final numbers <= 3 s (issue 15).
 """
 
 from __future__ import annotations
@@ -143,6 +144,7 @@ def main() -> None:
     ap.add_argument("--replications", type=int, default=10)
     ap.add_argument("--visits", type=int, default=5, help="new visitors' first loads, each beside the minimal page")
     ap.add_argument("--year-moves", type=int, default=6, help="moves of the year slider (runs all cached)")
+    ap.add_argument("--seed-moves", type=int, default=2, help="new seeds typed in (baseline and policy rerun)")
     args = ap.parse_args()
     # the results store, filled for the starting scenario as `make app` does: the first page loads from it
     store = Path(tempfile.mkdtemp(prefix="talentsim-store-"))
@@ -167,7 +169,7 @@ def main() -> None:
     (ref_dir / "page.py").write_text(MINIMAL_PAGE)
     shutil.copytree(ROOT / ".streamlit", ref_dir / ".streamlit")
     ref_proc, ref_port = start_server([sys.executable, "-m", "streamlit", "run", "page.py"], ref_dir, dict(os.environ))
-    first, full, visits, minimal, years = [], [], [], [], []
+    first, full, visits, minimal, years, seed_first, seed_full = [], [], [], [], [], [], []
     try:
         with sync_playwright() as pw:
             b = pw.chromium.launch(executable_path=shutil.which("chromium"), args=FLAGS)
@@ -200,6 +202,16 @@ def main() -> None:
                 page.wait_for_function(CHANGED, arg=before, timeout=300_000, polling=POLL_MS)
                 page.wait_for_function(IDLE, timeout=300_000, polling=POLL_MS)
                 years.append(time.perf_counter() - t)
+            seed = page.get_by_role("spinbutton", name="Seed")
+            for i in range(args.seed_moves):  # a new seed: nothing cached, the baseline reruns too
+                before = page.get_by_test_id("stMetricValue").all_inner_texts()
+                seed.fill(str(20200602 + i))
+                t = time.perf_counter()
+                seed.press("Enter")
+                page.wait_for_function(CHANGED, arg=before, timeout=300_000, polling=POLL_MS)
+                seed_first.append(time.perf_counter() - t)
+                page.wait_for_function(IDLE, timeout=300_000, polling=POLL_MS)
+                seed_full.append(time.perf_counter() - t)
             if (ROOT / "docs" / "figures").exists():
                 page.screenshot(path=str(ROOT / "docs" / "figures" / "app.png"))
             page.close()
@@ -229,6 +241,8 @@ def main() -> None:
         "full_bands_seconds": full,
         "first_result_median": statistics.median(first),
         "full_bands_median": statistics.median(full),
+        "seed_first_result_seconds": seed_first,
+        "seed_full_bands_seconds": seed_full,
         "year_move_seconds": years,
         "year_move_median": statistics.median(years) if years else None,
         "cpu_seconds_per_move": {k: (cpu1.get(k, 0.0) - cpu0.get(k, 0.0)) / args.moves for k in cpu1},
@@ -252,6 +266,11 @@ def main() -> None:
     )
     if years:
         print(f"after a move of the year slider (runs cached): page complete median {res['year_move_median']:.2f} s")
+    if seed_first:
+        print(
+            f"after a new seed (baseline and policy rerun, nothing cached): first result "
+            f"{', '.join(f'{x:.2f}' for x in seed_first)} s; bands {', '.join(f'{x:.2f}' for x in seed_full)} s"
+        )
     print(
         "CPU seconds per move by process group (2 cores):",
         ", ".join(f"{k} {v:.2f}" for k, v in sorted(res["cpu_seconds_per_move"].items())),

@@ -407,7 +407,11 @@ def _fork_step(plan: batch.Plan) -> int:
 
 
 def stream(
-    plan: batch.Plan, cache: RunCache, executor: cf.Executor | None, states: RunCache | None = None
+    plan: batch.Plan,
+    cache: RunCache,
+    executor: cf.Executor | None,
+    states: RunCache | None = None,
+    workers: int | None = None,
 ) -> Iterator[dict[str, pd.DataFrame]]:
     """Yield the runs available so far (by task key), first from the cache, then as each finishes.
 
@@ -417,6 +421,13 @@ def stream(
     the same as a fresh run (tested) at about a third less work for a 2026 start. When the
     baseline's run is already in the cache (e.g. from the results store) but its state is not,
     only the quarters up to the fork are run again for the state (`batch.execute_state`).
+
+    Tasks are handed over replication by replication, and with `workers` (the executor's worker
+    count) at most one more than that at a time, a scenario replication whose baseline state has
+    just arrived going first: the first paired result then comes after about one baseline run
+    (and one continuation) instead of after every baseline run (a new seed or an assumption
+    changed in the app: nothing cached). Without `workers` every task is submitted at once. The
+    runs and their results do not depend on the order.
     """
     done: dict[str, pd.DataFrame] = {}
     todo = []
@@ -432,29 +443,42 @@ def stream(
     stop = _fork_step(plan) if states is not None else 0
     base_name = plan.scenarios[0].name
     by_rep = {(t.scenario, t.replication): t for t in plan.tasks}
-
-    def submit(fn, *args):
-        return X.submit(executor, fn, *args)
+    # one more than the workers: a worker never waits for the page to hand over its next task
+    limit = workers + 1 if workers else len(plan.tasks) + 1
+    todo.sort(key=lambda t: t.replication)  # replication by replication: the first pair comes first
 
     pending: dict[cf.Future, tuple[str, batch.Task]] = {}
+    backlog: list[tuple[str, batch.Task, Callable[..., Any], tuple]] = []  # handed over in this order
     waiting: list[batch.Task] = []  # scenario tasks waiting for their baseline's state
+
+    def fill() -> None:
+        while backlog and len(pending) < limit:
+            kind, t, fn, args = backlog.pop(0)
+            pending[X.submit(executor, fn, *args)] = (kind, t)
+
+    def queued(b: batch.Task) -> bool:
+        return any(kind in ("base", "state") and bt is b for kind, bt in pending.values()) or any(
+            kind in ("base", "state") and bt is b for kind, bt, _, _ in backlog
+        )
+
     for t in todo:
         if stop <= 0:
-            pending[submit(batch.execute, t.params, t.entropy, t.spawn_key)] = ("run", t)
+            backlog.append(("run", t, batch.execute, (t.params, t.entropy, t.spawn_key)))
         elif t.scenario == base_name:
-            pending[submit(batch.execute_checkpoint, t.params, t.entropy, t.spawn_key, stop)] = ("base", t)
+            backlog.append(("base", t, batch.execute_checkpoint, (t.params, t.entropy, t.spawn_key, stop)))
         else:
             st = states.get(state_key(by_rep[(base_name, t.replication)], stop))
             if st is not None:
-                pending[submit(batch.execute_resume, st, t.params)] = ("run", t)
+                backlog.append(("run", t, batch.execute_resume, (st, t.params)))
             else:
                 b = by_rep[(base_name, t.replication)]
-                if not any(kind in ("base", "state") and bt is b for kind, bt in pending.values()):
+                if not queued(b):
                     if b.key in done:  # the baseline's run is stored: only its state at the fork is needed
-                        pending[submit(batch.execute_state, b.params, b.entropy, b.spawn_key, stop)] = ("state", b)
+                        backlog.append(("state", b, batch.execute_state, (b.params, b.entropy, b.spawn_key, stop)))
                     else:
-                        pending[submit(batch.execute_checkpoint, b.params, b.entropy, b.spawn_key, stop)] = ("base", b)
+                        backlog.append(("base", b, batch.execute_checkpoint, (b.params, b.entropy, b.spawn_key, stop)))
                 waiting.append(t)
+    fill()
     while pending:
         fut = next(cf.as_completed(list(pending), timeout=600))
         kind, t = pending.pop(fut)
@@ -465,13 +489,17 @@ def stream(
             df, st = out.value if kind == "base" else (None, out.value)
             if st is not None:
                 states.put(state_key(t, stop), st)
-            for w in [w for w in waiting if w.replication == t.replication]:
+            ready = [w for w in waiting if w.replication == t.replication]
+            for w in ready:
                 waiting.remove(w)
-                pending[
-                    submit(batch.execute_resume, st, w.params)
-                    if st is not None
-                    else submit(batch.execute, w.params, w.entropy, w.spawn_key)
-                ] = ("run", w)
+            backlog[:0] = [  # the scenario replications of this baseline go first
+                ("run", w, batch.execute_resume, (st, w.params))
+                if st is not None
+                else ("run", w, batch.execute, (w.params, w.entropy, w.spawn_key))
+                for w in ready
+            ]
+        fill()
+        if kind in ("base", "state"):
             if df is None:  # a state only: the baseline's run was already there
                 continue
         else:
