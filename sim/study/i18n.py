@@ -982,6 +982,10 @@ LEVER_LABELS: dict[str, dict[str, str]] = {
         "en": "US hiring freeze, 2022 Q4–2023 Q4 (share of US offers lost)",
         "ko": "미국 채용 동결, 2022년 4분기~2023년 4분기 (사라진 미국발 제안 비율)",
     },
+    "init_abroad_skill": {  # not an app lever: its label in the memos of sweep-diaspora.yaml
+        "en": "Skill of the diaspora at the start (median, × Korea's)",
+        "ko": "시작 시점 해외 한국 출신 인력의 역량 (중위, 국내 대비 배수)",
+    },
     "frontier_boom": {
         "en": "Frontier-lab hiring boom from 2023 (extra offers, × 2020–22)",
         "ko": "2023년부터 프런티어 연구소 채용 붐 (추가 제안, 2020~22년 대비 배수)",
