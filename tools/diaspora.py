@@ -18,8 +18,6 @@ count of top-tier researchers abroad is recorded here.
 from __future__ import annotations
 
 import argparse
-import importlib.util
-from pathlib import Path
 
 import numpy as np
 
@@ -59,20 +57,15 @@ def one(overrides: dict[str, float], seed: np.random.SeedSequence, year: int) ->
     return out
 
 
-def _settings():
-    spec = importlib.util.spec_from_file_location("foreign_shocks", Path(__file__).with_name("foreign_shocks.py"))
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod.parse_setting
-
-
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--replications", type=int, default=10)
     ap.add_argument("--year", type=int, default=2024)
     ap.add_argument("setting", nargs="?", default="default")
     a = ap.parse_args(argv)
-    overrides = _settings()(a.setting)
+    from foreign_shocks import parse_setting  # tools/, on the path when this runs as a script
+
+    overrides = parse_setting(a.setting)
     seeds = runner.seeds_for(SEED, a.replications)
     tasks = [(i, (overrides, seed, a.year)) for i, seed in enumerate(seeds)]
     with X.process_pool(2) as pool:

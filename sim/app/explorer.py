@@ -456,10 +456,9 @@ def stream(
             kind, t, fn, args = backlog.pop(0)
             pending[X.submit(executor, fn, *args)] = (kind, t)
 
-    def queued(b: batch.Task) -> bool:
-        return any(kind in ("base", "state") and bt is b for kind, bt in pending.values()) or any(
-            kind in ("base", "state") and bt is b for kind, bt, _, _ in backlog
-        )
+    def queued(b: batch.Task) -> bool:  # b's baseline run or state is handed over or will be
+        handed = list(pending.values()) + [(kind, bt) for kind, bt, _, _ in backlog]
+        return any(kind in ("base", "state") and bt is b for kind, bt in handed)
 
     for t in todo:
         if stop <= 0:
@@ -498,12 +497,11 @@ def stream(
                 else ("run", w, batch.execute, (w.params, w.entropy, w.spawn_key))
                 for w in ready
             ]
-        fill()
-        if kind in ("base", "state"):
-            if df is None:  # a state only: the baseline's run was already there
-                continue
         else:
             df = out.value
+        fill()
+        if df is None:  # a state only: the baseline's run was already there
+            continue
         cache.put(_key(t), df)
         done[t.key] = df
         yield dict(done)
