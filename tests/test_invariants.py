@@ -20,6 +20,7 @@ from sim.core.codes import (
     SEEKING,
     STUDENT_ABROAD,
     STUDENT_KR,
+    TIER_NAMES,
     US,
 )
 from sim.core.outputs import CORE_IN, CORE_OUT
@@ -144,13 +145,15 @@ def check_step(m: TalentMarket, prev_counts: np.ndarray) -> np.ndarray:
     assert out["kr_abroad"] == np.count_nonzero(pop.korean & ~in_kr & (stt != EXITED))
     assert out["kr_workers_abroad"] == np.count_nonzero(pop.korean & ~in_kr & (stt != EXITED) & (stt != STUDENT_ABROAD))
     assert out["ai_talent_kr"] == np.count_nonzero((working | (stt == STUDENT_KR)) & in_kr)
-    core = pop.tier == CORE
     abroad_workers = pop.korean & ~in_kr & (stt != EXITED) & (stt != STUDENT_ABROAD)
-    assert out["kr_workers_abroad_core"] == np.count_nonzero(abroad_workers & core)
-    core_kr = staff & in_kr & core
-    assert out["foreign_share_core"] == pytest.approx(
-        np.count_nonzero(core_kr & ~pop.korean) / max(np.count_nonzero(core_kr), 1), abs=1e-12
-    )
+    for k, name in enumerate(TIER_NAMES):  # by tier: Korean-born workers abroad, foreign-born share of staff
+        in_tier = pop.tier == k
+        assert out[f"kr_workers_abroad_{name}"] == np.count_nonzero(abroad_workers & in_tier)
+        tier_kr = staff & in_kr & in_tier
+        assert out[f"foreign_share_{name}"] == pytest.approx(
+            np.count_nonzero(tier_kr & ~pop.korean) / max(np.count_nonzero(tier_kr), 1), abs=1e-12
+        )
+    assert sum(out[f"kr_workers_abroad_{t}"] for t in TIER_NAMES) == out["kr_workers_abroad"]
     assert out["ai_workers_kr"] == np.count_nonzero(working & in_kr)  # the migration index's stock
     assert out["foreign_staff_kr"] == np.count_nonzero(staff & in_kr & ~pop.korean)  # the tax relief's recipients
     assert out["workforce_outside_capital"] == np.count_nonzero(staff & (pop.loc == KR_REGION))  # settlement's

@@ -135,7 +135,7 @@ OUTPUT_NAMES = (
         "ai_talent_kr",
         "ai_workers_kr",
         "kr_workers_abroad",
-        "kr_workers_abroad_core",
+        *(f"kr_workers_abroad_{t}" for t in TIER_NAMES),
         "job_changers_abroad_share",
         "job_change_rate",
         "faculty",
@@ -144,7 +144,7 @@ OUTPUT_NAMES = (
         "share_master_workforce",
         "share_phd_workforce",
         "foreign_share_workforce",
-        "foreign_share_core",
+        *(f"foreign_share_{t}" for t in TIER_NAMES),
         "foreign_staff_kr",
         "workforce_outside_capital",
         "mean_salary_conglomerate",
@@ -289,11 +289,12 @@ def compute(model) -> dict[str, float]:
     )
     out["kr_workers_abroad"] = kr_workers_abroad  # as the Bank of Korea counts them (LinkedIn: workers)
     abroad = g[ABROAD]  # the census group: gathers ~45k people, not masks over everyone
-    core_abroad = np.count_nonzero(pop.korean[abroad] & (tier[abroad] == CORE))
-    if not all_in_kr:  # core staff of a Korean firm's lab abroad
+    abroad_by_tier = np.bincount(tier[abroad[pop.korean[abroad]]], minlength=N_TIERS)
+    if not all_in_kr:  # staff of a Korean firm's lab abroad
         lab = staff[pop.loc[staff] > KR_REGION]
-        core_abroad += np.count_nonzero(pop.korean[lab] & (tier[lab] == CORE))
-    out["kr_workers_abroad_core"] = float(core_abroad)
+        abroad_by_tier += np.bincount(tier[lab[pop.korean[lab]]], minlength=N_TIERS)
+    for k, name in enumerate(TIER_NAMES):
+        out[f"kr_workers_abroad_{name}"] = float(abroad_by_tier[k])
     out["kr_abroad"] = kr_workers_abroad + n_state[STUDENT_ABROAD]
     # graduate students study in Korea
     workers_kr = float(len(staff_kr) + len(g[KR_OTHER]) + len(g[SEEKING]))
@@ -327,8 +328,11 @@ def compute(model) -> dict[str, float]:
     out["share_master_workforce"] = float(np.count_nonzero(is_staff & (deg == MASTER))) / n_staff
     out["share_phd_workforce"] = float(np.count_nonzero(is_staff & (deg == PHD))) / n_staff
     out["foreign_share_workforce"] = float(np.count_nonzero(is_staff & ~pop.korean)) / n_staff
-    core_kr = staff_kr[tier[staff_kr] == CORE]  # core-tier staff in Korea
-    out["foreign_share_core"] = float(np.count_nonzero(~pop.korean[core_kr])) / max(len(core_kr), 1)
+    tier_kr = tier[staff_kr]  # the foreign-born share of each tier of the staff in Korea
+    staff_by_tier = np.bincount(tier_kr, minlength=N_TIERS)
+    foreign_by_tier = np.bincount(tier_kr[~pop.korean[staff_kr]], minlength=N_TIERS)
+    for k, name in enumerate(TIER_NAMES):
+        out[f"foreign_share_{name}"] = float(foreign_by_tier[k]) / max(int(staff_by_tier[k]), 1)
     # foreign-born AI-firm staff working in Korea (those the foreign tax relief pays)
     out["foreign_staff_kr"] = float(len(staff_kr) - np.count_nonzero(np.take(pop.korean, staff_kr)))
     # AI-firm staff working in Korea outside the capital region (those the settlement package pays)

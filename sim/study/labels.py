@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ..core.codes import TIER_NAMES
 from ..core.outputs import UNITS
 from . import i18n
 
@@ -193,6 +194,7 @@ EFFECTS: dict[str, Quantity] = {
 
 # outputs that are not presented quantities (no card, chart or table column) but are shown by name
 # on the calibration page: their display labels
+_TIER_KO = dict(zip(TIER_NAMES, ("핵심", "시니어", "응용"), strict=True))  # as the parameter labels name them
 OTHER_LABELS: dict[str, dict[str, str]] = {
     "ai_workers_kr": {"en": "AI workers in Korea", "ko": "국내 AI 종사자"},
     "faculty": {"en": "AI faculty in post at Korean universities", "ko": "국내 대학 AI 교수 (재직)"},
@@ -212,6 +214,17 @@ OTHER_LABELS: dict[str, dict[str, str]] = {
         "ko": "한 해 동안 직장을 옮긴 AI 인력 비율",
     },
     "kr_workers_abroad": {"en": "Korean-born AI workers abroad", "ko": "해외에서 일하는 한국 출신 AI 인력"},
+    **{
+        f"kr_workers_abroad_{t}": {
+            "en": f"Korean-born AI workers abroad, {t} tier",
+            "ko": f"해외에서 일하는 한국 출신 AI 인력, {ko} 등급",
+        }
+        for t, ko in _TIER_KO.items()
+    },
+    **{
+        f"foreign_share_{t}": {"en": f"Foreign share of AI staff, {t} tier", "ko": f"AI 인력 중 외국인 비율, {ko} 등급"}
+        for t, ko in _TIER_KO.items()
+    },
     "mean_salary_conglomerate": {"en": "Mean AI pay at conglomerates", "ko": "대기업 AI 인력 평균 연봉"},
     "n_firms_kr": {"en": "Korean AI firms", "ko": "국내 AI 기업 수"},
     "graduates_kr": {
