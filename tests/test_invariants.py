@@ -203,3 +203,30 @@ def test_salary_matching_budget_never_exceeded(seed, budget):
         m.step()
         q = m.government.spend["salary_matching"]
         assert q <= budget * 1000.0 / 4.0 * (1 + 1e-9)
+
+
+def test_stay_rates_recounted_and_split_by_tier():
+    """stay_rate_<k>y recounted with plain numpy on the people (Korean-born graduates abroad, cohort
+    of the 4 quarters ending 4k quarters ago, not exited, located abroad now); `among` restricts the
+    cohorts to a mask (tools/diaspora.py's tiers), and the tiers' rates, weighted by their cohorts,
+    give the overall rate back."""
+    from sim.core.outputs import STAY_YEARS, stay_rates
+
+    m = TalentMarket(scale=0.1, end_year=2027, rng=5)
+    m.run()
+    pop = m.pop
+    since = m.t - pop.grad_q.astype(np.int64)
+    graduated, live, away = pop.grad_q >= 0, pop.state != EXITED, pop.loc > KR_REGION
+    overall = stay_rates(m)
+    by_tier = [stay_rates(m, among=pop.tier == k) for k in range(len(TIER_NAMES))]
+    for k in STAY_YEARS:
+        cohort = graduated & live & (since >= 4 * k) & (since < 4 * k + 4)
+        assert np.count_nonzero(cohort) > 0
+        assert overall[f"stay_rate_{k}y"] == np.count_nonzero(cohort & away) / np.count_nonzero(cohort)
+        n_t = [np.count_nonzero(cohort & (pop.tier == t)) for t in range(len(TIER_NAMES))]
+        for t, n in enumerate(n_t):
+            want = np.count_nonzero(cohort & away & (pop.tier == t)) / n if n else None
+            got = by_tier[t][f"stay_rate_{k}y"]
+            assert np.isnan(got) if want is None else got == want, (k, t)
+        weighted = sum(n * by_tier[t][f"stay_rate_{k}y"] for t, n in enumerate(n_t) if n) / sum(n_t)
+        assert weighted == pytest.approx(overall[f"stay_rate_{k}y"], abs=1e-12)

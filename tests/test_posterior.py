@@ -221,8 +221,12 @@ def test_posterior_compare_reruns_exactly_and_refuses_edited_draws(files):
 
 def test_posterior_intervals_are_wider_than_monte_carlo_ones():
     """The point of the issue: parameter uncertainty widens the intervals. Scale 0.25, 8 replications,
-    2022Q4 (measured: the 90 % range of AI staff 3.3x and of core talent 15x the Monte-Carlo one;
-    at scale 0.03 the model's own noise is as large as the parameters' effect, so not there)."""
+    2022Q4: the 90 % range of core talent (no target pins it) is 18x the Monte-Carlo one (17-22x over
+    the seeds 99, 1, 2; 8-18x with 20 replications); at scale 0.03 the model's own noise is as large
+    as the parameters' effect, so not there. AI staff are conditioned on (the 2021-23 surveys), so
+    the posterior widens their range little: 1.3-1.7x with 8 replications, 1.0-1.6x with 20, with the
+    posterior of 2026-12-07 (26 parameters; 3.3x when first measured on an earlier posterior) — so
+    only asserted not to be narrower by more than the noise of 8 replications."""
     doc = {"name": "b", "description": "x", "horizon": {"end_year": 2022}, "replications": 8, "seed": 99}
     scn = S.from_document({**doc, "parameters": {"scale": 0.25}})
     out = {}
@@ -232,8 +236,8 @@ def test_posterior_intervals_are_wider_than_monte_carlo_ones():
         ts = batch.timeseries(plan, runs)
         q4 = ts[(ts.year == 2022) & (ts.quarter == 4)]
         out[mode] = {c: q4[c].quantile(0.95) - q4[c].quantile(0.05) for c in ("workforce_kr", "core_talent_kr")}
-    for c in ("workforce_kr", "core_talent_kr"):
-        assert out["posterior"][c] > 2 * out["monte-carlo"][c], out
+    assert out["posterior"]["core_talent_kr"] > 4 * out["monte-carlo"]["core_talent_kr"], out
+    assert out["posterior"]["workforce_kr"] > 0.8 * out["monte-carlo"]["workforce_kr"], out
 
 
 def test_a_missing_posterior_is_a_clear_error(monkeypatch, tmp_path, files):

@@ -427,13 +427,16 @@ def core_moves(model) -> None:
     model._core_prev = (ids, pop.state.copy(), pop.loc.copy())
 
 
-def stay_rates(model) -> dict[str, float]:
+def stay_rates(model, among: np.ndarray | None = None) -> dict[str, float]:
     """stay_rate_<k>y: of the Korean-born who graduated abroad in the 4 quarters ending 4k
     quarters ago (a yearly cohort, k = 1..5), the share located abroad now, among those still
     in the population (not exited); NaN before the run has such a cohort. Finn's (ORISE)
-    measure is the share still in the US by tax records k years after the degree."""
+    measure is the share still in the US by tax records k years after the degree. `among`: a
+    mask over the population's rows restricting the cohorts (e.g. a tier; tools/diaspora.py)."""
     pop = model.pop
     ids = np.flatnonzero(pop.grad_q >= 0)
+    if among is not None:
+        ids = ids[among[ids]]
     since = model.t - pop.grad_q[ids].astype(np.int64)
     live = pop.state[ids] != EXITED
     away = pop.loc[ids] > KR_REGION

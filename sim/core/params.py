@@ -151,7 +151,7 @@ class Params:
         "with skill; seeds 001, 002); no count of Korea's top-tier AI researchers abroad is documented. "
         "It sets how thick the top of the diaspora starts: 31 % of the top 1 % by skill abroad in 2021 at "
         "1.3, against 47 % in 2024 and 64 % in 2030 as the run's own selection acts (tools/diaspora.py, "
-        "ODD 5)",
+        "ODD 5). Uncertain: the posterior draws it from 1.1-2.5 (23-75 % of the top 1 % abroad in 2021)",
         "median skill of the Korean-born AI people abroad at the start (workers and students), relative to "
         "the median AI worker in Korea (1)",
         "initial",

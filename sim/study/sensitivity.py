@@ -57,6 +57,9 @@ UNCERTAIN: tuple[Uncertain, ...] = (
     Uncertain("match_efficiency", 0.3, 1.0, "search frictions (contacts per quarter)"),
     Uncertain("learning_rate", 0.01, 0.03, "skill growth on the job"),
     Uncertain("core_quantile", 0.90, 0.96, "where the core tier begins"),
+    # the top of the diaspora at the start: 23 % (1.1) to 75 % (2.5) of the top 1 % by skill abroad
+    # in 2021, around the global 53 % of top-tier AI researchers abroad (MacroPolo 2020; ODD 5)
+    Uncertain("init_abroad_skill", 1.1, 2.5, "how skilled the Korean-born abroad start"),
 )
 OUTPUTS = ("effect_core_talent_kr", "effect_shortage", "effect_fiscal_cost_krw", "baseline_shortage")
 
