@@ -221,12 +221,12 @@ def test_posterior_compare_reruns_exactly_and_refuses_edited_draws(files):
 
 def test_posterior_intervals_are_wider_than_monte_carlo_ones():
     """The point of the issue: parameter uncertainty widens the intervals. Scale 0.25, 8 replications,
-    2022Q4: the 90 % range of core talent (no target pins it) is 18x the Monte-Carlo one (17-22x over
-    the seeds 99, 1, 2; 8-18x with 20 replications); at scale 0.03 the model's own noise is as large
-    as the parameters' effect, so not there. AI staff are conditioned on (the 2021-23 surveys), so
-    the posterior widens their range little: 1.3-1.7x with 8 replications, 1.0-1.6x with 20, with the
-    posterior of 2026-12-07 (26 parameters; 3.3x when first measured on an earlier posterior) — so
-    only asserted not to be narrower by more than the noise of 8 replications."""
+    2022Q4: the 90 % range of core talent (no target pins it) is 13-19x the Monte-Carlo one over the
+    seeds 99, 1, 2 (8-21x with 20 replications); at scale 0.03 the model's own noise is as large as
+    the parameters' effect, so not there. AI staff are conditioned on (the 2021-23 surveys), so the
+    posterior widens their range little: 1.3-1.7x with 8 replications, 1.5-2.4x with 20, with the
+    posterior of 2026-12-07 (27 parameters; 1.0-1.7x on the one before it, 3.3x when first measured)
+    — so only asserted not to be narrower by more than the noise of 8 replications."""
     doc = {"name": "b", "description": "x", "horizon": {"end_year": 2022}, "replications": 8, "seed": 99}
     scn = S.from_document({**doc, "parameters": {"scale": 0.25}})
     out = {}

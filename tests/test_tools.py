@@ -43,6 +43,7 @@ def test_foreign_response_elasticity_from_staff_and_tax_waived():
     assert out[2027]["staff"] == 450 and out[2027]["change"] == pytest.approx((0.1 + 0.05) / 2)
     assert out["foreign_share_2024"] == 0.01
     assert fr.years_to(2050) == (2027, 2030, 2035, 2040, 2045, 2050) and fr.years_to(2030) == (2027, 2030)
+    assert fr._weight("drawn") is None and fr._weight("2.5") == 2.5  # `drawn`: the weight left to each draw
 
 
 def test_foreign_shocks_settings_and_paired_differences():

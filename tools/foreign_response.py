@@ -5,7 +5,8 @@
                                      [--end-year 2035] [W ...]
     python tools/foreign_response.py --turnover [W]
 
-For each weight W (`foreign_pay_weight`; default: 1 2 3) runs the baseline and
+For each weight W (`foreign_pay_weight`; default: 1 2 3; `drawn`: each replication's posterior
+draw, with `--uncertainty posterior`) runs the baseline and
 scenarios/foreign-tax-relief.yaml with W set in both, paired by seed (the scenario file's seed),
 and prints, per year 2027 / 2030 / 2035 (and every fifth year after, to `--end-year`): the
 baseline's foreign-born AI staff in Korea (`foreign_staff_kr`), their change with the relief, the
@@ -90,9 +91,14 @@ def turnover(weight: float, seeds=(1, 2, 3), end_year: int = 2030) -> None:
         print(f"seed {seed}, foreign_pay_weight {weight:g}: " + "; ".join(cells))
 
 
+def _weight(text: str) -> float | None:
+    """A weight, or `drawn`: left to the posterior draws (with --uncertainty posterior)."""
+    return None if text == "drawn" else float(text)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("weights", nargs="*", type=float, default=[1.0, 2.0, 3.0])
+    ap.add_argument("weights", nargs="*", type=_weight, default=[1.0, 2.0, 3.0])
     ap.add_argument("--replications", type=int, default=20)
     ap.add_argument("--uncertainty", choices=("monte-carlo", "posterior"), default="monte-carlo")
     ap.add_argument("--workers", type=int, default=2)
@@ -100,7 +106,7 @@ def main() -> None:
     ap.add_argument("--turnover", action="store_true", help="the foreign-born staff's yearly turnover instead")
     args = ap.parse_args()
     if args.turnover:
-        turnover(args.weights[0] if args.weights else 1.0)
+        turnover(args.weights[0] if args.weights and args.weights[0] is not None else 1.0)
         return
     relief = S.load(ROOT / "scenarios" / "foreign-tax-relief.yaml")
     share = relief.params.ftax_share
@@ -109,13 +115,16 @@ def main() -> None:
     years = years_to(relief.end_year)
     with X.process_pool(args.workers) as pool:
         for w in args.weights:
-            scn = dataclasses.replace(relief, overrides={**relief.overrides, "foreign_pay_weight": w})
+            set_w = {} if w is None else {"foreign_pay_weight": w}  # None: each replication's posterior draw
+            scn = dataclasses.replace(relief, overrides={**relief.overrides, **set_w})
             plan = batch.make_plan("compare", [S.baseline_of(scn), scn], args.replications, scn.seed, args.uncertainty)
             with tempfile.TemporaryDirectory() as d:
                 (Path(d) / "runs").mkdir()
                 ts = batch.timeseries(plan, batch.run_plan(plan, Path(d), pool))
             r = response(ts, share, years)
-            print(f"foreign_pay_weight {w:g}: baseline foreign share of AI staff in 2024 {r['foreign_share_2024']:.2%}")
+            name = "drawn" if w is None else f"{w:g}"
+            share24 = r["foreign_share_2024"]
+            print(f"foreign_pay_weight {name}: baseline foreign share of AI staff in 2024 {share24:.2%}")
             for y in years:
                 e = r[y]["elasticity"]
                 print(

@@ -674,7 +674,9 @@ class Params:
         5.0,
         "x beta_pay",
         "assumption: 1 = the Korean-born's weight (the calibration's); Kleven et al. 2014 (V1): Denmark's foreign "
-        "high earners respond with an elasticity of 1.5-2, above what 1 gives (ODD 7.8)",
+        "high earners respond with an elasticity of 1.5-2, above what 1 gives; Kleven, Landais & Saez 2013 (V1): "
+        "foreign footballers ~1 against ~0.15 for domestic ones (ODD 7.8). Uncertain: the posterior draws it "
+        "from 1-3",
         "weight of log pay in the job choices of the foreign-born, relative to beta_pay",
         "matching",
     )

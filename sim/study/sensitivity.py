@@ -60,6 +60,10 @@ UNCERTAIN: tuple[Uncertain, ...] = (
     # the top of the diaspora at the start: 23 % (1.1) to 75 % (2.5) of the top 1 % by skill abroad
     # in 2021, around the global 53 % of top-tier AI researchers abroad (MacroPolo 2020; ODD 5)
     Uncertain("init_abroad_skill", 1.1, 2.5, "how skilled the Korean-born abroad start"),
+    # the foreign-born respond more to pay than natives (footballers: elasticity ~1 vs ~0.15, Kleven,
+    # Landais & Saez 2013; Denmark's foreign high earners 1.5-2, Kleven et al. 2014): 1 (no more than
+    # the Korean-born) to 3 (Denmark's size by ~2045 at the calibrated point; ODD 7.8)
+    Uncertain("foreign_pay_weight", 1.0, 3.0, "the foreign-born's own weight of pay (x beta_pay)"),
 )
 OUTPUTS = ("effect_core_talent_kr", "effect_shortage", "effect_fiscal_cost_krw", "baseline_shortage")
 
