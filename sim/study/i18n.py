@@ -1087,12 +1087,16 @@ LEVER_HELP: dict[str, dict[str, str]] = {
         "ko": "한국 출신 인력의 귀국 선호 (보정되지 않은 초기 추정).",
     },
     "foreign_pay_weight": {
-        "en": "1 = the foreign-born weigh pay as the Korean-born do (the calibration's assumption). Denmark's "
-        "tax scheme for foreign high earners suggests they respond more (Kleven et al. 2014), but above 1 the "
-        "baseline has more foreign-born staff than the data (1.4 % of AI staff in 2024 at 2, against 1.1 %).",
-        "ko": "1 = 외국 출신도 한국 출신과 같은 비중으로 연봉을 고려 (보정의 가정). 덴마크의 고소득 외국인 특례는 "
-        "이들이 더 민감하게 반응함을 시사하지만(Kleven 외 2014), 1보다 크면 기준 시나리오의 외국 출신 인력이 "
-        "자료보다 많아집니다 (2에서 2024년 AI 인력의 1.4%, 자료는 1.1%).",
+        "en": "1 = the foreign-born weigh pay as the Korean-born do (the calibrated point). The evidence says "
+        "they respond more (Kleven et al. 2013, 2014), so with intervals that include parameters each run "
+        "draws it between 1 and 3, with the foreign pool's search rate refitted to the 2024 foreign share. "
+        "Moving the slider sets it for every run; above 1 at the other calibrated values the baseline has "
+        "more foreign-born staff than the data (1.4 % of AI staff in 2024 at 2, against 1.1 %).",
+        "ko": "1 = 외국 출신도 한국 출신과 같은 비중으로 연봉을 고려 (보정 기준점). 근거 자료는 이들이 더 민감하게 "
+        "반응함을 보여 주므로(Kleven 외 2013, 2014), 구간에 모수 불확실성을 포함하면 실행마다 1~3 사이 값을 뽑고 "
+        "외국 인력 풀의 탐색률은 2024년 외국인 비율에 맞춰 함께 추정됩니다. 슬라이더를 움직이면 모든 실행에 그 값이 "
+        "적용되며, 다른 값이 보정 기준점일 때 1보다 크면 기준 시나리오의 외국 출신 인력이 자료보다 많아집니다 "
+        "(2에서 2024년 AI 인력의 1.4%, 자료는 1.1%).",
     },
     "foreign_hiring_growth": {
         "en": "How fast foreign employers' hiring of AI talent from Korea grows after 2025 (0 = stays at "
