@@ -334,7 +334,7 @@ def compute(model) -> dict[str, float]:
     for k, name in enumerate(TIER_NAMES):
         out[f"foreign_share_{name}"] = float(foreign_by_tier[k]) / max(int(staff_by_tier[k]), 1)
     # foreign-born AI-firm staff working in Korea (those the foreign tax relief pays)
-    out["foreign_staff_kr"] = float(len(staff_kr) - np.count_nonzero(np.take(pop.korean, staff_kr)))
+    out["foreign_staff_kr"] = float(foreign_by_tier.sum())
     # AI-firm staff working in Korea outside the capital region (those the settlement package pays)
     out["workforce_outside_capital"] = float(np.count_nonzero(np.take(pop.loc, staff_kr) == KR_REGION))
     if len(staff_kr):
