@@ -110,6 +110,8 @@ SHIPPED = sorted(p.stem for p in S.library_files(ROOT / "scenarios") if "sweep" 
             },
             23,
         ),
+        # foreign bidders pursuing their hires: their reference year (2025) is before the fork
+        ("salary-matching-50", {"foreign_target_pursuit": 1.0}, 22),
     ],
 )
 def test_every_policy_forks_to_the_same_runs_as_a_fresh_start(name, over, fork):

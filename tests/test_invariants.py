@@ -230,3 +230,23 @@ def test_stay_rates_recounted_and_split_by_tier():
             assert np.isnan(got) if want is None else got == want, (k, t)
         weighted = sum(n * by_tier[t][f"stay_rate_{k}y"] for t, n in enumerate(n_t) if n) / sum(n_t)
         assert weighted == pytest.approx(overall[f"stay_rate_{k}y"], abs=1e-12)
+
+
+@given(seed=st.integers(0, 2**32 - 1), pursuit=st.sampled_from([0.0, 0.5, 1.0]))
+def test_the_foreign_offer_tally_counts_every_move_abroad(seed, pursuit):
+    """The bidders' tally (matching.update_pursuit reads it) records each quarter the foreign
+    offers made to people in Korea and those accepted, by tier: the accepted are exactly the
+    quarter's emigration, never more than the offers, and the multiplier is always within its
+    cap (1 throughout at pursuit 0)."""
+    from sim.core.submodels import matching
+
+    m = TalentMarket(
+        scale=0.05, end_year=2026, rng=seed, foreign_target_pursuit=pursuit, foreign_hiring_start=2023.0, sm_share=0.5
+    )
+    while m.running:
+        m.step()
+        made, taken = m.foreign_offer_history[-1]
+        assert len(m.foreign_offer_history) == m.t
+        assert taken.sum() == m.flows["emigration"] and (taken <= made).all()
+        assert (m.pursuit >= 1 / matching.PURSUIT_CAP).all() and (m.pursuit <= matching.PURSUIT_CAP).all()
+        assert pursuit > 0 or (m.pursuit == 1.0).all()

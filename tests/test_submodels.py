@@ -323,6 +323,84 @@ def test_foreign_bids_come_from_each_bidder_at_its_own_rate(boom, freeze, seed):
         assert abs(counts[kind] - n * q) <= 4.5 * sd + 1e-9, (KIND_NAMES[kind], counts[kind], n * q)
 
 
+@settings(max_examples=40, deadline=None)
+@given(
+    pursuit=st.sampled_from([0.0, 0.3, 0.5, 1.0]),
+    ref=hnp.arrays(np.float64, 3, elements=st.sampled_from([np.nan, 0.0, 0.05, 0.3, 0.6, 1.0])),
+    now=hnp.arrays(np.float64, 3, elements=st.sampled_from([np.nan, 0.0, 0.05, 0.3, 0.6, 1.0])),
+)
+def test_pursuit_multiplier_is_the_acceptance_ratio_to_the_pursuit_within_its_cap(pursuit, ref, now):
+    """m_k = (ref_k / now_k)^pursuit within [1/4, 4]: 1 at pursuit 0, where a share is unknown
+    (nan) or both are 0; the cap where no offer is accepted now; the floor where none was then.
+    It rises as the acceptance falls (more offers to make up for more refusals)."""
+    m = matching.pursuit_multiplier(pursuit, ref, now)
+    cap = matching.PURSUIT_CAP
+    for k in range(3):
+        r, n = ref[k], now[k]
+        if pursuit == 0 or np.isnan(r) or np.isnan(n) or (r == 0 and n == 0):
+            want = 1.0
+        elif n == 0:
+            want = cap
+        elif r == 0:
+            want = 1 / cap
+        else:
+            want = min(cap, max(1 / cap, (r / n) ** pursuit))
+        assert m[k] == pytest.approx(want, rel=1e-12), (k, r, n)
+    if pursuit > 0:
+        lower = matching.pursuit_multiplier(pursuit, np.full(3, 0.5), np.array([0.2, 0.4, 0.6]))
+        assert lower[0] > lower[1] > 1.0 > lower[2]
+
+
+def test_acceptance_is_taken_over_the_last_four_quarters_by_tier():
+    hist = [np.array([[10, 0, 4], [10, 0, 0]])] + [np.array([[4, 0, 2], [1, 0, 1]])] * 4
+    assert_allclose(matching.acceptance(hist), [4 / 16, np.nan, 4 / 8])  # the first quarter left out
+    assert np.isnan(matching.acceptance([])).all()
+
+
+@settings(max_examples=4, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1))
+def test_foreign_offers_follow_the_pursuit_multiplier_of_each_tier(seed):
+    """With the bidders' pursuit m_k (here 2, 1 and 0.5 for core, senior and applied) a
+    candidate in tier k gets an offer with probability r s^e m_k: in 2024 (no documented shock
+    active) offers by tier over repeated draws are within 4.5 standard deviations of that."""
+    m = small(rng=seed)
+    m.step()
+    m.time = 2024.5
+    m.pursuit = np.array([2.0, 1.0, 0.5])
+    cand = np.flatnonzero(np.isin(m.pop.state, [0, 1, 5]))
+    m.pop.skill[cand] = 1.0
+    tier = m.pop.tier[cand]
+    r, reps = m.p.foreign_offer_rate, 300
+    counts = np.zeros(3)
+    for _ in range(reps):
+        idx, _, _ = matching.foreign_bids(m, cand)
+        counts += np.bincount(m.pop.tier[idx], minlength=3)
+    for k in range(3):
+        q, n = r * m.pursuit[k], reps * np.count_nonzero(tier == k)
+        assert n > 0 and abs(counts[k] - n * q) <= 4.5 * np.sqrt(n * q * (1 - q)) + 1e-9, (k, counts[k], n * q)
+
+
+def test_pursuit_acts_from_the_foreign_hiring_start_against_the_year_before():
+    """Before `foreign_hiring_start` the multiplier is 1; in the first quarter after it the
+    reference is the acceptance of the four quarters before (so m = 1 then) and stays fixed; at
+    pursuit 0 no reference is taken."""
+    m = small(end_year=2023, foreign_target_pursuit=1.0, foreign_hiring_start=2022.0)
+    while m.time < 2022.0 - 1e-9:
+        m.step()
+        assert (m.pursuit == 1.0).all() and m.foreign_accept_ref is None
+    before = matching.acceptance(m.foreign_offer_history)
+    m.step()
+    assert_allclose(m.foreign_accept_ref, before)
+    assert_allclose(m.pursuit, matching.pursuit_multiplier(1.0, before, before))
+    ref = m.foreign_accept_ref.copy()
+    m.run()
+    assert_allclose(m.foreign_accept_ref, ref)
+    assert_allclose(m.pursuit, matching.pursuit_multiplier(1.0, ref, matching.acceptance(m.foreign_offer_history[:-1])))
+    off = small(end_year=2023, foreign_hiring_start=2022.0)
+    off.run()
+    assert off.foreign_accept_ref is None and (off.pursuit == 1.0).all()
+
+
 def test_offer_growth_acts_from_2023_without_end():
     from sim.core import market
     from sim.core.codes import FRONTIER_LAB, US_BIGTECH

@@ -85,6 +85,7 @@ ASSUMPTION_LEVERS = (
     Lever("foreign_hiring_growth", -0.2, 0.3, 0.05),
     Lever("us_freeze_cut", 0.0, 0.6, 0.02),
     Lever("frontier_boom", 0.0, 3.0, 0.25),
+    Lever("foreign_target_pursuit", 0.0, 1.0, 0.25),
 )
 LEVERS = {lv.name: lv for lv in POLICY_LEVERS + ASSUMPTION_LEVERS}
 LANDING = "salary-matching-50"  # the scenario the explorer opens on (app_pages/explorer.py; warm.prefetch)

@@ -104,6 +104,12 @@ class TalentMarket(mesa.Model):
         self.foreign_index = 1.0
         self.foreign_hiring = 1.0
         self.kind_pay = np.ones(len(KIND_NAMES))  # foreign pay by bidder kind (market.kind_pay)
+        # foreign bidders' head-count pursuit (matching.update_pursuit): offers made to people in
+        # Korea and accepted, by tier, each quarter; the acceptance of the year before
+        # foreign_hiring_start; the offer multiplier by tier
+        self.foreign_offer_history: list[np.ndarray] = []
+        self.foreign_accept_ref: np.ndarray | None = None
+        self.pursuit = np.ones(N_TIERS)
         self._update_indices()
 
         cap = int(

@@ -595,6 +595,19 @@ class Params:
         "boom), for new offers and the pay of those already abroad",
         "matching",
     )
+    foreign_target_pursuit: float = _p(
+        0.0,
+        0.0,
+        1.0,
+        "-",
+        "judgement: 0 = Korea a small supplier whose refusals foreign bidders replace from elsewhere (the "
+        "Korean-born were 1.6 % of new US H-1B workers in FY2014, 2,012 of 124,326; USCIS via Infoplease, "
+        "V3); 1 = a fixed head-count of hires from Korea. Varied in scenarios/sweep-foreign-pursuit.yaml",
+        "how far foreign bidders make up for a fall in the share of their offers people in Korea accept "
+        "(by tier, against the year before foreign_hiring_start) with more offers: offers x "
+        "(accepted then / accepted now)^pursuit, within 1/4 and 4",
+        "matching",
+    )
     pandemic_offer_cut: float = _pc(
         "pandemic_offer_cut",
         0.5,

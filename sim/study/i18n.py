@@ -857,6 +857,10 @@ PARAM_DOC_KO = {
         "2023년부터 프런티어 AI 연구소의 추가 제안, 2020~22년 제안의 배수(1: 두 배); "
         "연봉도 함께 오름(foreign_pay_response)"
     ),
+    "foreign_target_pursuit": (
+        "한국 내 인재가 해외 제안을 받아들이는 비율이 (foreign_hiring_start 전 해보다, 등급별로) 떨어질 때 해외 "
+        "기업이 제안을 늘려 메우는 정도: 제안 × (그때 수락 비율 / 지금 수락 비율)^정도, 1/4~4배 이내"
+    ),
     "pandemic_offer_cut": "팬데믹 기간(2020년 3분기~2022년 2분기) 성사되지 못한 해외 제안 비율",
     "pandemic_return_boost": "팬데믹 기간 해외 한국 출신 인재의 국내 구직 증가 배수",
     "dest_cn": "해외 제안 중 중국 비율",
@@ -990,6 +994,10 @@ LEVER_LABELS: dict[str, dict[str, str]] = {
         "en": "Frontier-lab hiring boom from 2023 (extra offers, × 2020–22)",
         "ko": "2023년부터 프런티어 연구소 채용 붐 (추가 제안, 2020~22년 대비 배수)",
     },
+    "foreign_target_pursuit": {
+        "en": "Foreign employers make up for refusals from Korea (0 = not at all, 1 = in full)",
+        "ko": "해외 기업이 한국 인재의 거절을 추가 제안으로 메우는 정도 (0 = 전혀, 1 = 전부)",
+    },
 }
 
 _START_HELP = {
@@ -1120,6 +1128,16 @@ LEVER_HELP: dict[str, dict[str, str]] = {
         "ko": "보정된 모형에서는 꺼짐(0). 1 = 2023년부터 연구소의 한국 내 인재에 대한 제안이 2020~22년의 두 배 "
         "(OpenAI 인원은 해마다 약 두 배), 연봉도 함께 상승 (1에서 × √2). 그중 한국 출신 채용 규모를 밝힌 자료는 "
         "없습니다. 기준 시나리오도 함께 바뀝니다.",
+    },
+    "foreign_target_pursuit": {
+        "en": "0 in the calibrated model: Korea supplies few of foreign employers' hires (1.6 % of new US "
+        "H-1B workers in 2014), so a refusal from Korea is replaced from elsewhere. 1 = they keep their "
+        "hires from Korea at a head-count: when a policy makes people in Korea turn down more offers, "
+        "they make more offers, and most of the policy's 'fewer leaving' is undone (model documentation, 7.3).",
+        "ko": "보정된 모형에서는 0: 해외 기업의 채용에서 한국 출신 비중은 작으므로(2014년 미국 신규 H-1B 근로자의 "
+        "1.6 %), 한국 인재의 거절은 다른 나라 인재로 채워집니다. 1 = 한국에서의 채용 인원을 유지: 정책으로 한국 "
+        "내 인재가 제안을 더 많이 거절하면 제안을 늘리므로, 정책의 '유출 감소' 효과 대부분이 상쇄됩니다 "
+        "(모형 문서 7.3절).",
     },
 }
 

@@ -217,27 +217,88 @@ def _foreign_offers(model, cand: np.ndarray, scale: float = 1.0) -> np.ndarray:
     return cand[np.sort(np.concatenate(kept))]
 
 
+PURSUIT_CAP = 4.0  # the pursuit multiplier stays within 1/4 and 4 (foreign_target_pursuit)
+PURSUIT_WINDOW = 4  # quarters over which the acceptance of foreign offers is measured
+
+
+def acceptance(history: list[np.ndarray], quarters: int = PURSUIT_WINDOW) -> np.ndarray:
+    """Share of the foreign offers to people in Korea that were accepted, by tier, over the last
+    `quarters` quarters of `history` (rows: offers made, offers accepted; nan where none made)."""
+    if not history:
+        return np.full(N_TIERS, np.nan)
+    made, taken = np.sum(history[-quarters:], axis=0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(made > 0, taken / np.maximum(made, 1), np.nan)
+
+
+def pursuit_multiplier(pursuit: float, ref: np.ndarray, now: np.ndarray) -> np.ndarray:
+    """Foreign bidders' offers to tier k as a multiple of their base rate:
+    m_k = (ref_k / now_k)^pursuit within [1/PURSUIT_CAP, PURSUIT_CAP]; 1 where either share is
+    unknown (nan) or both are 0, and everywhere at pursuit 0."""
+    m = np.ones(N_TIERS)
+    if pursuit <= 0:
+        return m
+    known = np.isfinite(ref) & np.isfinite(now) & ((ref > 0) | (now > 0))
+    ratio = np.full(N_TIERS, np.inf)  # no offer accepted now: the cap
+    pos = known & (now > 0)
+    ratio[pos] = ref[pos] / now[pos]
+    m[known] = np.clip(ratio[known] ** pursuit, 1.0 / PURSUIT_CAP, PURSUIT_CAP)
+    return m
+
+
+def update_pursuit(model) -> None:
+    """The bidders' head-count targets (`foreign_target_pursuit`, ODD 7.3): from the first quarter
+    after `foreign_hiring_start` their offers to tier k are m_k times the base rate, m_k from the
+    acceptance of their offers in the year before the start (fixed then) against the last year's
+    (`pursuit_multiplier`). 1 before the start and at pursuit 0."""
+    p = model.p
+    if p.foreign_target_pursuit <= 0 or not model.policy_active(p.foreign_hiring_start):
+        model.pursuit = np.ones(N_TIERS)
+        return
+    if model.foreign_accept_ref is None:
+        model.foreign_accept_ref = acceptance(model.foreign_offer_history)
+    now = acceptance(model.foreign_offer_history)
+    model.pursuit = pursuit_multiplier(p.foreign_target_pursuit, model.foreign_accept_ref, now)
+
+
+def _record_foreign_offers(model, offered: np.ndarray, taken: np.ndarray) -> None:
+    """Foreign offers made to people in Korea this quarter and those accepted, by tier (ids)."""
+    tier = model.pop.tier
+    model.foreign_offer_history.append(
+        np.array(
+            [
+                np.bincount(np.take(tier, offered), minlength=N_TIERS),
+                np.bincount(np.take(tier, taken), minlength=N_TIERS),
+            ]
+        )
+    )
+
+
 def foreign_bids(model, cand: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The foreign offers of the quarter to `cand`: who gets one, the bidder's location and firm.
 
-    An offer from foreign firm j reaches candidate i with probability r s_i^e d_l / n_l k_l g_j
+    An offer from foreign firm j reaches candidate i with probability r s_i^e d_l / n_l k_l g_j m_k
     (d_l the destination share of j's location l, n_l its number of firms, k_l the share kept by
     the documented cuts at l, `market.offer_keep`; g_j the documented growth of j's kind,
-    `market.offer_growth`): offers are drawn at the largest growth G, thinned by location, the
-    firm drawn uniformly in its location, then kept with probability g_j / G (exact while
-    r G s_i^e <= 1). Without growth (G = 1) no draw is spent on the last step."""
+    `market.offer_growth`; m_k the bidders' pursuit of their head-count in i's tier k,
+    `model.pursuit`): offers are drawn at the largest G M (G the largest growth, M the largest
+    m_k), thinned by location, the firm drawn uniformly in its location, then kept with
+    probability g_j m_k / (G M) (exact while r G M s_i^e <= 1). Without growth or pursuit
+    (G M = 1) no draw is spent on the last step."""
     p, rng, f = model.p, model.rng, model.firms
     grow = market.offer_growth(p, model.time)  # documented growth of some bidders: frontier labs
-    top = float(grow.max())
-    fo_idx = _foreign_offers(model, cand, top)
+    mult = model.pursuit  # head-count pursuit by tier (1 unless foreign_target_pursuit > 0)
+    top, mtop = float(grow.max()), float(mult.max())
+    fo_idx = _foreign_offers(model, cand, top * mtop)
     fo_dest = model.draw_destination(len(fo_idx))
     keep = market.offer_keep(p, model.time)  # documented shocks: entry suspension, pandemic
     if keep.min() < 1.0 and len(fo_idx):
         go = rng.random(len(fo_idx)) < keep[fo_dest]
         fo_idx, fo_dest = fo_idx[go], fo_dest[go]
     fo_firm = model.draw_foreign_firm(fo_dest)
-    if top > 1.0 and len(fo_idx):
-        go = rng.random(len(fo_idx)) * top < grow[f.kind[fo_firm]]
+    if (top > 1.0 or mult.min() < mtop) and len(fo_idx):
+        weight = grow[f.kind[fo_firm]] * mult[np.take(model.pop.tier, fo_idx)]
+        go = rng.random(len(fo_idx)) * (top * mtop) < weight
         fo_idx, fo_dest, fo_firm = fo_idx[go], fo_dest[go], fo_firm[go]
     return fo_idx, fo_dest, fo_firm
 
@@ -282,6 +343,7 @@ def run(model) -> None:
     kr_idx, kr_firm = searching[has_kr], firm[has_kr]
 
     # 3. foreign offers to people working or seeking in Korea
+    update_pursuit(model)
     fo_idx, fo_dest, fo_firm = foreign_bids(model, cand)
 
     # 4. choice among stay / Korean offer / foreign offer
@@ -290,6 +352,7 @@ def run(model) -> None:
     mark[fo_idx] = True
     choosers = np.flatnonzero(mark)
     if len(choosers) == 0:
+        _record_foreign_offers(model, fo_idx, fo_idx[:0])
         _seekers_settle(model)
         return
     m = len(choosers)
@@ -363,6 +426,7 @@ def run(model) -> None:
     hired = want[_ration(model, k_firm[want], tier[want], vac)]
     _hire_korean(model, choosers[hired], k_firm[hired], k_own[hired], k_sub[hired])
     gone = np.flatnonzero(choice == FOREIGN_OFFER)
+    _record_foreign_offers(model, fo_idx, choosers[gone])
     _go_abroad(model, choosers[gone], f_firm[gone], f_dest[gone], f_pay[gone])
     _seekers_settle(model)
 
