@@ -569,3 +569,32 @@ def test_a_budget_that_binds_is_said_even_when_salary_matching_gains_no_one(monk
     ):
         text = " ".join(R._salary_matching_lines(pd.DataFrame(), "tight", 2021, lang))
         assert said in text and ("no more core researchers" in text or "늘지 않음" in text), text
+
+
+def test_the_salary_matching_reading_names_the_foreign_employers_assumption(monkeypatch):
+    """The gain from fewer people leaving holds only if foreign employers replace a refusal from
+    Korea elsewhere (foreign_target_pursuit 0, the default; ODD 7.3): the reading says so, and
+    says that part of the gain is undone when the scenario sets a pursuit."""
+    from sim.study import stats
+
+    monkeypatch.setattr(
+        stats,
+        "salary_matching_summary",
+        lambda comp, scenario, year: {"recipients": 6000.0, "deadweight": 0.96, "paid_share": 1.0, "additional": 220.0},
+    )
+    base = S.load(ROOT / "scenarios" / "baseline.yaml")
+    sm = S.load(ROOT / "scenarios" / "salary-matching-50.yaml")
+    chased = dataclasses.replace(sm, name="chased", overrides={**sm.overrides, "foreign_target_pursuit": 0.5})
+    effects = pd.DataFrame(
+        [
+            {"scenario": n, "point": 0, "year": 2030, "measure": "core_talent_kr", "mean": 220.0}
+            | {"lo": 30.0, "hi": 457.0, "pairs": 30}
+            for n in ("salary-matching-50", "chased")
+        ]
+    )
+    plan = SimpleNamespace(scenarios=[base, sm, chased], replications=30)
+    for lang in ("en", "ko"):
+        off, on = R.reading(plan, effects, pd.DataFrame(), 2030, lang)
+        assert i18n.t("memo_read_sm_pursuit_off", lang) in off and "sweep-foreign-pursuit" in off
+        assert i18n.t("memo_read_sm_pursuit_on", lang, phi="0.5") in on
+        assert i18n.t("memo_read_sm_pursuit_off", lang) not in on

@@ -363,6 +363,21 @@ T: dict[str, dict[str, str]] = {
         "ko": "{lead}. 지원금의 {pi}가 근로자에게 가므로 본인의 총연봉은 "
         "{rise} 오르고, 기업이 직접 주는 연봉은 제도 이전 연봉의 {firm}만큼 줄어듭니다.",
     },
+    "memo_read_sm_pursuit_off": {
+        "en": "This assumes, as the model does by default, that foreign employers replace a refusal from Korea "
+        "with a hire from elsewhere; if they kept a head-count of hires from Korea, much of the gain from "
+        "fewer people leaving would be undone within a year (`docs/model.md` 7.3; "
+        "`scenarios/sweep-foreign-pursuit.yaml` shows by how much).",
+        "ko": "이는 모형의 기본 가정대로 해외 기업이 한국 인재의 거절을 다른 나라 인재 채용으로 메운다고 본 것입니다. "
+        "해외 기업이 한국에서의 채용 인원을 유지한다면 유출 감소로 얻은 효과의 상당 부분이 1년 안에 사라집니다 "
+        "(`docs/model.md` 7.3절; 그 크기는 `scenarios/sweep-foreign-pursuit.yaml`).",
+    },
+    "memo_read_sm_pursuit_on": {
+        "en": "Here foreign employers make up for refusals from Korea with more offers (pursuit {phi}), which "
+        "undoes part of the gain from fewer people leaving (`docs/model.md` 7.3).",
+        "ko": "여기서는 해외 기업이 한국 인재의 거절을 추가 제안으로 메우므로(정도 {phi}) 유출 감소로 얻은 효과의 "
+        "일부가 사라집니다 (`docs/model.md` 7.3절).",
+    },
     "memo_read_sm_dw": {
         "en": "Most of the money goes to people who would be in Korea anyway: of the {paid} people paid, {dw} are "
         "not additional.",

@@ -457,6 +457,12 @@ def reading(plan, effects: pd.DataFrame, comp: pd.DataFrame, year: int, lang: st
                 firm=f"{(1 - pi) * phi * s / (1 - pi * s):.0%}",
                 pi=f"{pi:.0%}",
             )
+            phi_f = p.foreign_target_pursuit
+            text += " " + (
+                i18n.t("memo_read_sm_pursuit_on", lang, phi=f"{phi_f:g}")
+                if phi_f > 0
+                else i18n.t("memo_read_sm_pursuit_off", lang)
+            )
             if not joint:  # with other changes the gain is not salary matching's: no deadweight from it
                 dw = share_text(sm["deadweight"])
                 text += " " + i18n.t("memo_read_sm_dw", lang, paid=f"{sm['recipients']:,.0f}", dw=dw)
