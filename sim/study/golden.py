@@ -37,6 +37,7 @@ from . import uncertainty as U
 from .labels import headline_interval_table
 from .runner import replicate, summarize
 from .scenarios import load
+from .targets import load_targets
 
 GOLDEN_FILE = Path("tests") / "golden.yaml"
 RELATIVE_TOLERANCE = 1e-6
@@ -68,17 +69,40 @@ BASELINE_ROWS = ("shortage", "shortage_rate", "workforce_kr", "core_talent_kr", 
 
 def _baseline(root: Path, ex: cf.Executor | None, reps: int, over: dict[str, Any]) -> tuple[Values, Any]:
     df = replicate(over, replications=reps, seed=BASELINE_SEED, executor=ex)
-    s = summarize(df, BASELINE_ROWS)
-    s = s[s["year"].isin(BASELINE_YEARS)]
-    values = {f"{r.output}/{r.year}/{k}": float(getattr(r, k)) for r in s.itertuples() for k in ("mean", "lo", "hi")}
-    return values, s
+    full = summarize(df, BASELINE_ROWS)
+    s = full[full["year"].isin(BASELINE_YEARS)]
+    series = full[full["output"] == "migration_index"]
+    values = {
+        f"{r.output}/{r.year}/{k}": float(getattr(r, k))
+        for r in pd.concat([s, series]).itertuples()
+        for k in ("mean", "lo", "hi")
+    }
+    return values, (s, series)
 
 
-def _render_baseline(s: pd.DataFrame) -> dict[tuple[str, str], str]:
+def _render_baseline(data: tuple[pd.DataFrame, pd.DataFrame]) -> dict[tuple[str, str], str]:
+    s, series = data
     table = headline_interval_table(s).loc[list(BASELINE_YEARS)]
     with pd.option_context("display.max_columns", None, "display.width", 250):
         text = table.T.to_string()
-    return {("README.md", "baseline"): f"```\n{text}\n```"}
+    return {
+        ("README.md", "baseline"): f"```\n{text}\n```",
+        ("docs/model.md", "migration-index-series"): _index_series(series),
+    }
+
+
+def _index_series(series: pd.DataFrame) -> str:
+    """The baseline's migration index by year (Q4: the trailing 12 months) beside the documented
+    values (sim/data/targets.yaml: fitted targets and checks of this output at Q4)."""
+    fitted, checks = load_targets()
+    documented = {t.year: (t, "fitted") for t in fitted if t.output == "migration_index" and t.quarter == 4}
+    documented |= {t.year: (t, "check") for t in checks if t.output == "migration_index" and t.quarter == 4}
+    lines = ["| year | model (baseline, mean [90 % interval]) | documented | role |", "|---|---|---|---|"]
+    for r in series.sort_values("year").itertuples():
+        t, role = documented.get(r.year, (None, ""))
+        doc = f"{t.describe()} ({t.source})" if t else ""
+        lines.append(f"| {r.year} | {r.mean:+.2f} [{r.lo:+.2f}, {r.hi:+.2f}] | {doc} | {role} |")
+    return "\n".join(lines)
 
 
 # --------------------------------------------------------------------------- the headline comparison
