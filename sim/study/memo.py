@@ -457,10 +457,10 @@ def reading(plan, effects: pd.DataFrame, comp: pd.DataFrame, year: int, lang: st
                 firm=f"{(1 - pi) * phi * s / (1 - pi * s):.0%}",
                 pi=f"{pi:.0%}",
             )
-            phi_f = p.foreign_target_pursuit
+            pursuit = p.foreign_target_pursuit  # foreign bidders' pursuit of their hires (ODD 7.3)
             text += " " + (
-                i18n.t("memo_read_sm_pursuit_on", lang, phi=f"{phi_f:g}")
-                if phi_f > 0
+                i18n.t("memo_read_sm_pursuit_on", lang, phi=f"{pursuit:g}")
+                if pursuit > 0
                 else i18n.t("memo_read_sm_pursuit_off", lang)
             )
             if not joint:  # with other changes the gain is not salary matching's: no deadweight from it

@@ -227,8 +227,7 @@ def acceptance(history: list[np.ndarray], quarters: int = PURSUIT_WINDOW) -> np.
     if not history:
         return np.full(N_TIERS, np.nan)
     made, taken = np.sum(history[-quarters:], axis=0)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(made > 0, taken / np.maximum(made, 1), np.nan)
+    return np.where(made > 0, taken / np.maximum(made, 1), np.nan)
 
 
 def pursuit_multiplier(pursuit: float, ref: np.ndarray, now: np.ndarray) -> np.ndarray:
@@ -238,10 +237,9 @@ def pursuit_multiplier(pursuit: float, ref: np.ndarray, now: np.ndarray) -> np.n
     m = np.ones(N_TIERS)
     if pursuit <= 0:
         return m
-    known = np.isfinite(ref) & np.isfinite(now) & ((ref > 0) | (now > 0))
-    ratio = np.full(N_TIERS, np.inf)  # no offer accepted now: the cap
-    pos = known & (now > 0)
-    ratio[pos] = ref[pos] / now[pos]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = ref / now  # inf where no offer is accepted now (the cap); nan where unknown or 0 / 0
+    known = np.isfinite(ref) & np.isfinite(now) & ~np.isnan(ratio)
     m[known] = np.clip(ratio[known] ** pursuit, 1.0 / PURSUIT_CAP, PURSUIT_CAP)
     return m
 
